@@ -1,0 +1,541 @@
+/*
+ * claims.h - libclaims public API: cross-source claim reconciliation.
+ *
+ * This is the only header an application includes. It depends on the C
+ * standard library alone: jansson and utf8proc are private dependencies.
+ *
+ * Conventions (docs/conventions.md):
+ *  - every fallible function returns int: CLAIMS_OK (0), CLAIMS_DONE (1) at
+ *    the end of a cursor, or a negative claims_status on failure;
+ *  - the last argument `claims_error *err` may be NULL; when given it receives
+ *    the first error of the call with its source, line, column and claim;
+ *  - objects handed back through a first `**out` argument are new and owned by
+ *    the caller; pointers returned by accessors are borrowed and live as long
+ *    as the parent object, or, for cursor rows, until the next `_next`/`_free`;
+ *  - every string input carries an explicit length; strings handed back are
+ *    UTF-8 and NUL-terminated;
+ *  - every `_free` accepts NULL.
+ */
+#ifndef CLAIMS_H
+#define CLAIMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- version -------------------------------------------------------------- */
+
+#define CLAIMS_VERSION_MAJOR 0
+#define CLAIMS_VERSION_MINOR 1
+#define CLAIMS_VERSION_PATCH 0
+#define CLAIMS_VERSION_STRING "0.1.0"
+/** 0xMMmmpp: major, minor, patch. */
+#define CLAIMS_VERSION_NUMBER                                                  \
+    ((CLAIMS_VERSION_MAJOR << 16) | (CLAIMS_VERSION_MINOR << 8) |              \
+     CLAIMS_VERSION_PATCH)
+/** True when the headers are at least version a.b.c. */
+#define CLAIMS_VERSION_CHECK(a, b, c)                                          \
+    (CLAIMS_VERSION_NUMBER >= (((a) << 16) | ((b) << 8) | (c)))
+
+/* ---- export macro ----------------------------------------------------------- */
+
+#if defined(CLAIMS_STATIC)
+#define CLAIMS_API
+#elif defined(_WIN32)
+#if defined(CLAIMS_BUILDING)
+#define CLAIMS_API __declspec(dllexport)
+#else
+#define CLAIMS_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define CLAIMS_API __attribute__((visibility("default")))
+#else
+#define CLAIMS_API
+#endif
+
+/** Runtime version of the linked library, same encoding as
+ *  CLAIMS_VERSION_NUMBER. Added in 0.1. */
+CLAIMS_API unsigned int claims_version_number(void);
+/** Runtime version string, static storage. Added in 0.1. */
+CLAIMS_API const char *claims_version_string(void);
+
+/* ---- status codes and errors ------------------------------------------------ */
+
+/** Return codes. Negative values are errors; numbers are never reused.
+ *  Values above -100 are stable. */
+typedef enum claims_status {
+    CLAIMS_OK = 0,
+    CLAIMS_DONE = 1,       /**< a cursor has no more rows */
+    CLAIMS_ERROR = -1,     /**< generic failure */
+    CLAIMS_ENOMEM = -2,    /**< out of memory */
+    CLAIMS_EINVAL = -3,    /**< invalid argument (NULL handle, bad enum) */
+    CLAIMS_ESYNTAX = -4,   /**< malformed input (JSON, TSV, value text) */
+    CLAIMS_ESCHEMA = -5,   /**< well-formed input with wrong shape or type */
+    CLAIMS_ENCODING = -6,  /**< invalid UTF-8 or a NUL byte inside a string */
+    CLAIMS_ERANGE = -7,    /**< number overflow, oversized field, bad offset */
+    CLAIMS_ENOTFOUND = -8, /**< reference to something that does not exist */
+    CLAIMS_EIO = -9,       /**< file could not be opened or read */
+    CLAIMS_EDUPLICATE = -10, /**< id already used in the same scope */
+    CLAIMS_EREJECTED = -11 /**< load finished but some input was rejected */
+} claims_status;
+
+/** Static English text for a status code. Never NULL. Added in 0.1. */
+CLAIMS_API const char *claims_strerror(int code);
+
+#define CLAIMS_ERROR_SOURCE_LENGTH 96
+#define CLAIMS_ERROR_TEXT_LENGTH 160
+
+/**
+ * Caller-owned error details (the jansson json_error_t model). Position
+ * fields are 0 (or -1 for indexes) when not known. A function that fails
+ * fills it; a function that succeeds leaves code at CLAIMS_OK.
+ */
+typedef struct claims_error {
+    int code;      /**< a claims_status */
+    int line;      /**< 1-based line in the source, 0 if unknown */
+    int column;    /**< 1-based column (in characters), 0 if unknown */
+    long document; /**< 0-based document index in the source, -1 if none */
+    long claim;    /**< 0-based claim index in the document, -1 if none */
+    char source[CLAIMS_ERROR_SOURCE_LENGTH]; /**< file name or "<buffer>" */
+    char text[CLAIMS_ERROR_TEXT_LENGTH];     /**< what went wrong */
+} claims_error;
+
+/** sizeof(claims_error) as compiled into the library, so bindings can check
+ *  their mirror of the struct. Added in 0.1. */
+CLAIMS_API size_t claims_error_sizeof(void);
+
+/** Frees memory the library allocated for the caller (rendered reports,
+ *  normalized strings). Accepts NULL. Added in 0.1. */
+CLAIMS_API void claims_free(void *ptr);
+
+/* ---- strings with explicit length ------------------------------------------- */
+
+/** A borrowed UTF-8 string with explicit length (not necessarily
+ *  NUL-terminated). A NULL ptr means "absent". */
+typedef struct claims_str {
+    const char *ptr;
+    size_t len;
+} claims_str;
+
+/* ---- the library context: aliases, options ---------------------------------- */
+
+/** A normalization context: alias tables and (later) the attribute schema.
+ *  Not thread-safe for writing; may be shared read-only between threads once
+ *  configured. */
+typedef struct claims_ctx claims_ctx;
+
+/** Creates a context with the built-in tables. *out is new. Added in 0.1. */
+CLAIMS_API int claims_ctx_new(claims_ctx **out, claims_error *err);
+/** Frees a context. Accepts NULL. Added in 0.1. */
+CLAIMS_API void claims_ctx_free(claims_ctx *ctx);
+
+/* ---- typed values: parse and compare (docs/normalization.md) ----------------- */
+
+/** Value types. */
+typedef enum claims_type {
+    CLAIMS_TYPE_TEXT = 0,     /**< folded free text */
+    CLAIMS_TYPE_NUMBER = 1,   /**< "thirty-five", "1.5 million", "at least 129" */
+    CLAIMS_TYPE_DURATION = 2, /**< "about four minutes", in seconds */
+    CLAIMS_TYPE_DATE = 3,     /**< "Sunday", "November 2016": an interval */
+    CLAIMS_TYPE_TIME = 4,     /**< a clock time on a day: "2:07 PMDec 01" */
+    CLAIMS_TYPE_PERSON = 5,   /**< "Sergei Lavrov", "Mr. Obama" */
+    CLAIMS_TYPE_PERSONS = 6,  /**< author lists: "Knuth, Donald E.; ..." */
+    CLAIMS_TYPE_PLACE = 7,    /**< "Lima, Peru" */
+    CLAIMS_TYPE_ORGANIZATION = 8, /**< "APEC", "the White House" */
+    CLAIMS_TYPE_TOPIC = 9,    /**< "Minsk deal", "Syria" */
+    CLAIMS_TYPE_OCCASION = 10 /**< "APEC summit", "G-20 summit" */
+} claims_type;
+#define CLAIMS_TYPE_COUNT 11
+
+/** Name of a type ("duration"), static storage; NULL for an unknown value.
+ *  Added in 0.1. */
+CLAIMS_API const char *claims_type_name(claims_type type);
+/** Looks a type up by name ("duration", "date", ...). Returns CLAIMS_OK or
+ *  CLAIMS_ENOTFOUND. Added in 0.1. */
+CLAIMS_API int claims_type_from_name(claims_type *out, const char *name,
+                                     size_t len);
+
+/**
+ * Loads an alias table (JSON, docs/normalization.md) into the context:
+ * {"place": {"Lima, Peru": ["Lima"]}, "topic": {"Minsk agreements":
+ * ["Minsk deal"]}, ...}. Keys are type names; each canonical form maps to
+ * its aliases. `name` labels errors. Added in 0.1.
+ */
+CLAIMS_API int claims_ctx_load_aliases(claims_ctx *ctx, const char *json,
+                                       size_t len, claims_str name,
+                                       claims_error *err);
+/** Adds one alias: `alias` (alen bytes) is another way to write `canonical`
+ *  (clen bytes) for values of `type`. Added in 0.1. */
+CLAIMS_API int claims_ctx_add_alias(claims_ctx *ctx, claims_type type,
+                                    const char *canonical, size_t clen,
+                                    const char *alias, size_t alen,
+                                    claims_error *err);
+
+/** TimeML-style modifiers: a hedge is never dropped. */
+typedef enum claims_modifier {
+    CLAIMS_MOD_NONE = 0,
+    CLAIMS_MOD_APPROX = 1,        /**< "about", "approximately" */
+    CLAIMS_MOD_LESS_THAN = 2,     /**< "less than", "under" */
+    CLAIMS_MOD_EQUAL_OR_LESS = 3, /**< "at most", "or less" */
+    CLAIMS_MOD_MORE_THAN = 4,     /**< "more than", "over" */
+    CLAIMS_MOD_EQUAL_OR_MORE = 5  /**< "at least", "or more" */
+} claims_modifier;
+
+/** Name of a modifier ("APPROX"), static storage. Added in 0.1. */
+CLAIMS_API const char *claims_modifier_name(claims_modifier mod);
+
+/** Precision of a date or time value. */
+typedef enum claims_precision {
+    CLAIMS_PRECISION_NONE = 0,
+    CLAIMS_PRECISION_DECADE = 1,
+    CLAIMS_PRECISION_YEAR = 2,
+    CLAIMS_PRECISION_SEASON = 3,
+    CLAIMS_PRECISION_MONTH = 4,
+    CLAIMS_PRECISION_WEEK = 5,
+    CLAIMS_PRECISION_DAY = 6,
+    CLAIMS_PRECISION_HOUR = 7,
+    CLAIMS_PRECISION_MINUTE = 8,
+    CLAIMS_PRECISION_SECOND = 9
+} claims_precision;
+
+/** Name of a precision ("day"), static storage. Added in 0.1. */
+CLAIMS_API const char *claims_precision_name(claims_precision precision);
+
+/** How a relative day name ("Sunday") is resolved against the reference. */
+typedef enum claims_date_bias {
+    CLAIMS_BIAS_PAST = 0,   /**< news default: the latest such day not after */
+    CLAIMS_BIAS_FUTURE = 1, /**< the earliest such day not before */
+    CLAIMS_BIAS_NEAREST = 2 /**< whichever is closer (past on a tie) */
+} claims_date_bias;
+
+/** Options for parsing one value. Initialise with CLAIMS_PARSE_OPTIONS_INIT
+ *  or claims_parse_options_init(). */
+typedef struct claims_parse_options {
+    unsigned int version;
+    /** Reference date or date-time, ISO 8601 ("2016-11-20",
+     *  "2016-11-20T14:52:00-05:00"); absent: relative values are errors. */
+    claims_str reference;
+    /** BCP 47 language tag; absent means "en". */
+    claims_str language;
+    claims_date_bias bias;
+    unsigned int flags; /**< reserved, 0 */
+} claims_parse_options;
+
+#define CLAIMS_PARSE_OPTIONS_VERSION 1
+#define CLAIMS_PARSE_OPTIONS_INIT                                              \
+    { CLAIMS_PARSE_OPTIONS_VERSION, {NULL, 0}, {NULL, 0}, CLAIMS_BIAS_PAST, 0 }
+/** Fills opts with defaults for the given struct version. Added in 0.1. */
+CLAIMS_API int claims_parse_options_init(claims_parse_options *opts,
+                                         unsigned int version);
+
+/** A normalized value. Reusable: parse into it as often as needed; the
+ *  parse replaces the previous content without allocating when it fits. */
+typedef struct claims_value claims_value;
+
+/** Creates an empty value (type TEXT, no content). *out is new. Added in 0.1. */
+CLAIMS_API int claims_value_new(claims_value **out);
+/** Frees a value. Accepts NULL. Added in 0.1. */
+CLAIMS_API void claims_value_free(claims_value *value);
+
+/**
+ * Parses `text` (len bytes of UTF-8) as a value of `type` into `value`.
+ * `ctx` supplies alias tables and may be NULL (built-in tables only); `opts`
+ * may be NULL (defaults). Recognized non-values ("Not Available", "Contact
+ * Airline") succeed with claims_value_is_none() true.
+ * Returns CLAIMS_OK, or CLAIMS_ESYNTAX (not a value of that type),
+ * CLAIMS_ENCODING (invalid UTF-8, NUL byte), CLAIMS_ERANGE (overflow,
+ * overlong input), CLAIMS_EINVAL (bad argument); on error the value is
+ * left empty. Added in 0.1.
+ */
+CLAIMS_API int claims_value_parse(claims_value *value, const claims_ctx *ctx,
+                                  claims_type type, const char *text,
+                                  size_t len, const claims_parse_options *opts,
+                                  claims_error *err);
+
+/** Type of the value last parsed. Added in 0.1. */
+CLAIMS_API claims_type claims_value_type(const claims_value *value);
+/** Non-zero when the text was a recognized "no value" marker. Added in 0.1. */
+CLAIMS_API int claims_value_is_none(const claims_value *value);
+/** The hedge or bound modifier. Added in 0.1. */
+CLAIMS_API claims_modifier claims_value_modifier(const claims_value *value);
+/**
+ * Numeric content of a NUMBER or DURATION (seconds) value. `lower` and
+ * `upper` receive the bounds, NAN where the text gives none (no bound is
+ * invented). Any pointer may be NULL. Returns CLAIMS_EINVAL for other types.
+ * Added in 0.1.
+ */
+CLAIMS_API int claims_value_amount(const claims_value *value, double *amount,
+                                   double *lower, double *upper);
+/**
+ * Interval of a DATE or TIME value as seconds since 1970-01-01T00:00 in the
+ * value's own wall-clock time: [begin, end). `precision` receives the
+ * precision. Any pointer may be NULL. Returns CLAIMS_EINVAL for other types.
+ * Added in 0.1.
+ */
+CLAIMS_API int claims_value_interval(const claims_value *value, int64_t *begin,
+                                     int64_t *end, claims_precision *precision);
+/** Canonical string ("240", "2016-11-20", "sergey lavrov"), borrowed until
+ *  the next parse or free. Never NULL. Added in 0.1. */
+CLAIMS_API const char *claims_value_normalized(const claims_value *value);
+/** The text as given to the parse, borrowed likewise. Added in 0.1. */
+CLAIMS_API const char *claims_value_text(const claims_value *value);
+
+/** Relations between two values. */
+typedef enum claims_relation {
+    CLAIMS_RELATION_EQUAL = 0,
+    CLAIMS_RELATION_COMPATIBLE = 1, /**< overlap within a hedge, or precision */
+    CLAIMS_RELATION_CONFLICTING = 2,
+    CLAIMS_RELATION_INCOMPARABLE = 3 /**< different types, no value */
+} claims_relation;
+
+/** Name of a relation ("compatible"), static storage. Added in 0.1. */
+CLAIMS_API const char *claims_relation_name(claims_relation relation);
+
+#define CLAIMS_REASON_LENGTH 128
+/** Result of a comparison, filled by claims_value_compare(). */
+typedef struct claims_comparison {
+    claims_relation relation;
+    double score; /**< similarity in [0, 1]; 1 for equal */
+    char reason[CLAIMS_REASON_LENGTH]; /**< "240 s APPROX overlaps 240 s" */
+} claims_comparison;
+
+/** Compares two parsed values. `ctx` may be NULL. Returns CLAIMS_OK (the
+ *  relation may be INCOMPARABLE) or CLAIMS_EINVAL. Added in 0.1. */
+CLAIMS_API int claims_value_compare(claims_comparison *out,
+                                    const claims_ctx *ctx,
+                                    const claims_value *a,
+                                    const claims_value *b);
+
+/** Jaro similarity of two UTF-8 strings, by code point, in [0, 1].
+ *  Returns a negative value for invalid UTF-8. Added in 0.1. */
+CLAIMS_API double claims_jaro(const char *a, size_t alen, const char *b,
+                              size_t blen);
+/** Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4, boost only
+ *  above 0.7). Negative for invalid UTF-8. Added in 0.1. */
+CLAIMS_API double claims_jaro_winkler(const char *a, size_t alen,
+                                      const char *b, size_t blen);
+
+/* ---- the store: documents, subjects, claims ----------------------------------- */
+
+/** Polarity of a claim. */
+typedef enum claims_polarity {
+    CLAIMS_AFFIRMED = 0,
+    CLAIMS_NEGATED = 1 /**< "they did not discuss X" */
+} claims_polarity;
+
+/** Certainty the source expresses (FactBank). */
+typedef enum claims_certainty {
+    CLAIMS_CERTAIN = 0,
+    CLAIMS_PROBABLE = 1,
+    CLAIMS_POSSIBLE = 2, /**< "for what could be the last time" */
+    CLAIMS_UNKNOWN = 3   /**< "it is not clear what they were speaking about" */
+} claims_certainty;
+
+/** Holds loaded documents. Strings are validated and stored once; all memory
+ *  is released by claims_store_free(). */
+typedef struct claims_store claims_store;
+
+/** Creates an empty store. *out is new. Added in 0.1. */
+CLAIMS_API int claims_store_new(claims_store **out, claims_error *err);
+/** Frees a store and everything it holds. Accepts NULL. Added in 0.1. */
+CLAIMS_API void claims_store_free(claims_store *store);
+
+/** Input formats. */
+typedef enum claims_format {
+    CLAIMS_FORMAT_AUTO = 0,  /**< by content: '{' JSON or JSON Lines, else TSV */
+    CLAIMS_FORMAT_JSON = 1,  /**< one document, or an array of documents */
+    CLAIMS_FORMAT_JSONL = 2, /**< one document per line */
+    CLAIMS_FORMAT_TSV = 3    /**< flat rows: source, object, attribute, value */
+} claims_format;
+
+/** Load flags. */
+enum {
+    /** Any error rejects the whole document: nothing of it is loaded. */
+    CLAIMS_LOAD_STRICT = 1u << 0,
+    /** TSV: a field that is not valid UTF-8 is read as Latin-1. */
+    CLAIMS_LOAD_LATIN1 = 1u << 1
+};
+
+/** Options for a load. Initialise with CLAIMS_LOAD_OPTIONS_INIT. */
+typedef struct claims_load_options {
+    unsigned int version;
+    unsigned int flags; /**< CLAIMS_LOAD_* */
+    claims_format format;
+    /** TSV wide form: names of the columns after the first two (source,
+     *  object); each names an attribute. NULL: long form (source, object,
+     *  attribute, value), or the names from a "#columns" header line. */
+    const claims_str *tsv_attributes;
+    size_t tsv_attribute_count;
+    /** Largest accepted string field in bytes; 0 means 65536. */
+    size_t max_field_length;
+} claims_load_options;
+
+#define CLAIMS_LOAD_OPTIONS_VERSION 1
+#define CLAIMS_LOAD_OPTIONS_INIT                                               \
+    { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0 }
+/** Fills opts with defaults for the given struct version. Added in 0.1. */
+CLAIMS_API int claims_load_options_init(claims_load_options *opts,
+                                        unsigned int version);
+
+/** What a load read: claims_loaded + claims_rejected == claims_read. */
+typedef struct claims_load_summary {
+    size_t documents_read;
+    size_t documents_loaded; /**< documents with at least their source kept */
+    size_t documents_rejected;
+    size_t claims_read;
+    size_t claims_loaded;
+    size_t claims_rejected;
+    size_t errors; /**< diagnostics recorded by this load */
+} claims_load_summary;
+
+/**
+ * Loads documents from a memory buffer. `name` labels diagnostics (may be
+ * absent: "<buffer>"). `opts` may be NULL. `summary` (may be NULL) receives
+ * the counts of this call. Every problem is recorded as a diagnostic (see
+ * claims_store_diagnostic()); `err` receives the first one.
+ * Returns CLAIMS_OK when everything loaded, CLAIMS_EREJECTED when some input
+ * was rejected while the rest loaded, or another negative code when nothing
+ * could be read (CLAIMS_ESYNTAX for a buffer that is not JSON at all,
+ * CLAIMS_ENOMEM, CLAIMS_EINVAL). Added in 0.1.
+ */
+CLAIMS_API int claims_store_load_buffer(claims_store *store, const char *data,
+                                        size_t len, claims_str name,
+                                        const claims_load_options *opts,
+                                        claims_load_summary *summary,
+                                        claims_error *err);
+/** As claims_store_load_buffer(), reading the file at `path` (len bytes);
+ *  CLAIMS_EIO when it cannot be read. Added in 0.1. */
+CLAIMS_API int claims_store_load_file(claims_store *store, const char *path,
+                                      size_t len,
+                                      const claims_load_options *opts,
+                                      claims_load_summary *summary,
+                                      claims_error *err);
+/** As claims_store_load_buffer(), reading `stream` to its end. Added in 0.1. */
+CLAIMS_API int claims_store_load_stream(claims_store *store, FILE *stream,
+                                        claims_str name,
+                                        const claims_load_options *opts,
+                                        claims_load_summary *summary,
+                                        claims_error *err);
+
+/** Counts of everything loaded so far (all calls). Added in 0.1. */
+CLAIMS_API void claims_store_summary(const claims_store *store,
+                                     claims_load_summary *out);
+/** Number of diagnostics recorded so far. Added in 0.1. */
+CLAIMS_API size_t claims_store_diagnostic_count(const claims_store *store);
+/** Diagnostic i (0-based), borrowed from the store; NULL when out of range.
+ *  Added in 0.1. */
+CLAIMS_API const claims_error *
+claims_store_diagnostic(const claims_store *store, size_t i);
+
+/** A source (document) to add through the API; absent fields stay empty.
+ *  `id` is required and unique in the store. */
+typedef struct claims_source_desc {
+    unsigned int version;
+    claims_str id, outlet, title, author, published, url, language;
+} claims_source_desc;
+#define CLAIMS_SOURCE_DESC_VERSION 1
+
+/** A subject mention: `id` is local to its document; `type` is "event",
+ *  "person", "organization", "place" or another word; `label` free text. */
+typedef struct claims_subject_desc {
+    unsigned int version;
+    claims_str id, type, label;
+} claims_subject_desc;
+#define CLAIMS_SUBJECT_DESC_VERSION 1
+
+/** A claim to add through the API. `subject` names a subject id of the same
+ *  document; `attribution` is the chain, outermost first (empty when the
+ *  outlet reports it itself); quote_offset and quote_length count Unicode
+ *  characters in the article, -1 when unknown. */
+typedef struct claims_claim_desc {
+    unsigned int version;
+    claims_str id, subject, attribute, value, value_type;
+    const claims_str *attribution;
+    size_t attribution_count;
+    claims_str quote;
+    long quote_offset, quote_length;
+    claims_polarity polarity;
+    claims_certainty certainty;
+} claims_claim_desc;
+#define CLAIMS_CLAIM_DESC_VERSION 1
+
+/** Adds a source; *index (may be NULL) receives its 0-based index.
+ *  CLAIMS_EDUPLICATE when the id exists. Added in 0.1. */
+CLAIMS_API int claims_store_add_source(claims_store *store, size_t *index,
+                                       const claims_source_desc *desc,
+                                       claims_error *err);
+/** Adds a subject to the source at `source`. Added in 0.1. */
+CLAIMS_API int claims_store_add_subject(claims_store *store, size_t source,
+                                        const claims_subject_desc *desc,
+                                        claims_error *err);
+/** Adds a claim to the source at `source`; *index (may be NULL) receives its
+ *  store-wide 0-based index. Added in 0.1. */
+CLAIMS_API int claims_store_add_claim(claims_store *store, size_t *index,
+                                      size_t source,
+                                      const claims_claim_desc *desc,
+                                      claims_error *err);
+
+/** Read-only view of a source; strings borrowed from the store ("" when
+ *  absent). */
+typedef struct claims_source_info {
+    size_t index;
+    const char *id, *outlet, *title, *author, *published, *url, *language;
+    const char *origin;      /**< file or buffer name it was loaded from */
+    size_t subject_count;
+    size_t claim_count;      /**< claims loaded from it */
+} claims_source_info;
+
+/** Read-only view of a claim; strings borrowed from the store. */
+typedef struct claims_claim_info {
+    size_t index;  /**< store-wide */
+    size_t source; /**< index of its source */
+    const char *id, *source_id;
+    const char *subject_id, *subject_type, *subject_label;
+    const char *attribute, *value, *value_type;
+    const char *const *attribution; /**< outermost first */
+    size_t attribution_count;
+    const char *quote;
+    long quote_offset, quote_length;
+    claims_polarity polarity;
+    claims_certainty certainty;
+    int line, column; /**< where it was read, 0 when added through the API */
+} claims_claim_info;
+
+/** Number of sources and claims in the store. Added in 0.1. */
+CLAIMS_API size_t claims_store_source_count(const claims_store *store);
+CLAIMS_API size_t claims_store_claim_count(const claims_store *store);
+
+/** Pull cursor over sources or claims. */
+typedef struct claims_cursor claims_cursor;
+
+/** Cursor over all sources in load order. *out is new. Added in 0.1. */
+CLAIMS_API int claims_store_sources(claims_cursor **out,
+                                    const claims_store *store);
+/** Cursor over claims: of one source, or of all with `source` ==
+ *  CLAIMS_ALL. *out is new. Added in 0.1. */
+#define CLAIMS_ALL ((size_t)-1)
+CLAIMS_API int claims_store_claims(claims_cursor **out,
+                                   const claims_store *store, size_t source);
+/** Next source of a source cursor: CLAIMS_OK and *out filled, CLAIMS_DONE at
+ *  the end, CLAIMS_EINVAL on a claim cursor. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_source(claims_source_info *out,
+                                         claims_cursor *cursor);
+/** Next claim of a claim cursor, likewise. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_claim(claims_claim_info *out,
+                                        claims_cursor *cursor);
+/** Frees a cursor. Accepts NULL. Added in 0.1. */
+CLAIMS_API void claims_cursor_free(claims_cursor *cursor);
+
+/** Name of a polarity or certainty ("negated", "possible"). Added in 0.1. */
+CLAIMS_API const char *claims_polarity_name(claims_polarity polarity);
+CLAIMS_API const char *claims_certainty_name(claims_certainty certainty);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CLAIMS_H */

@@ -1,0 +1,26 @@
+/* ctx.c - the context: what normalization and reconciliation consult. */
+#include "claims_private.h"
+
+#include <stdlib.h>
+
+int claims_ctx_new(claims_ctx **out, claims_error *err)
+{
+    claims__error_clear(err);
+    if (!out)
+        return claims__error_simple(err, CLAIMS_EINVAL, "out is NULL");
+    claims_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx || claims__aliases_new(&ctx->aliases) != CLAIMS_OK) {
+        free(ctx);
+        return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
+    }
+    *out = ctx;
+    return CLAIMS_OK;
+}
+
+void claims_ctx_free(claims_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    claims__aliases_free(ctx->aliases);
+    free(ctx);
+}

@@ -1,0 +1,10 @@
+/* duration.c - placeholder until its normalizer lands. */
+#include "claims_private.h"
+
+int claims__duration_parse(claims_value *v, const claims_ctx *ctx, const char *s,
+                  size_t len, const claims_parse_options *opts, claims_error *err)
+{
+    (void)v; (void)ctx; (void)s; (void)len; (void)opts;
+    return claims__error_simple(err, CLAIMS_ESYNTAX, "placeholder: duration not written yet");
+}
+

@@ -1,0 +1,31 @@
+/* person.c - placeholder until its normalizer lands. */
+#include "claims_private.h"
+
+int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s,
+                  size_t len, const claims_parse_options *opts, claims_error *err)
+{
+    (void)v; (void)ctx; (void)s; (void)len; (void)opts;
+    return claims__error_simple(err, CLAIMS_ESYNTAX, "placeholder: person not written yet");
+}
+
+int claims__persons_parse(claims_value *v, const claims_ctx *ctx, const char *s,
+                  size_t len, const claims_parse_options *opts, claims_error *err)
+{
+    (void)v; (void)ctx; (void)s; (void)len; (void)opts;
+    return claims__error_simple(err, CLAIMS_ESYNTAX, "placeholder: persons not written yet");
+}
+
+void claims__person_compare(claims_comparison *out, const claims_ctx *ctx,
+                    const claims_value *a, const claims_value *b)
+{
+    (void)ctx; (void)a; (void)b;
+    out->relation = CLAIMS_RELATION_INCOMPARABLE;
+}
+
+void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx,
+                    const claims_value *a, const claims_value *b)
+{
+    (void)ctx; (void)a; (void)b;
+    out->relation = CLAIMS_RELATION_INCOMPARABLE;
+}
+
