@@ -1,4 +1,4 @@
-/* seed_corpus.h - the seed corpus (corpus/*.json), embedded at build time so
+/* seed_corpus.h - the seed corpus (the JSON files of corpus/), embedded at build time so
  * the claims tool has a default input on a fresh clone. */
 #ifndef SEED_CORPUS_H
 #define SEED_CORPUS_H

@@ -485,6 +485,8 @@ typedef struct claims_source_info {
     size_t index;
     const char *id, *outlet, *title, *author, *published, *url, *language;
     const char *origin;      /**< file or buffer name it was loaded from */
+    const char *text_file;   /**< source.text.file, "" when absent */
+    long text_characters;    /**< source.text.characters, -1 when absent */
     size_t subject_count;
     size_t claim_count;      /**< claims loaded from it */
 } claims_source_info;

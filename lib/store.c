@@ -498,6 +498,8 @@ int claims_cursor_next_source(claims_source_info *out, claims_cursor *cursor)
     out->url = s->url;
     out->language = s->language;
     out->origin = s->origin;
+    out->text_file = s->text_file;
+    out->text_characters = s->text_characters;
     out->subject_count = s->subject_count;
     out->claim_count = s->claim_count;
     return CLAIMS_OK;
