@@ -1,6 +1,7 @@
 /*
  * claims - the libclaims command-line tool, a thin layer over the public API.
  *
+ *   claims reconcile [FILES...]         reconcile (default: the seed corpus)
  *   claims summary [FILES...]           load and summarize (default: seed corpus)
  *   claims check FILES...               validate, print every error
  *   claims normalize --type T TEXT      print the normalized value
@@ -26,6 +27,9 @@ static const char USAGE[] =
     "usage: claims [--version] [--help] COMMAND [ARGS]\n"
     "\n"
     "commands:\n"
+    "  reconcile [FILES...]    which claims agree, conflict, or are about\n"
+    "                          different events; who said what\n"
+    "                          (no FILES: the embedded seed corpus)\n"
     "  summary [FILES...]      load claims documents and print a summary\n"
     "                          (no FILES: the embedded seed corpus)\n"
     "  check FILES...          validate documents; print every error\n"
@@ -44,10 +48,27 @@ static const char LOAD_HELP[] =
     "  --strict                       any error rejects the whole document\n"
     "  -                              read standard input\n";
 
+static const char RECONCILE_HELP[] =
+    "options:\n"
+    "  --format text|json             report format (default: text)\n"
+    "  -o FILE                        write the report to FILE\n"
+    "  --schema FILE                  attribute schema (JSON) to add\n"
+    "  --aliases FILE                 alias table (JSON) to add\n"
+    "input options:\n"
+    "  --input-format auto|json|jsonl|tsv\n"
+    "  --columns A,B,...              TSV wide form: attribute columns\n"
+    "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
+    "  --strict                       any error rejects the whole document\n"
+    "  -                              read standard input\n";
+
 /* ---- shared: options, loading, diagnostics ------------------------------------ */
 
 typedef struct load_args {
     claims_load_options opts;
+    /* reconcile only */
+    const char *render;  /* "text" or "json" */
+    const char *schema, *aliases, *output;
+    bool reconcile;
     claims_str columns[64];
     const char **files;
     size_t file_count;
@@ -69,19 +90,28 @@ static int usage_error(const char *cmd, const char *what, const char *arg)
 static int parse_load_args(load_args *la, const char *cmd, int argc,
                            char **argv, const char *help)
 {
+    la->reconcile = !strcmp(cmd, "reconcile");
     claims_load_options_init(&la->opts, CLAIMS_LOAD_OPTIONS_VERSION);
     la->files = calloc((size_t)argc + 1, sizeof *la->files);
     la->file_count = 0;
     la->columns_buf = NULL;
+    la->render = "text";
+    la->schema = la->aliases = la->output = NULL;
     if (!la->files)
         return EXIT_INPUT;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(help, stdout);
-            fputs(LOAD_HELP, stdout);
+            fputs(la->reconcile ? RECONCILE_HELP : LOAD_HELP, stdout);
             exit(0);
-        } else if (!strcmp(a, "--format")) {
+        } else if (la->reconcile && !strcmp(a, "--format")) {
+            if (++i == argc)
+                return usage_error(cmd, "missing the value of", a);
+            if (strcmp(argv[i], "text") && strcmp(argv[i], "json"))
+                return usage_error(cmd, "unknown report format", argv[i]);
+            la->render = argv[i];
+        } else if (!strcmp(a, la->reconcile ? "--input-format" : "--format")) {
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
             const char *f = argv[i];
@@ -107,6 +137,18 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
                 la->columns[n++] = (claims_str){tok, strlen(tok)};
             la->opts.tsv_attributes = la->columns;
             la->opts.tsv_attribute_count = n;
+        } else if (la->reconcile &&
+                   (!strcmp(a, "--format") || !strcmp(a, "--schema") ||
+                    !strcmp(a, "--aliases") || !strcmp(a, "-o"))) {
+            /* handled above for --format; here the reconcile options */
+            if (++i == argc)
+                return usage_error(cmd, "missing the value of", a);
+            if (!strcmp(a, "--schema"))
+                la->schema = argv[i];
+            else if (!strcmp(a, "--aliases"))
+                la->aliases = argv[i];
+            else
+                la->output = argv[i];
         } else if (!strcmp(a, "--latin1")) {
             la->opts.flags |= CLAIMS_LOAD_LATIN1;
         } else if (!strcmp(a, "--strict")) {
@@ -271,6 +313,111 @@ static int cmd_summary(int argc, char **argv)
     claims_store_free(st);
     free_load_args(&la);
     return failed ? EXIT_INPUT : 0;
+}
+
+/* ---- reconcile ---------------------------------------------------------------- */
+
+/* Reads a whole file for the schema and alias loaders. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    size_t r;
+    while (buf && (r = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += r;
+        if (n == cap) {
+            char *p = realloc(buf, cap *= 2);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = p;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+typedef int (*ctx_loader)(claims_ctx *, const char *, size_t, claims_str,
+                          claims_error *);
+
+static int load_into_ctx(claims_ctx *ctx, const char *path, ctx_loader fn)
+{
+    size_t len;
+    char *data = slurp(path, &len);
+    if (!data) {
+        fprintf(stderr, "claims: cannot read %s\n", path);
+        return EXIT_INPUT;
+    }
+    claims_error err;
+    int rc = fn(ctx, data, len, (claims_str){path, strlen(path)}, &err);
+    free(data);
+    if (rc != CLAIMS_OK) {
+        print_diagnostic(&err);
+        return EXIT_INPUT;
+    }
+    return 0;
+}
+
+static int cmd_reconcile(int argc, char **argv)
+{
+    load_args la;
+    int rc = parse_load_args(&la, "reconcile", argc, argv,
+                             "usage: claims reconcile [OPTIONS] [FILES...]\n"
+                             "Reconciles claims documents (default: the embedded "
+                             "seed corpus): resolves\nevents across documents, "
+                             "groups matching and conflicting claims, counts\n"
+                             "sources and independent origins.\n\n");
+    if (rc)
+        return rc;
+    claims_ctx *ctx = NULL;
+    claims_store *st = NULL;
+    claims_result *res = NULL;
+    char *report = NULL;
+    claims_error err;
+    if (claims_ctx_new(&ctx, &err) != CLAIMS_OK ||
+        claims_store_new(&st, &err) != CLAIMS_OK) {
+        fprintf(stderr, "claims: %s\n", err.text);
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    if ((la.schema && (rc = load_into_ctx(ctx, la.schema, claims_ctx_load_schema))) ||
+        (la.aliases && (rc = load_into_ctx(ctx, la.aliases, claims_ctx_load_aliases))))
+        goto out;
+    size_t failed = load_inputs(st, &la);
+    if (claims_reconcile(&res, ctx, st, NULL, &err) != CLAIMS_OK) {
+        fprintf(stderr, "claims: %s\n", err.text);
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    size_t len;
+    claims_render_format fmt = !strcmp(la.render, "json") ? CLAIMS_RENDER_JSON
+                                                          : CLAIMS_RENDER_TEXT;
+    if (claims_result_render(&report, &len, res, fmt, &err) != CLAIMS_OK) {
+        fprintf(stderr, "claims: %s\n", err.text);
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    FILE *o = la.output ? fopen(la.output, "wb") : stdout;
+    if (!o || fwrite(report, 1, len, o) != len) {
+        fprintf(stderr, "claims: cannot write %s\n", la.output ? la.output : "output");
+        rc = EXIT_INPUT;
+    } else {
+        rc = failed ? EXIT_INPUT : 0;
+    }
+    if (o && o != stdout)
+        fclose(o);
+out:
+    claims_free(report);
+    claims_result_free(res);
+    claims_store_free(st);
+    claims_ctx_free(ctx);
+    free_load_args(&la);
+    return rc;
 }
 
 /* ---- check -------------------------------------------------------------------- */
@@ -474,7 +621,8 @@ int main(int argc, char **argv)
     static const struct {
         const char *name;
         int (*run)(int, char **);
-    } commands[] = {{"summary", cmd_summary},
+    } commands[] = {{"reconcile", cmd_reconcile},
+                    {"summary", cmd_summary},
                     {"check", cmd_check},
                     {"normalize", cmd_normalize},
                     {"compare", cmd_compare}};

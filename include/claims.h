@@ -514,6 +514,11 @@ typedef struct claims_claim_info {
     int line, column; /**< where it was read, 0 when added through the API */
 } claims_claim_info;
 
+/** Claim `index` (store-wide, 0-based) into *out; CLAIMS_ENOTFOUND when out
+ *  of range. Added in 0.1. */
+CLAIMS_API int claims_store_claim(claims_claim_info *out,
+                                  const claims_store *store, size_t index);
+
 /** Number of sources and claims in the store. Added in 0.1. */
 CLAIMS_API size_t claims_store_source_count(const claims_store *store);
 CLAIMS_API size_t claims_store_claim_count(const claims_store *store);
@@ -549,6 +554,221 @@ CLAIMS_API void claims_cursor_free(claims_cursor *cursor);
 /** Name of a polarity or certainty ("negated", "possible"). Added in 0.1. */
 CLAIMS_API const char *claims_polarity_name(claims_polarity polarity);
 CLAIMS_API const char *claims_certainty_name(claims_certainty certainty);
+
+/* ---- the attribute schema (docs/schema.md) ----------------------------------------- */
+
+/** How many values an attribute has per subject. */
+typedef enum claims_cardinality {
+    CLAIMS_SINGLE = 0, /**< one value (duration, date, place): values conflict */
+    CLAIMS_SET = 1     /**< several (topic, participant): values add up */
+} claims_cardinality;
+
+/** One attribute of the schema. */
+typedef struct claims_attribute_def {
+    unsigned int version;
+    claims_str name;                /**< "duration" */
+    claims_type type;               /**< how values are parsed and compared */
+    claims_cardinality cardinality;
+    /** Identity weight: 0 does not identify the subject; 1 identifies it
+     *  together with another attribute (participants, date, place,
+     *  occasion of a meeting); 2 identifies it alone (a person's name).
+     *  Mentions merge when matching attributes weigh 2 or more and none
+     *  conflicts. */
+    int identifying;
+    /** NUMBER, DURATION: values within this relative difference are
+     *  compatible (0.1 = 10%); 0 keeps the type's own rule. */
+    double tolerance;
+    /** DATE, TIME: values within this many seconds are compatible; 0 keeps
+     *  the type's own rule. */
+    double time_tolerance;
+} claims_attribute_def;
+#define CLAIMS_ATTRIBUTE_DEF_VERSION 1
+
+/** Adds or replaces one attribute definition in the context's schema.
+ *  Added in 0.1. */
+CLAIMS_API int claims_ctx_set_attribute(claims_ctx *ctx,
+                                        const claims_attribute_def *def,
+                                        claims_error *err);
+/**
+ * Loads a schema (JSON) into the context, adding to or replacing the
+ * built-in definitions: {"attributes": {"duration": {"type": "duration",
+ * "cardinality": "single", "identifying": false, "tolerance": 0.1}}}.
+ * `name` labels errors. Added in 0.1.
+ */
+CLAIMS_API int claims_ctx_load_schema(claims_ctx *ctx, const char *json,
+                                      size_t len, claims_str name,
+                                      claims_error *err);
+/** Looks up an attribute; CLAIMS_ENOTFOUND when the schema does not know
+ *  it. out->name borrows from the context. Added in 0.1. */
+CLAIMS_API int claims_ctx_attribute(claims_attribute_def *out,
+                                    const claims_ctx *ctx, const char *name,
+                                    size_t len);
+
+/* ---- reconciliation (docs/reconciliation.md, docs/report.md) --------------------- */
+
+/** How the claims about one attribute of one subject relate. */
+typedef enum claims_agreement {
+    CLAIMS_AGREED = 0,        /**< one value cluster, several sources */
+    CLAIMS_COMPATIBLE = 1,    /**< clusters differ only in precision or hedge */
+    CLAIMS_CONFLICTING = 2,   /**< incompatible values, or affirmed vs negated */
+    CLAIMS_COMPLEMENTARY = 3, /**< a set whose sources name different members */
+    CLAIMS_SINGLE_SOURCE = 4  /**< only one source speaks to it */
+} claims_agreement;
+
+/** Name of an agreement ("agreed", "single-source"). Added in 0.1. */
+CLAIMS_API const char *claims_agreement_name(claims_agreement agreement);
+
+/** Reconciliation options. Initialise with CLAIMS_RECONCILE_OPTIONS_INIT. */
+typedef struct claims_reconcile_options {
+    unsigned int version;
+    unsigned int flags;     /**< reserved, 0 */
+    claims_date_bias bias;  /**< for relative dates, default PAST */
+    /** Smallest number of consecutive shared words that counts as shared
+     *  wording between two sources; 0 means 8. */
+    unsigned int shared_words;
+} claims_reconcile_options;
+#define CLAIMS_RECONCILE_OPTIONS_VERSION 1
+#define CLAIMS_RECONCILE_OPTIONS_INIT                                          \
+    { CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0 }
+/** Fills opts with defaults for the given struct version. Added in 0.1. */
+CLAIMS_API int claims_reconcile_options_init(claims_reconcile_options *opts,
+                                             unsigned int version);
+
+/** The result of a reconciliation: immutable, safe to read from several
+ *  threads. It refers to the store's strings: free it before the store. */
+typedef struct claims_result claims_result;
+
+/**
+ * Reconciles everything in `store`: normalizes every claim's value, resolves
+ * subject mentions across documents into events, persons, organizations...,
+ * groups the claims of each (subject, attribute) into value clusters, and
+ * counts sources and independent origins. `ctx` supplies the schema and the
+ * alias tables and may be NULL (built-ins); `opts` may be NULL. *out is new.
+ * Values that cannot be parsed are kept as text and reported
+ * (claims_result_diagnostic()); they never stop the run. Added in 0.1.
+ */
+CLAIMS_API int claims_reconcile(claims_result **out, const claims_ctx *ctx,
+                                const claims_store *store,
+                                const claims_reconcile_options *opts,
+                                claims_error *err);
+/** Frees a result. Accepts NULL. Added in 0.1. */
+CLAIMS_API void claims_result_free(claims_result *result);
+
+/** Time spent in each stage of claims_reconcile(), in seconds. */
+typedef struct claims_result_stats {
+    double normalize, resolve, group, total;
+    size_t claims, values_parsed, values_unparsed, mentions, subjects,
+        clusters, dependencies;
+} claims_result_stats;
+/** Fills the statistics of a result. Added in 0.1. */
+CLAIMS_API void claims_result_get_stats(const claims_result *result,
+                                        claims_result_stats *out);
+
+/** Number of notes about unparsed values. Added in 0.1. */
+CLAIMS_API size_t claims_result_diagnostic_count(const claims_result *result);
+/** Note i (a value that could not be parsed as its type, with the claim's
+ *  position), borrowed; NULL when out of range. Added in 0.1. */
+CLAIMS_API const claims_error *
+claims_result_diagnostic(const claims_result *result, size_t i);
+
+/** A resolved subject: an event, a person, an organization... */
+typedef struct claims_event_info {
+    size_t index;
+    const char *id;    /**< stable: derived from content, not input order */
+    const char *label; /**< the label most of its mentions use */
+    const char *type;  /**< subject type: "event", "person", ... */
+    size_t mention_count;   /**< subject mentions merged into it */
+    size_t source_count;
+    const char *const *sources; /**< source ids, sorted */
+    size_t attribute_count;
+    /** Why its mentions were merged, and why it was kept apart from
+     *  similar subjects: one line per decision. */
+    const char *explanation;
+} claims_event_info;
+
+/** One attribute of a resolved subject. */
+typedef struct claims_attribute_info {
+    size_t index;
+    const char *attribute;
+    const char *type;            /**< value type used */
+    int known;                   /**< the schema knows the attribute */
+    claims_cardinality cardinality;
+    claims_agreement agreement;
+    size_t value_count;          /**< value clusters */
+    size_t source_count;         /**< sources with a supporting claim */
+    size_t uncertain_count;      /**< claims of unknown certainty */
+    const char *reason;          /**< why the relation: "240 s APPROX overlaps 240 s" */
+} claims_attribute_info;
+
+/** One value cluster: claims whose values are equal (or, for sets, the
+ *  same member). */
+typedef struct claims_value_info {
+    size_t index;
+    const char *normalized;       /**< "240", "2016-11-20", "sergey lavrov" */
+    const char *text;             /**< the most common text as written */
+    claims_polarity polarity;
+    int uncertain;                /**< all its claims are of unknown certainty */
+    int hedged;                   /**< some claim carries a modifier */
+    int preferred;                /**< the best supported of conflicting values */
+    size_t claim_count;
+    size_t source_count;
+    const char *const *sources;   /**< source ids, sorted */
+    size_t origin_count;          /**< independent origins */
+    const char *const *origins;   /**< normalized origin names, sorted */
+} claims_value_info;
+
+/** Two sources that share wording (one wire story printed twice). */
+typedef struct claims_dependency_info {
+    size_t index;
+    const char *source_a, *source_b; /**< ids, a < b */
+    size_t passage_count;
+    const char *const *passages;     /**< the shared passages */
+} claims_dependency_info;
+
+/** Cursor over the resolved subjects, events first. *out is new.
+ *  Added in 0.1. */
+CLAIMS_API int claims_result_events(claims_cursor **out,
+                                    const claims_result *result);
+/** Cursor over the attributes of resolved subject `event`. Added in 0.1. */
+CLAIMS_API int claims_result_attributes(claims_cursor **out,
+                                        const claims_result *result,
+                                        size_t event);
+/** Cursor over the value clusters of attribute `attribute` (an index from
+ *  claims_attribute_info) of `event`. Added in 0.1. */
+CLAIMS_API int claims_result_values(claims_cursor **out,
+                                    const claims_result *result, size_t event,
+                                    size_t attribute);
+/** Cursor over the claims of one value cluster; rows come from
+ *  claims_cursor_next_claim(). Added in 0.1. */
+CLAIMS_API int claims_result_claims(claims_cursor **out,
+                                    const claims_result *result, size_t event,
+                                    size_t attribute, size_t value);
+/** Cursor over the pairs of dependent sources. Added in 0.1. */
+CLAIMS_API int claims_result_dependencies(claims_cursor **out,
+                                          const claims_result *result);
+/** Next row of the matching cursor: CLAIMS_OK, CLAIMS_DONE at the end,
+ *  CLAIMS_EINVAL on a cursor of another kind. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_event(claims_event_info *out,
+                                        claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_attribute(claims_attribute_info *out,
+                                            claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_value(claims_value_info *out,
+                                        claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_dependency(claims_dependency_info *out,
+                                             claims_cursor *cursor);
+
+/** Report renderings. */
+typedef enum claims_render_format {
+    CLAIMS_RENDER_JSON = 0, /**< docs/report.md */
+    CLAIMS_RENDER_TEXT = 1  /**< for terminals */
+} claims_render_format;
+
+/** Renders a result. *out (NUL-terminated, *len bytes without the NUL) is
+ *  new: free it with claims_free(). `len` may be NULL. Added in 0.1. */
+CLAIMS_API int claims_result_render(char **out, size_t *len,
+                                    const claims_result *result,
+                                    claims_render_format format,
+                                    claims_error *err);
 
 #ifdef __cplusplus
 }

@@ -133,6 +133,7 @@ typedef struct claims__subject {
 
 typedef struct claims__claim {
     size_t source, subject;
+    size_t ordinal;        /* index of the claim within its source */
     const char *id, *attribute, *value, *value_type;
     const char *const *attribution;
     size_t attribution_count;
@@ -202,6 +203,35 @@ void claims__store_rollback(claims_store *st, const claims__store_mark *m);
 /** Interns a string into the store. */
 const char *claims__store_intern(claims_store *st, const char *s, size_t n);
 
+/* ---- cursors (store.c; result.c for reconciliation results) ------------------- */
+
+typedef enum claims__cursor_kind {
+    CLAIMS__CURSOR_SOURCES,
+    CLAIMS__CURSOR_SUBJECTS,
+    CLAIMS__CURSOR_CLAIMS,
+    CLAIMS__CURSOR_EVENTS,
+    CLAIMS__CURSOR_ATTRIBUTES,
+    CLAIMS__CURSOR_VALUES,
+    CLAIMS__CURSOR_DEPENDENCIES
+} claims__cursor_kind;
+
+struct claims_cursor {
+    const claims_store *store;
+    const claims_result *result;
+    claims__cursor_kind kind;
+    size_t source;      /* store cursors: CLAIMS_ALL or one source */
+    size_t begin;       /* result cursors: rows are numbered from here */
+    size_t next, end;   /* result cursors: [next, end) */
+    const size_t *list; /* claim cursors over a value cluster */
+    size_t list_count;
+};
+
+int claims__cursor_new(claims_cursor **out, const claims_store *store,
+                       claims__cursor_kind kind, size_t source);
+/** Fills the public view of store claim i. */
+void claims__claim_info(claims_claim_info *out, const claims_store *st,
+                        size_t i);
+
 /* ---- loading (loader.c, loader_json.c, loader_tsv.c) --------------------------- */
 
 /** State of one load call, shared by the format loaders. */
@@ -227,9 +257,29 @@ void claims__text_position(const char *data, size_t off, int *line,
 
 struct claims_aliases; /* aliases.c */
 
+/** An attribute of the schema (schema.c). */
+typedef struct claims__attr {
+    const char *name; /* in the context's arena */
+    claims_type type;
+    claims_cardinality cardinality;
+    int identifying;
+    double tolerance, time_tolerance;
+} claims__attr;
+
 struct claims_ctx {
     struct claims_aliases *aliases;
+    claims_arena arena;        /* schema names */
+    claims__attr *attrs;       /* the schema */
+    size_t attr_count, attr_cap;
+    claims_strmap attr_index;  /* name -> index in attrs */
 };
+
+/** Installs the built-in schema into a new context. */
+int claims__schema_init(claims_ctx *ctx);
+void claims__schema_free(claims_ctx *ctx);
+/** The attribute called name, or NULL. */
+const claims__attr *claims__schema_find(const claims_ctx *ctx,
+                                        const char *name, size_t len);
 
 /* ---- values (value.c) and the normalizers, one file per type ----------------- */
 

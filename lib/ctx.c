@@ -9,8 +9,13 @@ int claims_ctx_new(claims_ctx **out, claims_error *err)
     if (!out)
         return claims__error_simple(err, CLAIMS_EINVAL, "out is NULL");
     claims_ctx *ctx = calloc(1, sizeof *ctx);
-    if (!ctx || claims__aliases_new(&ctx->aliases) != CLAIMS_OK) {
-        free(ctx);
+    if (!ctx)
+        return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
+    claims__arena_init(&ctx->arena);
+    claims__strmap_init(&ctx->attr_index);
+    if (claims__aliases_new(&ctx->aliases) != CLAIMS_OK ||
+        claims__schema_init(ctx) != CLAIMS_OK) {
+        claims_ctx_free(ctx);
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     }
     *out = ctx;
@@ -22,5 +27,7 @@ void claims_ctx_free(claims_ctx *ctx)
     if (!ctx)
         return;
     claims__aliases_free(ctx->aliases);
+    claims__schema_free(ctx);
+    claims__arena_free(&ctx->arena);
     free(ctx);
 }

@@ -317,6 +317,7 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
     if (claims__grow((void **)&st->claims, &st->claim_cap, st->claim_count + 1,
                      sizeof *st->claims) != CLAIMS_OK)
         return pos_error(err, CLAIMS_ENOMEM, pos, "claim", "out of memory");
+    c.ordinal = st->sources[source].claim_count;
     st->claims[st->claim_count] = c;
     if (index)
         *index = st->claim_count;
@@ -436,53 +437,43 @@ size_t claims_store_claim_count(const claims_store *store)
 
 /* ---- cursors ------------------------------------------------------------------ */
 
-typedef enum cursor_kind { CURSOR_SOURCES, CURSOR_SUBJECTS, CURSOR_CLAIMS } cursor_kind;
-
-struct claims_cursor {
-    const claims_store *store;
-    cursor_kind kind;
-    size_t source; /* CLAIMS_ALL or a source index */
-    size_t next;
-};
-
-static int cursor_new(claims_cursor **out, const claims_store *store,
-                      cursor_kind kind, size_t source)
+int claims__cursor_new(claims_cursor **out, const claims_store *store,
+                       claims__cursor_kind kind, size_t source)
 {
     if (!out || !store)
         return CLAIMS_EINVAL;
     if (source != CLAIMS_ALL && source >= store->source_count)
         return CLAIMS_ENOTFOUND;
-    claims_cursor *c = malloc(sizeof *c);
+    claims_cursor *c = calloc(1, sizeof *c);
     if (!c)
         return CLAIMS_ENOMEM;
     c->store = store;
     c->kind = kind;
     c->source = source;
-    c->next = 0;
     *out = c;
     return CLAIMS_OK;
 }
 
 int claims_store_sources(claims_cursor **out, const claims_store *store)
 {
-    return cursor_new(out, store, CURSOR_SOURCES, CLAIMS_ALL);
+    return claims__cursor_new(out, store, CLAIMS__CURSOR_SOURCES, CLAIMS_ALL);
 }
 
 int claims_store_claims(claims_cursor **out, const claims_store *store,
                         size_t source)
 {
-    return cursor_new(out, store, CURSOR_CLAIMS, source);
+    return claims__cursor_new(out, store, CLAIMS__CURSOR_CLAIMS, source);
 }
 
 int claims_store_subjects(claims_cursor **out, const claims_store *store,
                           size_t source)
 {
-    return cursor_new(out, store, CURSOR_SUBJECTS, source);
+    return claims__cursor_new(out, store, CLAIMS__CURSOR_SUBJECTS, source);
 }
 
 int claims_cursor_next_source(claims_source_info *out, claims_cursor *cursor)
 {
-    if (!out || !cursor || cursor->kind != CURSOR_SOURCES)
+    if (!out || !cursor || cursor->kind != CLAIMS__CURSOR_SOURCES)
         return CLAIMS_EINVAL;
     const claims_store *st = cursor->store;
     if (cursor->next >= st->source_count)
@@ -507,7 +498,7 @@ int claims_cursor_next_source(claims_source_info *out, claims_cursor *cursor)
 
 int claims_cursor_next_subject(claims_subject_info *out, claims_cursor *cursor)
 {
-    if (!out || !cursor || cursor->kind != CURSOR_SUBJECTS)
+    if (!out || !cursor || cursor->kind != CLAIMS__CURSOR_SUBJECTS)
         return CLAIMS_EINVAL;
     const claims_store *st = cursor->store;
     while (cursor->next < st->subject_count && cursor->source != CLAIMS_ALL &&
@@ -525,18 +516,8 @@ int claims_cursor_next_subject(claims_subject_info *out, claims_cursor *cursor)
     return CLAIMS_OK;
 }
 
-int claims_cursor_next_claim(claims_claim_info *out, claims_cursor *cursor)
+void claims__claim_info(claims_claim_info *out, const claims_store *st, size_t i)
 {
-    if (!out || !cursor || cursor->kind != CURSOR_CLAIMS)
-        return CLAIMS_EINVAL;
-    const claims_store *st = cursor->store;
-    while (cursor->next < st->claim_count &&
-           cursor->source != CLAIMS_ALL &&
-           st->claims[cursor->next].source != cursor->source)
-        cursor->next++;
-    if (cursor->next >= st->claim_count)
-        return CLAIMS_DONE;
-    size_t i = cursor->next++;
     const claims__claim *c = &st->claims[i];
     const claims__subject *subj = &st->subjects[c->subject];
     out->index = i;
@@ -558,6 +539,36 @@ int claims_cursor_next_claim(claims_claim_info *out, claims_cursor *cursor)
     out->certainty = c->certainty;
     out->line = c->line;
     out->column = c->column;
+}
+
+int claims_store_claim(claims_claim_info *out, const claims_store *store,
+                       size_t index)
+{
+    if (!out || !store)
+        return CLAIMS_EINVAL;
+    if (index >= store->claim_count)
+        return CLAIMS_ENOTFOUND;
+    claims__claim_info(out, store, index);
+    return CLAIMS_OK;
+}
+
+int claims_cursor_next_claim(claims_claim_info *out, claims_cursor *cursor)
+{
+    if (!out || !cursor || cursor->kind != CLAIMS__CURSOR_CLAIMS)
+        return CLAIMS_EINVAL;
+    const claims_store *st = cursor->store;
+    if (cursor->list) { /* the claims of a value cluster */
+        if (cursor->next >= cursor->list_count)
+            return CLAIMS_DONE;
+        claims__claim_info(out, st, cursor->list[cursor->next++]);
+        return CLAIMS_OK;
+    }
+    while (cursor->next < st->claim_count && cursor->source != CLAIMS_ALL &&
+           st->claims[cursor->next].source != cursor->source)
+        cursor->next++;
+    if (cursor->next >= st->claim_count)
+        return CLAIMS_DONE;
+    claims__claim_info(out, st, cursor->next++);
     return CLAIMS_OK;
 }
 

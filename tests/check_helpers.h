@@ -3,6 +3,7 @@
 #define CHECK_HELPERS_H
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,0 +1,341 @@
+/* dependence.c - sources that share wording: one wire story printed by two
+ * outlets. Each source's quotes are cut into word shingles (runs of
+ * `shared_words` words, 8 by default); shingles two sources have in common
+ * point at the quotes to compare, and the longest common run of words of each
+ * such pair is a shared passage. Words inside double quotation marks are
+ * left out: two outlets quoting the same statement verbatim are not copying
+ * each other. Two sources are dependent when they share two passages, or one
+ * twice the minimum length. Cost: linear in the words quoted, plus a sort. */
+#include "reconcile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct word {
+    uint64_t hash;
+    uint32_t start, end; /* byte range in the quote */
+} word;
+
+typedef struct shingle {
+    uint64_t hash;
+    uint32_t source;
+    uint32_t quote;  /* index into the quote list */
+} shingle;
+
+typedef struct quote {
+    const char *text;
+    size_t source;
+} quote;
+
+typedef struct link {
+    uint32_t a, b;   /* source indices, a < b */
+    uint32_t qa, qb; /* quotes */
+} link;
+
+/* Shingles found in more sources than this are common phrases, not copying. */
+#define MAX_SOURCES_PER_SHINGLE 16
+
+static bool is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+}
+
+/* Splits a quote into folded words, leaving out double-quoted speech. */
+static int words_of(const char *s, word **out, size_t *n, size_t *cap)
+{
+    *n = 0;
+    bool quoted = false;
+    size_t i = 0, len = strlen(s);
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        /* quotation marks: " toggles, U+201C opens, U+201D closes */
+        if (c == '"') {
+            quoted = !quoted;
+            i++;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+            (unsigned char)s[i + 2] != 0x99) {
+            /* U+2000..U+203F punctuation separates words; U+2019 is an
+             * apostrophe and belongs to its word */
+            unsigned char d = (unsigned char)s[i + 2];
+            if (d == 0x9C || d == 0x9D)
+                quoted = d == 0x9C;
+            i += 3;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+            i += 2; /* no-break space */
+            continue;
+        }
+        if (!is_word_byte(c)) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        uint64_t h = 1469598103934665603ULL;
+        while (i < len && is_word_byte((unsigned char)s[i])) {
+            unsigned char b = (unsigned char)s[i];
+            /* U+2019 (right single quote) is an apostrophe inside words */
+            if (b == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                (unsigned char)s[i + 2] == 0x99) {
+                b = '\'';
+                i += 2;
+            } else if (b == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
+                break; /* other punctuation in U+2000..U+206F */
+            }
+            h ^= (unsigned char)claims__ascii_lower((char)b);
+            h *= 1099511628211ULL;
+            i++;
+        }
+        if (quoted)
+            continue;
+        if (claims__grow((void **)out, cap, *n + 1, sizeof **out) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+        (*out)[(*n)++] = (word){h, (uint32_t)start, (uint32_t)i};
+    }
+    return CLAIMS_OK;
+}
+
+static int cmp_shingle(const void *x, const void *y)
+{
+    const shingle *a = x, *b = y;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    return a->quote < b->quote ? -1 : a->quote > b->quote;
+}
+
+static int cmp_link(const void *x, const void *y)
+{
+    const link *a = x, *b = y;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    if (a->b != b->b)
+        return a->b < b->b ? -1 : 1;
+    if (a->qa != b->qa)
+        return a->qa < b->qa ? -1 : 1;
+    return a->qb < b->qb ? -1 : a->qb > b->qb;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+static int cmp_dependency(const void *x, const void *y)
+{
+    const claims__dependency *a = x, *b = y;
+    int c = strcmp(a->a, b->a);
+    return c ? c : strcmp(a->b, b->b);
+}
+
+static size_t find(size_t *parent, size_t x)
+{
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+/* Maximal common runs of at least k words of two quotes: fills the run
+ * table t ((na+1) x (nb+1)) and reports each run that cannot be extended,
+ * as (start in a, length), through runs/nruns. */
+typedef struct run_of_words {
+    size_t start, len;
+} run_of_words;
+
+static int common_runs(const word *a, size_t na, const word *b, size_t nb,
+                       size_t k, size_t *t, run_of_words **runs, size_t *nruns,
+                       size_t *cap)
+{
+    size_t w = nb + 1;
+    *nruns = 0;
+    for (size_t j = 0; j <= nb; j++)
+        t[j] = 0;
+    for (size_t i = 1; i <= na; i++) {
+        t[i * w] = 0;
+        for (size_t j = 1; j <= nb; j++)
+            t[i * w + j] = a[i - 1].hash == b[j - 1].hash ? t[(i - 1) * w + j - 1] + 1 : 0;
+    }
+    for (size_t i = 1; i <= na; i++)
+        for (size_t j = 1; j <= nb; j++) {
+            size_t len = t[i * w + j];
+            bool ends = i == na || j == nb || t[(i + 1) * w + j + 1] == 0;
+            if (len < k || !ends)
+                continue;
+            if (claims__grow((void **)runs, cap, *nruns + 1, sizeof **runs) != CLAIMS_OK)
+                return CLAIMS_ENOMEM;
+            (*runs)[(*nruns)++] = (run_of_words){i - len, len};
+        }
+    return CLAIMS_OK;
+}
+
+int claims__dependence(claims__run *run)
+{
+    claims_result *r = run->r;
+    const claims_store *st = r->store;
+    size_t k = r->opts.shared_words ? r->opts.shared_words : 8;
+    int rc = CLAIMS_ENOMEM;
+
+    r->source_group = malloc((st->source_count ? st->source_count : 1) *
+                             sizeof *r->source_group);
+    if (!r->source_group)
+        return CLAIMS_ENOMEM;
+    for (size_t s = 0; s < st->source_count; s++)
+        r->source_group[s] = s;
+
+    quote *quotes = NULL;
+    size_t nq = 0, qcap = 0;
+    shingle *sh = NULL;
+    size_t nsh = 0, shcap = 0;
+    link *links = NULL;
+    size_t nl = 0, lcap = 0;
+    word *wa = NULL, *wb = NULL;
+    size_t na = 0, nb = 0, wacap = 0, wbcap = 0;
+    size_t *table = NULL, tcap = 0;
+    const char **passages = NULL; /* of the source pair at hand */
+    size_t pcap = 0;
+    run_of_words *runs = NULL;
+    size_t nruns = 0, rcap = 0;
+    claims_strmap seen; /* (source, quote text) already listed */
+    claims__strmap_init(&seen);
+
+    /* 1. distinct quotes per source, and their shingles */
+    for (size_t i = 0; i < st->claim_count; i++) {
+        const claims__claim *c = &st->claims[i];
+        if (!c->quote[0])
+            continue;
+        /* quotes are interned, so (source, pointer) identifies one */
+        uintptr_t key[2] = {(uintptr_t)c->source, (uintptr_t)c->quote};
+        if (claims__strmap_get(&seen, (const char *)key, sizeof key, NULL))
+            continue;
+        char *kp = claims__arena_alloc(&r->arena, sizeof key);
+        if (!kp)
+            goto done;
+        memcpy(kp, key, sizeof key);
+        if (claims__strmap_put(&seen, kp, sizeof key, 0) != CLAIMS_OK ||
+            claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK ||
+            words_of(c->quote, &wa, &na, &wacap) != CLAIMS_OK)
+            goto done;
+        quotes[nq] = (quote){c->quote, c->source};
+        for (size_t w = 0; w + k <= na; w++) {
+            uint64_t h = 0;
+            for (size_t j = 0; j < k; j++)
+                h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
+            if (claims__grow((void **)&sh, &shcap, nsh + 1, sizeof *sh) != CLAIMS_OK)
+                goto done;
+            sh[nsh++] = (shingle){h, (uint32_t)c->source, (uint32_t)nq};
+        }
+        nq++;
+    }
+
+    /* 2. shingles shared by different sources -> quote pairs to compare */
+    if (nsh > 1)
+        qsort(sh, nsh, sizeof *sh, cmp_shingle);
+    for (size_t i = 0; i < nsh;) {
+        size_t j = i, sources = 0;
+        while (j < nsh && sh[j].hash == sh[i].hash) {
+            if (j == i || sh[j].source != sh[j - 1].source)
+                sources++;
+            j++;
+        }
+        if (sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE) {
+            for (size_t x = i; x < j; x++)
+                for (size_t y = x + 1; y < j; y++) {
+                    if (sh[x].source == sh[y].source)
+                        continue;
+                    if (claims__grow((void **)&links, &lcap, nl + 1, sizeof *links) !=
+                        CLAIMS_OK)
+                        goto done;
+                    links[nl++] = (link){sh[x].source, sh[y].source, sh[x].quote,
+                                         sh[y].quote};
+                }
+        }
+        i = j;
+    }
+    if (nl > 1)
+        qsort(links, nl, sizeof *links, cmp_link);
+
+    /* 3. per source pair: the shared passages */
+    size_t *parent = r->source_group;
+    for (size_t i = 0; i < nl;) {
+        size_t j = i;
+        while (j < nl && links[j].a == links[i].a && links[j].b == links[i].b)
+            j++;
+        size_t np = 0, longest = 0;
+        for (size_t x = i; x < j; x++) {
+            if (x > i && links[x].qa == links[x - 1].qa && links[x].qb == links[x - 1].qb)
+                continue;
+            const char *qa = quotes[links[x].qa].text, *qb = quotes[links[x].qb].text;
+            if (words_of(qa, &wa, &na, &wacap) != CLAIMS_OK ||
+                words_of(qb, &wb, &nb, &wbcap) != CLAIMS_OK ||
+                claims__grow((void **)&table, &tcap, (na + 1) * (nb + 1),
+                             sizeof *table) != CLAIMS_OK ||
+                common_runs(wa, na, wb, nb, k, table, &runs, &nruns, &rcap) != CLAIMS_OK)
+                goto done;
+            for (size_t q = 0; q < nruns; q++) {
+                size_t at = runs[q].start, len = runs[q].len;
+                const char *p = claims__result_intern(
+                    r, qa + wa[at].start, wa[at + len - 1].end - wa[at].start);
+                if (!p)
+                    goto done;
+                bool dup = false;
+                for (size_t e = 0; e < np; e++)
+                    dup |= passages[e] == p;
+                if (dup)
+                    continue;
+                if (claims__grow((void **)&passages, &pcap, np + 1, sizeof *passages) !=
+                    CLAIMS_OK)
+                    goto done;
+                passages[np++] = p;
+                longest = len > longest ? len : longest;
+            }
+        }
+        if (np >= 2 || longest >= 2 * k) {
+            if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
+                             sizeof *r->deps) != CLAIMS_OK)
+                goto done;
+            size_t a = links[i].a, b = links[i].b;
+            const char *ida = st->sources[a].id, *idb = st->sources[b].id;
+            if (strcmp(ida, idb) > 0) {
+                size_t t = a;
+                a = b;
+                b = t;
+            }
+            const char **kept = claims__arena_alloc(&r->arena, np * sizeof *kept);
+            if (!kept)
+                goto done;
+            memcpy(kept, passages, np * sizeof *kept);
+            qsort(kept, np, sizeof *kept, cmp_str); /* content order */
+            r->deps[r->dep_count++] = (claims__dependency){
+                st->sources[a].id, st->sources[b].id, a, b, kept, np};
+            /* union, keeping the smallest id as representative */
+            size_t ra = find(parent, a), rb = find(parent, b);
+            if (ra != rb) {
+                if (strcmp(st->sources[ra].id, st->sources[rb].id) < 0)
+                    parent[rb] = ra;
+                else
+                    parent[ra] = rb;
+            }
+        }
+        i = j;
+    }
+    for (size_t s = 0; s < st->source_count; s++)
+        parent[s] = find(parent, s);
+    if (r->dep_count > 1)
+        qsort(r->deps, r->dep_count, sizeof *r->deps, cmp_dependency);
+    rc = CLAIMS_OK;
+done:
+    claims__strmap_free(&seen);
+    free(quotes);
+    free(sh);
+    free(links);
+    free(wa);
+    free(wb);
+    free(table);
+    free(runs);
+    free(passages);
+    return rc;
+}

@@ -1,0 +1,476 @@
+/* group.c - per resolved subject and attribute: value clusters and how they
+ * relate.
+ *
+ * Claims whose values are equal form a cluster (for a set-valued attribute,
+ * compatible values too: "Mr. Obama" is the same participant as "Barack
+ * Obama"). Claims of unknown certainty form clusters of their own that
+ * support nothing. Between clusters of a single-valued attribute, values
+ * that are compatible (within a hedge, a tolerance, or in precision), or that
+ * one source gives both of, do not conflict: a source is taken to be
+ * consistent with itself. A negated claim conflicts with an affirmed claim
+ * of the same value. Everything is sorted by content, so the output does not
+ * depend on input order. */
+#include "reconcile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct grouper {
+    claims__run *run;
+    claims_result *r;
+    const claims_store *st;
+    size_t *by_subject;  /* claims grouped by store subject (CSR) */
+    size_t *first;       /* per store subject */
+    claims_buf buf;
+} grouper;
+
+/* Claim order inside a subject: attribute, value, source, claim id. */
+static int claim_cmp(const grouper *G, size_t x, size_t y)
+{
+    const claims__claim *a = &G->st->claims[x], *b = &G->st->claims[y];
+    int c = a->attribute == b->attribute ? 0 : strcmp(a->attribute, b->attribute);
+    if (c)
+        return c;
+    if ((a->certainty == CLAIMS_UNKNOWN) != (b->certainty == CLAIMS_UNKNOWN))
+        return a->certainty == CLAIMS_UNKNOWN ? 1 : -1;
+    if (a->polarity != b->polarity)
+        return a->polarity < b->polarity ? -1 : 1;
+    c = strcmp(claims_value_normalized(G->r->pool[G->r->claim_value[x]]),
+               claims_value_normalized(G->r->pool[G->r->claim_value[y]]));
+    if (c)
+        return c;
+    c = strcmp(G->st->sources[a->source].id, G->st->sources[b->source].id);
+    return c ? c : strcmp(a->id, b->id);
+}
+
+static void sort_claims(const grouper *G, size_t *v, size_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    if (n < 12) { /* insertion sort for the small runs that dominate */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && claim_cmp(G, v[j], v[j - 1]) < 0; j--) {
+                size_t t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+        return;
+    }
+    size_t h = n / 2;
+    sort_claims(G, v, tmp, h);
+    sort_claims(G, v + h, tmp, n - h);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = claim_cmp(G, v[j], v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+/* ---- one value cluster --------------------------------------------------------- */
+
+typedef struct cluster {
+    size_t rep;        /* claim whose value represents it */
+    size_t start, n;   /* members in the run array */
+    claims_polarity polarity;
+    bool uncertain;
+} cluster;
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Sorted distinct strings of `in` (n items), copied into the arena. */
+static const char **distinct(claims_result *r, const char **in, size_t n,
+                             size_t *count)
+{
+    qsort(in, n, sizeof *in, cmp_str);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!k || strcmp(in[i], in[k - 1]) != 0)
+            in[k++] = in[i];
+    const char **out = claims__arena_alloc(&r->arena, (k ? k : 1) * sizeof *out);
+    if (out)
+        memcpy(out, in, k * sizeof *out);
+    *count = k;
+    return out;
+}
+
+/* The most frequent string among members (ties: longest, then smallest). */
+static const char *most_common(const char **s, size_t n)
+{
+    qsort(s, n, sizeof *s, cmp_str);
+    const char *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && strcmp(s[j], s[i]) == 0)
+            j++;
+        size_t cnt = j - i;
+        if (!best || cnt > best_n ||
+            (cnt == best_n && strlen(s[i]) > strlen(best)))
+            best = s[i], best_n = cnt;
+        i = j;
+    }
+    return best ? best : "";
+}
+
+static int emit_value(grouper *G, const size_t *members, const cluster *c,
+                      const char **scratch)
+{
+    claims_result *r = G->r;
+    const claims_store *st = G->st;
+    if (claims__grow((void **)&r->values, &r->value_cap, r->value_count + 1,
+                     sizeof *r->values) != CLAIMS_OK ||
+        claims__grow((void **)&r->claim_list, &r->claim_list_cap,
+                     r->claim_list_count + c->n, sizeof *r->claim_list) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    claims__rvalue *v = &r->values[r->value_count++];
+    memset(v, 0, sizeof *v);
+    v->polarity = c->polarity;
+    v->uncertain = c->uncertain;
+    v->claim_start = r->claim_list_count;
+    v->claim_count = c->n;
+    for (size_t i = 0; i < c->n; i++) {
+        size_t ci = members[c->start + i];
+        /* members are in value order; keep (source, id) order in the list */
+        size_t k = r->claim_list_count++;
+        r->claim_list[k] = ci;
+        while (k > v->claim_start) {
+            const claims__claim *a = &st->claims[r->claim_list[k]];
+            const claims__claim *b = &st->claims[r->claim_list[k - 1]];
+            int cmp = strcmp(st->sources[a->source].id, st->sources[b->source].id);
+            if (cmp > 0 || (cmp == 0 && strcmp(a->id, b->id) >= 0))
+                break;
+            size_t t = r->claim_list[k];
+            r->claim_list[k] = r->claim_list[k - 1];
+            r->claim_list[k - 1] = t;
+            k--;
+        }
+        const claims_value *val = r->pool[r->claim_value[ci]];
+        claims_modifier m = claims_value_modifier(val);
+        if (m != CLAIMS_MOD_NONE) {
+            v->hedged = true;
+            if (v->modifier == CLAIMS_MOD_NONE || m < v->modifier)
+                v->modifier = m;
+        }
+    }
+    const size_t *list = r->claim_list + v->claim_start;
+    for (size_t i = 0; i < c->n; i++)
+        scratch[i] = claims_value_normalized(r->pool[r->claim_value[list[i]]]);
+    v->normalized = most_common(scratch, c->n);
+    for (size_t i = 0; i < c->n; i++)
+        scratch[i] = st->claims[list[i]].value;
+    v->text = most_common(scratch, c->n);
+    for (size_t i = 0; i < c->n; i++)
+        scratch[i] = st->sources[st->claims[list[i]].source].id;
+    v->sources = distinct(r, scratch, c->n, &v->source_count);
+    for (size_t i = 0; i < c->n; i++)
+        scratch[i] = r->claim_origin[list[i]];
+    v->origins = distinct(r, scratch, c->n, &v->origin_count);
+    return v->sources && v->origins ? CLAIMS_OK : CLAIMS_ENOMEM;
+}
+
+/* ---- one attribute ------------------------------------------------------------------ */
+
+static bool agree(claims_relation rel)
+{
+    return rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE;
+}
+
+/* Does some source give claims in both clusters? */
+static bool co_asserted(const grouper *G, const size_t *m, const cluster *a,
+                        const cluster *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++)
+            if (G->st->claims[m[a->start + i]].source ==
+                G->st->claims[m[b->start + j]].source)
+                return true;
+    return false;
+}
+
+static int value_order(const void *x, const void *y)
+{
+    const claims__rvalue *a = x, *b = y;
+    if (a->uncertain != b->uncertain)
+        return a->uncertain ? 1 : -1;
+    if (a->origin_count != b->origin_count)
+        return a->origin_count > b->origin_count ? -1 : 1;
+    if (a->source_count != b->source_count)
+        return a->source_count > b->source_count ? -1 : 1;
+    if (a->claim_count != b->claim_count)
+        return a->claim_count > b->claim_count ? -1 : 1;
+    int c = strcmp(a->normalized, b->normalized);
+    return c ? c : (int)a->polarity - (int)b->polarity;
+}
+
+static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
+                           size_t *clcap, const char **scratch)
+{
+    claims_result *r = G->r;
+    const claims_store *st = G->st;
+    const claims_ctx *ctx = G->run->ctx;
+    const claims__attr *def = r->claim_attr[m[0]];
+    claims_cardinality card = def ? def->cardinality : CLAIMS_SINGLE;
+    claims_comparison cmp;
+
+    /* clusters: claims are sorted by (certainty, polarity, key) */
+    size_t nc = 0;
+    for (size_t i = 0; i < n; i++) {
+        const claims__claim *c = &st->claims[m[i]];
+        bool uncertain = c->certainty == CLAIMS_UNKNOWN;
+        const claims_value *v = r->pool[r->claim_value[m[i]]];
+        size_t into = nc;
+        for (size_t k = nc; k-- > 0;) {
+            cluster *x = &(*cl)[k];
+            if (x->uncertain != uncertain || x->polarity != c->polarity)
+                continue;
+            const claims_value *rep = r->pool[r->claim_value[x->rep]];
+            if (strcmp(claims_value_normalized(rep), claims_value_normalized(v)) == 0) {
+                into = k;
+                break;
+            }
+            claims__compare_values(&cmp, ctx, def, rep, v);
+            if (cmp.relation == CLAIMS_RELATION_EQUAL ||
+                (card == CLAIMS_SET && cmp.relation == CLAIMS_RELATION_COMPATIBLE)) {
+                into = k;
+                break;
+            }
+        }
+        if (into == nc) {
+            if (claims__grow((void **)cl, clcap, nc + 1, sizeof **cl) != CLAIMS_OK)
+                return CLAIMS_ENOMEM;
+            (*cl)[nc++] = (cluster){m[i], i, 0, c->polarity, uncertain};
+        }
+        /* members of a cluster must be contiguous: move this claim to the
+         * end of its cluster's run */
+        cluster *x = &(*cl)[into];
+        size_t pos = x->start + x->n;
+        if (pos != i) {
+            size_t t = m[i];
+            memmove(m + pos + 1, m + pos, (i - pos) * sizeof *m);
+            m[pos] = t;
+            for (size_t k = into + 1; k < nc; k++)
+                (*cl)[k].start++;
+        }
+        x->n++;
+    }
+
+    /* relation */
+    size_t sources = 0;
+    size_t uncertain = 0;
+    for (size_t i = 0; i < n; i++) {
+        const claims__claim *c = &st->claims[m[i]];
+        if (c->certainty == CLAIMS_UNKNOWN) {
+            uncertain++;
+            continue;
+        }
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = st->claims[m[j]].certainty != CLAIMS_UNKNOWN &&
+                   st->claims[m[j]].source == c->source;
+        sources += !seen;
+    }
+    size_t supporting = 0;
+    for (size_t k = 0; k < nc; k++)
+        supporting += !(*cl)[k].uncertain;
+    claims_agreement rel;
+    claims__buf_clear(&G->buf);
+    const char *first_source = st->sources[st->claims[m[0]].source].id;
+    bool polarity_conflict = false;
+    for (size_t a = 0; a < nc && !polarity_conflict; a++)
+        for (size_t b = 0; b < nc && !polarity_conflict; b++) {
+            cluster *x = &(*cl)[a], *y = &(*cl)[b];
+            if (x->uncertain || y->uncertain || x->polarity != CLAIMS_AFFIRMED ||
+                y->polarity != CLAIMS_NEGATED)
+                continue;
+            claims__compare_values(&cmp, ctx, def, r->pool[r->claim_value[x->rep]],
+                                   r->pool[r->claim_value[y->rep]]);
+            if (agree(cmp.relation)) {
+                polarity_conflict = true;
+                claims__buf_printf(&G->buf, "\"%s\" is affirmed by %s and negated by %s",
+                                   st->claims[x->rep].value,
+                                   st->sources[st->claims[x->rep].source].id,
+                                   st->sources[st->claims[y->rep].source].id);
+            }
+        }
+    if (polarity_conflict) {
+        rel = CLAIMS_CONFLICTING;
+    } else if (supporting == 0) {
+        rel = sources > 1 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
+        claims__buf_printf(&G->buf, "only claims of unknown certainty");
+    } else if (supporting == 1) {
+        rel = sources >= 2 ? CLAIMS_AGREED : CLAIMS_SINGLE_SOURCE;
+        /* when the agreeing claims are written differently, say why they
+         * still agree ("240 s APPROX overlaps 240 s") */
+        size_t k = 0;
+        while ((*cl)[k].uncertain)
+            k++;
+        const cluster *x = &(*cl)[k];
+        const claims_value *rep = r->pool[r->claim_value[m[x->start]]];
+        bool explained = false;
+        for (size_t i = 1; i < x->n && !explained; i++) {
+            const claims_value *v = r->pool[r->claim_value[m[x->start + i]]];
+            if (v == rep || claims_value_modifier(v) == claims_value_modifier(rep))
+                continue;
+            claims_value_compare(&cmp, ctx, v, rep);
+            claims__buf_printf(&G->buf, "%s", cmp.reason);
+            explained = true;
+        }
+        if (!explained && rel == CLAIMS_AGREED)
+            claims__buf_printf(&G->buf, "%zu sources agree", sources);
+        else if (!explained)
+            claims__buf_printf(&G->buf, "only %s", first_source);
+    } else if (card == CLAIMS_SET) {
+        rel = sources >= 2 ? CLAIMS_COMPLEMENTARY : CLAIMS_SINGLE_SOURCE;
+        claims__buf_printf(&G->buf, "%zu members named by %zu source%s", supporting,
+                           sources, sources == 1 ? "" : "s");
+    } else {
+        rel = sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
+        const char *compatible_reason = NULL;
+        char why[CLAIMS_REASON_LENGTH + 64] = "";
+        for (size_t a = 0; a < nc && rel != CLAIMS_CONFLICTING; a++)
+            for (size_t b = a + 1; b < nc && rel != CLAIMS_CONFLICTING; b++) {
+                cluster *x = &(*cl)[a], *y = &(*cl)[b];
+                if (x->uncertain || y->uncertain)
+                    continue;
+                claims__compare_values(&cmp, ctx, def, r->pool[r->claim_value[x->rep]],
+                                       r->pool[r->claim_value[y->rep]]);
+                if (agree(cmp.relation)) {
+                    if (!compatible_reason) {
+                        snprintf(why, sizeof why, "%s", cmp.reason);
+                        compatible_reason = why;
+                    }
+                } else if (co_asserted(G, m, x, y)) {
+                    if (!compatible_reason) {
+                        snprintf(why, sizeof why, "\"%s\" and \"%s\" are both given by one source",
+                                 st->claims[x->rep].value, st->claims[y->rep].value);
+                        compatible_reason = why;
+                    }
+                } else {
+                    rel = CLAIMS_CONFLICTING;
+                    claims__buf_printf(&G->buf, "%s", cmp.reason[0] ? cmp.reason
+                                                                   : "values differ");
+                }
+            }
+        if (rel != CLAIMS_CONFLICTING)
+            claims__buf_printf(&G->buf, "%s", compatible_reason ? compatible_reason : "");
+    }
+
+    /* emit */
+    if (claims__grow((void **)&r->attrs, &r->attr_cap, r->attr_count + 1,
+                     sizeof *r->attrs) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    claims__rattr *at = &r->attrs[r->attr_count++];
+    at->name = st->claims[m[0]].attribute;
+    at->type = claims_type_name(def ? def->type : r->claim_type[m[0]]);
+    at->known = def != NULL;
+    at->cardinality = card;
+    at->agreement = rel;
+    at->reason = claims__result_intern(r, G->buf.data ? G->buf.data : "", G->buf.len);
+    at->source_count = sources;
+    at->uncertain_count = uncertain;
+    at->value_start = r->value_count;
+    at->value_count = nc;
+    if (!at->reason)
+        return CLAIMS_ENOMEM;
+    for (size_t k = 0; k < nc; k++)
+        if (emit_value(G, m, &(*cl)[k], scratch) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+    claims__rvalue *vals = r->values + at->value_start;
+    qsort(vals, nc, sizeof *vals, value_order);
+    /* the preferred value: for a conflict, the best supported one if it
+     * leads alone; otherwise every supporting value stands */
+    for (size_t k = 0; k < nc; k++)
+        vals[k].preferred = !vals[k].uncertain && rel != CLAIMS_CONFLICTING;
+    /* the first leads alone when it has more origins, or as many origins
+     * and more sources */
+    if (rel == CLAIMS_CONFLICTING && !vals[0].uncertain) {
+        const claims__rvalue *a = &vals[0], *b = nc > 1 ? &vals[1] : NULL;
+        vals[0].preferred = !b || b->uncertain || a->origin_count > b->origin_count ||
+                            (a->origin_count == b->origin_count &&
+                             a->source_count > b->source_count);
+    }
+    return CLAIMS_OK;
+}
+
+int claims__group(claims__run *run)
+{
+    claims_result *r = run->r;
+    const claims_store *st = r->store;
+    grouper G = {run, r, st, NULL, NULL, {NULL, 0, 0}};
+    size_t M = st->subject_count, N = st->claim_count;
+    size_t *list = NULL, *tmp = NULL;
+    size_t lcap = 0;
+    cluster *cl = NULL;
+    size_t clcap = 0;
+    const char **scratch = NULL;
+    size_t scap = 0;
+    int rc = CLAIMS_ENOMEM;
+
+    G.first = calloc(M + 1, sizeof *G.first);
+    G.by_subject = malloc((N ? N : 1) * sizeof *G.by_subject);
+    if (!G.first || !G.by_subject)
+        goto done;
+    for (size_t i = 0; i < N; i++)
+        G.first[st->claims[i].subject + 1]++;
+    for (size_t m = 0; m < M; m++)
+        G.first[m + 1] += G.first[m];
+    {
+        size_t *fill = calloc(M + 1, sizeof *fill);
+        if (!fill)
+            goto done;
+        for (size_t i = 0; i < N; i++) {
+            size_t s = st->claims[i].subject;
+            G.by_subject[G.first[s] + fill[s]++] = i;
+        }
+        free(fill);
+    }
+
+    for (size_t s = 0; s < r->subject_count; s++) {
+        claims__rsubject *subj = &r->subjects[s];
+        size_t n = 0;
+        for (size_t k = 0; k < subj->mention_count; k++) {
+            size_t mm = subj->mentions[k];
+            n += G.first[mm + 1] - G.first[mm];
+        }
+        if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
+            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK)
+            goto done;
+        free(tmp);
+        tmp = malloc((n + 1) * sizeof *tmp);
+        if (!tmp)
+            goto done;
+        n = 0;
+        for (size_t k = 0; k < subj->mention_count; k++) {
+            size_t mm = subj->mentions[k];
+            for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
+                list[n++] = G.by_subject[q];
+        }
+        sort_claims(&G, list, tmp, n);
+        subj->attr_start = r->attr_count;
+        for (size_t i = 0; i < n;) {
+            size_t j = i;
+            while (j < n && st->claims[list[j]].attribute == st->claims[list[i]].attribute)
+                j++;
+            if (group_attribute(&G, list + i, j - i, &cl, &clcap, scratch) != CLAIMS_OK)
+                goto done;
+            i = j;
+        }
+        subj->attr_count = r->attr_count - subj->attr_start;
+    }
+    rc = CLAIMS_OK;
+done:
+    free(G.first);
+    free(G.by_subject);
+    claims__buf_free(&G.buf);
+    free(list);
+    free(tmp);
+    free(cl);
+    free(scratch);
+    return rc;
+}

@@ -1,0 +1,123 @@
+/*
+ * reconcile.h - what the stages of claims_reconcile() share (private).
+ *
+ *   normalize (reconcile.c)  every claim's value parsed once per distinct
+ *                            (type, reference, text) into a value pool
+ *   origins (origin.c)       attribution chains -> independent origins
+ *   dependence (dependence.c) sources sharing wording
+ *   resolve (resolve.c)      subject mentions -> resolved subjects
+ *   group (group.c)          (subject, attribute) -> value clusters
+ *   result (result.c)        cursors; report.c renders JSON and text
+ */
+#ifndef CLAIMS_RECONCILE_H
+#define CLAIMS_RECONCILE_H
+
+#include "claims_private.h"
+
+/** A resolved subject: mentions of several documents merged. */
+typedef struct claims__rsubject {
+    const char *id, *label, *type;
+    size_t *mentions;          /* store subject indices, sorted by key */
+    size_t mention_count;
+    const char **sources;      /* source ids, sorted */
+    size_t source_count;
+    size_t attr_start, attr_count; /* into result->attrs */
+    const char *explanation;   /* lines separated by '\n' */
+    size_t sort_claims;        /* claim count, for ordering */
+} claims__rsubject;
+
+/** The claims of one attribute of one resolved subject. */
+typedef struct claims__rattr {
+    const char *name;
+    const char *type;          /* value type name */
+    bool known;
+    claims_cardinality cardinality;
+    claims_agreement agreement;
+    const char *reason;
+    size_t value_start, value_count; /* into result->values */
+    size_t source_count;
+    size_t uncertain_count;
+} claims__rattr;
+
+/** A value cluster. */
+typedef struct claims__rvalue {
+    const char *normalized, *text;
+    claims_modifier modifier;  /* the first non-NONE modifier of its claims */
+    claims_polarity polarity;
+    bool uncertain, hedged, preferred;
+    size_t claim_start, claim_count;   /* into result->claim_list */
+    const char **sources;
+    size_t source_count;
+    const char **origins;
+    size_t origin_count;
+} claims__rvalue;
+
+/** Two dependent sources and the passages they share. */
+typedef struct claims__dependency {
+    const char *a, *b;         /* source ids, a < b */
+    size_t ia, ib;             /* source indices */
+    const char **passages;
+    size_t passage_count;
+} claims__dependency;
+
+struct claims_result {
+    const claims_store *store;
+    claims_arena arena;
+    claims_interner strings;
+    claims_reconcile_options opts;
+
+    /* normalize: one parsed value per distinct input, shared by claims */
+    claims_value **pool;
+    size_t pool_count, pool_cap;
+    uint32_t *claim_value;     /* per store claim: pool index */
+    const claims__attr **claim_attr; /* per store claim: schema entry or NULL */
+    claims_type *claim_type;   /* per store claim: type used */
+
+    /* origins and dependence */
+    const char **claim_origin; /* per store claim: origin display name */
+    size_t *source_group;      /* per source: representative of its
+                                * dependence group (itself when alone) */
+    claims__dependency *deps;
+    size_t dep_count, dep_cap;
+
+    /* resolve */
+    size_t *mention_subject;   /* per store subject: resolved subject */
+    claims__rsubject *subjects;
+    size_t subject_count;
+
+    /* group */
+    claims__rattr *attrs;
+    size_t attr_count, attr_cap;
+    claims__rvalue *values;
+    size_t value_count, value_cap;
+    size_t *claim_list;
+    size_t claim_list_count, claim_list_cap;
+
+    claims_error *notes;
+    size_t note_count, note_cap;
+    claims_result_stats stats;
+};
+
+/* The context used for a run: the caller's, or built-ins. */
+typedef struct claims__run {
+    claims_result *r;
+    const claims_ctx *ctx;
+    claims_error *err;
+} claims__run;
+
+/** Records a note (a value kept as text, a block too large...). */
+void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...)
+    CLAIMS__PRINTF(3, 4);
+/** Interns into the result. */
+const char *claims__result_intern(claims_result *r, const char *s, size_t n);
+/** Compares two pooled values with the attribute's tolerance applied. */
+void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
+                            const claims__attr *attr, const claims_value *a,
+                            const claims_value *b);
+
+int claims__origins(claims__run *run);
+int claims__dependence(claims__run *run);
+int claims__resolve(claims__run *run);
+int claims__group(claims__run *run);
+
+#endif /* CLAIMS_RECONCILE_H */

@@ -1,0 +1,709 @@
+/* check_reconcile.c - reconciliation: schema, origins, dependence, subject
+ * resolution, grouping and relations, cursors, renderings, determinism, and
+ * the seed corpus end to end (issue 4, section 6). */
+#include "check_helpers.h"
+
+#include <stdio.h>
+
+/* ---- helpers ---------------------------------------------------------------------- */
+
+static claims_store *store_of(const char *json)
+{
+    claims_store *st;
+    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
+    claims_error err;
+    int rc = claims_store_load_buffer(st, json, strlen(json), S("test"), NULL, NULL, &err);
+    ck_assert_msg(rc == CLAIMS_OK, "%d:%d %s", err.line, err.column, err.text);
+    return st;
+}
+
+static claims_store *seed_store(void)
+{
+    const char *dir = getenv("CLAIMS_CORPUS_DIR");
+    ck_assert_ptr_nonnull(dir);
+    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
+                                        "002_wsj.json", "003_business_standard.json"};
+    claims_store *st;
+    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
+    for (size_t i = 0; i < 4; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        ck_assert_int_eq(claims_store_load_file(st, path, strlen(path), NULL, NULL, NULL),
+                         CLAIMS_OK);
+    }
+    return st;
+}
+
+static claims_result *reconcile(const claims_ctx *ctx, const claims_store *st)
+{
+    claims_result *r;
+    claims_error err;
+    ck_assert_int_eq(claims_reconcile(&r, ctx, st, NULL, &err), CLAIMS_OK);
+    return r;
+}
+
+/* Index of the first event whose sources include `source` and that has an
+ * attribute `attr` with a value whose normalized form is `norm`; -1. */
+static long find_event(const claims_result *r, const char *source, const char *attr,
+                       const char *norm)
+{
+    claims_cursor *ev, *at, *va;
+    claims_event_info e;
+    long found = -1;
+    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
+    while (found < 0 && claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
+        bool has_source = false;
+        for (size_t i = 0; i < e.source_count; i++)
+            has_source |= strcmp(e.sources[i], source) == 0;
+        if (!has_source)
+            continue;
+        claims_attribute_info a;
+        claims_result_attributes(&at, r, e.index);
+        while (found < 0 && claims_cursor_next_attribute(&a, at) == CLAIMS_OK) {
+            if (strcmp(a.attribute, attr) != 0)
+                continue;
+            claims_value_info v;
+            claims_result_values(&va, r, e.index, a.index);
+            while (claims_cursor_next_value(&v, va) == CLAIMS_OK)
+                if (!norm || strcmp(v.normalized, norm) == 0)
+                    found = (long)e.index;
+            claims_cursor_free(va);
+        }
+        claims_cursor_free(at);
+    }
+    claims_cursor_free(ev);
+    return found;
+}
+
+/* The attribute `attr` of event `e` into *a; false when absent. */
+static bool get_attr(const claims_result *r, size_t e, const char *attr,
+                     claims_attribute_info *a)
+{
+    claims_cursor *at;
+    ck_assert_int_eq(claims_result_attributes(&at, r, e), CLAIMS_OK);
+    bool ok = false;
+    while (!ok && claims_cursor_next_attribute(a, at) == CLAIMS_OK)
+        ok = strcmp(a->attribute, attr) == 0;
+    claims_cursor_free(at);
+    return ok;
+}
+
+/* Value cluster `norm` of attribute `a` of event `e` into *v. */
+static bool get_value(const claims_result *r, size_t e, const claims_attribute_info *a,
+                      const char *norm, claims_value_info *v)
+{
+    claims_cursor *va;
+    ck_assert_int_eq(claims_result_values(&va, r, e, a->index), CLAIMS_OK);
+    bool ok = false;
+    while (!ok && claims_cursor_next_value(v, va) == CLAIMS_OK)
+        ok = strcmp(v->normalized, norm) == 0;
+    claims_cursor_free(va);
+    return ok;
+}
+
+static claims_event_info event_at(const claims_result *r, size_t i)
+{
+    claims_cursor *ev;
+    claims_event_info e;
+    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
+    for (size_t k = 0; k <= i; k++)
+        ck_assert_int_eq(claims_cursor_next_event(&e, ev), CLAIMS_OK);
+    claims_cursor_free(ev);
+    return e;
+}
+
+static char *render(const claims_result *r, claims_render_format f)
+{
+    char *out;
+    size_t len;
+    claims_error err;
+    ck_assert_int_eq(claims_result_render(&out, &len, r, f, &err), CLAIMS_OK);
+    ck_assert_uint_eq(strlen(out), len);
+    return out;
+}
+
+/* ---- the seed corpus (issue 4, section 6) ----------------------------------------------- */
+
+#define CBS "cbs-2016-11-20-obama-putin"
+#define DM "dailymail-2016-11-20-obama-putin"
+#define WSJ "wsj-2016-11-20-obama-putin"
+#define BS "business-standard-2015-11-15-obama-putin"
+
+START_TEST(test_seed_two_main_events)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    long apec = find_event(r, CBS, "duration", "240");
+    long g20 = find_event(r, BS, "duration", "2100");
+    ck_assert_int_ge(apec, 0);
+    ck_assert_int_ge(g20, 0);
+    ck_assert_int_ne(apec, g20);
+    claims_event_info e = event_at(r, (size_t)apec);
+    ck_assert_str_eq(e.type, "event");
+    ck_assert_uint_eq(e.source_count, 3);
+    ck_assert_str_eq(e.sources[0], CBS);
+    ck_assert_str_eq(e.sources[1], DM);
+    ck_assert_str_eq(e.sources[2], WSJ);
+    /* the two meetings were kept apart, and it says why */
+    ck_assert_ptr_nonnull(strstr(e.explanation, "merged"));
+    claims_event_info g = event_at(r, (size_t)g20);
+    ck_assert_uint_eq(g.source_count, 1);
+    ck_assert_ptr_nonnull(strstr(g.explanation, "kept apart"));
+    ck_assert_ptr_nonnull(strstr(g.explanation, e.id));
+    /* no conflict between four minutes and 35 minutes: each event agrees */
+    claims_attribute_info a;
+    ck_assert(get_attr(r, (size_t)apec, "duration", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_AGREED);
+    ck_assert_uint_eq(a.value_count, 1);
+    ck_assert(get_attr(r, (size_t)g20, "duration", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_SINGLE_SOURCE);
+    /* the other events mentioned in passing stay apart from the main one */
+    ck_assert_int_ne(find_event(r, CBS, "place", "china"), apec);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_seed_duration_one_origin)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    long apec = find_event(r, CBS, "duration", "240");
+    ck_assert_int_ge(apec, 0);
+    claims_attribute_info a;
+    claims_value_info v;
+    ck_assert(get_attr(r, (size_t)apec, "duration", &a));
+    ck_assert(get_value(r, (size_t)apec, &a, "240", &v));
+    ck_assert_uint_eq(v.source_count, 3);
+    ck_assert_uint_eq(v.origin_count, 1);
+    ck_assert_str_eq(v.origins[0], "White House");
+    ck_assert(v.hedged); /* "about four minutes" keeps its hedge */
+    ck_assert_uint_eq(v.claim_count, 3);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_seed_topics)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    long apec = find_event(r, CBS, "duration", "240");
+    ck_assert_int_ge(apec, 0);
+    claims_attribute_info a;
+    ck_assert(get_attr(r, (size_t)apec, "topic", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_COMPLEMENTARY);
+    ck_assert_uint_ge(a.uncertain_count, 1); /* "it is not clear what..." */
+    /* Syria, and Ukraine with the Minsk deal = Minsk agreements: all three */
+    claims_cursor *va;
+    claims_value_info v;
+    size_t syria = 0, minsk = 0;
+    ck_assert_int_eq(claims_result_values(&va, r, (size_t)apec, a.index), CLAIMS_OK);
+    while (claims_cursor_next_value(&v, va) == CLAIMS_OK) {
+        if (v.uncertain)
+            continue;
+        if (strstr(v.normalized, "syria"))
+            syria = syria > v.source_count ? syria : v.source_count;
+        if (strstr(v.normalized, "minsk"))
+            minsk = minsk > v.source_count ? minsk : v.source_count;
+    }
+    claims_cursor_free(va);
+    ck_assert_uint_eq(syria, 3);
+    ck_assert_uint_eq(minsk, 3);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_seed_lavrov_and_sunday)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    /* one person, whichever spelling */
+    long lavrov = find_event(r, CBS, "name", NULL);
+    claims_cursor *ev;
+    claims_event_info e;
+    bool found = false;
+    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
+    while (claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
+        if (strcmp(e.type, "person") != 0 || !strstr(e.label, "Lavrov"))
+            continue;
+        found = true;
+        ck_assert_uint_eq(e.source_count, 3);
+        claims_attribute_info a;
+        ck_assert(get_attr(r, e.index, "name", &a));
+        ck_assert_int_eq(a.agreement, CLAIMS_AGREED);
+        ck_assert_uint_eq(a.value_count, 1);
+    }
+    claims_cursor_free(ev);
+    ck_assert(found);
+    ck_assert_int_ge(lavrov, 0);
+    /* "Sunday" in an article of 2016-11-20 is 2016-11-20 */
+    long apec = find_event(r, CBS, "date", "2016-11-20");
+    ck_assert_int_ge(apec, 0);
+    ck_assert_int_eq(apec, find_event(r, CBS, "duration", "240"));
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_seed_wire_dependence)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    claims_cursor *c;
+    claims_dependency_info d;
+    ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_OK);
+    ck_assert_str_eq(d.source_a, CBS);
+    ck_assert_str_eq(d.source_b, DM);
+    ck_assert_uint_ge(d.passage_count, 2);
+    bool side = false;
+    for (size_t i = 0; i < d.passage_count; i++)
+        side |= strstr(d.passages[i], "stood off to the side") != NULL;
+    ck_assert(side);
+    ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_DONE);
+    claims_cursor_free(c);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+/* ---- determinism and stable ids ------------------------------------------------------- */
+
+/* Copies every claim of `from` into a new store through the API, sources in
+ * the given order and claims shuffled with a fixed seed. */
+static claims_store *copy_shuffled(const claims_store *from, unsigned seed)
+{
+    claims_store *st;
+    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
+    size_t ns = claims_store_source_count(from);
+    size_t *order = malloc(ns * sizeof *order);
+    for (size_t i = 0; i < ns; i++)
+        order[i] = seed ? ns - 1 - i : i;
+    for (size_t k = 0; k < ns; k++) {
+        claims_cursor *c;
+        claims_source_info si;
+        claims_store_sources(&c, from);
+        do
+            ck_assert_int_eq(claims_cursor_next_source(&si, c), CLAIMS_OK);
+        while (si.index != order[k]);
+        claims_cursor_free(c);
+        claims_source_desc sd = {CLAIMS_SOURCE_DESC_VERSION, S(si.id), S(si.outlet),
+                                 S(si.title), S(si.author), S(si.published), S(si.url),
+                                 S(si.language)};
+        size_t idx;
+        ck_assert_int_eq(claims_store_add_source(st, &idx, &sd, NULL), CLAIMS_OK);
+        /* subjects, in reverse when shuffling */
+        claims_subject_info sub[64];
+        size_t nsub = 0;
+        claims_store_subjects(&c, from, si.index);
+        while (nsub < 64 && claims_cursor_next_subject(&sub[nsub], c) == CLAIMS_OK)
+            nsub++;
+        claims_cursor_free(c);
+        for (size_t i = 0; i < nsub; i++) {
+            claims_subject_info *x = &sub[seed ? nsub - 1 - i : i];
+            claims_subject_desc d = {CLAIMS_SUBJECT_DESC_VERSION, S(x->id), S(x->type),
+                                     S(x->label)};
+            ck_assert_int_eq(claims_store_add_subject(st, idx, &d, NULL), CLAIMS_OK);
+        }
+        claims_claim_info ci[256];
+        size_t n = 0;
+        claims_store_claims(&c, from, si.index);
+        while (n < 256 && claims_cursor_next_claim(&ci[n], c) == CLAIMS_OK)
+            n++;
+        claims_cursor_free(c);
+        unsigned state = seed ? seed : 1;
+        for (size_t i = n; seed && i > 1; i--) { /* Fisher-Yates */
+            state = state * 1103515245u + 12345u;
+            size_t j = (state >> 8) % i;
+            claims_claim_info t = ci[i - 1];
+            ci[i - 1] = ci[j];
+            ci[j] = t;
+        }
+        for (size_t i = 0; i < n; i++) {
+            claims_str chain[8];
+            for (size_t a = 0; a < ci[i].attribution_count && a < 8; a++)
+                chain[a] = S(ci[i].attribution[a]);
+            claims_claim_desc d = {CLAIMS_CLAIM_DESC_VERSION, S(ci[i].id),
+                                   S(ci[i].subject_id), S(ci[i].attribute),
+                                   S(ci[i].value), S(ci[i].value_type), chain,
+                                   ci[i].attribution_count, S(ci[i].quote),
+                                   ci[i].quote_offset, ci[i].quote_length,
+                                   ci[i].polarity, ci[i].certainty};
+            ck_assert_int_eq(claims_store_add_claim(st, NULL, idx, &d, NULL), CLAIMS_OK);
+        }
+    }
+    free(order);
+    return st;
+}
+
+static size_t first_difference(const char *a, const char *b)
+{
+    size_t i = 0;
+    while (a[i] && a[i] == b[i])
+        i++;
+    return i;
+}
+
+START_TEST(test_shuffled_input_same_result)
+{
+    claims_store *seed = seed_store();
+    claims_store *a = copy_shuffled(seed, 0);
+    claims_store *b = copy_shuffled(seed, 7);
+    claims_store *c = copy_shuffled(seed, 12345);
+    claims_result *ra = reconcile(NULL, a), *rb = reconcile(NULL, b),
+                  *rc = reconcile(NULL, c);
+    char *ja = render(ra, CLAIMS_RENDER_JSON), *jb = render(rb, CLAIMS_RENDER_JSON),
+         *jc = render(rc, CLAIMS_RENDER_JSON);
+    /* the sources list follows load order; everything after it must match */
+    const char *ea = strstr(ja, "\"events\""), *eb = strstr(jb, "\"events\""),
+               *ec = strstr(jc, "\"events\"");
+    ck_assert_ptr_nonnull(ea);
+    ck_assert_msg(strcmp(ea, eb) == 0, "reports differ from byte %zu: ...%.80s",
+                  first_difference(ea, eb), ea + first_difference(ea, eb));
+    ck_assert_msg(strcmp(ea, ec) == 0, "reports differ from byte %zu: ...%.80s",
+                  first_difference(ea, ec), ea + first_difference(ea, ec));
+    claims_free(ja);
+    claims_free(jb);
+    claims_free(jc);
+    claims_result_free(ra);
+    claims_result_free(rb);
+    claims_result_free(rc);
+    claims_store_free(a);
+    claims_store_free(b);
+    claims_store_free(c);
+    claims_store_free(seed);
+}
+END_TEST
+
+START_TEST(test_ids_stable_when_unrelated_added)
+{
+    claims_store *st = seed_store();
+    claims_result *r1 = reconcile(NULL, st);
+    long apec1 = find_event(r1, CBS, "duration", "240");
+    ck_assert_int_ge(apec1, 0);
+    const char *id1 = event_at(r1, (size_t)apec1).id;
+    char keep[128];
+    snprintf(keep, sizeof keep, "%s", id1);
+    const char *other =
+        "{\"source\": {\"id\": \"aaa-first-in-order\", \"published\": \"2016-11-21\"},"
+        " \"subjects\": [{\"id\": \"e\", \"type\": \"event\", \"label\": \"a flood\"}],"
+        " \"claims\": [{\"subject\": \"e\", \"attribute\": \"place\", \"value\": \"Venice\"},"
+        "  {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": \"two\"}]}";
+    ck_assert_int_eq(claims_store_load_buffer(st, other, strlen(other), S("x"), NULL,
+                                              NULL, NULL), CLAIMS_OK);
+    claims_result *r2 = reconcile(NULL, st);
+    long apec2 = find_event(r2, CBS, "duration", "240");
+    ck_assert_int_ge(apec2, 0);
+    ck_assert_str_eq(event_at(r2, (size_t)apec2).id, keep);
+    claims_result_free(r1);
+    claims_result_free(r2);
+    claims_store_free(st);
+}
+END_TEST
+
+/* ---- relations on small hand-made inputs ------------------------------------------------ */
+
+#define DOC(id, pub, claims)                                                    \
+    "{\"source\": {\"id\": \"" id "\", \"outlet\": \"" id " news\", \"published\": \"" pub \
+    "\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\", \"label\": \"the quake\"}], " \
+    "\"claims\": [" claims "]}\n"
+#define C(attr, val) "{\"subject\": \"e\", \"attribute\": \"" attr "\", \"value\": \"" val "\"}"
+#define CX(attr, val, extra)                                                    \
+    "{\"subject\": \"e\", \"attribute\": \"" attr "\", \"value\": \"" val "\", " extra "}"
+
+static const char *const EVENT_ID = C("place", "Lima") "," C("date", "2016-11-20");
+
+START_TEST(test_relations)
+{
+    (void)EVENT_ID;
+    const char *docs =
+        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("deaths", "twelve") "," C("tone", "warm") ","
+            CX("audible", "audible to reporters", "\"polarity\": \"negated\"") ","
+            CX("topic", "trade", "\"certainty\": \"unknown\""))
+        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("deaths", "at least 30") "," C("tone", "cold") ","
+            C("audible", "audible to reporters") "," C("kind", "meeting"))
+        DOC("c", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("deaths", "12") "," C("color", "blue"));
+    claims_store *st = store_of(docs);
+    claims_result *r = reconcile(NULL, st);
+    claims_event_info e = event_at(r, 0);
+    ck_assert_uint_eq(e.source_count, 3); /* place + occasion identify it */
+    claims_attribute_info a;
+    ck_assert(get_attr(r, 0, "deaths", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_CONFLICTING);
+    claims_value_info v;
+    ck_assert(get_value(r, 0, &a, "12", &v));
+    ck_assert_uint_eq(v.source_count, 2);
+    ck_assert(v.preferred);
+    ck_assert(get_attr(r, 0, "tone", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_COMPLEMENTARY);
+    ck_assert(get_attr(r, 0, "audible", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_CONFLICTING); /* affirmed vs negated */
+    ck_assert(get_attr(r, 0, "kind", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_SINGLE_SOURCE);
+    ck_assert(get_attr(r, 0, "topic", &a));
+    ck_assert_uint_eq(a.uncertain_count, 1);
+    ck_assert(get_attr(r, 0, "color", &a));
+    ck_assert(!a.known); /* not in the schema: grouped as text */
+    ck_assert_str_eq(a.type, "text");
+    ck_assert(get_attr(r, 0, "place", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_AGREED);
+    ck_assert_uint_eq(a.source_count, 3);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_compatible_precision_and_hedge)
+{
+    const char *docs =
+        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("date", "November 2016") "," C("duration", "about five minutes"))
+        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("date", "2016-11-20") "," C("duration", "four minutes"));
+    claims_store *st = store_of(docs);
+    claims_result *r = reconcile(NULL, st);
+    claims_attribute_info a;
+    ck_assert(get_attr(r, 0, "date", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_COMPATIBLE);
+    ck_assert(get_attr(r, 0, "duration", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_COMPATIBLE);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_schema)
+{
+    claims_ctx *ctx;
+    claims_error err;
+    ck_assert_int_eq(claims_ctx_new(&ctx, &err), CLAIMS_OK);
+    claims_attribute_def d;
+    ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "duration", 8), CLAIMS_OK);
+    ck_assert_int_eq(d.type, CLAIMS_TYPE_DURATION);
+    ck_assert_int_eq(d.cardinality, CLAIMS_SINGLE);
+    ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "participant", 11), CLAIMS_OK);
+    ck_assert_int_eq(d.identifying, 1);
+    ck_assert_int_eq(d.cardinality, CLAIMS_SET);
+    ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "colour", 6), CLAIMS_ENOTFOUND);
+    const char *schema = "{\"attributes\": {\"deaths\": {\"type\": \"number\", "
+                         "\"tolerance\": 0.5}, \"colour\": {\"type\": \"text\", "
+                         "\"cardinality\": \"set\", \"identifying\": true}}}";
+    ck_assert_int_eq(claims_ctx_load_schema(ctx, schema, strlen(schema), S("s.json"), &err),
+                     CLAIMS_OK);
+    ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "colour", 6), CLAIMS_OK);
+    ck_assert_int_eq(d.cardinality, CLAIMS_SET);
+    ck_assert_int_eq(d.identifying, 1);
+    ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "deaths", 6), CLAIMS_OK);
+    ck_assert(d.tolerance > 0.49 && d.tolerance < 0.51);
+    /* a tolerance makes 12 and 15 compatible */
+    const char *docs =
+        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("deaths", "12"))
+        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("deaths", "15"));
+    claims_store *st = store_of(docs);
+    claims_result *r = reconcile(ctx, st);
+    claims_attribute_info a;
+    ck_assert(get_attr(r, 0, "deaths", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_COMPATIBLE);
+    claims_result_free(r);
+    claims_store_free(st);
+    /* bad schemas: each rejected whole, with the reason */
+    static const char *const bad[] = {
+        "{\"attributes\": {\"x\": {\"type\": \"colour\"}}}",
+        "{\"attributes\": {\"x\": {\"type\": \"text\", \"cardinality\": \"many\"}}}",
+        "{\"attributes\": {\"x\": {\"type\": \"text\", \"identifying\": 5}}}",
+        "{\"attributes\": {\"x\": {\"type\": \"number\", \"tolerance\": -1}}}",
+        "{\"attributes\": []}",
+        "{\"attributes\": {\"x\": 3}}",
+        "{\"attributes\": {",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int rc = claims_ctx_load_schema(ctx, bad[i], strlen(bad[i]), S("bad.json"), &err);
+        ck_assert_msg(rc < 0, "accepted %s", bad[i]);
+        ck_assert_str_eq(err.source, "bad.json");
+    }
+    claims_attribute_def set = {CLAIMS_ATTRIBUTE_DEF_VERSION, S("speed"), CLAIMS_TYPE_NUMBER,
+                                CLAIMS_SINGLE, 0, 0.1, 0.0};
+    ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_OK);
+    set.identifying = 3;
+    ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_EINVAL);
+    claims_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_origins_and_dependence)
+{
+    const char *docs =
+        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            CX("deaths", "12", "\"attribution\": [\"the White House\"], \"quote\": "
+               "{\"text\": \"the rescue teams worked through the night under heavy rain to reach the village\"}"))
+        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            CX("deaths", "12", "\"attribution\": [\"White House officials\"], \"quote\": "
+               "{\"text\": \"Rescue teams worked through the night under heavy rain to reach the village, officials said\"}"))
+        DOC("c", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            CX("deaths", "12", "\"attribution\": [\"Interfax\", \"Kremlin spokesman Dmitry Peskov\"], "
+               "\"quote\": {\"text\": \"\\\"the rescue teams worked through the night under heavy rain to reach the village\\\"\"}"))
+        DOC("d", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("deaths", "12"));
+    claims_store *st = store_of(docs);
+    claims_result *r = reconcile(NULL, st);
+    claims_attribute_info a;
+    claims_value_info v;
+    ck_assert(get_attr(r, 0, "deaths", &a));
+    ck_assert(get_value(r, 0, &a, "12", &v));
+    ck_assert_uint_eq(v.source_count, 4);
+    ck_assert_uint_eq(v.origin_count, 3);
+    ck_assert_str_eq(v.origins[0], "Kremlin");
+    ck_assert_str_eq(v.origins[1], "White House");
+    ck_assert_str_eq(v.origins[2], "d news");
+    /* a and b share a passage of 13 words (>= 16? no: one passage is not
+     * enough unless it is twice the minimum); c quotes it in quotation
+     * marks, which is not copying */
+    claims_cursor *c;
+    claims_dependency_info d;
+    ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_DONE);
+    claims_cursor_free(c);
+    claims_result_free(r);
+    claims_store_free(st);
+
+    const char *copied =
+        DOC("a", "2016-11-21", CX("tone", "calm", "\"quote\": {\"text\": \"the rescue teams "
+            "worked through the night under heavy rain to reach the small mountain village of Ayacucho\"}"))
+        DOC("b", "2016-11-21", CX("tone", "calm", "\"quote\": {\"text\": \"Rescue teams "
+            "worked through the night under heavy rain to reach the small mountain village of Ayacucho.\"}"));
+    st = store_of(copied);
+    r = reconcile(NULL, st);
+    ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_OK);
+    ck_assert_str_eq(d.source_a, "a");
+    ck_assert_str_eq(d.source_b, "b");
+    ck_assert_uint_eq(d.passage_count, 1);
+    ck_assert_str_eq(d.passages[0], "rescue teams worked through the night under heavy rain "
+                                    "to reach the small mountain village of Ayacucho");
+    claims_cursor_free(c);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+START_TEST(test_cursors_and_renderings)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    claims_result_stats stats;
+    claims_result_get_stats(r, &stats);
+    ck_assert_uint_eq(stats.claims, 176);
+    ck_assert(stats.total >= 0.0);
+    /* walk everything: events, attributes, values, claims */
+    claims_cursor *ev, *at, *va, *cl;
+    claims_event_info e;
+    size_t claims_seen = 0;
+    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
+    while (claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
+        claims_attribute_info a;
+        ck_assert_int_eq(claims_result_attributes(&at, r, e.index), CLAIMS_OK);
+        while (claims_cursor_next_attribute(&a, at) == CLAIMS_OK) {
+            claims_value_info v;
+            ck_assert_int_eq(claims_result_values(&va, r, e.index, a.index), CLAIMS_OK);
+            while (claims_cursor_next_value(&v, va) == CLAIMS_OK) {
+                claims_claim_info ci;
+                ck_assert_int_eq(claims_result_claims(&cl, r, e.index, a.index, v.index),
+                                 CLAIMS_OK);
+                size_t n = 0;
+                while (claims_cursor_next_claim(&ci, cl) == CLAIMS_OK) {
+                    ck_assert_str_eq(ci.attribute, a.attribute);
+                    n++;
+                }
+                ck_assert_uint_eq(n, v.claim_count);
+                claims_seen += n;
+                claims_cursor_free(cl);
+            }
+            claims_cursor_free(va);
+        }
+        claims_cursor_free(at);
+        /* wrong kinds are refused */
+        claims_value_info v;
+        ck_assert_int_eq(claims_cursor_next_value(&v, ev), CLAIMS_EINVAL);
+    }
+    claims_cursor_free(ev);
+    ck_assert_uint_eq(claims_seen, 176); /* every claim, once */
+    ck_assert_int_eq(claims_result_attributes(&at, r, 9999), CLAIMS_ENOTFOUND);
+    ck_assert_int_eq(claims_result_values(&va, r, 0, 9999), CLAIMS_ENOTFOUND);
+
+    char *json = render(r, CLAIMS_RENDER_JSON);
+    static const char *const keys[] = {"\"events\"", "\"id\"", "\"label\"", "\"type\"",
+                                       "\"sources\"", "\"attributes\"", "\"attribute\"",
+                                       "\"relation\"", "\"values\"", "\"normalized\"",
+                                       "\"text\"", "\"origins\"", "\"claims\"",
+                                       "\"dependencies\""};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        ck_assert_msg(strstr(json, keys[i]) != NULL, "missing %s", keys[i]);
+    ck_assert_ptr_nonnull(strstr(json, "\"" CBS "#c"));
+    claims_free(json);
+    char *text = render(r, CLAIMS_RENDER_TEXT);
+    ck_assert_ptr_nonnull(strstr(text, "agreed"));
+    claims_free(text);
+    char *out;
+    claims_error err;
+    ck_assert_int_eq(claims_result_render(&out, NULL, r, (claims_render_format)9, &err),
+                     CLAIMS_EINVAL);
+    claims_result_free(r);
+    claims_result_free(NULL);
+    claims_store_free(st);
+    ck_assert_int_eq(claims_reconcile(NULL, NULL, NULL, NULL, &err), CLAIMS_EINVAL);
+}
+END_TEST
+
+START_TEST(test_unparsed_values_noted)
+{
+    const char *docs =
+        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("duration", "a long while"))
+        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
+            C("duration", "a long while"));
+    claims_store *st = store_of(docs);
+    claims_result *r = reconcile(NULL, st);
+    ck_assert_uint_ge(claims_result_diagnostic_count(r), 1);
+    const claims_error *n = claims_result_diagnostic(r, 0);
+    ck_assert_ptr_nonnull(strstr(n->text, "a long while"));
+    ck_assert_str_eq(n->source, "test");
+    ck_assert_int_eq(n->line, 1);
+    claims_attribute_info a;
+    ck_assert(get_attr(r, 0, "duration", &a));
+    ck_assert_int_eq(a.agreement, CLAIMS_AGREED); /* same words still agree */
+    ck_assert_ptr_null(claims_result_diagnostic(r, 999));
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("reconcile");
+    TCase *seed = tcase_create("seed corpus");
+    tcase_set_timeout(seed, 120);
+    tcase_add_test(seed, test_seed_two_main_events);
+    tcase_add_test(seed, test_seed_duration_one_origin);
+    tcase_add_test(seed, test_seed_topics);
+    tcase_add_test(seed, test_seed_lavrov_and_sunday);
+    tcase_add_test(seed, test_seed_wire_dependence);
+    tcase_add_test(seed, test_shuffled_input_same_result);
+    tcase_add_test(seed, test_ids_stable_when_unrelated_added);
+    tcase_add_test(seed, test_cursors_and_renderings);
+    suite_add_tcase(s, seed);
+    TCase *small = tcase_create("relations");
+    tcase_add_test(small, test_relations);
+    tcase_add_test(small, test_compatible_precision_and_hedge);
+    tcase_add_test(small, test_schema);
+    tcase_add_test(small, test_origins_and_dependence);
+    tcase_add_test(small, test_unparsed_values_noted);
+    suite_add_tcase(s, small);
+    return run_suite(s);
+}
