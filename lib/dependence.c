@@ -28,7 +28,7 @@ typedef struct quote {
 } quote;
 
 typedef struct link {
-    uint32_t a, b;   /* source indices, a < b */
+    uint32_t a, b;   /* source indices, id of a < id of b */
     uint32_t qa, qb; /* quotes */
 } link;
 
@@ -249,8 +249,14 @@ int claims__dependence(claims__run *run)
                     if (claims__grow((void **)&links, &lcap, nl + 1, sizeof *links) !=
                         CLAIMS_OK)
                         goto done;
-                    links[nl++] = (link){sh[x].source, sh[y].source, sh[x].quote,
-                                         sh[y].quote};
+                    /* a is the source with the smaller id: passages are
+                     * quoted from it, whatever the input order */
+                    const shingle *p = &sh[x], *q = &sh[y];
+                    if (strcmp(st->sources[p->source].id, st->sources[q->source].id) > 0) {
+                        p = &sh[y];
+                        q = &sh[x];
+                    }
+                    links[nl++] = (link){p->source, q->source, p->quote, q->quote};
                 }
         }
         i = j;

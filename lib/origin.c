@@ -117,35 +117,44 @@ static int origin_of(claims_result *r, const claims_ctx *ctx, const char *speake
 
 /* Display name of each dependence group: the outlet of a lone source, or
  * "A / B (shared copy)". Indexed by the group's representative source. */
+static int cmp_pair(const void *x, const void *y)
+{
+    return strcmp(((const char *const *)x)[0], ((const char *const *)y)[0]);
+}
+
 static int group_names(claims_result *r, const char **out)
 {
     const claims_store *st = r->store;
+    size_t n = st->source_count;
+    const char **pairs = malloc((n ? n : 1) * 2 * sizeof *pairs); /* id, outlet */
     claims_buf b;
     claims__buf_init(&b);
-    for (size_t g = 0; g < st->source_count; g++) {
+    int rc = pairs ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t g = 0; g < n && rc == CLAIMS_OK; g++) {
         out[g] = NULL;
         if (r->source_group[g] != g)
             continue;
-        claims__buf_clear(&b);
         size_t members = 0;
-        for (size_t s = g; s < st->source_count; s++) {
+        for (size_t s = 0; s < n; s++) {
             if (r->source_group[s] != g)
                 continue;
             const claims__source *so = &st->sources[s];
-            if (claims__buf_printf(&b, "%s%s", members++ ? " / " : "",
-                                   so->outlet[0] ? so->outlet : so->id)) {
-                claims__buf_free(&b);
-                return CLAIMS_ENOMEM;
-            }
+            pairs[2 * members] = so->id;
+            pairs[2 * members + 1] = so->outlet[0] ? so->outlet : so->id;
+            members++;
         }
-        if ((members > 1 && claims__buf_printf(&b, " (shared copy)")) ||
-            !(out[g] = claims__result_intern(r, b.data, b.len))) {
-            claims__buf_free(&b);
-            return CLAIMS_ENOMEM;
-        }
+        qsort(pairs, members, 2 * sizeof *pairs, cmp_pair); /* by id */
+        claims__buf_clear(&b);
+        for (size_t k = 0; k < members && rc == CLAIMS_OK; k++)
+            rc = claims__buf_printf(&b, "%s%s", k ? " / " : "", pairs[2 * k + 1]);
+        if (rc == CLAIMS_OK && members > 1)
+            rc = claims__buf_printf(&b, " (shared copy)");
+        if (rc == CLAIMS_OK && !(out[g] = claims__result_intern(r, b.data, b.len)))
+            rc = CLAIMS_ENOMEM;
     }
+    free(pairs);
     claims__buf_free(&b);
-    return CLAIMS_OK;
+    return rc;
 }
 
 int claims__origins(claims__run *run)

@@ -98,6 +98,23 @@ void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
     }
 }
 
+/* Notes beyond this many are counted, not kept. */
+#define MAX_NOTES 10000
+
+static void note_unparsed(claims_result *r, size_t claim, claims_type type,
+                          const char *why)
+{
+    r->stats.values_unparsed++;
+    if (r->note_count >= MAX_NOTES) {
+        r->notes_dropped++;
+        return;
+    }
+    const claims__claim *c = &r->store->claims[claim];
+    claims__result_note(r, claim, "%s: value \"%.40s\" of %s is not a %s (%s); compared "
+                        "as text", c->id, c->value, c->attribute, claims_type_name(type),
+                        why ? why : "");
+}
+
 /* ---- normalize ------------------------------------------------------------------ */
 
 static int pool_add(claims_result *r, claims_value **out)
@@ -122,6 +139,8 @@ static int normalize(claims__run *run)
         return CLAIMS_ENOMEM;
 
     claims_strmap cache; /* (type, reference, text) -> pool index */
+    const char **failures = NULL; /* per pool entry: why it did not parse */
+    size_t fcap = 0;
     claims__strmap_init(&cache);
     claims_buf key;
     claims__buf_init(&key);
@@ -154,14 +173,18 @@ static int normalize(claims__run *run)
         size_t idx;
         if (claims__strmap_get(&cache, key.data, key.len, &idx)) {
             r->claim_value[i] = (uint32_t)idx;
+            if (claims_value_type(r->pool[idx]) != type) /* kept as text */
+                note_unparsed(r, i, type, failures[idx]);
             continue;
         }
         claims_value *v;
-        if (pool_add(r, &v) != CLAIMS_OK) {
+        if (pool_add(r, &v) != CLAIMS_OK ||
+            claims__grow((void **)&failures, &fcap, r->pool_count, sizeof *failures)) {
             rc = CLAIMS_ENOMEM;
             break;
         }
         idx = r->pool_count - 1;
+        failures[idx] = NULL;
         claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
         po.reference.ptr = ref;
         po.reference.len = strlen(ref);
@@ -173,10 +196,8 @@ static int normalize(claims__run *run)
             r->stats.values_parsed++;
         } else {
             /* kept, as text: the claim still takes part, by its wording */
-            r->stats.values_unparsed++;
-            claims__result_note(r, i, "value \"%.40s\" of %s is not a %s (%s); "
-                                "compared as text", c->value, c->attribute,
-                                claims_type_name(type), e.text);
+            failures[idx] = claims__result_intern(r, e.text, strlen(e.text));
+            note_unparsed(r, i, type, failures[idx]);
             if (claims_value_parse(v, run->ctx, CLAIMS_TYPE_TEXT, c->value,
                                    strlen(c->value), NULL, &e) != CLAIMS_OK) {
                 rc = e.code == CLAIMS_ENOMEM ? CLAIMS_ENOMEM : CLAIMS_OK;
@@ -191,6 +212,10 @@ static int normalize(claims__run *run)
     }
     claims__buf_free(&key);
     claims__strmap_free(&cache);
+    free(failures);
+    if (r->notes_dropped)
+        claims__result_note(r, (size_t)-1, "%zu more values kept as text",
+                            r->notes_dropped);
     return rc;
 }
 

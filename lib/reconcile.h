@@ -93,8 +93,8 @@ struct claims_result {
     size_t *claim_list;
     size_t claim_list_count, claim_list_cap;
 
-    claims_error *notes;
-    size_t note_count, note_cap;
+    claims_error *notes;       /* in store order: by source, then claim */
+    size_t note_count, note_cap, notes_dropped;
     claims_result_stats stats;
 };
 
