@@ -50,7 +50,7 @@ static const char LOAD_HELP[] =
 
 static const char RECONCILE_HELP[] =
     "options:\n"
-    "  --format text|json             report format (default: text)\n"
+    "  --format text|json|html|csv    report format (default: text)\n"
     "  -o FILE                        write the report to FILE\n"
     "  --schema FILE                  attribute schema (JSON) to add\n"
     "  --aliases FILE                 alias table (JSON) to add\n"
@@ -108,7 +108,8 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
         } else if (la->reconcile && !strcmp(a, "--format")) {
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
-            if (strcmp(argv[i], "text") && strcmp(argv[i], "json"))
+            if (strcmp(argv[i], "text") && strcmp(argv[i], "json") &&
+                strcmp(argv[i], "html") && strcmp(argv[i], "csv"))
                 return usage_error(cmd, "unknown report format", argv[i]);
             la->render = argv[i];
         } else if (!strcmp(a, la->reconcile ? "--input-format" : "--format")) {
@@ -395,8 +396,10 @@ static int cmd_reconcile(int argc, char **argv)
         goto out;
     }
     size_t len;
-    claims_render_format fmt = !strcmp(la.render, "json") ? CLAIMS_RENDER_JSON
-                                                          : CLAIMS_RENDER_TEXT;
+    claims_render_format fmt = !strcmp(la.render, "json")   ? CLAIMS_RENDER_JSON
+                               : !strcmp(la.render, "html") ? CLAIMS_RENDER_HTML
+                               : !strcmp(la.render, "csv")  ? CLAIMS_RENDER_CSV
+                                                            : CLAIMS_RENDER_TEXT;
     if (claims_result_render(&report, &len, res, fmt, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
         rc = EXIT_INPUT;

@@ -760,7 +760,9 @@ CLAIMS_API int claims_cursor_next_dependency(claims_dependency_info *out,
 /** Report renderings. */
 typedef enum claims_render_format {
     CLAIMS_RENDER_JSON = 0, /**< docs/report.md */
-    CLAIMS_RENDER_TEXT = 1  /**< for terminals */
+    CLAIMS_RENDER_TEXT = 1, /**< for terminals */
+    CLAIMS_RENDER_HTML = 2, /**< one self-contained page, docs/report.md */
+    CLAIMS_RENDER_CSV = 3   /**< one row per claim, RFC 4180 */
 } claims_render_format;
 
 /** Renders a result. *out (NUL-terminated, *len bytes without the NUL) is

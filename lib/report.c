@@ -10,12 +10,31 @@
 
 /* ---- JSON writing ---------------------------------------------------------------- */
 
-typedef struct writer {
-    claims_buf b;
-    int failed;
-} writer;
+typedef claims__writer writer;
 
-static void raw(writer *w, const char *s) { w->failed |= claims__buf_append(&w->b, s, strlen(s)); }
+void claims__w_raw(writer *w, const char *s)
+{
+    w->failed |= claims__buf_append(&w->b, s, strlen(s));
+}
+
+#define raw claims__w_raw
+
+void claims__w_html(writer *w, const char *s) { claims__w_html_n(w, s, strlen(s)); }
+
+void claims__w_html_n(writer *w, const char *s, size_t n)
+{
+    const char *run = s;
+    for (const char *p = s; p < s + n; p++) {
+        const char *esc = *p == '&' ? "&amp;" : *p == '<' ? "&lt;" : *p == '>' ? "&gt;"
+                        : *p == '"' ? "&quot;" : *p == '\'' ? "&#39;" : NULL;
+        if (!esc)
+            continue;
+        w->failed |= claims__buf_append(&w->b, run, (size_t)(p - run));
+        raw(w, esc);
+        run = p + 1;
+    }
+    w->failed |= claims__buf_append(&w->b, run, (size_t)(s + n - run));
+}
 
 static void str(writer *w, const char *s)
 {
@@ -408,8 +427,7 @@ static void render_json(writer *w, const claims_result *r)
 
 /* ---- text ------------------------------------------------------------------------- */
 
-static void printf_w(writer *w, const char *fmt, ...) CLAIMS__PRINTF(2, 3);
-static void printf_w(writer *w, const char *fmt, ...)
+void claims__w_printf(writer *w, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -439,70 +457,148 @@ static void printf_w(writer *w, const char *fmt, ...)
 static void list_w(writer *w, const char *const *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        printf_w(w, "%s%s", i ? ", " : "", s[i]);
+        claims__w_printf(w, "%s%s", i ? ", " : "", s[i]);
 }
 
 static void render_text(writer *w, const claims_result *r)
 {
     const claims_store *st = r->store;
-    printf_w(w, "%zu sources, %zu claims, %zu subjects\n", st->source_count,
+    claims__w_printf(w, "%zu sources, %zu claims, %zu subjects\n", st->source_count,
              st->claim_count, r->subject_count);
     for (size_t e = 0; e < r->subject_count && !w->failed; e++) {
         const claims__rsubject *s = &r->subjects[e];
-        printf_w(w, "\n== %s %s\n   %s\n   sources: ", s->type, s->id, s->label);
+        claims__w_printf(w, "\n== %s %s\n   %s\n   sources: ", s->type, s->id, s->label);
         list_w(w, s->sources, s->source_count);
-        printf_w(w, "\n");
+        claims__w_printf(w, "\n");
         const char *p = s->explanation;
         while (*p) {
             const char *nl = strchr(p, '\n');
             int len = nl ? (int)(nl - p) : (int)strlen(p);
-            printf_w(w, "   %.*s\n", len, p);
+            claims__w_printf(w, "   %.*s\n", len, p);
             p += len + (nl ? 1 : 0);
         }
         for (size_t a = 0; a < s->attr_count; a++) {
             const claims__rattr *at = &r->attrs[s->attr_start + a];
-            printf_w(w, "   %-14s %-13s %s%s\n", at->name,
+            claims__w_printf(w, "   %-14s %-13s %s%s\n", at->name,
                      claims_agreement_name(at->agreement), at->reason,
                      at->known ? "" : " [attribute not in the schema]");
             for (size_t v = 0; v < at->value_count; v++) {
                 const claims__rvalue *val = &r->values[at->value_start + v];
                 const char *mark = val->uncertain ? "?" : val->polarity == CLAIMS_NEGATED
                                                               ? "!" : val->preferred ? "*" : "-";
-                printf_w(w, "     %s %s", mark, val->normalized);
+                claims__w_printf(w, "     %s %s", mark, val->normalized);
                 if (strcmp(val->text, val->normalized) != 0)
-                    printf_w(w, " (\"%s\")", val->text);
+                    claims__w_printf(w, " (\"%s\")", val->text);
                 if (val->hedged)
-                    printf_w(w, " %s", claims_modifier_name(val->modifier));
-                printf_w(w, "  [%zu source%s, %zu origin%s: ", val->source_count,
+                    claims__w_printf(w, " %s", claims_modifier_name(val->modifier));
+                claims__w_printf(w, "  [%zu source%s, %zu origin%s: ", val->source_count,
                          val->source_count == 1 ? "" : "s", val->origin_count,
                          val->origin_count == 1 ? "" : "s");
                 list_w(w, val->origins, val->origin_count);
-                printf_w(w, "]\n");
+                claims__w_printf(w, "]\n");
             }
         }
     }
     if (r->dep_count) {
-        printf_w(w, "\nsources sharing wording:\n");
+        claims__w_printf(w, "\nsources sharing wording:\n");
         for (size_t d = 0; d < r->dep_count; d++) {
             const claims__dependency *dep = &r->deps[d];
-            printf_w(w, "  %s and %s, %zu passage%s:\n", dep->a, dep->b,
+            claims__w_printf(w, "  %s and %s, %zu passage%s:\n", dep->a, dep->b,
                      dep->passage_count, dep->passage_count == 1 ? "" : "s");
             for (size_t k = 0; k < dep->passage_count; k++)
-                printf_w(w, "    \"%s\"\n", dep->passages[k]);
+                claims__w_printf(w, "    \"%s\"\n", dep->passages[k]);
         }
     }
     if (r->note_count) {
-        printf_w(w, "\nnotes:\n");
+        claims__w_printf(w, "\nnotes:\n");
         for (size_t n = 0; n < r->note_count; n++) {
             const claims_error *e = &r->notes[n];
             if (e->line)
-                printf_w(w, "  %s:%d:%d: %s\n", e->source, e->line, e->column, e->text);
+                claims__w_printf(w, "  %s:%d:%d: %s\n", e->source, e->line, e->column, e->text);
             else
-                printf_w(w, "  %s%s%s\n", e->source, e->source[0] ? ": " : "", e->text);
+                claims__w_printf(w, "  %s%s%s\n", e->source, e->source[0] ? ": " : "", e->text);
         }
     }
-    printf_w(w, "\nlegend: * preferred or agreed value, - other value, "
+    claims__w_printf(w, "\nlegend: * preferred or agreed value, - other value, "
                 "! negated, ? uncertain\n");
+}
+
+/* ---- CSV: one row per claim, RFC 4180 quoting ------------------------------------ */
+
+static void csv_field(writer *w, const char *s, bool last)
+{
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote) {
+        raw(w, "\"");
+        for (const char *p = s; *p; p++) {
+            if (*p == '"')
+                raw(w, "\"\"");
+            else
+                w->failed |= claims__buf_putc(&w->b, *p);
+        }
+        raw(w, "\"");
+    } else {
+        raw(w, s);
+    }
+    raw(w, last ? "\r\n" : ",");
+}
+
+static void render_csv(writer *w, const claims_result *r)
+{
+    const claims_store *st = r->store;
+    static const char *const header[] = {
+        "event_id", "event_label", "event_type", "attribute", "relation", "value",
+        "value_text", "preferred", "value_sources", "value_origins", "claim", "source",
+        "text", "modifier", "origin", "attribution", "polarity", "certainty", "quote"};
+    size_t nh = sizeof header / sizeof header[0];
+    for (size_t i = 0; i < nh; i++)
+        csv_field(w, header[i], i + 1 == nh);
+    claims_buf tmp;
+    claims__buf_init(&tmp);
+    for (size_t e = 0; e < r->subject_count && !w->failed; e++) {
+        const claims__rsubject *s = &r->subjects[e];
+        for (size_t a = 0; a < s->attr_count; a++) {
+            const claims__rattr *at = &r->attrs[s->attr_start + a];
+            for (size_t v = 0; v < at->value_count; v++) {
+                const claims__rvalue *val = &r->values[at->value_start + v];
+                for (size_t k = 0; k < val->claim_count; k++) {
+                    size_t ci = r->claim_list[val->claim_start + k];
+                    const claims__claim *c = &st->claims[ci];
+                    const claims_value *pv = r->pool[r->claim_value[ci]];
+                    char num[2][32];
+                    snprintf(num[0], sizeof num[0], "%zu", val->source_count);
+                    snprintf(num[1], sizeof num[1], "%zu", val->origin_count);
+                    claims__buf_clear(&tmp);
+                    w->failed |= claims__buf_printf(&tmp, "%s#%s", st->sources[c->source].id, c->id);
+                    csv_field(w, s->id, false);
+                    csv_field(w, s->label, false);
+                    csv_field(w, s->type, false);
+                    csv_field(w, at->name, false);
+                    csv_field(w, claims_agreement_name(at->agreement), false);
+                    csv_field(w, val->normalized, false);
+                    csv_field(w, val->text, false);
+                    csv_field(w, val->preferred ? "yes" : "no", false);
+                    csv_field(w, num[0], false);
+                    csv_field(w, num[1], false);
+                    csv_field(w, tmp.data ? tmp.data : "", false);
+                    csv_field(w, st->sources[c->source].id, false);
+                    csv_field(w, c->value, false);
+                    claims_modifier m = claims_value_modifier(pv);
+                    csv_field(w, m == CLAIMS_MOD_NONE ? "" : claims_modifier_name(m), false);
+                    csv_field(w, r->claim_origin[ci], false);
+                    claims__buf_clear(&tmp);
+                    for (size_t q = 0; q < c->attribution_count; q++)
+                        w->failed |= claims__buf_printf(&tmp, "%s%s", q ? " > " : "",
+                                                        c->attribution[q]);
+                    csv_field(w, tmp.data && tmp.len ? tmp.data : "", false);
+                    csv_field(w, claims_polarity_name(c->polarity), false);
+                    csv_field(w, claims_certainty_name(c->certainty), false);
+                    csv_field(w, c->quote, true);
+                }
+            }
+        }
+    }
+    claims__buf_free(&tmp);
 }
 
 int claims_result_render(char **out, size_t *len, const claims_result *result,
@@ -520,6 +616,8 @@ int claims_result_render(char **out, size_t *len, const claims_result *result,
     switch (format) {
     case CLAIMS_RENDER_JSON: render_json(&w, result); break;
     case CLAIMS_RENDER_TEXT: render_text(&w, result); break;
+    case CLAIMS_RENDER_HTML: claims__render_html(&w, result); break;
+    case CLAIMS_RENDER_CSV: render_csv(&w, result); break;
     default:
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown render format %d",
                                     (int)format);
