@@ -22,7 +22,15 @@ install(FILES ${PROJECT_BINARY_DIR}/claims-config.cmake
   ${PROJECT_BINARY_DIR}/claims-config-version.cmake
   DESTINATION ${CLAIMS_CMAKE_DIR})
 
-# pkg-config: paths relative to the prefix so the tree can be relocated.
+# pkg-config: the prefix is found from the .pc file's own place, so an
+# installed tree can be moved (or installed with --prefix elsewhere).
+set(CLAIMS_PC_DIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(IS_ABSOLUTE "${CLAIMS_PC_DIR}")
+  set(CLAIMS_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH CLAIMS_PC_UP "/prefix/${CLAIMS_PC_DIR}" "/prefix")
+  set(CLAIMS_PC_PREFIX "\${pcfiledir}/${CLAIMS_PC_UP}")
+endif()
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   set(CLAIMS_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 else()
@@ -35,5 +43,4 @@ else()
 endif()
 configure_file(${PROJECT_SOURCE_DIR}/cmake/claims.pc.in
   ${PROJECT_BINARY_DIR}/claims.pc @ONLY)
-install(FILES ${PROJECT_BINARY_DIR}/claims.pc
-  DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+install(FILES ${PROJECT_BINARY_DIR}/claims.pc DESTINATION ${CLAIMS_PC_DIR})

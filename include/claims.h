@@ -485,9 +485,18 @@ typedef struct claims_source_info {
     size_t index;
     const char *id, *outlet, *title, *author, *published, *url, *language;
     const char *origin;      /**< file or buffer name it was loaded from */
+    const char *text_file;   /**< source.text.file, "" when absent */
+    long text_characters;    /**< source.text.characters, -1 when absent */
     size_t subject_count;
     size_t claim_count;      /**< claims loaded from it */
 } claims_source_info;
+
+/** Read-only view of a subject mention; strings borrowed from the store. */
+typedef struct claims_subject_info {
+    size_t index;  /**< store-wide */
+    size_t source; /**< index of its source */
+    const char *id, *type, *label;
+} claims_subject_info;
 
 /** Read-only view of a claim; strings borrowed from the store. */
 typedef struct claims_claim_info {
@@ -520,10 +529,17 @@ CLAIMS_API int claims_store_sources(claims_cursor **out,
 #define CLAIMS_ALL ((size_t)-1)
 CLAIMS_API int claims_store_claims(claims_cursor **out,
                                    const claims_store *store, size_t source);
+/** Cursor over subject mentions: of one source, or of all with `source` ==
+ *  CLAIMS_ALL. *out is new. Added in 0.1. */
+CLAIMS_API int claims_store_subjects(claims_cursor **out,
+                                     const claims_store *store, size_t source);
 /** Next source of a source cursor: CLAIMS_OK and *out filled, CLAIMS_DONE at
  *  the end, CLAIMS_EINVAL on a claim cursor. Added in 0.1. */
 CLAIMS_API int claims_cursor_next_source(claims_source_info *out,
                                          claims_cursor *cursor);
+/** Next subject of a subject cursor, likewise. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_subject(claims_subject_info *out,
+                                          claims_cursor *cursor);
 /** Next claim of a claim cursor, likewise. Added in 0.1. */
 CLAIMS_API int claims_cursor_next_claim(claims_claim_info *out,
                                         claims_cursor *cursor);

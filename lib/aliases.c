@@ -2,10 +2,10 @@
  * aliases.c - alias tables: other ways to write a canonical name, per value
  * type plus one table for all types ("*").
  *
- * Entries are kept in one array with a chained hash index over (slot, key).
- * Keys are folded the way the type's normalizer folds its input, so a lookup
- * is one hash probe per table. A load is all or nothing: on any error the
- * entries it added are removed again.
+ * Entries are kept in one array, indexed by a string map (intern.c) over
+ * the slot and the key. Keys are folded the way the type's normalizer folds
+ * its input, so a lookup is one probe per table. A load is all or nothing:
+ * on any error the entries it added are removed again.
  */
 #include "claims_private.h"
 
@@ -13,26 +13,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NO_ENTRY ((size_t)-1)
-
 typedef struct alias_entry {
-    int slot;
-    char *key;
+    char *key;       /* the slot as one byte, then the folded alias */
+    size_t key_len;
     char *canonical;
-    size_t next; /* next entry in the same bucket */
 } alias_entry;
 
 struct claims_aliases {
     alias_entry *entries;
     size_t count, cap;
-    size_t *buckets; /* heads of the chains, NO_ENTRY when empty */
-    size_t nbuckets; /* a power of two */
+    claims_strmap index; /* key -> entry */
 };
 
 int claims__aliases_new(struct claims_aliases **out)
 {
     *out = calloc(1, sizeof **out);
-    return *out ? CLAIMS_OK : CLAIMS_ENOMEM;
+    if (!*out)
+        return CLAIMS_ENOMEM;
+    claims__strmap_init(&(*out)->index);
+    return CLAIMS_OK;
 }
 
 static void truncate_entries(struct claims_aliases *a, size_t count);
@@ -42,35 +41,36 @@ void claims__aliases_free(struct claims_aliases *a)
     if (!a)
         return;
     truncate_entries(a, 0);
+    claims__strmap_free(&a->index);
     free(a->entries);
-    free(a->buckets);
     free(a);
 }
 
-/* FNV-1a over the slot and the key. */
-static size_t entry_hash(int slot, const char *key, size_t len)
+/* The map key of an alias: its slot as one byte, then the folded key. A
+ * small key is built in `small`, a longer one in a new *heap. */
+static const char *map_key(int slot, const char *key, size_t len, char *small,
+                           size_t cap, char **heap)
 {
-    uint64_t h = 1469598103934665603u ^ (uint64_t)slot;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)key[i];
-        h *= 1099511628211u;
-    }
-    return (size_t)h;
+    char *k = small;
+    *heap = NULL;
+    if (len + 1 > cap && (k = *heap = malloc(len + 1)) == NULL)
+        return NULL;
+    k[0] = (char)('A' + slot);
+    memcpy(k + 1, key, len);
+    return k;
 }
 
 static const alias_entry *find_entry(const struct claims_aliases *a, int slot,
                                      const char *key, size_t len)
 {
-    if (!a || !a->nbuckets)
-        return NULL;
-    size_t e = a->buckets[entry_hash(slot, key, len) & (a->nbuckets - 1)];
-    for (; e != NO_ENTRY; e = a->entries[e].next) {
-        const alias_entry *x = &a->entries[e];
-        if (x->slot == slot && strlen(x->key) == len &&
-            memcmp(x->key, key, len) == 0)
-            return x;
-    }
-    return NULL;
+    char small[256], *heap;
+    const char *k = a ? map_key(slot, key, len, small, sizeof small, &heap)
+                      : NULL;
+    size_t e;
+    bool found = k && claims__strmap_get(&a->index, k, len + 1, &e);
+    if (a)
+        free(heap);
+    return found ? &a->entries[e] : NULL;
 }
 
 const char *claims__aliases_find(const claims_ctx *ctx, int slot,
@@ -80,35 +80,8 @@ const char *claims__aliases_find(const claims_ctx *ctx, int slot,
     return e ? e->canonical : NULL;
 }
 
-static void link_entry(struct claims_aliases *a, size_t e)
-{
-    alias_entry *x = &a->entries[e];
-    size_t b = entry_hash(x->slot, x->key, strlen(x->key)) & (a->nbuckets - 1);
-    x->next = a->buckets[b];
-    a->buckets[b] = e;
-}
-
-static void relink_all(struct claims_aliases *a)
-{
-    for (size_t i = 0; i < a->nbuckets; i++)
-        a->buckets[i] = NO_ENTRY;
-    for (size_t e = 0; e < a->count; e++)
-        link_entry(a, e);
-}
-
-static int grow_index(struct claims_aliases *a, size_t nbuckets)
-{
-    size_t *b = malloc(nbuckets * sizeof *b);
-    if (!b)
-        return CLAIMS_ENOMEM;
-    free(a->buckets);
-    a->buckets = b;
-    a->nbuckets = nbuckets;
-    relink_all(a);
-    return CLAIMS_OK;
-}
-
-/* Removes the entries from `count` on (the rollback of a failed load). */
+/* Removes the entries from `count` on (the rollback of a failed load). The
+ * index keeps its size, so putting the others back cannot fail. */
 static void truncate_entries(struct claims_aliases *a, size_t count)
 {
     if (count >= a->count)
@@ -118,41 +91,33 @@ static void truncate_entries(struct claims_aliases *a, size_t count)
         free(a->entries[e].canonical);
     }
     a->count = count;
-    relink_all(a);
-}
-
-static char *dup_buf(const claims_buf *b)
-{
-    char *p = malloc(b->len + 1);
-    if (p)
-        memcpy(p, b->data, b->len + 1);
-    return p;
+    claims__strmap_clear(&a->index);
+    for (size_t e = 0; e < a->count; e++)
+        claims__strmap_put(&a->index, a->entries[e].key, a->entries[e].key_len,
+                           e);
 }
 
 static int push_entry(struct claims_aliases *a, int slot, const claims_buf *key,
                       const claims_buf *canonical)
 {
-    if (a->count == a->cap) {
-        size_t cap = a->cap ? a->cap * 2 : 16;
-        alias_entry *p = realloc(a->entries, cap * sizeof *p);
-        if (!p)
-            return CLAIMS_ENOMEM;
-        a->entries = p;
-        a->cap = cap;
-    }
-    if (a->count + 1 > a->nbuckets / 4 * 3 &&
-        grow_index(a, a->nbuckets ? a->nbuckets * 2 : 64) != CLAIMS_OK)
+    if (claims__grow((void **)&a->entries, &a->cap, a->count + 1,
+                     sizeof *a->entries) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     alias_entry *x = &a->entries[a->count];
-    x->slot = slot;
-    x->key = dup_buf(key);
-    x->canonical = dup_buf(canonical);
-    if (!x->key || !x->canonical) {
+    char *heap;
+    x->key_len = key->len + 1;
+    x->key = malloc(x->key_len);
+    x->canonical = malloc(canonical->len + 1);
+    if (!x->key || !x->canonical ||
+        !map_key(slot, key->data, key->len, x->key, x->key_len, &heap) ||
+        claims__strmap_put(&a->index, x->key, x->key_len, a->count) !=
+            CLAIMS_OK) {
         free(x->key);
         free(x->canonical);
         return CLAIMS_ENOMEM;
     }
-    link_entry(a, a->count++);
+    memcpy(x->canonical, canonical->data, canonical->len + 1);
+    a->count++;
     return CLAIMS_OK;
 }
 

@@ -70,6 +70,159 @@ static inline char claims__ascii_lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
 }
 
+/* ---- arena, string interning and maps (intern.c) ---------------------------- */
+
+/** Bump allocator: memory lives until the arena is freed. */
+typedef struct claims_arena {
+    struct claims_arena_block *head;
+} claims_arena;
+
+void claims__arena_init(claims_arena *a);
+void claims__arena_free(claims_arena *a);
+void *claims__arena_alloc(claims_arena *a, size_t n); /* 8-byte aligned */
+char *claims__arena_strdup(claims_arena *a, const char *s, size_t n);
+
+/** Open-addressing map from byte strings to size_t (keys are copied into
+ *  the arena given at insert time, or borrowed when already stable). */
+typedef struct claims_strmap {
+    struct claims_strmap_slot *slots;
+    size_t cap;   /* power of two, or 0 */
+    size_t count;
+} claims_strmap;
+
+void claims__strmap_init(claims_strmap *m);
+void claims__strmap_free(claims_strmap *m);
+void claims__strmap_clear(claims_strmap *m);
+uint64_t claims__hash(const char *s, size_t n);
+/** Finds key; returns true and sets *value when present. */
+bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
+                        size_t *value);
+/** Inserts or replaces; `key` must outlive the map (arena or interned). */
+int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
+                       size_t value);
+
+/** Interning: one stored copy of every distinct string. */
+typedef struct claims_interner {
+    claims_arena *arena;
+    claims_strmap map; /* value unused */
+} claims_interner;
+
+void claims__interner_init(claims_interner *in, claims_arena *arena);
+void claims__interner_free(claims_interner *in);
+/** Returns the stored NUL-terminated copy of s[0..n), NULL on ENOMEM. */
+const char *claims__intern(claims_interner *in, const char *s, size_t n);
+
+/** Grows *array (of elem-byte items, capacity *cap) to hold `need` items. */
+int claims__grow(void **array, size_t *cap, size_t need, size_t elem);
+
+/* ---- the store (store.c) ------------------------------------------------------ */
+
+typedef struct claims__source {
+    const char *id, *outlet, *title, *author, *published, *url, *language;
+    const char *origin;    /* file or buffer it came from */
+    const char *text_file; /* source.text.file, "" if absent */
+    long text_characters;  /* source.text.characters, -1 if absent */
+    size_t subject_count, claim_count;
+    bool from_tsv;         /* TSV rows of later loads may add to it */
+} claims__source;
+
+typedef struct claims__subject {
+    size_t source;
+    const char *id, *type, *label;
+} claims__subject;
+
+typedef struct claims__claim {
+    size_t source, subject;
+    const char *id, *attribute, *value, *value_type;
+    const char *const *attribution;
+    size_t attribution_count;
+    const char *quote;
+    long quote_offset, quote_length;
+    claims_polarity polarity;
+    claims_certainty certainty;
+    int line, column;
+} claims__claim;
+
+struct claims_store {
+    claims_arena arena;
+    claims_interner strings;
+    claims__source *sources;
+    size_t source_count, source_cap;
+    claims__subject *subjects;
+    size_t subject_count, subject_cap;
+    claims__claim *claims;
+    size_t claim_count, claim_cap;
+    claims_strmap source_ids;  /* id -> source index */
+    claims_strmap subject_ids; /* "<source index>\x1f<id>" -> subject index */
+    claims_error *diags;
+    size_t diag_count, diag_cap;
+    claims_load_summary total;
+};
+
+/** Where an item being added was read, for its diagnostics. */
+typedef struct claims__pos {
+    const char *source; /* file or buffer name */
+    int line, column;
+    long document, claim;
+    size_t max_field;   /* longest accepted string in bytes */
+} claims__pos;
+
+#define CLAIMS__DEFAULT_MAX_FIELD 65536
+
+/** A point the store can be rolled back to (strict loads). */
+typedef struct claims__store_mark {
+    size_t sources, subjects, claims, source_claims;
+    size_t source; /* the source whose claim count is restored */
+} claims__store_mark;
+
+int claims__store_add_source(claims_store *st, size_t *index,
+                             const claims_source_desc *d, const char *origin,
+                             bool from_tsv, const claims__pos *pos,
+                             claims_error *err);
+int claims__store_set_text(claims_store *st, size_t source, claims_str file,
+                           long characters, const claims__pos *pos,
+                           claims_error *err);
+int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
+                              const claims_subject_desc *d,
+                              const claims__pos *pos, claims_error *err);
+/** Subject index of `id` in `source`, or false. */
+bool claims__store_find_subject(const claims_store *st, size_t source,
+                                const char *id, size_t len, size_t *index);
+/** Source index of `id`, or false. */
+bool claims__store_find_source(const claims_store *st, const char *id,
+                               size_t len, size_t *index);
+int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
+                            const claims_claim_desc *d, const claims__pos *pos,
+                            claims_error *err);
+/** Records a diagnostic (a copy of err) and returns err->code. */
+int claims__store_diagnose(claims_store *st, const claims_error *e);
+void claims__store_mark_get(const claims_store *st, size_t source,
+                            claims__store_mark *m);
+void claims__store_rollback(claims_store *st, const claims__store_mark *m);
+/** Interns a string into the store. */
+const char *claims__store_intern(claims_store *st, const char *s, size_t n);
+
+/* ---- loading (loader.c, loader_json.c, loader_tsv.c) --------------------------- */
+
+/** State of one load call, shared by the format loaders. */
+typedef struct claims__load {
+    claims_store *store;
+    const char *name;                 /* file or buffer name, interned */
+    const claims_load_options *opts;  /* never NULL */
+    claims_load_summary summary;      /* this call's counts */
+    claims_error *err;                /* the caller's, may be NULL */
+} claims__load;
+
+/** Records a diagnostic for this load (store list, first error to err). */
+void claims__load_report(claims__load *L, const claims_error *e);
+/** JSON (one document or an array) or, with `lines`, JSON Lines. */
+int claims__load_json(claims__load *L, const char *data, size_t len,
+                      bool lines);
+int claims__load_tsv(claims__load *L, const char *data, size_t len);
+/** Line and column (1-based, column in characters) of byte `off`. */
+void claims__text_position(const char *data, size_t off, int *line,
+                           int *column);
+
 /* ---- the context (ctx.c) ----------------------------------------------------- */
 
 struct claims_aliases; /* aliases.c */

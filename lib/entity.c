@@ -215,6 +215,57 @@ static size_t count_at(const claims_str *w, size_t n, size_t i, int *value)
     return v ? 1 : 0;
 }
 
+/* ---- acronyms ------------------------------------------------------------------- */
+
+static bool stopword(claims_str w)
+{
+    return in_list(ACRONYM_STOPWORDS, COUNT(ACRONYM_STOPWORDS), w);
+}
+
+/* Initials of the words (hyphenated parts count separately), with or
+ * without the stop words, compared with the letters of acr. */
+static bool initials_match(claims_str acr, const claims_str *w, size_t n,
+                           bool skip_stopwords)
+{
+    size_t ai = 0, parts = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (skip_stopwords && stopword(w[i]))
+            continue;
+        size_t k = 0;
+        while (k < w[i].len) {
+            size_t start = k;
+            while (k < w[i].len && w[i].ptr[k] != '-')
+                k++;
+            if (k > start) {
+                size_t p = start, q = ai;
+                int32_t c = claims__utf8_next(w[i].ptr, w[i].len, &p);
+                int32_t d = claims__utf8_next(acr.ptr, acr.len, &q);
+                if (c < 0 || c != d)
+                    return false;
+                ai = q;
+                parts++;
+            }
+            k++;
+        }
+    }
+    return parts >= 2 && ai == acr.len;
+}
+
+/* True when the single word acr (letters only) is the acronym of the words
+ * w[0..n): "apec" of "asia-pacific economic cooperation". */
+static bool is_acronym(claims_str acr, const claims_str *w, size_t n)
+{
+    if (n < 1 || acr.len < 2)
+        return false;
+    size_t i = 0;
+    while (i < acr.len) {
+        int32_t c = claims__utf8_next(acr.ptr, acr.len, &i);
+        if (c < 0 || !claims__fold_is_alnum(c) || (c >= '0' && c <= '9'))
+            return false;
+    }
+    return initials_match(acr, w, n, true) || initials_match(acr, w, n, false);
+}
+
 /* ---- rewriting rules ------------------------------------------------------------ */
 
 static int put_word(claims_buf *b, const char *s, size_t n)
@@ -317,6 +368,87 @@ static int rewrite_head(claims_buf *out, const char *s, size_t len)
     return rc == CLAIMS_OK && y ? claims__buf_putc(out, 'y') : rc;
 }
 
+/* Copies s without parenthesized acronyms of the words just before them:
+ * "Asia-Pacific Economic Cooperation (APEC)", "Islamic State (IS)". */
+static int drop_acronym_asides(claims_buf *out, const char *s, size_t len)
+{
+    claims__buf_clear(out);
+    int rc = claims__buf_append(out, "", 0);
+    claims_buf before, inner;
+    claims__buf_init(&before);
+    claims__buf_init(&inner);
+    size_t i = 0;
+    while (rc == CLAIMS_OK && i < len) {
+        const char *open = memchr(s + i, '(', len - i);
+        const char *close = open ? memchr(open, ')', len - (size_t)(open - s))
+                                 : NULL;
+        if (!close) {
+            rc = claims__buf_append(out, s + i, len - i);
+            break;
+        }
+        size_t o = (size_t)(open - s), c = (size_t)(close - s);
+        rc = claims__buf_append(out, s + i, o - i);
+        bool repeat = false;
+        if (rc == CLAIMS_OK &&
+            (rc = claims__fold(&inner, open + 1, c - o - 1,
+                               CLAIMS__FOLD_PUNCT)) == CLAIMS_OK &&
+            (rc = claims__fold(&before, out->data, out->len,
+                               CLAIMS__FOLD_PUNCT)) == CLAIMS_OK &&
+            !memchr(inner.data, ' ', inner.len) && !memchr(inner.data, '(', inner.len)) {
+            claims_str *w;
+            size_t n = words_of(before.data, before.len, &w);
+            if (n == (size_t)-1) {
+                rc = CLAIMS_ENOMEM;
+                break;
+            }
+            claims_str acr = {inner.data, inner.len};
+            for (size_t k = 2; k <= n && k <= 12 && !repeat; k++)
+                repeat = is_acronym(acr, w + n - k, k);
+            free(w);
+        }
+        if (rc == CLAIMS_OK && !repeat)
+            rc = claims__buf_append(out, open, c - o + 1);
+        i = c + 1;
+    }
+    claims__buf_free(&before);
+    claims__buf_free(&inner);
+    return rc;
+}
+
+/* "ceasefire in Syria" -> "Syria ceasefire": one or two words, then the
+ * only "in", "on" or "over" of a topic or occasion, then what it is about
+ * (without a leading "the"). "of" is left alone: it belongs to names
+ * ("Bank of America"). */
+static int invert_phrase(claims_buf *out, const char *s, size_t len)
+{
+    claims_str *w;
+    size_t n = words_of(s, len, &w);
+    if (n == (size_t)-1)
+        return CLAIMS_ENOMEM;
+    size_t at = 0, count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (claims__str_eq(w[i], "in") || claims__str_eq(w[i], "on") ||
+            claims__str_eq(w[i], "over")) {
+            at = i;
+            count++;
+        }
+    size_t from = at + 1;
+    while (count == 1 && from < n && claims__str_eq(w[from], "the"))
+        from++;
+    claims__buf_clear(out);
+    int rc = claims__buf_append(out, "", 0);
+    if (count != 1 || at < 1 || at > 2 || from >= n) {
+        rc = claims__buf_append(out, s, len);
+    } else {
+        for (size_t i = from; i < n && rc == CLAIMS_OK; i++)
+            rc = put_word(out, w[i].ptr, w[i].len);
+        for (size_t i = 0; i < at && rc == CLAIMS_OK; i++)
+            rc = put_word(out, w[i].ptr, w[i].len);
+    }
+    free(w);
+    return rc;
+}
+
 /* Drops a legal form ("Inc", "Ltd") at the end of an organization name. */
 static void drop_legal_form(claims_buf *b)
 {
@@ -410,11 +542,19 @@ static int entity_normalize(claims_buf *out, const claims_ctx *ctx,
                             claims_type type, const char *s, size_t len,
                             bool aliases, claims_error *err)
 {
-    claims_buf key, flat, tmp;
+    claims_buf key, flat, tmp, text;
     claims__buf_init(&key);
     claims__buf_init(&flat);
     claims__buf_init(&tmp);
-    int rc = claims__entity_key(&key, (int)type, s, len, err);
+    claims__buf_init(&text);
+    int rc = drop_acronym_asides(&text, s, len);
+    if (rc != CLAIMS_OK) {
+        claims__buf_free(&text);
+        return claims__error_simple(err, rc, "out of memory");
+    }
+    s = text.data;
+    len = text.len;
+    rc = claims__entity_key(&key, (int)type, s, len, err);
     if (rc == CLAIMS_OK && aliases)
         rc = claims__fold(&flat, s, len, key_flags(CLAIMS__ALIAS_ALL));
     const char *canonical = NULL;
@@ -435,9 +575,11 @@ static int entity_normalize(claims_buf *out, const claims_ctx *ctx,
             break;
         case CLAIMS_TYPE_TOPIC:
         case CLAIMS_TYPE_OCCASION:
-            rc = rewrite_words(&tmp, type, key.data, key.len);
+            rc = invert_phrase(&tmp, key.data, key.len);
             if (rc == CLAIMS_OK)
-                rc = rewrite_head(out, tmp.data, tmp.len);
+                rc = rewrite_words(&key, type, tmp.data, tmp.len);
+            if (rc == CLAIMS_OK)
+                rc = rewrite_head(out, key.data, key.len);
             break;
         default: /* text keeps its articles */
             rc = claims__fold(out, s, len, CLAIMS__FOLD_PUNCT);
@@ -449,6 +591,7 @@ static int entity_normalize(claims_buf *out, const claims_ctx *ctx,
     claims__buf_free(&key);
     claims__buf_free(&flat);
     claims__buf_free(&tmp);
+    claims__buf_free(&text);
     return rc;
 }
 
@@ -470,55 +613,6 @@ int claims__entity_parse(claims_value *v, const claims_ctx *ctx, const char *s,
 }
 
 /* ---- comparison ------------------------------------------------------------------ */
-
-static bool stopword(claims_str w)
-{
-    return in_list(ACRONYM_STOPWORDS, COUNT(ACRONYM_STOPWORDS), w);
-}
-
-/* Initials of the words (hyphenated parts count separately), with or
- * without the stop words, compared with the letters of acr. */
-static bool initials_match(claims_str acr, const claims_str *w, size_t n,
-                           bool skip_stopwords)
-{
-    size_t ai = 0, parts = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (skip_stopwords && stopword(w[i]))
-            continue;
-        size_t k = 0;
-        while (k < w[i].len) {
-            size_t start = k;
-            while (k < w[i].len && w[i].ptr[k] != '-')
-                k++;
-            if (k > start) {
-                size_t p = start, q = ai;
-                int32_t c = claims__utf8_next(w[i].ptr, w[i].len, &p);
-                int32_t d = claims__utf8_next(acr.ptr, acr.len, &q);
-                if (c < 0 || c != d)
-                    return false;
-                ai = q;
-                parts++;
-            }
-            k++;
-        }
-    }
-    return parts >= 2 && ai == acr.len;
-}
-
-/* True when the single word acr (letters only) is the acronym of the words
- * w[0..n): "apec" of "asia-pacific economic cooperation". */
-static bool is_acronym(claims_str acr, const claims_str *w, size_t n)
-{
-    if (n < 1 || acr.len < 2)
-        return false;
-    size_t i = 0;
-    while (i < acr.len) {
-        int32_t c = claims__utf8_next(acr.ptr, acr.len, &i);
-        if (c < 0 || !claims__fold_is_alnum(c) || (c >= '0' && c <= '9'))
-            return false;
-    }
-    return initials_match(acr, w, n, true) || initials_match(acr, w, n, false);
-}
 
 /* Acronym in either direction between two word lists; *acr and *full name
  * the sides for the reason. */
@@ -567,6 +661,22 @@ static long find_run(const claims_str *shorter, size_t ns,
             return (long)start;
     }
     return -1;
+}
+
+/* Does l name s and more through an acronym? A word of l is the acronym
+ * of all of s ("apec summit" and "asia-pacific economic cooperation"), or s
+ * is one word, the acronym of a run of l. */
+static bool acronym_inside(const claims_str *l, size_t nl, const claims_str *s,
+                           size_t ns)
+{
+    for (size_t i = 0; i < nl && ns >= 2 && nl >= 2; i++)
+        if (is_acronym(l[i], s, ns))
+            return true;
+    for (size_t i = 0; i < nl && ns == 1; i++)
+        for (size_t k = 2; i + k <= nl; k++)
+            if (k < nl && is_acronym(s[0], l + i, k))
+                return true;
+    return false;
 }
 
 static const char *type_noun(claims_type t)
@@ -719,10 +829,17 @@ void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
                            topical);
         /* a longer organization name extends the shorter at its end only:
          * "white house press office", but not "bank of america" */
+        bool a_in_b = topical && acronym_inside(wb, nb, wa, na);
+        bool b_in_a = topical && !a_in_b && acronym_inside(wa, na, wb, nb);
         if (at >= 0 && ns < nl && (topical || at == 0)) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             out->score = (double)ns / (double)nl;
             claims__reason(out, "%s is more specific than %s", kl, ks);
+        } else if (a_in_b || b_in_a) {
+            out->relation = CLAIMS_RELATION_COMPATIBLE;
+            out->score = 0.5;
+            claims__reason(out, "%s is more specific than %s (acronym)",
+                           a_in_b ? kb : ka, a_in_b ? ka : kb);
         } else {
             claims__reason(out, "different %s: %s vs %s", type_noun(a->type),
                            ka, kb);

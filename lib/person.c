@@ -608,6 +608,12 @@ static int person_read(person *p, const char *f, size_t len, claims_error *err)
     int rc = strip_titles(tok, end, &start, &gender, err);
     if (rc != CLAIMS_OK)
         return rc;
+    /* after a title, "of <country>" is not part of the name: "Prime
+     * Minister Malcolm Turnbull of Australia" */
+    for (size_t k = start + 2; start > 0 && k < end; k++)
+        if (claims__str_eq(tok[k], "of"))
+            end = k;
+    strip_suffixes(tok, start, &end, &sfx);
     if (suffix_words(tok + start, end - start))
         return claims__error_simple(err, CLAIMS_ESYNTAX,
                                     "only a suffix, no name");

@@ -73,6 +73,29 @@ START_TEST(test_organizations)
 }
 END_TEST
 
+START_TEST(test_acronym_asides)
+{
+    ck_norm(NULL, OCC, "Asia-Pacific Economic Cooperation (APEC)",
+            "asia-pacific economic cooperation");
+    ck_relation(NULL, ORG, "Asia-Pacific Economic Cooperation (APEC)", "APEC",
+                EQ);
+    ck_relation(NULL, OCC, "Asia-Pacific Economic Cooperation (APEC)",
+                "APEC summit", COMPAT);
+    ck_reason(NULL, OCC, "APEC summit", "Asia-Pacific Economic Cooperation",
+              "apec summit is more specific than asia-pacific economic "
+              "cooperation (acronym)");
+    ck_relation(NULL, TOP, "APEC", "Asia-Pacific Economic Cooperation summit",
+                COMPAT);
+    ck_norm(NULL, TXT, "aimed against Islamic State (IS) jihadists",
+            "aimed against islamic state jihadists");
+    /* an aside that is not the acronym of what precedes it stays */
+    ck_norm(NULL, ORG, "Kremlin (Moscow)", "kremlin moscow");
+    ck_norm(NULL, ORG, "World Bank (IMF)", "world bank imf");
+    ck_norm(NULL, ORG, "(UN)", "un");
+    ck_norm(NULL, PL, "Lima (Peru", "lima peru");
+}
+END_TEST
+
 START_TEST(test_group_numbers)
 {
     static const char *const g20[] = {"G20", "G-20", "G 20", "Group of 20",
@@ -108,6 +131,17 @@ START_TEST(test_topics)
     ck_relation(NULL, TOP, "Minsk peace deal", "Minsk agreements", COMPAT);
     ck_relation(NULL, TOP, "Syria", "Ukraine", CONFLICT);
     ck_relation(NULL, TOP, "Minsk deal", "Minsk talks", CONFLICT);
+    /* "<head> in|on|over <subject>" is the "<subject> <head>" */
+    ck_norm(NULL, TOP, "ceasefire in Syria", "syria ceasefire");
+    ck_relation(NULL, TOP, "conflict in Syria", "Syria conflict", EQ);
+    ck_relation(NULL, TOP, "talks on the Syria crisis", "Syrian crisis talks",
+                EQ);
+    ck_relation(NULL, TOP, "ceasefire in Syria", "Syria", COMPAT);
+    ck_norm(NULL, TOP, "meeting in Paris on climate",
+            "meeting in paris on climate");
+    ck_norm(NULL, TOP, "start of one of the working sessions",
+            "start of one of the working session");
+    ck_norm(NULL, ORG, "Bank of America", "bank of america");
     /* a single word is not made singular */
     ck_norm(NULL, TOP, "Paris", "paris");
     ck_norm(NULL, TOP, "business news", "business news");
@@ -196,6 +230,7 @@ int main(void)
     tcase_add_test(tc, test_seed_cases);
     tcase_add_test(tc, test_places);
     tcase_add_test(tc, test_organizations);
+    tcase_add_test(tc, test_acronym_asides);
     tcase_add_test(tc, test_group_numbers);
     tcase_add_test(tc, test_topics);
     tcase_add_test(tc, test_text);

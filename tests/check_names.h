@@ -5,8 +5,7 @@
 
 #include "claims_private.h"
 
-#include <check.h>
-#include <string.h>
+#include "check_helpers.h"
 
 /* The canonical string of text as `type` (parse must succeed); the result
  * lives in a static buffer until the next call. */
@@ -77,14 +76,5 @@ static inline claims_comparison compare_texts(const claims_ctx *ctx,
 
 #define ck_reason(ctx, type, a, b, want)                                      \
     ck_assert_str_eq(compare_texts((ctx), (type), (a), (b)).reason, (want))
-
-static inline int run_suite(Suite *s)
-{
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
-}
 
 #endif

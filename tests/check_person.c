@@ -75,6 +75,9 @@ START_TEST(test_titles)
     ck_norm(NULL, P, "Herr Müller", "mr muller");
     ck_norm(NULL, P, "Madame Lagarde", "ms lagarde");
     ck_norm(NULL, P, "Anderson, Prof Kim", "kim anderson");
+    ck_norm(NULL, P, "Prime Minister Malcolm Turnbull of Australia",
+            "malcolm turnbull");
+    ck_norm(NULL, P, "Catherine of Aragon", "catherine of aragon");
     /* a title that is also a name stays when nothing else is left */
     ck_norm(NULL, P, "King", "king");
     /* words before a title need a full name after it */

@@ -1,0 +1,219 @@
+/* intern.c - arena allocation, string interning and string maps. The store
+ * keeps every string once: sources, attributes and attributions repeat a
+ * great deal across claims. */
+#include "claims_private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- arena ------------------------------------------------------------------ */
+
+struct claims_arena_block {
+    struct claims_arena_block *next;
+    size_t used, cap;
+    max_align_t data[]; /* aligned storage */
+};
+
+#define ARENA_BLOCK (256u * 1024u)
+
+void claims__arena_init(claims_arena *a) { a->head = NULL; }
+
+void claims__arena_free(claims_arena *a)
+{
+    struct claims_arena_block *b = a->head;
+    while (b) {
+        struct claims_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+void *claims__arena_alloc(claims_arena *a, size_t n)
+{
+    n = (n + 7u) & ~(size_t)7u;
+    struct claims_arena_block *b = a->head;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->used = 0;
+        b->cap = cap;
+        if (a->head && cap == n) {
+            /* an oversized block goes behind the head so the head keeps
+             * serving small allocations */
+            b->next = a->head->next;
+            a->head->next = b;
+        } else {
+            b->next = a->head;
+            a->head = b;
+        }
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+char *claims__arena_strdup(claims_arena *a, const char *s, size_t n)
+{
+    char *p = claims__arena_alloc(a, n + 1);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+int claims__grow(void **array, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return CLAIMS_OK;
+    size_t n = *cap ? *cap : 16;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem)
+            return CLAIMS_ENOMEM;
+        n *= 2;
+    }
+    void *p = realloc(*array, n * elem);
+    if (!p)
+        return CLAIMS_ENOMEM;
+    *array = p;
+    *cap = n;
+    return CLAIMS_OK;
+}
+
+/* ---- string map --------------------------------------------------------------- */
+
+struct claims_strmap_slot {
+    const char *key; /* NULL: empty */
+    size_t len;
+    uint64_t hash;
+    size_t value;
+};
+
+uint64_t claims__hash(const char *s, size_t n)
+{
+    /* FNV-1a, 64 bit: simple, no seed needed for data we are handed. */
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void claims__strmap_init(claims_strmap *m)
+{
+    m->slots = NULL;
+    m->cap = 0;
+    m->count = 0;
+}
+
+void claims__strmap_free(claims_strmap *m)
+{
+    free(m->slots);
+    claims__strmap_init(m);
+}
+
+void claims__strmap_clear(claims_strmap *m)
+{
+    if (m->slots)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->count = 0;
+}
+
+static struct claims_strmap_slot *find_slot(struct claims_strmap_slot *slots,
+                                            size_t cap, const char *key,
+                                            size_t n, uint64_t h)
+{
+    size_t i = (size_t)h & (cap - 1);
+    for (;;) {
+        struct claims_strmap_slot *s = &slots[i];
+        if (!s->key ||
+            (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0))
+            return s;
+        i = (i + 1) & (cap - 1);
+    }
+}
+
+bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
+                        size_t *value)
+{
+    if (!m->cap)
+        return false;
+    struct claims_strmap_slot *s =
+        find_slot(m->slots, m->cap, key, n, claims__hash(key, n));
+    if (!s->key)
+        return false;
+    if (value)
+        *value = s->value;
+    return true;
+}
+
+static int rehash(claims_strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    struct claims_strmap_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return CLAIMS_ENOMEM;
+    for (size_t i = 0; i < m->cap; i++) {
+        struct claims_strmap_slot *old = &m->slots[i];
+        if (old->key)
+            *find_slot(slots, cap, old->key, old->len, old->hash) = *old;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->cap = cap;
+    return CLAIMS_OK;
+}
+
+int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
+                       size_t value)
+{
+    if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    uint64_t h = claims__hash(key, n);
+    struct claims_strmap_slot *s = find_slot(m->slots, m->cap, key, n, h);
+    if (!s->key) {
+        s->key = key;
+        s->len = n;
+        s->hash = h;
+        m->count++;
+    }
+    s->value = value;
+    return CLAIMS_OK;
+}
+
+/* ---- interning -------------------------------------------------------------- */
+
+void claims__interner_init(claims_interner *in, claims_arena *arena)
+{
+    in->arena = arena;
+    claims__strmap_init(&in->map);
+}
+
+void claims__interner_free(claims_interner *in) { claims__strmap_free(&in->map); }
+
+const char *claims__intern(claims_interner *in, const char *s, size_t n)
+{
+    if (n == 0)
+        return "";
+    claims_strmap *m = &in->map;
+    if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
+        return NULL;
+    uint64_t h = claims__hash(s, n);
+    struct claims_strmap_slot *slot = find_slot(m->slots, m->cap, s, n, h);
+    if (slot->key)
+        return slot->key;
+    char *copy = claims__arena_strdup(in->arena, s, n);
+    if (!copy)
+        return NULL;
+    slot->key = copy;
+    slot->len = n;
+    slot->hash = h;
+    slot->value = 0;
+    m->count++;
+    return copy;
+}

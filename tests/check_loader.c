@@ -1,0 +1,500 @@
+/* check_loader.c - JSON, JSON Lines and TSV loading; one test per bad-input
+ * class: each yields its documented error with file, line, column and claim,
+ * and the valid claims around it still load. */
+#include "check_helpers.h"
+
+#include <stdio.h>
+
+static claims_store *st;
+static claims_error err;
+static claims_load_summary sum;
+
+static void setup(void) { ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK); }
+static void teardown(void) { claims_store_free(st); }
+
+static int load_opts(const char *text, size_t len, const claims_load_options *o)
+{
+    return claims_store_load_buffer(st, text, len, S("t.json"), o, &sum, &err);
+}
+
+static int load(const char *text) { return load_opts(text, strlen(text), NULL); }
+
+static void assert_accounted(void)
+{
+    ck_assert_uint_eq(sum.claims_loaded + sum.claims_rejected, sum.claims_read);
+    ck_assert_uint_eq(sum.documents_loaded + sum.documents_rejected, sum.documents_read);
+}
+
+/* the value of claim i of the store */
+static const char *value_at(size_t i)
+{
+    static claims_claim_info info;
+    claims_cursor *c;
+    ck_assert_int_eq(claims_store_claims(&c, st, CLAIMS_ALL), CLAIMS_OK);
+    for (size_t k = 0; k <= i; k++)
+        ck_assert_int_eq(claims_cursor_next_claim(&info, c), CLAIMS_OK);
+    claims_cursor_free(c);
+    return info.value;
+}
+
+#define DOC_HEAD                                                               \
+    "{\n"                                                                      \
+    "  \"format\": \"claims/1\",\n"                                            \
+    "  \"source\": {\"id\": \"d1\", \"published\": \"2016-11-20\",\n"         \
+    "             \"text\": {\"file\": \"a.txt\", \"characters\": 100}},\n"   \
+    "  \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}],\n"                \
+    "  \"claims\": [\n"
+#define GOOD(v) "    {\"subject\": \"e\", \"attribute\": \"duration\", \"value\": \"" v "\"}"
+#define DOC_TAIL "\n  ]\n}\n"
+
+START_TEST(test_valid_document)
+{
+    const char *doc = DOC_HEAD GOOD("four minutes") ",\n"
+        "    {\"id\": \"q\", \"subject\": \"e\", \"attribute\": \"topic\", \"value\": \"Syria\",\n"
+        "     \"type\": \"topic\", \"attribution\": [\"Interfax\", \"Dmitry Peskov\"],\n"
+        "     \"quote\": {\"text\": \"mostly focused on Syria\", \"offset\": 5, \"length\": 23},\n"
+        "     \"polarity\": \"negated\", \"certainty\": \"probable\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": 129.50}"
+        DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_OK);
+    ck_assert_int_eq(err.code, CLAIMS_OK);
+    ck_assert_uint_eq(sum.claims_read, 3);
+    ck_assert_uint_eq(sum.claims_loaded, 3);
+    ck_assert_uint_eq(sum.documents_loaded, 1);
+    assert_accounted();
+    claims_cursor *c;
+    claims_claim_info ci;
+    ck_assert_int_eq(claims_store_claims(&c, st, CLAIMS_ALL), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
+    ck_assert_str_eq(ci.id, "c1");
+    ck_assert_int_eq(ci.line, 7);
+    ck_assert_int_eq(ci.column, 5);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
+    ck_assert_str_eq(ci.id, "q");
+    ck_assert_str_eq(ci.value_type, "topic");
+    ck_assert_uint_eq(ci.attribution_count, 2);
+    ck_assert_str_eq(ci.attribution[0], "Interfax");
+    ck_assert_str_eq(ci.quote, "mostly focused on Syria");
+    ck_assert_int_eq(ci.quote_offset, 5);
+    ck_assert_int_eq(ci.polarity, CLAIMS_NEGATED);
+    ck_assert_int_eq(ci.certainty, CLAIMS_PROBABLE);
+    ck_assert_int_eq(ci.line, 8);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
+    ck_assert_str_eq(ci.value, "129.50"); /* numbers kept as written */
+    claims_cursor_free(c);
+    claims_source_info si;
+    ck_assert_int_eq(claims_store_sources(&c, st), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_source(&si, c), CLAIMS_OK);
+    ck_assert_str_eq(si.origin, "t.json");
+    ck_assert_str_eq(si.published, "2016-11-20");
+    claims_cursor_free(c);
+}
+END_TEST
+
+START_TEST(test_malformed_json)
+{
+    const char *doc = "{\n  \"source\": {\"id\": \"d1\"},\n  \"claims\": [,]\n}\n";
+    ck_assert_int_eq(load(doc), CLAIMS_ESYNTAX);
+    ck_assert_int_eq(err.code, CLAIMS_ESYNTAX);
+    ck_assert_str_eq(err.source, "t.json");
+    ck_assert_int_eq(err.line, 3);
+    ck_assert_int_gt(err.column, 0);
+    ck_assert_uint_eq(claims_store_diagnostic_count(st), 1);
+    ck_assert_int_eq(load(""), CLAIMS_ESYNTAX);
+    ck_assert_int_eq(load("{\"source\": {\"id\": \"x\"}} trailing"), CLAIMS_ESYNTAX);
+}
+END_TEST
+
+START_TEST(test_jsonl_bad_line_others_load)
+{
+    const char *text =
+        "{\"source\": {\"id\": \"a\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}], "
+        "\"claims\": [{\"subject\": \"e\", \"attribute\": \"date\", \"value\": \"Sunday\"}]}\n"
+        "{\"source\": {\"id\": \"b\"}, \"claims\": [oops]}\n"
+        "\n"
+        "{\"source\": {\"id\": \"c\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}], "
+        "\"claims\": [{\"subject\": \"e\", \"attribute\": \"date\", \"value\": \"Monday\"}]}\r\n";
+    ck_assert_int_eq(load(text), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ESYNTAX);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_int_eq(err.document, 1);
+    ck_assert_uint_eq(sum.documents_read, 3);
+    ck_assert_uint_eq(sum.documents_loaded, 2);
+    ck_assert_uint_eq(sum.claims_loaded, 2);
+    assert_accounted();
+    ck_assert_str_eq(value_at(1), "Monday");
+    claims_claim_info ci;
+    claims_cursor *c;
+    claims_store_claims(&c, st, 1);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
+    ck_assert_int_eq(ci.line, 4);
+    claims_cursor_free(c);
+}
+END_TEST
+
+START_TEST(test_wrong_types)
+{
+    const char *doc = DOC_HEAD GOOD("one") ",\n"
+        "    {\"subject\": \"e\", \"attribute\": 7, \"value\": \"x\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": {\"n\": 1}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"attribution\": \"WH\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"polarity\": \"maybe\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"type\": \"colour\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"quote\": {\"text\": \"x\", \"page\": 1}},\n"
+        "    \"not an object\",\n"
+        GOOD("two") DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.claims_read, 9);
+    ck_assert_uint_eq(sum.claims_loaded, 2);
+    ck_assert_uint_eq(sum.claims_rejected, 7);
+    assert_accounted();
+    ck_assert_uint_eq(claims_store_diagnostic_count(st), 7);
+    const claims_error *e = claims_store_diagnostic(st, 0);
+    ck_assert_int_eq(e->code, CLAIMS_ESCHEMA);
+    ck_assert_int_eq(e->claim, 1);
+    ck_assert_int_eq(e->line, 8);
+    ck_assert_int_eq(e->column, 35); /* at the offending value */
+    ck_assert_ptr_nonnull(strstr(e->text, "attribute"));
+    for (size_t i = 0; i < 7; i++) {
+        e = claims_store_diagnostic(st, i);
+        ck_assert_int_eq(e->claim, (long)i + 1);
+        ck_assert_int_eq(e->line, (int)i + 8);
+        ck_assert_str_eq(e->source, "t.json");
+    }
+    ck_assert_str_eq(value_at(1), "two");
+}
+END_TEST
+
+START_TEST(test_missing_fields)
+{
+    const char *doc = DOC_HEAD
+        "    {\"attribute\": \"a\", \"value\": \"x\"},\n"
+        "    {\"subject\": \"e\", \"value\": \"x\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"\"},\n"
+        GOOD("ok") DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    ck_assert_uint_eq(sum.claims_rejected, 4);
+    ck_assert_ptr_nonnull(strstr(claims_store_diagnostic(st, 0)->text, "subject"));
+    ck_assert_ptr_nonnull(strstr(claims_store_diagnostic(st, 1)->text, "attribute"));
+    ck_assert_ptr_nonnull(strstr(claims_store_diagnostic(st, 2)->text, "value"));
+    /* a document without a source, or without a source id */
+    ck_assert_int_eq(load("{\"claims\": []}"), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ESCHEMA);
+    ck_assert_uint_eq(sum.documents_rejected, 1);
+    ck_assert_int_eq(load("{\"source\": {\"outlet\": \"x\"}, \"claims\": [{}]}"),
+                     CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.claims_rejected, 1);
+    assert_accounted();
+    ck_assert_int_eq(load("{\"format\": \"claims/9\", \"source\": {\"id\": \"z\"}}"),
+                     CLAIMS_EREJECTED);
+    ck_assert_ptr_nonnull(strstr(err.text, "format"));
+    /* subjects without id or type */
+    ck_assert_int_eq(load("{\"source\": {\"id\": \"s2\"}, \"subjects\": [{\"id\": \"e\"}],"
+                          " \"claims\": [{\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"v\"}]}"),
+                     CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.errors, 2); /* the subject, then its claim */
+    ck_assert_int_eq(claims_store_diagnostic(st, claims_store_diagnostic_count(st) - 1)->code,
+                     CLAIMS_ENOTFOUND);
+}
+END_TEST
+
+START_TEST(test_unknown_subject)
+{
+    const char *doc = DOC_HEAD GOOD("a") ",\n"
+        "    {\"subject\": \"g20\", \"attribute\": \"a\", \"value\": \"b\"},\n"
+        GOOD("c") DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ENOTFOUND);
+    ck_assert_int_eq(err.claim, 1);
+    ck_assert_int_eq(err.line, 8);
+    ck_assert_ptr_nonnull(strstr(err.text, "g20"));
+    ck_assert_uint_eq(sum.claims_loaded, 2);
+    assert_accounted();
+}
+END_TEST
+
+START_TEST(test_invalid_utf8)
+{
+    const char *doc = DOC_HEAD GOOD("a") ",\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\xff\xfe\"},\n"
+        GOOD("c") DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ENCODING);
+    ck_assert_int_eq(err.claim, 1);
+    ck_assert_int_eq(err.line, 8);
+    ck_assert_int_eq(err.column, 51); /* the 0xff byte */
+    ck_assert_uint_eq(sum.claims_loaded, 2);
+    ck_assert_uint_eq(sum.errors, 1); /* both bytes in one claim: one error */
+    ck_assert_str_eq(value_at(1), "c");
+    assert_accounted();
+    /* in the source: the document is rejected */
+    ck_assert_int_eq(load("{\"source\": {\"id\": \"\xc3\"}, \"claims\": [{}]}"),
+                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ENCODING);
+    ck_assert_uint_eq(sum.documents_rejected, 1);
+}
+END_TEST
+
+START_TEST(test_nul_bytes)
+{
+    const char *doc = DOC_HEAD GOOD("a\\u0000b") ",\n" GOOD("c") DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ENCODING);
+    ck_assert_ptr_nonnull(strstr(err.text, "NUL"));
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    /* a raw NUL byte in the input */
+    char raw[] = DOC_HEAD GOOD("xx") DOC_TAIL;
+    char *p = strstr(raw, "xx");
+    p[1] = '\0';
+    claims_store_free(st);
+    setup();
+    ck_assert_int_eq(load_opts(raw, sizeof raw - 1, NULL), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ENCODING);
+    assert_accounted();
+}
+END_TEST
+
+START_TEST(test_quote_offsets)
+{
+    const char *doc = DOC_HEAD
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": 98, \"length\": 3}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": -1, \"length\": 3}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": 0, \"length\": 4}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": 1.5}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"\\u00e9t\\u00e9\", \"offset\": 97, \"length\": 3}}"
+        DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    ck_assert_int_eq(claims_store_diagnostic(st, 0)->code, CLAIMS_ERANGE);
+    ck_assert_ptr_nonnull(strstr(claims_store_diagnostic(st, 0)->text, "beyond"));
+    ck_assert_int_eq(claims_store_diagnostic(st, 1)->code, CLAIMS_ERANGE);
+    ck_assert_int_eq(claims_store_diagnostic(st, 2)->code, CLAIMS_ERANGE);
+    ck_assert_int_eq(claims_store_diagnostic(st, 3)->code, CLAIMS_ESCHEMA);
+    assert_accounted();
+}
+END_TEST
+
+START_TEST(test_oversized_field)
+{
+    size_t big = 70000;
+    const char *head = DOC_HEAD GOOD("ok") ",\n    {\"subject\": \"e\", "
+                       "\"attribute\": \"a\", \"value\": \"";
+    const char *tail = "\"}" DOC_TAIL;
+    size_t n = strlen(head);
+    char *doc = malloc(n + big + strlen(tail) + 1);
+    memcpy(doc, head, n);
+    memset(doc + n, 'x', big);
+    strcpy(doc + n + big, tail);
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ERANGE);
+    ck_assert_int_eq(err.claim, 1);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    /* a smaller limit through the options */
+    claims_store_free(st);
+    setup();
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.max_field_length = 12; /* longer than every other field of the document */
+    const char *small = DOC_HEAD GOOD("abcdefghijklm") ",\n" GOOD("abc") DOC_TAIL;
+    ck_assert_int_eq(load_opts(small, strlen(small), &o), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    free(doc);
+}
+END_TEST
+
+START_TEST(test_duplicates)
+{
+    const char *doc = DOC_HEAD GOOD("a") DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_OK);
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_EDUPLICATE);
+    ck_assert_uint_eq(sum.documents_rejected, 1);
+    ck_assert_uint_eq(sum.claims_rejected, 1);
+    ck_assert_uint_eq(claims_store_claim_count(st), 1);
+    /* duplicate subject ids; duplicate JSON keys */
+    ck_assert_int_eq(load("{\"source\": {\"id\": \"d2\"}, \"subjects\": "
+                          "[{\"id\": \"e\", \"type\": \"event\"}, {\"id\": \"e\", \"type\": \"person\"}]}"),
+                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_EDUPLICATE);
+    ck_assert_int_eq(load("{\"source\": {\"id\": \"d3\", \"id\": \"d4\"}}"), CLAIMS_ESYNTAX);
+}
+END_TEST
+
+START_TEST(test_strict)
+{
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.flags = CLAIMS_LOAD_STRICT;
+    const char *doc = DOC_HEAD GOOD("a") ",\n"
+        "    {\"subject\": \"nope\", \"attribute\": \"a\", \"value\": \"b\"}" DOC_TAIL;
+    ck_assert_int_eq(load_opts(doc, strlen(doc), &o), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.documents_rejected, 1);
+    ck_assert_uint_eq(sum.claims_loaded, 0);
+    ck_assert_uint_eq(sum.claims_rejected, 2);
+    ck_assert_uint_eq(claims_store_source_count(st), 0);
+    ck_assert_uint_eq(claims_store_claim_count(st), 0);
+    /* the same id loads afterwards: nothing of the rejected one remains */
+    const char *good = DOC_HEAD GOOD("a") DOC_TAIL;
+    ck_assert_int_eq(load_opts(good, strlen(good), &o), CLAIMS_OK);
+    ck_assert_uint_eq(claims_store_claim_count(st), 1);
+    claims_load_summary total;
+    claims_store_summary(st, &total);
+    ck_assert_uint_eq(total.claims_read, 3);
+    ck_assert_uint_eq(total.claims_loaded + total.claims_rejected, total.claims_read);
+}
+END_TEST
+
+START_TEST(test_array_and_bom)
+{
+    const char *text = "\xEF\xBB\xBF[\n"
+        " {\"source\": {\"id\": \"a\"}},\n"
+        " {\"source\": {\"id\": \"b\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}],\n"
+        "  \"claims\": [{\"subject\": \"e\", \"attribute\": \"x\", \"value\": true}]},\n"
+        " 42\n]";
+    ck_assert_int_eq(load(text), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.documents_read, 3);
+    ck_assert_uint_eq(sum.documents_loaded, 2);
+    ck_assert_int_eq(err.document, 2);
+    ck_assert_int_eq(err.line, 5);
+    ck_assert_str_eq(value_at(0), "true");
+}
+END_TEST
+
+START_TEST(test_tsv_long_and_wide)
+{
+    const char *tsv = "# comment\n"
+                      "aa\tAA-1\tgate\tB5\n"
+                      "aa\tAA-1\tstatus\t\n"          /* empty: no claim */
+                      "orbitz\tAA-1\tgate\tB6\n"
+                      "bad row\n"
+                      "aa\tAA-2\tgate\tC1\n";
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.format = CLAIMS_FORMAT_TSV;
+    ck_assert_int_eq(load_opts(tsv, strlen(tsv), &o), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.line, 5);
+    ck_assert_int_eq(err.code, CLAIMS_ESYNTAX);
+    ck_assert_uint_eq(sum.claims_loaded, 3);
+    ck_assert_uint_eq(sum.documents_loaded, 2);
+    assert_accounted();
+    /* auto-detected wide form with a header; the source "aa" stays open */
+    const char *wide = "#columns source object scheduled actual\n"
+                       "aa\tAA-3\t8:57 AM\t9:01 AM\n"
+                       "aa\tAA-3\t\t9:02 AM\n";
+    ck_assert_int_eq(load(wide), CLAIMS_OK);
+    ck_assert_uint_eq(sum.claims_loaded, 3);
+    ck_assert_uint_eq(claims_store_source_count(st), 2);
+    claims_cursor *c;
+    claims_claim_info ci;
+    claims_store_claims(&c, st, 0);
+    size_t n = 0;
+    while (claims_cursor_next_claim(&ci, c) == CLAIMS_OK)
+        n++;
+    ck_assert_uint_eq(n, 5);
+    ck_assert_str_eq(ci.attribute, "actual");
+    ck_assert_str_eq(ci.subject_type, "object");
+    ck_assert_int_eq(ci.line, 3);
+    ck_assert_int_eq(ci.column, 10);
+    claims_cursor_free(c);
+    /* attributes from the options */
+    claims_str names[] = {S("title"), S("authors")};
+    o.tsv_attributes = names;
+    o.tsv_attribute_count = 2;
+    const char *row = "shop\t0123\tTAOCP\tKnuth, Donald E.\n";
+    ck_assert_int_eq(load_opts(row, strlen(row), &o), CLAIMS_OK);
+    ck_assert_str_eq(value_at(7), "Knuth, Donald E.");
+}
+END_TEST
+
+START_TEST(test_tsv_encoding)
+{
+    const char *tsv = "aa\tAA-1\tgate\tB\xA0" "5\n"
+                      "aa\tAA-1\tstatus\tok\n";
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.format = CLAIMS_FORMAT_TSV;
+    ck_assert_int_eq(load_opts(tsv, strlen(tsv), &o), CLAIMS_EREJECTED);
+    ck_assert_int_eq(err.code, CLAIMS_ENCODING);
+    ck_assert_int_eq(err.line, 1);
+    ck_assert_int_eq(err.column, 14);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    claims_store_free(st);
+    setup();
+    o.flags = CLAIMS_LOAD_LATIN1;
+    ck_assert_int_eq(load_opts(tsv, strlen(tsv), &o), CLAIMS_OK);
+    ck_assert_str_eq(value_at(0), "B\xC2\xA0" "5");
+    /* strict TSV: one bad row rejects the whole input */
+    claims_store_free(st);
+    setup();
+    o.flags = CLAIMS_LOAD_STRICT;
+    ck_assert_int_eq(load_opts(tsv, strlen(tsv), &o), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(claims_store_claim_count(st), 0);
+    ck_assert_uint_eq(sum.claims_rejected, sum.claims_read);
+}
+END_TEST
+
+START_TEST(test_file_and_stream)
+{
+    const char *missing = "/nonexistent/claims.json";
+    ck_assert_int_eq(claims_store_load_file(st, missing, strlen(missing), NULL, &sum, &err),
+                     CLAIMS_EIO);
+    ck_assert_str_eq(err.source, missing);
+    ck_assert_uint_eq(claims_store_diagnostic_count(st), 1);
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    fputs(DOC_HEAD GOOD("x") DOC_TAIL, f);
+    rewind(f);
+    ck_assert_int_eq(claims_store_load_stream(st, f, S("-"), NULL, &sum, &err), CLAIMS_OK);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    fclose(f);
+    ck_assert_int_eq(claims_store_load_buffer(NULL, "x", 1, S("n"), NULL, &sum, &err),
+                     CLAIMS_EINVAL);
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.version = 9;
+    ck_assert_int_eq(load_opts("{}", 2, &o), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_load_options_init(&o, 1), CLAIMS_OK);
+    ck_assert_int_eq(claims_load_options_init(&o, 0), CLAIMS_EINVAL);
+}
+END_TEST
+
+START_TEST(test_seed_corpus)
+{
+    const char *dir = getenv("CLAIMS_CORPUS_DIR");
+    ck_assert_ptr_nonnull(dir);
+    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
+                                        "002_wsj.json", "003_business_standard.json"};
+    for (size_t i = 0; i < 4; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        ck_assert_int_eq(claims_store_load_file(st, path, strlen(path), NULL, &sum, &err),
+                         CLAIMS_OK);
+        ck_assert_uint_eq(sum.claims_rejected, 0);
+        ck_assert_uint_gt(sum.claims_loaded, 10);
+    }
+    ck_assert_uint_eq(claims_store_source_count(st), 4);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("loader");
+    TCase *tc = tcase_create("core");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_valid_document);
+    tcase_add_test(tc, test_malformed_json);
+    tcase_add_test(tc, test_jsonl_bad_line_others_load);
+    tcase_add_test(tc, test_wrong_types);
+    tcase_add_test(tc, test_missing_fields);
+    tcase_add_test(tc, test_unknown_subject);
+    tcase_add_test(tc, test_invalid_utf8);
+    tcase_add_test(tc, test_nul_bytes);
+    tcase_add_test(tc, test_quote_offsets);
+    tcase_add_test(tc, test_oversized_field);
+    tcase_add_test(tc, test_duplicates);
+    tcase_add_test(tc, test_strict);
+    tcase_add_test(tc, test_array_and_bom);
+    tcase_add_test(tc, test_tsv_long_and_wide);
+    tcase_add_test(tc, test_tsv_encoding);
+    tcase_add_test(tc, test_file_and_stream);
+    tcase_add_test(tc, test_seed_corpus);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
