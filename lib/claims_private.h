@@ -420,8 +420,75 @@ int claims__entity_parse(claims_value *v, const claims_ctx *ctx,
 void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
                             const claims_value *a, const claims_value *b);
 
-/* aliases.c */
+/* ---- folding (fold.c, the only utf8proc caller) ----------------------------- */
+
+/* Flags of claims__fold(). Without any, the base fold: HTML character
+ * references decoded, NFKC, case folded, marks stripped, ł ø đ ð ı ħ ß æ œ þ
+ * spelled in ASCII, quotes to ' and ", dashes to -, white space collapsed and
+ * trimmed. */
+enum {
+    /* punctuation to spaces; dotted acronyms joined (u.s. -> us); ' - & kept
+     * inside words; a lone & read as "and"; symbols (+ $ # %) kept */
+    CLAIMS__FOLD_PUNCT = 1u << 0,
+    /* with PUNCT: commas kept as ", " separators (place hierarchies) */
+    CLAIMS__FOLD_COMMAS = 1u << 1,
+    /* with PUNCT: "the" dropped at the start (of each ", " part) */
+    CLAIMS__FOLD_ARTICLE = 1u << 2
+};
+
+/** Folds valid UTF-8 s[0..len) into out (cleared first; NUL-terminated even
+ *  when empty). CLAIMS_OK, CLAIMS_ENOMEM or CLAIMS_ENCODING. */
+int claims__fold(claims_buf *out, const char *s, size_t len, unsigned flags);
+/** True for a letter or digit code point (any script). */
+bool claims__fold_is_alnum(int32_t c);
+/** Splits s on spaces; returns the word count, fills at most max words. */
+size_t claims__fold_words(const char *s, size_t len, claims_str *words,
+                          size_t max);
+/** True when a equals the NUL-terminated b. */
+bool claims__str_eq(claims_str a, const char *b);
+/** True when a folded key (PUNCT) is a "no value" marker: "not available",
+ *  "n/a", "unknown", ... */
+bool claims__fold_is_none(const char *key, size_t len);
+/** Bytes of s[0..len) to print so that at most max bytes are shown and no
+ *  UTF-8 sequence is cut; for "%.*s". */
+int claims__clip(const char *s, size_t len, size_t max);
+/** Formats out->reason; a cut never leaves half a UTF-8 sequence. */
+void claims__reason(claims_comparison *out, const char *fmt, ...)
+    CLAIMS__PRINTF(2, 3);
+
+/** Fills out as EQUAL (score 1) for two values with the same canonical
+ *  string: "same <noun>: x", or "a and b both read as x" when their texts,
+ *  folded with `flags`, differ. */
+void claims__fold_equal(claims_comparison *out, const claims_value *a,
+                        const claims_value *b, unsigned flags,
+                        const char *noun);
+
+/* ---- name keys shared with the alias tables (person.c, entity.c) ------------ */
+
+/** Canonical person name of s (no alias lookup): "sergey lavrov". ESYNTAX
+ *  (err filled) when s is not a name. */
+int claims__person_key(claims_buf *out, const char *s, size_t len,
+                       claims_error *err);
+/** Alias-table key of s for an entity type (TEXT, PLACE, ORGANIZATION,
+ *  TOPIC, OCCASION), or with `type` == CLAIMS__ALIAS_ALL the key for the
+ *  all-types table; ESYNTAX when nothing is left. */
+int claims__entity_key(claims_buf *out, int type, const char *s, size_t len,
+                       claims_error *err);
+/** Country for a demonym ("syrian" -> "syria"), NULL when w is not one. */
+const char *claims__entity_demonym(claims_str w);
+
+/* ---- alias tables (aliases.c) ----------------------------------------------- */
+
+/* Slot of the all-types table ("*" in JSON); slots below it are types. */
+#define CLAIMS__ALIAS_ALL CLAIMS_TYPE_COUNT
+
 int claims__aliases_new(struct claims_aliases **out);
 void claims__aliases_free(struct claims_aliases *a);
+/** Canonical text for the alias key key[0..len) in a slot, or NULL. The
+ *  canonical text is folded (PUNCT | COMMAS | ARTICLE) for entity slots and
+ *  the all-types slot, and a canonical person name for the person slot.
+ *  ctx may be NULL. */
+const char *claims__aliases_find(const claims_ctx *ctx, int slot,
+                                 const char *key, size_t len);
 
 #endif /* CLAIMS_PRIVATE_H */
