@@ -46,6 +46,7 @@ static const char STYLE[] =
     ".tag{font-size:.75em;font-weight:600;text-transform:uppercase;letter-spacing:.02em;"
     "margin-left:4px;color:inherit;opacity:.85}"
     ".claim{margin:0 0 4px}.claim:last-child{margin:0}"
+    ".claim.uncertain{background:#fff4c2;color:#4a3500}.claim.negated .val{text-decoration:line-through}"
     "details{font-size:.88em;margin-top:2px}summary{cursor:pointer;color:#0550ae}"
     "blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #d0d7de;color:#1f2328}"
     "ul.values{margin:0;padding-left:16px}ul.values li{margin:0 0 4px}"
@@ -117,7 +118,9 @@ static void claim_html(writer *w, const claims_result *r, size_t ci)
     const claims_store *st = r->store;
     const claims__claim *c = &st->claims[ci];
     const claims_value *v = r->pool[r->claim_value[ci]];
-    raw(w, "<div class=\"claim\" data-claim=\"");
+    bool uncertain = c->certainty == CLAIMS_UNKNOWN, negated = c->polarity == CLAIMS_NEGATED;
+    wprintf(w, "<div class=\"claim%s%s\" data-claim=\"", uncertain ? " uncertain" : "",
+            negated ? " negated" : "");
     html(w, st->sources[c->source].id);
     raw(w, "#");
     html(w, c->id);
@@ -128,7 +131,13 @@ static void claim_html(writer *w, const claims_result *r, size_t ci)
         raw(w, "\xE2\x80\x9D \xE2\x80\x94 ");
     }
     chain(w, c);
-    raw(w, "\"><span class=\"val\">");
+    raw(w, "\">");
+    /* a claim that differs from its cell says so itself */
+    if (uncertain)
+        wprintf(w, "<span class=\"sym\" title=\"%s\">%s</span>", UNCERTAIN.label, UNCERTAIN.sym);
+    if (negated)
+        wprintf(w, "<span class=\"sym\" title=\"%s\">%s</span>", NEGATED.label, NEGATED.sym);
+    raw(w, "<span class=\"val\">");
     html(w, c->value);
     raw(w, "</span>");
     raw(w, "<details><summary>evidence</summary>");

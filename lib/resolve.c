@@ -282,15 +282,27 @@ static verdict compare_mentions(resolver *R, size_t a, size_t b, bool explain)
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
     feature fa[64], fb[64];
-    for (size_t i = 0; i < na; i++) {
-        const char *attr = A[i].attr;
+    /* attributes in name order, so explanations do not depend on the
+     * order of claims */
+    const char *names[64];
+    size_t nn = 0;
+    for (size_t i = 0; i < na && nn < 64; i++) {
         bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = A[k].attr == attr;
-        if (seen)
-            continue;
+        for (size_t k = 0; k < nn && !seen; k++)
+            seen = names[k] == A[i].attr;
+        if (!seen)
+            names[nn++] = A[i].attr;
+    }
+    for (size_t i = 1; i < nn; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j], names[j - 1]) < 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (size_t n = 0; n < nn; n++) {
+        const char *attr = names[n];
         size_t ka = 0, kb = 0;
-        for (size_t k = i; k < na && ka < 64; k++)
+        for (size_t k = 0; k < na && ka < 64; k++)
             if (A[k].attr == attr && usable(R->r, &A[k]))
                 fa[ka++] = A[k];
         for (size_t k = 0; k < nb && kb < 64; k++)

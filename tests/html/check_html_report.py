@@ -47,6 +47,11 @@ with tempfile.TemporaryDirectory() as profile:
     shot = os.path.join(out_dir, "seed-report.png")
     subprocess.run(run + ["--screenshot=" + shot, "file://" + os.path.abspath(report)],
                    check=True, capture_output=True, timeout=120)
+    # a taller view of the first matrix, for people reviewing the page
+    tall = os.path.join(out_dir, "seed-report-tall.png")
+    subprocess.run([a if not a.startswith("--window-size") else "--window-size=1366,3000"
+                    for a in run] + ["--screenshot=" + tall, "file://" + os.path.abspath(report)],
+                   check=True, capture_output=True, timeout=120)
     assert os.path.getsize(shot) > 10000, "screenshot is empty"
 
 
@@ -58,6 +63,7 @@ class Dom(html.parser.HTMLParser):
         self.sections, self.rows, self.cells, self.deps = [], [], [], []
         self.body = {}
         self.explanations = 0
+        self.claims = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -70,6 +76,8 @@ class Dom(html.parser.HTMLParser):
             self.rows.append((self.sections[-1]["data-event-id"], a))
         elif tag == "td" and "cell" in cls:
             self.cells.append((self.sections[-1]["data-event-id"], self.rows[-1][1], a, cls))
+        elif tag == "div" and "claim" in cls:
+            self.claims.append(cls)
         elif tag == "li" and "dependency" in cls:
             self.deps.append(a)
         elif tag == "details" and "explanation" in cls:
@@ -101,8 +109,9 @@ check(any("hedged" in c for a, c in dur_cells), "the hedged duration is marked h
 check(any(a.get("data-status") in ("compatible", "conflicting") for a, c in dur_cells),
       "four minutes vs five minutes shows its relation")
 statuses = {a.get("data-status") for e, r, a, c in d.cells}
-for s in ("missing", "uncertain", "negated", "single-source"):
+for s in ("missing", "negated", "single-source", "agreed", "compatible", "complementary"):
     check(s in statuses, "some cell has status " + s)
+check(any("uncertain" in c for c in d.claims), "the uncertain claim is marked")
 check(any("CBS" in "".join(x.values()) or "cbs" in x.get("data-sources", "") for x in d.deps),
       "the CBS / Daily Mail shared wording is flagged")
 check(d.explanations >= 2, "explanations of merges and separations are shown")
