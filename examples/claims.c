@@ -10,6 +10,7 @@
  * Exit status: 0 ok, 1 input errors, 2 usage. Output goes to standard output,
  * diagnostics to standard error. SPDX-License-Identifier: CC0-1.0
  */
+#define _POSIX_C_SOURCE 200809L /* isatty */
 #include <claims.h>
 
 #include <math.h>
@@ -17,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "seed_corpus.h"
 
@@ -60,6 +63,52 @@ static const char RECONCILE_HELP[] =
     "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
     "  --strict                       any error rejects the whole document\n"
     "  -                              read standard input\n";
+
+/* ---- progress bar ---------------------------------------------------------------- */
+
+/* Drawn on standard error when it is a terminal and the work has taken more
+ * than a second; driven by the library's progress callback. */
+typedef struct progress {
+    double start;
+    bool tty, shown;
+} progress;
+
+static double seconds(void)
+{
+    struct timespec ts;
+    timespec_get(&ts, TIME_UTC);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void progress_init(progress *p)
+{
+    p->start = seconds();
+    p->tty = isatty(STDERR_FILENO) != 0;
+    p->shown = false;
+}
+
+static int progress_draw(const char *stage, size_t done, size_t total, void *payload)
+{
+    progress *p = payload;
+    if (!p->tty || (!p->shown && seconds() - p->start < 1.0))
+        return 0;
+    int pct = total ? (int)(100.0 * (double)done / (double)total) : 100;
+    char bar[31];
+    int fill = pct * 30 / 100;
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[30] = '\0';
+    fprintf(stderr, "\r%-10s [%s] %3d%%", stage, bar, pct);
+    p->shown = true;
+    return 0;
+}
+
+static void progress_end(progress *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%50s\r", "");
+    p->shown = false;
+}
 
 /* ---- shared: options, loading, diagnostics ------------------------------------ */
 
@@ -206,6 +255,8 @@ static size_t load_inputs(claims_store *st, const load_args *la)
             rc = claims_store_load_file(st, f, strlen(f), &la->opts, NULL, NULL);
         failed += rc != CLAIMS_OK;
     }
+    if (la->opts.progress_payload)
+        progress_end(la->opts.progress_payload); /* before any message */
     for (size_t i = first; i < claims_store_diagnostic_count(st); i++)
         print_diagnostic(claims_store_diagnostic(st, i));
     return failed;
@@ -380,6 +431,14 @@ static int cmd_reconcile(int argc, char **argv)
     claims_result *res = NULL;
     char *report = NULL;
     claims_error err;
+    progress bar;
+    progress_init(&bar);
+    la.opts.progress = progress_draw;
+    la.opts.progress_payload = &bar;
+    claims_reconcile_options ro;
+    claims_reconcile_options_init(&ro, CLAIMS_RECONCILE_OPTIONS_VERSION);
+    ro.progress = progress_draw;
+    ro.progress_payload = &bar;
     if (claims_ctx_new(&ctx, &err) != CLAIMS_OK ||
         claims_store_new(&st, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
@@ -390,7 +449,9 @@ static int cmd_reconcile(int argc, char **argv)
         (la.aliases && (rc = load_into_ctx(ctx, la.aliases, claims_ctx_load_aliases))))
         goto out;
     size_t failed = load_inputs(st, &la);
-    if (claims_reconcile(&res, ctx, st, NULL, &err) != CLAIMS_OK) {
+    int rrc = claims_reconcile(&res, ctx, st, &ro, &err);
+    progress_end(&bar);
+    if (rrc != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
         rc = EXIT_INPUT;
         goto out;

@@ -203,6 +203,14 @@ void claims__store_rollback(claims_store *st, const claims__store_mark *m);
 /** Interns a string into the store. */
 const char *claims__store_intern(claims_store *st, const char *s, size_t n);
 
+/* ---- progress (loader.c) ----------------------------------------------------------- */
+
+/** Reports progress at most every 1/256 of `total` (and at the end):
+ *  CLAIMS_OK, or CLAIMS_ECANCELED when the callback asks to stop. *next
+ *  holds the next report threshold (start it at 0). */
+int claims__progress(claims_progress_fn fn, void *payload, const char *stage,
+                     size_t done, size_t total, size_t *next);
+
 /* ---- cursors (store.c; result.c for reconciliation results) ------------------- */
 
 typedef enum claims__cursor_kind {
@@ -241,7 +249,13 @@ typedef struct claims__load {
     const claims_load_options *opts;  /* never NULL */
     claims_load_summary summary;      /* this call's counts */
     claims_error *err;                /* the caller's, may be NULL */
+    size_t progress_next;             /* next progress threshold */
+    bool canceled;                    /* the progress callback said stop */
 } claims__load;
+
+/** Progress of a load after `done` of `total` bytes; CLAIMS_ECANCELED
+ *  (recorded as a diagnostic) when the callback stops it. */
+int claims__load_progress(claims__load *L, size_t done, size_t total);
 
 /** Records a diagnostic for this load (store list, first error to err). */
 void claims__load_report(claims__load *L, const claims_error *e);

@@ -479,6 +479,9 @@ int claims__group(claims__run *run)
     }
 
     for (size_t s = 0; s < r->subject_count; s++) {
+        if ((rc = claims__run_progress(run, "group", s, r->subject_count)) != CLAIMS_OK)
+            goto done;
+        rc = CLAIMS_ENOMEM;
         claims__rsubject *subj = &r->subjects[s];
         size_t n = 0;
         for (size_t k = 0; k < subj->mention_count; k++) {

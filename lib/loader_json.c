@@ -707,6 +707,8 @@ static int load_lines(doc_ctx *D)
         }
         pos = end + 1;
         line++;
+        if (claims__load_progress(L, pos < D->len ? pos : D->len, D->len) != CLAIMS_OK)
+            return CLAIMS_ECANCELED;
     }
     return CLAIMS_OK;
 }
@@ -734,6 +736,8 @@ static int load_whole(doc_ctx *D)
             D->index = (long)i;
             scan_document(D, &ds);
             load_document(D, json_array_get(root, i));
+            if (claims__load_progress(L, docs.items[i].end, D->len) != CLAIMS_OK)
+                break;
         }
         free(docs.items);
     } else {

@@ -322,6 +322,8 @@ static void run(tsv_ctx *T, const char *data, size_t len)
         }
         pos = end + 1;
         lineno++;
+        if (!T->dry && claims__load_progress(T->L, pos < len ? pos : len, len) != CLAIMS_OK)
+            return;
     }
 }
 

@@ -103,7 +103,12 @@ typedef struct claims__run {
     claims_result *r;
     const claims_ctx *ctx;
     claims_error *err;
+    size_t progress_next;  /* next progress threshold of the stage */
 } claims__run;
+
+/** Progress of a stage: CLAIMS_ECANCELED when the caller's callback stops. */
+int claims__run_progress(claims__run *run, const char *stage, size_t done,
+                         size_t total);
 
 /** Records a note (a value kept as text, a block too large...). */
 void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...)

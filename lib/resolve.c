@@ -746,6 +746,9 @@ int claims__resolve(claims__run *run)
         qsort(blocks, nb, sizeof *blocks, cmp_block);
 
     for (size_t i = 0; i < nb;) {
+        if ((rc = claims__run_progress(run, "resolve", i, nb)) != CLAIMS_OK)
+            goto done;
+        rc = CLAIMS_ENOMEM;
         size_t j = i;
         while (j < nb && blocks[j].key == blocks[i].key)
             j++;

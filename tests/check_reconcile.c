@@ -688,6 +688,31 @@ START_TEST(test_unparsed_values_noted)
 }
 END_TEST
 
+static int stop_in(const char *stage, size_t done, size_t total, void *payload)
+{
+    (void)done;
+    (void)total;
+    return strcmp(stage, (const char *)payload) == 0;
+}
+
+START_TEST(test_cancel)
+{
+    claims_store *st = seed_store();
+    static const char *const stages[] = {"normalize", "resolve", "group"};
+    for (size_t i = 0; i < 3; i++) {
+        claims_reconcile_options o = CLAIMS_RECONCILE_OPTIONS_INIT;
+        o.progress = stop_in;
+        o.progress_payload = (void *)(uintptr_t)stages[i];
+        claims_result *r = (claims_result *)&o; /* must be reset to NULL */
+        claims_error err;
+        ck_assert_int_eq(claims_reconcile(&r, NULL, st, &o, &err), CLAIMS_ECANCELED);
+        ck_assert_ptr_null(r);
+        ck_assert_int_eq(err.code, CLAIMS_ECANCELED);
+    }
+    claims_store_free(st);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reconcile");
@@ -701,6 +726,7 @@ int main(void)
     tcase_add_test(seed, test_shuffled_input_same_result);
     tcase_add_test(seed, test_ids_stable_when_unrelated_added);
     tcase_add_test(seed, test_cursors_and_renderings);
+    tcase_add_test(seed, test_cancel);
     suite_add_tcase(s, seed);
     TCase *small = tcase_create("relations");
     tcase_add_test(small, test_relations);
