@@ -468,7 +468,7 @@ START_TEST(test_compatible_precision_and_hedge)
         DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
             C("date", "November 2016") "," C("duration", "about five minutes"))
         DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("date", "2016-11-20") "," C("duration", "four minutes"));
+            C("date", "2016-11-20") "," C("duration", "four and a half minutes"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(NULL, st);
     claims_attribute_info a;
