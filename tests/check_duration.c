@@ -2,6 +2,7 @@
  * adjectival forms, hedges, ranges, ISO 8601, errors and the comparison. */
 #include "claims_private.h"
 
+#include "check_helpers.h"
 #include "check_quantity.h"
 
 #include <stdlib.h>
@@ -316,11 +317,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return run_suite(suite()); }

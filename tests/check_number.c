@@ -2,6 +2,7 @@
  * hedges, bounds, ranges, errors and the comparison. */
 #include "claims_private.h"
 
+#include "check_helpers.h"
 #include "check_quantity.h"
 
 #include <stdio.h>
@@ -543,11 +544,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return run_suite(suite()); }
