@@ -203,6 +203,7 @@ static void value_json(writer *w, const claims_result *r, const claims__rvalue *
     kv_bool(w, "hedged", v->hedged);
     raw(w, ", ");
     kv_bool(w, "preferred", v->preferred);
+    raw(w, ",");
     indent(w, level + 1);
     key(w, "sources");
     str_array(w, v->sources, v->source_count);
