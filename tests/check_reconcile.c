@@ -3,6 +3,8 @@
  * the seed corpus end to end (issue 4, section 6). */
 #include "check_helpers.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 
 /* ---- helpers ---------------------------------------------------------------------- */
@@ -650,6 +652,12 @@ START_TEST(test_cursors_and_renderings)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         ck_assert_msg(strstr(json, keys[i]) != NULL, "missing %s", keys[i]);
     ck_assert_ptr_nonnull(strstr(json, "\"" CBS "#c"));
+    /* the whole report parses as JSON */
+    json_error_t jerr;
+    json_t *doc = json_loads(json, 0, &jerr);
+    ck_assert_msg(doc != NULL, "report is not JSON: %s at %d:%d", jerr.text, jerr.line,
+                  jerr.column);
+    json_decref(doc);
     claims_free(json);
     char *text = render(r, CLAIMS_RENDER_TEXT);
     ck_assert_ptr_nonnull(strstr(text, "agreed"));
