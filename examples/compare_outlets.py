@@ -21,7 +21,6 @@ import argparse
 import glob
 import os
 import sys
-import textwrap
 from typing import Dict, List
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,8 +47,18 @@ def cell(attr: "claims.Attribute", value: "claims.ValueCluster",
     mark = ("!" if claim.polarity is claims.Polarity.NEGATED else
             "?" if claim.certainty is claims.Certainty.UNKNOWN else
             "*" if conflict and value.preferred else "")
-    return textwrap.shorten(claim.value, width=max(width - len(mark), 4),
-                            placeholder="...") + mark
+    return shorten(claim.value, max(width - len(mark), 4)) + mark
+
+
+def shorten(text: str, width: int) -> str:
+    """text on one line of at most width characters, cut at a word, with ..."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    head = text[:max(width - 3, 1)]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head + "..."
 
 
 def event_table(event: "claims.Event", outlets: Dict[str, str], width: int,
@@ -68,8 +77,7 @@ def event_table(event: "claims.Event", outlets: Dict[str, str], width: int,
                          + [c.ljust(width) for c in cells]).rstrip()
 
     lines = [row("attribute", "relation",
-                 [textwrap.shorten(outlets.get(s, s), width=width, placeholder="...")
-                  for s in sources])]
+                 [shorten(outlets.get(s, s), width) for s in sources])]
     lines.append(row("-" * name_w, "-" * rel_w, ["-" * width] * len(sources)))
     for attr in attrs:
         said: Dict[str, List[str]] = {s: [] for s in sources}
