@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import signal
 import sys
 from typing import Dict, List
 
@@ -146,4 +147,6 @@ def main(argv: List[str]) -> int:
 
 
 if __name__ == "__main__":
+    if hasattr(signal, "SIGPIPE"):  # quiet when piped into head
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main(sys.argv[1:]))
