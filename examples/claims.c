@@ -48,6 +48,7 @@ static const char LOAD_HELP[] =
     "  --columns A,B,...              TSV wide form: attribute columns after\n"
     "                                 source and object\n"
     "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
+    "  --published DATE               publication date of sources without one\n"
     "  --strict                       any error rejects the whole document\n"
     "  -                              read standard input\n";
 
@@ -61,6 +62,8 @@ static const char RECONCILE_HELP[] =
     "  --input-format auto|json|jsonl|tsv\n"
     "  --columns A,B,...              TSV wide form: attribute columns\n"
     "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
+    "  --published DATE               publication date of sources without one\n"
+    "                                 (the reference of relative dates)\n"
     "  --strict                       any error rejects the whole document\n"
     "  -                              read standard input\n";
 
@@ -199,6 +202,10 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
                 la->aliases = argv[i];
             else
                 la->output = argv[i];
+        } else if (!strcmp(a, "--published")) {
+            if (++i == argc)
+                return usage_error(cmd, "missing the value of", a);
+            la->opts.default_published = (claims_str){argv[i], strlen(argv[i])};
         } else if (!strcmp(a, "--latin1")) {
             la->opts.flags |= CLAIMS_LOAD_LATIN1;
         } else if (!strcmp(a, "--strict")) {

@@ -386,11 +386,16 @@ typedef struct claims_load_options {
     /** Called as the input is read; NULL for none. */
     claims_progress_fn progress;
     void *progress_payload;
+    /** Publication date (ISO 8601) for the sources this load creates
+     *  without one: TSV sources, JSON documents without source.published.
+     *  It is the reference of their relative dates and times. */
+    claims_str default_published;
 } claims_load_options;
 
 #define CLAIMS_LOAD_OPTIONS_VERSION 1
 #define CLAIMS_LOAD_OPTIONS_INIT                                               \
-    { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0, NULL, NULL }
+    { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0,          \
+      NULL, NULL, {NULL, 0} }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
 CLAIMS_API int claims_load_options_init(claims_load_options *opts,
                                         unsigned int version);

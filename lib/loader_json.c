@@ -360,6 +360,8 @@ static bool load_source(doc_ctx *D, json_t *doc, size_t *source)
             return false;
         }
     }
+    if (!d.published.ptr)
+        d.published = D->L->opts->default_published;
     claims__pos pos = pos_of(D, D->source, -1);
     claims_error e;
     claims__error_clear(&e);

@@ -197,8 +197,10 @@ static int normalize(claims__run *run)
         idx = r->pool_count - 1;
         failures[idx] = NULL;
         claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
-        po.reference.ptr = ref;
-        po.reference.len = strlen(ref);
+        if (ref[0]) { /* absent stays absent: NULL, not "" */
+            po.reference.ptr = ref;
+            po.reference.len = strlen(ref);
+        }
         po.bias = r->opts.bias;
         claims_error e;
         int prc = claims_value_parse(v, run->ctx, type, c->value,

@@ -36,10 +36,10 @@ void claims__w_html_n(writer *w, const char *s, size_t n)
     w->failed |= claims__buf_append(&w->b, run, (size_t)(s + n - run));
 }
 
-static void str(writer *w, const char *s)
+/* Appends s escaped for a JSON string, without the quotes. */
+static void str_body(writer *w, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    w->failed |= claims__buf_putc(&w->b, '"');
     const char *run = s;
     for (const char *p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;
@@ -64,6 +64,12 @@ static void str(writer *w, const char *s)
         run = p + 1;
     }
     w->failed |= claims__buf_append(&w->b, run, strlen(run));
+}
+
+static void str(writer *w, const char *s)
+{
+    w->failed |= claims__buf_putc(&w->b, '"');
+    str_body(w, s);
     w->failed |= claims__buf_putc(&w->b, '"');
 }
 
@@ -153,11 +159,11 @@ static void j_strings(json *j, const char *k, const char *const *s, size_t n)
 static void j_claim_ref(json *j, const claims_store *st, size_t ci)
 {
     const claims__claim *c = &st->claims[ci];
-    claims_buf ref;
-    claims__buf_init(&ref);
-    j->w->failed |= claims__buf_printf(&ref, "%s#%s", st->sources[c->source].id, c->id);
-    str(j->w, ref.data ? ref.data : "");
-    claims__buf_free(&ref);
+    raw(j->w, "\"");
+    str_body(j->w, st->sources[c->source].id);
+    raw(j->w, "#");
+    str_body(j->w, c->id);
+    raw(j->w, "\"");
 }
 
 static void evidence(json *j, const claims_result *r, size_t ci)

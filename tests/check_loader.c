@@ -400,8 +400,16 @@ START_TEST(test_tsv_long_and_wide)
     o.tsv_attributes = names;
     o.tsv_attribute_count = 2;
     const char *row = "shop\t0123\tTAOCP\tKnuth, Donald E.\n";
+    o.default_published = S("2011-12-01"); /* for the sources this creates */
     ck_assert_int_eq(load_opts(row, strlen(row), &o), CLAIMS_OK);
     ck_assert_str_eq(value_at(7), "Knuth, Donald E.");
+    claims_source_info si;
+    claims_store_sources(&c, st);
+    while (claims_cursor_next_source(&si, c) == CLAIMS_OK && strcmp(si.id, "shop") != 0)
+        ;
+    claims_cursor_free(c);
+    ck_assert_str_eq(si.id, "shop");
+    ck_assert_str_eq(si.published, "2011-12-01");
 }
 END_TEST
 

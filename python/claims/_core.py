@@ -657,7 +657,8 @@ class _Progress:
 
 
 def _load_options(format: Union[Format, int, str], strict: bool, latin1: bool,
-                  columns: Optional[Sequence[str]], max_field_length: int) -> Any:
+                  columns: Optional[Sequence[str]], max_field_length: int,
+                  published: Optional[str] = None) -> Any:
     opts = _ffi.LoadOptions()
     _ffi.claims_load_options_init(ctypes.byref(opts), 1)
     opts.format = coerce(Format, format, "format")
@@ -670,6 +671,10 @@ def _load_options(format: Union[Format, int, str], strict: bool, latin1: bool,
         opts._keep = names  # the C struct points into it
         opts.tsv_attributes = ctypes.cast(names, ctypes.POINTER(_ffi.Str))
         opts.tsv_attribute_count = len(columns)
+    if published is not None:
+        value = _ffi.make_str(published, "published")
+        opts._keep_published = value  # the C struct points into its bytes
+        opts.default_published = value
     return opts
 
 
@@ -769,14 +774,17 @@ class Store(_Parent):
              format: Union[Format, int, str] = Format.AUTO, strict: bool = False,
              latin1: bool = False, columns: Optional[Sequence[str]] = None,
              max_field_length: int = 0, name: Optional[str] = None,
-             check: bool = True, progress: Optional[Progress] = None) -> LoadSummary:
+             check: bool = True, progress: Optional[Progress] = None,
+             published: Optional[str] = None) -> LoadSummary:
         """Loads documents from a file path (str or path-like), from bytes,
         or from a binary or text file object.
 
         format: "auto" (by content), "json", "jsonl" or "tsv". strict: any
         error rejects the whole document. latin1: TSV fields that are not
         UTF-8 are read as Latin-1. columns: TSV wide-form attribute names.
-        name labels diagnostics of in-memory input.
+        name labels diagnostics of in-memory input. published: the
+        publication date (ISO 8601) of sources loaded without one (TSV rows),
+        the reference of their relative dates and times.
 
         Returns the LoadSummary of this call. When some input was rejected
         the rest stays loaded and RejectedError is raised (its ``summary``
@@ -793,16 +801,16 @@ class Store(_Parent):
             return self.loads(bytes(source), name=name, format=format, strict=strict,
                               latin1=latin1, columns=columns,
                               max_field_length=max_field_length, check=check,
-                              progress=progress)
+                              progress=progress, published=published)
         if hasattr(source, "read"):
             data = source.read()
             label = name if name is not None else getattr(source, "name", None)
             return self.loads(data, name=label if isinstance(label, str) else None,
                               format=format, strict=strict, latin1=latin1,
                               columns=columns, max_field_length=max_field_length,
-                              check=check, progress=progress)
+                              check=check, progress=progress, published=published)
         path = os.fsencode(source)
-        opts = _load_options(format, strict, latin1, columns, max_field_length)
+        opts = _load_options(format, strict, latin1, columns, max_field_length, published)
 
         def call(store: Any, o: Any, s: Any, err: Any) -> int:
             return int(_ffi.claims_store_load_file(store, path, len(path), o, s, err))
@@ -812,11 +820,12 @@ class Store(_Parent):
               format: Union[Format, int, str] = Format.AUTO, strict: bool = False,
               latin1: bool = False, columns: Optional[Sequence[str]] = None,
               max_field_length: int = 0, check: bool = True,
-              progress: Optional[Progress] = None) -> LoadSummary:
+              progress: Optional[Progress] = None,
+              published: Optional[str] = None) -> LoadSummary:
         """Loads documents from a str or bytes in memory; as load()."""
         raw = _ffi.to_bytes(data, "data")
         label = _ffi.make_str(name, "name")
-        opts = _load_options(format, strict, latin1, columns, max_field_length)
+        opts = _load_options(format, strict, latin1, columns, max_field_length, published)
 
         def call(store: Any, o: Any, s: Any, err: Any) -> int:
             return int(_ffi.claims_store_load_buffer(store, raw, len(raw), label, o, s, err))

@@ -170,7 +170,7 @@ class LoadOptions(Structure):
     _fields_ = [("version", c_uint), ("flags", c_uint), ("format", c_int),
                 ("tsv_attributes", POINTER(Str)), ("tsv_attribute_count", c_size_t),
                 ("max_field_length", c_size_t), ("progress", PROGRESS),
-                ("progress_payload", c_void_p)]
+                ("progress_payload", c_void_p), ("default_published", Str)]
 
 
 class LoadSummary(Structure):

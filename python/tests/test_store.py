@@ -94,6 +94,22 @@ class LoadTest(unittest.TestCase):
             with self.assertRaises(TypeError):
                 store.loads(rows, format="tsv", columns="date")
 
+    def test_published_gives_tsv_sources_a_reference_date(self) -> None:
+        rows = "site-a\tAA-1\t2:07 PMDec 01\nsite-b\tAA-1\t12/01/2011 02:07 PM\n"
+        with claims.Store() as store:
+            store.loads(rows, format="tsv", columns=["departure"], published="2011-12-01")
+            self.assertEqual([s.published for s in store.sources()],
+                             ["2011-12-01", "2011-12-01"])
+            schema = '{"attributes": {"departure": {"type": "time"}}}'
+            with claims.Context() as ctx:
+                ctx.load_schema(schema)
+                with store.reconcile(ctx) as result:
+                    (event,) = list(result.events())
+                    (attr,) = list(event.attributes())
+                    self.assertEqual(attr.agreement, claims.Agreement.AGREED)
+                    self.assertEqual([v.normalized for v in attr.values()],
+                                     ["2011-12-01T14:07"])
+
     def test_bad_document_maps_to_an_exception_with_its_position(self) -> None:
         store = claims.Store()
         with self.assertRaises(claims.RejectedError) as cm:
