@@ -161,8 +161,8 @@ static void claim_html(writer *w, const claims_result *r, size_t ci)
             claims_certainty_name(c->certainty));
 }
 
-static void cell(writer *w, const claims_result *r, const claims__rsubject *s,
-                 const claims__rattr *at, size_t source)
+static void cell(writer *w, const claims_result *r, const claims__rattr *at,
+                 size_t source)
 {
     const claims_store *st = r->store;
     /* this source's claims for the attribute, and what they are */
@@ -208,7 +208,6 @@ static void cell(writer *w, const claims_result *r, const claims__rsubject *s,
                 claim_html(w, r, ci);
         }
     }
-    (void)s;
     raw(w, "</td>");
 }
 
@@ -305,7 +304,7 @@ static void event_section(writer *w, const claims_result *r, size_t e)
             raw(w, "<br><small>not in the schema</small>");
         raw(w, "</th>");
         for (size_t k = 0; k < s->source_count; k++)
-            cell(w, r, s, at, source_index(st, s->sources[k]));
+            cell(w, r, at, source_index(st, s->sources[k]));
         values_cell(w, at, r);
         raw(w, "</tr>\n");
     }

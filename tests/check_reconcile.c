@@ -419,11 +419,8 @@ END_TEST
 #define CX(attr, val, extra)                                                    \
     "{\"subject\": \"e\", \"attribute\": \"" attr "\", \"value\": \"" val "\", " extra "}"
 
-static const char *const EVENT_ID = C("place", "Lima") "," C("date", "2016-11-20");
-
 START_TEST(test_relations)
 {
-    (void)EVENT_ID;
     const char *docs =
         DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
             C("deaths", "twelve") "," C("tone", "warm") ","
