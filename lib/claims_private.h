@@ -101,6 +101,19 @@ bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
 int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
                        size_t value);
 
+/** Open-addressing map from 64-bit keys (not all ones) to 64-bit values:
+ * for pairs of indexes, where hashing bytes would cost more than the work. */
+typedef struct claims_u64map {
+    uint64_t *keys; /* UINT64_MAX: empty */
+    uint64_t *values;
+    size_t cap, count;
+} claims_u64map;
+
+void claims__u64map_init(claims_u64map *m);
+void claims__u64map_free(claims_u64map *m);
+bool claims__u64map_get(const claims_u64map *m, uint64_t key, uint64_t *value);
+int claims__u64map_put(claims_u64map *m, uint64_t key, uint64_t value);
+
 /** Interning: one stored copy of every distinct string. */
 typedef struct claims_interner {
     claims_arena *arena;
@@ -312,6 +325,10 @@ struct claims_value {
     int tz_minutes;       /* offset east of UTC when has_tz */
     claims_buf text;      /* as given */
     claims_buf norm;      /* canonical string */
+    /* The type's parsed form, kept so that comparisons need not parse the
+     * canonical string again; NULL when the type keeps none. */
+    void *detail;
+    void (*detail_free)(void *detail);
     /* NUMBER/DURATION: CLAIMS__OPEN_* bits saying which of lower/upper is
      * exclusive ("more than 5" excludes 5); always written by their parse. */
     unsigned char bounds_open;

@@ -20,6 +20,7 @@ typedef struct shingle {
     uint64_t hash;
     uint32_t source;
     uint32_t quote;  /* index into the quote list */
+    uint32_t pos;    /* its first word */
 } shingle;
 
 typedef struct quote {
@@ -27,9 +28,11 @@ typedef struct quote {
     size_t source;
 } quote;
 
+/* One shingle two sources share: where it stands in a quote of each. */
 typedef struct link {
     uint32_t a, b;   /* source indices, id of a < id of b */
     uint32_t qa, qb; /* quotes */
+    uint32_t pa, pb; /* word positions */
 } link;
 
 /* Shingles found in more sources than this are common phrases, not copying. */
@@ -108,6 +111,8 @@ static int cmp_shingle(const void *x, const void *y)
     return a->quote < b->quote ? -1 : a->quote > b->quote;
 }
 
+/* Links of one pair of quotes sort by diagonal (pb - pa), then position:
+ * consecutive positions on a diagonal are one shared passage. */
 static int cmp_link(const void *x, const void *y)
 {
     const link *a = x, *b = y;
@@ -117,7 +122,12 @@ static int cmp_link(const void *x, const void *y)
         return a->b < b->b ? -1 : 1;
     if (a->qa != b->qa)
         return a->qa < b->qa ? -1 : 1;
-    return a->qb < b->qb ? -1 : a->qb > b->qb;
+    if (a->qb != b->qb)
+        return a->qb < b->qb ? -1 : 1;
+    int64_t da = (int64_t)a->pb - a->pa, db = (int64_t)b->pb - b->pa;
+    if (da != db)
+        return da < db ? -1 : 1;
+    return a->pa < b->pa ? -1 : a->pa > b->pa;
 }
 
 static int cmp_str(const void *x, const void *y)
@@ -132,44 +142,23 @@ static int cmp_dependency(const void *x, const void *y)
     return c ? c : strcmp(a->b, b->b);
 }
 
-static size_t find(size_t *parent, size_t x)
+/* A shared passage found for the source pair at hand: bytes of a quote. */
+typedef struct passage {
+    const char *text;
+    size_t len, words;
+} passage;
+
+/* Passages kept per source pair, for the report. */
+#define MAX_PASSAGES 32
+
+static uint64_t pair_key(size_t a, size_t b)
 {
-    while (parent[x] != x)
-        x = parent[x] = parent[parent[x]];
-    return x;
+    return ((uint64_t)(a < b ? a : b) << 32) | (uint64_t)(a < b ? b : a);
 }
 
-/* Maximal common runs of at least k words of two quotes: fills the run
- * table t ((na+1) x (nb+1)) and reports each run that cannot be extended,
- * as (start in a, length), through runs/nruns. */
-typedef struct run_of_words {
-    size_t start, len;
-} run_of_words;
-
-static int common_runs(const word *a, size_t na, const word *b, size_t nb,
-                       size_t k, size_t *t, run_of_words **runs, size_t *nruns,
-                       size_t *cap)
+bool claims__dependent(const claims_result *r, size_t a, size_t b)
 {
-    size_t w = nb + 1;
-    *nruns = 0;
-    for (size_t j = 0; j <= nb; j++)
-        t[j] = 0;
-    for (size_t i = 1; i <= na; i++) {
-        t[i * w] = 0;
-        for (size_t j = 1; j <= nb; j++)
-            t[i * w + j] = a[i - 1].hash == b[j - 1].hash ? t[(i - 1) * w + j - 1] + 1 : 0;
-    }
-    for (size_t i = 1; i <= na; i++)
-        for (size_t j = 1; j <= nb; j++) {
-            size_t len = t[i * w + j];
-            bool ends = i == na || j == nb || t[(i + 1) * w + j + 1] == 0;
-            if (len < k || !ends)
-                continue;
-            if (claims__grow((void **)runs, cap, *nruns + 1, sizeof **runs) != CLAIMS_OK)
-                return CLAIMS_ENOMEM;
-            (*runs)[(*nruns)++] = (run_of_words){i - len, len};
-        }
-    return CLAIMS_OK;
+    return a != b && claims__u64map_get(&r->dependent, pair_key(a, b), NULL);
 }
 
 int claims__dependence(claims__run *run)
@@ -179,26 +168,15 @@ int claims__dependence(claims__run *run)
     size_t k = r->opts.shared_words ? r->opts.shared_words : 8;
     int rc = CLAIMS_ENOMEM;
 
-    r->source_group = malloc((st->source_count ? st->source_count : 1) *
-                             sizeof *r->source_group);
-    if (!r->source_group)
-        return CLAIMS_ENOMEM;
-    for (size_t s = 0; s < st->source_count; s++)
-        r->source_group[s] = s;
-
     quote *quotes = NULL;
     size_t nq = 0, qcap = 0;
     shingle *sh = NULL;
     size_t nsh = 0, shcap = 0;
     link *links = NULL;
     size_t nl = 0, lcap = 0;
-    word *wa = NULL, *wb = NULL;
-    size_t na = 0, nb = 0, wacap = 0, wbcap = 0;
-    size_t *table = NULL, tcap = 0;
-    const char **passages = NULL; /* of the source pair at hand */
-    size_t pcap = 0;
-    run_of_words *runs = NULL;
-    size_t nruns = 0, rcap = 0;
+    word *wa = NULL;
+    size_t na = 0, wacap = 0;
+    passage found[MAX_PASSAGES]; /* of the source pair at hand */
     claims_strmap seen; /* (source, quote text) already listed */
     claims__strmap_init(&seen);
 
@@ -226,7 +204,7 @@ int claims__dependence(claims__run *run)
                 h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
             if (claims__grow((void **)&sh, &shcap, nsh + 1, sizeof *sh) != CLAIMS_OK)
                 goto done;
-            sh[nsh++] = (shingle){h, (uint32_t)c->source, (uint32_t)nq};
+            sh[nsh++] = (shingle){h, (uint32_t)c->source, (uint32_t)nq, (uint32_t)w};
         }
         nq++;
     }
@@ -256,7 +234,8 @@ int claims__dependence(claims__run *run)
                         p = &sh[y];
                         q = &sh[x];
                     }
-                    links[nl++] = (link){p->source, q->source, p->quote, q->quote};
+                    links[nl++] = (link){p->source, q->source, p->quote, q->quote,
+                                         p->pos, q->pos};
                 }
         }
         i = j;
@@ -264,72 +243,60 @@ int claims__dependence(claims__run *run)
     if (nl > 1)
         qsort(links, nl, sizeof *links, cmp_link);
 
-    /* 3. per source pair: the shared passages */
-    size_t *parent = r->source_group;
+    /* 3. per source pair: the shared passages, read off the diagonals */
     for (size_t i = 0; i < nl;) {
         size_t j = i;
         while (j < nl && links[j].a == links[i].a && links[j].b == links[i].b)
             j++;
-        size_t np = 0, longest = 0;
-        for (size_t x = i; x < j; x++) {
-            if (x > i && links[x].qa == links[x - 1].qa && links[x].qb == links[x - 1].qb)
-                continue;
-            const char *qa = quotes[links[x].qa].text, *qb = quotes[links[x].qb].text;
-            if (words_of(qa, &wa, &na, &wacap) != CLAIMS_OK ||
-                words_of(qb, &wb, &nb, &wbcap) != CLAIMS_OK ||
-                claims__grow((void **)&table, &tcap, (na + 1) * (nb + 1),
-                             sizeof *table) != CLAIMS_OK ||
-                common_runs(wa, na, wb, nb, k, table, &runs, &nruns, &rcap) != CLAIMS_OK)
-                goto done;
-            for (size_t q = 0; q < nruns; q++) {
-                size_t at = runs[q].start, len = runs[q].len;
-                const char *p = claims__result_intern(
-                    r, qa + wa[at].start, wa[at + len - 1].end - wa[at].start);
-                if (!p)
+        size_t np = 0, total = 0, longest = 0;
+        uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
+        for (size_t x = i; x < j;) {
+            /* one run: consecutive positions on one diagonal of one pair */
+            size_t y = x + 1;
+            while (y < j && links[y].qa == links[x].qa && links[y].qb == links[x].qb &&
+                   (int64_t)links[y].pb - links[y].pa == (int64_t)links[x].pb - links[x].pa &&
+                   links[y].pa <= links[y - 1].pa + 1)
+                y++;
+            if (links[x].qa != words_of_quote) {
+                if (words_of(quotes[links[x].qa].text, &wa, &na, &wacap) != CLAIMS_OK)
                     goto done;
-                bool dup = false;
-                for (size_t e = 0; e < np; e++)
-                    dup |= passages[e] == p;
-                if (dup)
-                    continue;
-                if (claims__grow((void **)&passages, &pcap, np + 1, sizeof *passages) !=
-                    CLAIMS_OK)
-                    goto done;
-                passages[np++] = p;
-                longest = len > longest ? len : longest;
+                words_of_quote = links[x].qa;
             }
+            size_t first = links[x].pa, len = links[y - 1].pa - first + k;
+            const char *qa = quotes[links[x].qa].text;
+            passage p = {qa + wa[first].start, wa[first + len - 1].end - wa[first].start, len};
+            bool dup = false;
+            for (size_t e = 0; e < np && !dup; e++)
+                dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
+            if (!dup) {
+                total++;
+                longest = len > longest ? len : longest;
+                if (np < MAX_PASSAGES)
+                    found[np++] = p;
+            }
+            x = y;
         }
-        if (np >= 2 || longest >= 2 * k) {
+        if (total >= 2 || longest >= 2 * k) {
             if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
                              sizeof *r->deps) != CLAIMS_OK)
                 goto done;
             size_t a = links[i].a, b = links[i].b;
-            const char *ida = st->sources[a].id, *idb = st->sources[b].id;
-            if (strcmp(ida, idb) > 0) {
-                size_t t = a;
-                a = b;
-                b = t;
-            }
             const char **kept = claims__arena_alloc(&r->arena, np * sizeof *kept);
             if (!kept)
                 goto done;
-            memcpy(kept, passages, np * sizeof *kept);
+            for (size_t e = 0; e < np; e++)
+                if (!(kept[e] = claims__result_intern(r, found[e].text, found[e].len)))
+                    goto done;
             qsort(kept, np, sizeof *kept, cmp_str); /* content order */
             r->deps[r->dep_count++] = (claims__dependency){
                 st->sources[a].id, st->sources[b].id, a, b, kept, np};
-            /* union, keeping the smallest id as representative */
-            size_t ra = find(parent, a), rb = find(parent, b);
-            if (ra != rb) {
-                if (strcmp(st->sources[ra].id, st->sources[rb].id) < 0)
-                    parent[rb] = ra;
-                else
-                    parent[ra] = rb;
-            }
+            /* remembered as a pair: copying is a fact about two sources,
+             * never closed over chains of them */
+            if (claims__u64map_put(&r->dependent, pair_key(a, b), 1) != CLAIMS_OK)
+                goto done;
         }
         i = j;
     }
-    for (size_t s = 0; s < st->source_count; s++)
-        parent[s] = find(parent, s);
     if (r->dep_count > 1)
         qsort(r->deps, r->dep_count, sizeof *r->deps, cmp_dependency);
     rc = CLAIMS_OK;
@@ -339,9 +306,5 @@ done:
     free(sh);
     free(links);
     free(wa);
-    free(wb);
-    free(table);
-    free(runs);
-    free(passages);
     return rc;
 }

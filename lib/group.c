@@ -118,6 +118,109 @@ static const char *most_common(const char **s, size_t n)
     return best ? best : "";
 }
 
+/* Names at most this many outlets of a shared copy, then "and N others". */
+#define SHARED_COPY_NAMES 3
+
+/* The independent origins of a cluster: the organizations its attributed
+ * claims come from, and the outlets of the rest, where outlets found to
+ * share wording with one another in the cluster count once ("A / B (shared
+ * copy)"). Copying is taken pairwise, within the cluster: A copying B and
+ * B copying C does not make A and C one origin where B is absent. */
+static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size_t n,
+                         const char **scratch)
+{
+    claims_result *r = G->r;
+    const claims_store *st = G->st;
+    size_t *src = malloc((n ? n : 1) * 2 * sizeof *src), *parent = src + n;
+    if (!src)
+        return CLAIMS_ENOMEM;
+    size_t ns = 0, no = 0;
+    for (size_t i = 0; i < n; i++) {
+        const claims__claim *c = &st->claims[list[i]];
+        if (c->attribution_count) {
+            scratch[no++] = r->claim_origin[list[i]];
+            continue;
+        }
+        size_t k = 0;
+        while (k < ns && src[k] != c->source)
+            k++;
+        if (k == ns)
+            src[ns++] = c->source;
+    }
+    /* components of the outlets under "shares wording" (small: a cluster's
+     * outlets) */
+    for (size_t k = 0; k < ns; k++)
+        parent[k] = k;
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = a + 1; b < ns; b++)
+            if (claims__dependent(r, src[a], src[b])) {
+                size_t x = a, y = b;
+                while (parent[x] != x)
+                    x = parent[x];
+                while (parent[y] != y)
+                    y = parent[y];
+                parent[x > y ? x : y] = x < y ? x : y;
+            }
+    claims_buf name;
+    claims__buf_init(&name);
+    int rc = CLAIMS_OK;
+    for (size_t k = 0; k < ns && rc == CLAIMS_OK; k++) {
+        size_t root = k;
+        while (parent[root] != root)
+            root = parent[root];
+        if (root != k)
+            continue; /* named with its root */
+        /* members by id, so the name does not depend on order */
+        const char *ids[SHARED_COPY_NAMES + 1];
+        size_t members = 0;
+        for (size_t m = 0; m < ns; m++) {
+            size_t x = m;
+            while (parent[x] != x)
+                x = parent[x];
+            if (x != k)
+                continue;
+            const char *id = st->sources[src[m]].id;
+            size_t at = members < SHARED_COPY_NAMES + 1 ? members : SHARED_COPY_NAMES + 1;
+            while (at > 0 && strcmp(id, ids[at - 1]) < 0) {
+                if (at < SHARED_COPY_NAMES + 1)
+                    ids[at] = ids[at - 1];
+                at--;
+            }
+            if (at < SHARED_COPY_NAMES + 1)
+                ids[at] = id;
+            members++;
+        }
+        claims__buf_clear(&name);
+        size_t shown = members < SHARED_COPY_NAMES ? members : SHARED_COPY_NAMES;
+        for (size_t q = 0; q < shown && rc == CLAIMS_OK; q++) {
+            size_t si = 0;
+            claims__store_find_source(st, ids[q], strlen(ids[q]), &si);
+            const claims__source *so = &st->sources[si];
+            rc = claims__buf_printf(&name, "%s%s", q ? " / " : "",
+                                    so->outlet[0] ? so->outlet : so->id);
+        }
+        if (rc == CLAIMS_OK && members > SHARED_COPY_NAMES)
+            rc = claims__buf_printf(&name, " and %zu others", members - SHARED_COPY_NAMES);
+        if (rc == CLAIMS_OK && members > 1)
+            rc = claims__buf_printf(&name, " (shared copy)");
+        const char *p = rc == CLAIMS_OK
+                            ? claims__result_intern(r, name.data ? name.data : "", name.len)
+                            : NULL;
+        if (!p)
+            rc = CLAIMS_ENOMEM;
+        else
+            scratch[no++] = p;
+    }
+    claims__buf_free(&name);
+    free(src);
+    if (rc == CLAIMS_OK) {
+        v->origins = distinct(r, scratch, no, &v->origin_count);
+        if (!v->origins)
+            rc = CLAIMS_ENOMEM;
+    }
+    return rc;
+}
+
 static int emit_value(grouper *G, const size_t *members, const cluster *c,
                       const char **scratch)
 {
@@ -168,10 +271,8 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
     for (size_t i = 0; i < c->n; i++)
         scratch[i] = st->sources[st->claims[list[i]].source].id;
     v->sources = distinct(r, scratch, c->n, &v->source_count);
-    for (size_t i = 0; i < c->n; i++)
-        scratch[i] = r->claim_origin[list[i]];
-    v->origins = distinct(r, scratch, c->n, &v->origin_count);
-    return v->sources && v->origins ? CLAIMS_OK : CLAIMS_ENOMEM;
+    return v->sources && value_origins(G, v, list, c->n, scratch) == CLAIMS_OK
+               ? CLAIMS_OK : CLAIMS_ENOMEM;
 }
 
 /* ---- one attribute ------------------------------------------------------------------ */

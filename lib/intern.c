@@ -186,6 +186,84 @@ int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
     return CLAIMS_OK;
 }
 
+/* ---- integer map ------------------------------------------------------------- */
+
+void claims__u64map_init(claims_u64map *m)
+{
+    m->keys = NULL;
+    m->values = NULL;
+    m->cap = m->count = 0;
+}
+
+void claims__u64map_free(claims_u64map *m)
+{
+    free(m->keys);
+    free(m->values);
+    claims__u64map_init(m);
+}
+
+static size_t mix64(uint64_t k)
+{
+    /* a 64-bit finalizer (splitmix64): spreads pairs of small integers */
+    k ^= k >> 30;
+    k *= 0xbf58476d1ce4e5b9ULL;
+    k ^= k >> 27;
+    k *= 0x94d049bb133111ebULL;
+    k ^= k >> 31;
+    return (size_t)k;
+}
+
+bool claims__u64map_get(const claims_u64map *m, uint64_t key, uint64_t *value)
+{
+    if (!m->cap)
+        return false;
+    for (size_t i = mix64(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (m->keys[i] == key) {
+            if (value)
+                *value = m->values[i];
+            return true;
+        }
+        if (m->keys[i] == UINT64_MAX)
+            return false;
+    }
+}
+
+int claims__u64map_put(claims_u64map *m, uint64_t key, uint64_t value)
+{
+    if ((m->count + 1) * 4 > m->cap * 3) {
+        size_t cap = m->cap ? m->cap * 2 : 1024;
+        uint64_t *keys = malloc(cap * sizeof *keys), *values = malloc(cap * sizeof *values);
+        if (!keys || !values) {
+            free(keys);
+            free(values);
+            return CLAIMS_ENOMEM;
+        }
+        memset(keys, 0xff, cap * sizeof *keys);
+        for (size_t i = 0; i < m->cap; i++) {
+            if (m->keys[i] == UINT64_MAX)
+                continue;
+            size_t j = mix64(m->keys[i]) & (cap - 1);
+            while (keys[j] != UINT64_MAX)
+                j = (j + 1) & (cap - 1);
+            keys[j] = m->keys[i];
+            values[j] = m->values[i];
+        }
+        free(m->keys);
+        free(m->values);
+        m->keys = keys;
+        m->values = values;
+        m->cap = cap;
+    }
+    size_t i = mix64(key) & (m->cap - 1);
+    while (m->keys[i] != UINT64_MAX && m->keys[i] != key)
+        i = (i + 1) & (m->cap - 1);
+    if (m->keys[i] == UINT64_MAX)
+        m->count++;
+    m->keys[i] = key;
+    m->values[i] = value;
+    return CLAIMS_OK;
+}
+
 /* ---- interning -------------------------------------------------------------- */
 
 void claims__interner_init(claims_interner *in, claims_arena *arena)

@@ -3,8 +3,9 @@
  * speaks for the organization named before the role ("a White House
  * official", "Kremlin spokesman Dmitry Peskov"), so "the White House",
  * "a White House official" and "White House officials" are one origin.
- * A claim without attribution comes from its outlet, or, when the outlet
- * shares wording with others (dependence.c), from that shared copy. */
+ * A claim without attribution comes from its outlet; outlets that share
+ * wording (dependence.c) are counted as one origin per value cluster, in
+ * group.c. */
 #include "reconcile.h"
 
 #include <stdlib.h>
@@ -117,46 +118,6 @@ static int origin_of(claims_result *r, const claims_ctx *ctx, const char *speake
 
 /* Display name of each dependence group: the outlet of a lone source, or
  * "A / B (shared copy)". Indexed by the group's representative source. */
-static int cmp_pair(const void *x, const void *y)
-{
-    return strcmp(((const char *const *)x)[0], ((const char *const *)y)[0]);
-}
-
-static int group_names(claims_result *r, const char **out)
-{
-    const claims_store *st = r->store;
-    size_t n = st->source_count;
-    const char **pairs = malloc((n ? n : 1) * 2 * sizeof *pairs); /* id, outlet */
-    claims_buf b;
-    claims__buf_init(&b);
-    int rc = pairs ? CLAIMS_OK : CLAIMS_ENOMEM;
-    for (size_t g = 0; g < n && rc == CLAIMS_OK; g++) {
-        out[g] = NULL;
-        if (r->source_group[g] != g)
-            continue;
-        size_t members = 0;
-        for (size_t s = 0; s < n; s++) {
-            if (r->source_group[s] != g)
-                continue;
-            const claims__source *so = &st->sources[s];
-            pairs[2 * members] = so->id;
-            pairs[2 * members + 1] = so->outlet[0] ? so->outlet : so->id;
-            members++;
-        }
-        qsort(pairs, members, 2 * sizeof *pairs, cmp_pair); /* by id */
-        claims__buf_clear(&b);
-        for (size_t k = 0; k < members && rc == CLAIMS_OK; k++)
-            rc = claims__buf_printf(&b, "%s%s", k ? " / " : "", pairs[2 * k + 1]);
-        if (rc == CLAIMS_OK && members > 1)
-            rc = claims__buf_printf(&b, " (shared copy)");
-        if (rc == CLAIMS_OK && !(out[g] = claims__result_intern(r, b.data, b.len)))
-            rc = CLAIMS_ENOMEM;
-    }
-    free(pairs);
-    claims__buf_free(&b);
-    return rc;
-}
-
 int claims__origins(claims__run *run)
 {
     claims_result *r = run->r;
@@ -164,8 +125,6 @@ int claims__origins(claims__run *run)
     size_t n = st->claim_count;
     r->claim_origin = malloc((n ? n : 1) * sizeof *r->claim_origin);
     const char **keys = malloc((n ? n : 1) * sizeof *keys);
-    const char **groups = malloc((st->source_count ? st->source_count : 1) *
-                                 sizeof *groups);
     claims_value *scratch = NULL;
     claims_strmap by_speaker, by_key; /* speaker -> slot; key -> slot */
     claims__strmap_init(&by_speaker);
@@ -175,15 +134,14 @@ int claims__origins(claims__run *run)
     const char **slot_key = NULL, **slot_name = NULL; /* per distinct key */
     size_t slots = 0, cap1 = 0, cap2 = 0;
     int rc = CLAIMS_ENOMEM;
-    if (!r->claim_origin || !keys || !groups ||
-        claims_value_new(&scratch) != CLAIMS_OK || group_names(r, groups) != CLAIMS_OK)
+    if (!r->claim_origin || !keys || claims_value_new(&scratch) != CLAIMS_OK)
         goto done;
 
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[i];
         keys[i] = NULL;
         if (c->attribution_count == 0)
-            continue; /* the outlet, or its shared copy: named below */
+            continue; /* the outlet itself: named below */
         const char *speaker = c->attribution[c->attribution_count - 1];
         size_t idx;
         if (claims__strmap_get(&by_speaker, speaker, strlen(speaker), &idx)) {
@@ -218,8 +176,9 @@ int claims__origins(claims__run *run)
     }
     for (size_t i = 0; i < n; i++) {
         size_t idx;
+        const claims__source *so = &st->sources[st->claims[i].source];
         if (!keys[i])
-            r->claim_origin[i] = groups[r->source_group[st->claims[i].source]];
+            r->claim_origin[i] = so->outlet[0] ? so->outlet : so->id;
         else
             r->claim_origin[i] = claims__strmap_get(&by_key, keys[i],
                                                     strlen(keys[i]), &idx)
@@ -228,7 +187,6 @@ int claims__origins(claims__run *run)
     rc = CLAIMS_OK;
 done:
     free(keys);
-    free(groups);
     free(slot_key);
     free(slot_name);
     claims_value_free(scratch);

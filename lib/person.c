@@ -731,6 +731,28 @@ static int none_marker(const char *s, size_t len, bool *none)
     return rc;
 }
 
+static void person_detail_free(void *d)
+{
+    person_free(d);
+    free(d);
+}
+
+/* Keeps the canonical name read back as the value's detail: comparisons
+ * read names from there instead of parsing them again each time. */
+static void keep_detail(claims_value *v)
+{
+    person *p = malloc(sizeof *p);
+    if (!p)
+        return; /* comparisons will read the name themselves */
+    person_init(p);
+    if (person_read(p, v->norm.data, v->norm.len, NULL) != CLAIMS_OK) {
+        person_detail_free(p);
+        return;
+    }
+    v->detail = p;
+    v->detail_free = person_detail_free;
+}
+
 int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s,
                          size_t len, const claims_parse_options *opts,
                          claims_error *err)
@@ -745,6 +767,8 @@ int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s,
     else if (rc == CLAIMS_OK && (rc = claims__fold(&f, s, len, 0)) == CLAIMS_OK)
         rc = person_canonical(&v->norm, ctx, f.data, f.len, err);
     claims__buf_free(&f);
+    if (rc == CLAIMS_OK && !v->none)
+        keep_detail(v);
     if (rc != CLAIMS_OK && (!err || err->code == CLAIMS_OK))
         claims__error_simple(err, rc, "cannot read a person name");
     return rc;
@@ -948,12 +972,15 @@ void claims__person_compare(claims_comparison *out, const claims_ctx *ctx,
         claims__fold_equal(out, a, b, CLAIMS__FOLD_PUNCT, "name");
         return;
     }
+    /* the names as parsed, or read again when the value kept none */
     person pa, pb;
     person_init(&pa);
     person_init(&pb);
-    if (person_read(&pa, na, strlen(na), NULL) == CLAIMS_OK &&
-        person_read(&pb, nb, strlen(nb), NULL) == CLAIMS_OK) {
-        compare_names(out, &pa, na, &pb, nb);
+    const person *xa = a->detail_free == person_detail_free ? a->detail : NULL;
+    const person *xb = b->detail_free == person_detail_free ? b->detail : NULL;
+    if ((xa || person_read(&pa, na, strlen(na), NULL) == CLAIMS_OK) &&
+        (xb || person_read(&pb, nb, strlen(nb), NULL) == CLAIMS_OK)) {
+        compare_names(out, xa ? xa : &pa, na, xb ? xb : &pb, nb);
     } else {
         out->relation = CLAIMS_RELATION_INCOMPARABLE;
         claims__reason(out, "cannot read %s or %s again", na, nb);

@@ -249,8 +249,9 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "unsupported reconcile options version %u",
                                     opts->version);
-    if (store->claim_count > UINT32_MAX)
-        return claims__error_simple(err, CLAIMS_ERANGE, "more than 2^32 claims");
+    if (store->claim_count > UINT32_MAX || store->subject_count > UINT32_MAX)
+        return claims__error_simple(err, CLAIMS_ERANGE,
+                                    "more than 2^32 claims or subjects");
 
     claims_ctx *own = NULL;
     if (!ctx) {
@@ -268,6 +269,7 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     r->opts = *opts;
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
+    claims__u64map_init(&r->dependent);
     claims__run run = {r, ctx, err, 0};
 
     double t0 = now();
@@ -317,7 +319,7 @@ void claims_result_free(claims_result *r)
     free(r->claim_attr);
     free(r->claim_type);
     free(r->claim_origin);
-    free(r->source_group);
+    claims__u64map_free(&r->dependent);
     free(r->deps);
     free(r->mention_subject);
     free(r->subjects);

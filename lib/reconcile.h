@@ -75,8 +75,7 @@ struct claims_result {
 
     /* origins and dependence */
     const char **claim_origin; /* per store claim: origin display name */
-    size_t *source_group;      /* per source: representative of its
-                                * dependence group (itself when alone) */
+    claims_u64map dependent;   /* source index pairs that share wording */
     claims__dependency *deps;
     size_t dep_count, dep_cap;
 
@@ -133,6 +132,9 @@ void claims__w_printf(claims__writer *w, const char *fmt, ...) CLAIMS__PRINTF(2,
 void claims__w_html(claims__writer *w, const char *s);
 void claims__w_html_n(claims__writer *w, const char *s, size_t n);
 void claims__render_html(claims__writer *w, const claims_result *r);
+
+/** Do sources a and b share wording (dependence.c)? */
+bool claims__dependent(const claims_result *r, size_t a, size_t b);
 
 int claims__origins(claims__run *run);
 int claims__dependence(claims__run *run);

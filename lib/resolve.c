@@ -32,13 +32,16 @@ static const char LABEL[] = "label";
 typedef struct candidate {
     size_t a, b;            /* mentions, key(a) < key(b) */
     double score;
-    const char *why;        /* what matched */
 } candidate;
 
+/* Two mentions kept apart by a conflict. What conflicted is worded again
+ * only for the few shown, so that millions of pairs cost no text. */
 typedef struct separation {
     size_t a, b;
-    const char *why;        /* what conflicted */
 } separation;
+
+/* Separations kept per mention: explanations show at most this many. */
+#define MAX_SEPARATIONS 8
 
 typedef struct resolver {
     claims__run *run;
@@ -48,7 +51,21 @@ typedef struct resolver {
     size_t *first;          /* per mention: first feature; [M] = total */
     size_t *rank;           /* per mention: place in content order */
     claims_buf why;         /* scratch for explanations */
+    claims_u64map memo;     /* value pair -> relation, score (per attribute
+                             * type: see relate) */
+    claims_u64map verdicts; /* mention pair -> 1 compatible, 2 conflicting */
 } resolver;
+
+/* Key of a pair of mentions, the same whichever comes first. */
+static uint64_t mention_pair(const resolver *R, size_t a, size_t b)
+{
+    if (R->rank[a] > R->rank[b]) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    return ((uint64_t)a << 32) | (uint64_t)b;
+}
 
 /* Mentions are ordered by (source id, subject id): content, not position. */
 static int mention_cmp(const claims_store *st, size_t a, size_t b)
@@ -202,25 +219,53 @@ static const char *smallest(const claims_result *r, const feature *f, size_t n)
     return best;
 }
 
+/* How two pooled values relate, as resolution needs it (no reason text).
+ * The same pairs recur across many mentions (a participant's name in every
+ * event it takes part in), so each is compared once. */
+static claims_relation relate(resolver *R, const claims__attr *def, uint32_t ia,
+                              uint32_t ib, double *score)
+{
+    const claims_value *a = R->r->pool[ia], *b = R->r->pool[ib];
+    if (ia == ib || (claims_value_modifier(a) == claims_value_modifier(b) &&
+                     strcmp(claims_value_normalized(a), claims_value_normalized(b)) == 0)) {
+        *score = 1.0;
+        return CLAIMS_RELATION_EQUAL;
+    }
+    /* the attribute matters only through a tolerance */
+    bool tolerant = def && (def->tolerance > 0.0 || def->time_tolerance > 0.0);
+    uint64_t key = ((uint64_t)(ia < ib ? ia : ib) << 32) | (ia < ib ? ib : ia);
+    uint64_t packed;
+    if (!tolerant && claims__u64map_get(&R->memo, key, &packed)) {
+        *score = (double)(packed & 0xffffffffu) / 1e6;
+        return (claims_relation)(packed >> 32);
+    }
+    claims_comparison c;
+    claims__compare_values(&c, R->run->ctx, def, a, b);
+    *score = c.score;
+    if (!tolerant) { /* without memory the pair is just compared again */
+        double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
+        claims__u64map_put(&R->memo, key, ((uint64_t)c.relation << 32) | (uint64_t)(s * 1e6));
+    }
+    return c.relation;
+}
+
 /* Compares the values two mentions give for one attribute. */
 static void compare_attribute(resolver *R, const feature *fa, size_t na,
                               const feature *fb, size_t nb, verdict *v,
                               bool explain)
 {
     claims_result *r = R->r;
-    const claims_ctx *ctx = R->run->ctx;
-    claims_comparison c;
+    double score;
     if (fa[0].card == CLAIMS_SET) {
         size_t matched = 0;
         double close = 0.0;
         for (size_t i = 0; i < na; i++) {
             double best = -1.0;
             for (size_t j = 0; j < nb; j++) {
-                claims__compare_values(&c, ctx, fa[i].def, r->pool[fa[i].value],
-                                       r->pool[fb[j].value]);
-                if ((c.relation == CLAIMS_RELATION_EQUAL ||
-                     c.relation == CLAIMS_RELATION_COMPATIBLE) && c.score > best)
-                    best = c.score;
+                claims_relation rel = relate(R, fa[i].def, fa[i].value, fb[j].value, &score);
+                if ((rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) &&
+                    score > best)
+                    best = score;
             }
             if (best >= 0.0) {
                 matched++;
@@ -250,23 +295,21 @@ static void compare_attribute(resolver *R, const feature *fa, size_t na,
     const char *ma = NULL, *mb = NULL;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++) {
-            claims__compare_values(&c, ctx, fa[i].def, r->pool[fa[i].value],
-                                   r->pool[fb[j].value]);
-            if (c.relation == CLAIMS_RELATION_EQUAL ||
-                c.relation == CLAIMS_RELATION_COMPATIBLE) {
+            claims_relation rel = relate(R, fa[i].def, fa[i].value, fb[j].value, &score);
+            if (rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) {
                 const char *x = claims_value_normalized(r->pool[fa[i].value]);
                 const char *y = claims_value_normalized(r->pool[fb[j].value]);
                 /* best score; ties go to the smallest pair of keys */
-                if (!match || c.score > best ||
-                    (c.score == best && (strcmp(x, ma) < 0 ||
-                                         (strcmp(x, ma) == 0 && strcmp(y, mb) < 0)))) {
-                    best = c.score;
+                if (!match || score > best ||
+                    (score == best && (strcmp(x, ma) < 0 ||
+                                       (strcmp(x, ma) == 0 && strcmp(y, mb) < 0)))) {
+                    best = score;
                     ma = x;
                     mb = y;
                 }
                 match = true;
             }
-            if (c.relation != CLAIMS_RELATION_CONFLICTING)
+            if (rel != CLAIMS_RELATION_CONFLICTING)
                 all_conflict = false;
         }
     if (match) {
@@ -327,6 +370,8 @@ static verdict compare_mentions(resolver *R, size_t a, size_t b, bool explain)
                 fb[kb++] = B[k];
         if (ka && kb)
             compare_attribute(R, fa, ka, fb, kb, &v, explain);
+        if (v.conflicts && !explain)
+            break; /* kept apart: the rest cannot change that */
     }
     return v;
 }
@@ -337,15 +382,36 @@ static bool mergeable(const verdict *v) { return v->conflicts == 0 && v->weight 
 
 typedef struct block_entry {
     const char *key; /* interned */
+    int64_t when;    /* the mention's date (start), INT64_MAX without one */
     size_t rank;     /* the mention's place in content order */
     size_t mention;
 } block_entry;
 
+/* Within a block, mentions go by date: where a block is too large to compare
+ * all pairs, a window over this order compares mentions close in time. */
 static int cmp_block(const void *x, const void *y)
 {
     const block_entry *a = x, *b = y;
-    int c = strcmp(a->key, b->key);
-    return c ? c : (a->rank < b->rank ? -1 : a->rank > b->rank);
+    int c = a->key == b->key ? 0 : strcmp(a->key, b->key);
+    if (c)
+        return c;
+    if (a->when != b->when)
+        return a->when < b->when ? -1 : 1;
+    return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* The start of the first usable date of mention m, or INT64_MAX. */
+static int64_t mention_when(const resolver *R, size_t m)
+{
+    const feature *F = R->features + R->first[m];
+    size_t nf = R->first[m + 1] - R->first[m];
+    for (size_t i = 0; i < nf; i++) {
+        int64_t begin;
+        if (F[i].type == CLAIMS_TYPE_DATE && usable(R->r, &F[i]) &&
+            claims_value_interval(R->r->pool[F[i].value], &begin, NULL, NULL) == CLAIMS_OK)
+            return begin;
+    }
+    return INT64_MAX;
 }
 
 /* The blocking token of a value: a person's surname, else its key. */
@@ -375,7 +441,7 @@ static int push_key(resolver *R, block_entry **e, size_t *n, size_t *cap,
     const char *key = claims__result_intern(R->r, k->data, k->len);
     if (!key || claims__grow((void **)e, cap, *n + 1, sizeof **e) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    (*e)[(*n)++] = (block_entry){key, R->rank[m], m};
+    (*e)[(*n)++] = (block_entry){key, mention_when(R, m), R->rank[m], m};
     return CLAIMS_OK;
 }
 
@@ -437,9 +503,10 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
     return CLAIMS_OK;
 }
 
-/* Blocks larger than this are compared within a sliding window only. */
-#define BLOCK_ALL 256
-#define BLOCK_WINDOW 64
+/* Blocks larger than this are compared within a sliding window (over the
+ * block in date order) only. */
+#define BLOCK_ALL 128
+#define BLOCK_WINDOW 32
 
 static int cmp_candidate(const void *x, const void *y, const claims_store *st)
 {
@@ -532,8 +599,13 @@ static bool can_join(resolver *R, clusters *C, size_t ra, size_t rb)
                 return false;
             if (strcmp(st->subjects[x].type, st->subjects[y].type) != 0)
                 return false;
-            verdict v = compare_mentions(R, x, y, false);
-            if (v.conflicts)
+            /* most pairs were compared in their block already */
+            uint64_t seen;
+            if (!claims__u64map_get(&R->verdicts, mention_pair(R, x, y), &seen)) {
+                verdict v = compare_mentions(R, x, y, false);
+                seen = v.conflicts ? 2 : 1;
+            }
+            if (seen == 2)
                 return false;
         }
     return true;
@@ -664,47 +736,89 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         r->mention_subject[m] = index_of_root[root(C, m)];
     r->subject_count = n;
 
-    /* explanations: merges, then the subjects it was kept apart from */
+    /* explanations: merges, then the subjects it was kept apart from;
+     * merges and separations are bucketed by subject first (CSR) */
+    size_t *mfirst = calloc(n + 1, sizeof *mfirst), *sfirst = calloc(n + 1, sizeof *sfirst);
+    size_t *mlist = malloc((nmerges ? nmerges : 1) * sizeof *mlist);
+    size_t *slist = malloc((nseps ? 2 * nseps : 1) * sizeof *slist);
+    claims_buf text;
+    claims__buf_init(&text);
+    if (!mfirst || !sfirst || !mlist || !slist)
+        rc = CLAIMS_ENOMEM;
+    for (size_t j = 0; rc == CLAIMS_OK && j < nmerges; j++)
+        mfirst[r->mention_subject[merges[j].a] + 1]++;
+    for (size_t j = 0; rc == CLAIMS_OK && j < nseps; j++) {
+        sfirst[r->mention_subject[seps[j].a] + 1]++;
+        sfirst[r->mention_subject[seps[j].b] + 1]++;
+    }
+    for (size_t i = 0; rc == CLAIMS_OK && i < n; i++) {
+        mfirst[i + 1] += mfirst[i];
+        sfirst[i + 1] += sfirst[i];
+    }
+    for (size_t j = 0, *mfill = mfirst, *sfill = sfirst; rc == CLAIMS_OK && j < nmerges + nseps; j++) {
+        /* stable fill: list order is generation order (content order) */
+        if (j < nmerges) {
+            size_t i = r->mention_subject[merges[j].a];
+            mlist[mfill[i]++] = j;
+        } else {
+            const separation *sp = &seps[j - nmerges];
+            size_t ia = r->mention_subject[sp->a], ib = r->mention_subject[sp->b];
+            slist[sfill[ia]++] = j - nmerges;
+            slist[sfill[ib]++] = j - nmerges;
+        }
+    }
+    /* the fills moved each start to the next bucket's: shift back */
+    for (size_t i = n; rc == CLAIMS_OK && i > 0; i--) {
+        mfirst[i] = mfirst[i - 1];
+        sfirst[i] = sfirst[i - 1];
+    }
+    if (rc == CLAIMS_OK) {
+        mfirst[0] = 0;
+        sfirst[0] = 0;
+    }
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
         claims__rsubject *s = &r->subjects[i];
-        claims__buf_clear(b);
-        for (size_t j = 0; j < nmerges; j++) {
-            if (r->mention_subject[merges[j].a] != i)
-                continue;
-            const claims__subject *x = &st->subjects[merges[j].a];
-            const claims__subject *y = &st->subjects[merges[j].b];
-            claims__buf_printf(b, "merged %s/%s with %s/%s: %s\n",
+        claims__buf_clear(&text);
+        for (size_t q = mfirst[i]; q < mfirst[i + 1]; q++) {
+            const candidate *mg = &merges[mlist[q]];
+            const claims__subject *x = &st->subjects[mg->a];
+            const claims__subject *y = &st->subjects[mg->b];
+            compare_mentions(R, mg->a, mg->b, true); /* words it in R->why */
+            claims__buf_printf(&text, "merged %s/%s with %s/%s: %s\n",
                                st->sources[x->source].id, x->id,
-                               st->sources[y->source].id, y->id, merges[j].why);
+                               st->sources[y->source].id, y->id,
+                               R->why.data ? R->why.data : "");
         }
-        const char *shown[8];
+        const char *shown[MAX_SEPARATIONS];
         size_t nshown = 0;
-        for (size_t j = 0; j < nseps && nshown < 8; j++) {
-            size_t other;
-            if (r->mention_subject[seps[j].a] == i)
-                other = r->mention_subject[seps[j].b];
-            else if (r->mention_subject[seps[j].b] == i)
-                other = r->mention_subject[seps[j].a];
-            else
-                continue;
+        for (size_t q = sfirst[i]; q < sfirst[i + 1] && nshown < MAX_SEPARATIONS; q++) {
+            const separation *sp = &seps[slist[q]];
+            size_t other = r->mention_subject[sp->a] == i ? r->mention_subject[sp->b]
+                                                          : r->mention_subject[sp->a];
             if (other == i)
                 continue;
             const char *oid = r->subjects[other].id;
             bool dup = false;
-            for (size_t q = 0; q < nshown; q++)
-                dup |= shown[q] == oid;
+            for (size_t k = 0; k < nshown; k++)
+                dup |= shown[k] == oid;
             if (dup)
                 continue;
             shown[nshown++] = oid;
-            claims__buf_printf(b, "kept apart from %s (%s): %s\n", oid,
-                               r->subjects[other].label, seps[j].why);
+            compare_mentions(R, sp->a, sp->b, true);
+            claims__buf_printf(&text, "kept apart from %s (%s): %s\n", oid,
+                               r->subjects[other].label, R->why.data ? R->why.data : "");
         }
-        if (b->len)
-            b->data[--b->len] = '\0'; /* no final newline */
-        s->explanation = claims__result_intern(r, b->data ? b->data : "", b->len);
+        if (text.len)
+            text.data[--text.len] = '\0'; /* no final newline */
+        s->explanation = claims__result_intern(r, text.data ? text.data : "", text.len);
         if (!s->explanation)
             rc = CLAIMS_ENOMEM;
     }
+    claims__buf_free(&text);
+    free(mfirst);
+    free(sfirst);
+    free(mlist);
+    free(slist);
 
     /* order: events first, then by support; renumber */
     if (rc == CLAIMS_OK && n) {
@@ -739,7 +853,8 @@ int claims__resolve(claims__run *run)
     claims_result *r = run->r;
     const claims_store *st = r->store;
     size_t M = st->subject_count;
-    resolver R = {run, r, st, NULL, NULL, NULL, {NULL, 0, 0}};
+    resolver R = {run, r, st, NULL, NULL, NULL, {NULL, 0, 0}, {NULL, NULL, 0, 0},
+                  {NULL, NULL, 0, 0}};
     block_entry *blocks = NULL;
     size_t nb = 0, bcap = 0;
     candidate *cand = NULL, *tmp = NULL;
@@ -747,12 +862,12 @@ int claims__resolve(claims__run *run)
     separation *seps = NULL;
     size_t ns = 0, scap = 0;
     clusters C = {NULL, NULL, NULL, NULL};
-    claims_strmap seen_pairs;
-    claims__strmap_init(&seen_pairs);
+
     int rc = CLAIMS_ENOMEM;
 
+    unsigned char *sepcount = calloc(M ? M : 1, 1);
     r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
-    if (!r->mention_subject || build_features(&R) != CLAIMS_OK ||
+    if (!sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK ||
         content_ranks(&R) != CLAIMS_OK)
         goto done;
 
@@ -782,35 +897,30 @@ int claims__resolve(claims__run *run)
                 const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
                 if (sa->source == sb->source || strcmp(sa->type, sb->type) != 0)
                     continue;
-                if (mention_cmp(st, a, b) > 0) {
+                if (R.rank[a] > R.rank[b]) { /* content order */
                     size_t t = a;
                     a = b;
                     b = t;
                 }
-                size_t pair[2] = {a, b};
-                if (claims__strmap_get(&seen_pairs, (const char *)pair, sizeof pair, NULL))
+                uint64_t pair = mention_pair(&R, a, b);
+                if (claims__u64map_get(&R.verdicts, pair, NULL))
                     continue;
-                char *kp = claims__arena_alloc(&r->arena, sizeof pair);
-                if (!kp)
-                    goto done;
-                memcpy(kp, pair, sizeof pair);
-                if (claims__strmap_put(&seen_pairs, kp, sizeof pair, 0) != CLAIMS_OK)
-                    goto done;
-                verdict v = compare_mentions(&R, a, b, true);
-                const char *why = claims__result_intern(r, R.why.data ? R.why.data : "",
-                                                        R.why.len);
-                if (!why)
+                verdict v = compare_mentions(&R, a, b, false);
+                if (claims__u64map_put(&R.verdicts, pair, v.conflicts ? 2 : 1) != CLAIMS_OK)
                     goto done;
                 if (mergeable(&v)) {
                     if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
                         goto done;
                     /* rounded: sums in another order must rank the same */
                     double score = (double)(long long)((v.weight + v.closeness) * 1e6) / 1e6;
-                    cand[nc++] = (candidate){a, b, score, why};
-                } else if (v.conflicts) {
+                    cand[nc++] = (candidate){a, b, score};
+                } else if (v.conflicts && (sepcount[a] < MAX_SEPARATIONS ||
+                                           sepcount[b] < MAX_SEPARATIONS)) {
                     if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
                         goto done;
-                    seps[ns++] = (separation){a, b, why};
+                    seps[ns++] = (separation){a, b};
+                    sepcount[a] += sepcount[a] < MAX_SEPARATIONS;
+                    sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
                 }
             }
         }
@@ -847,9 +957,11 @@ int claims__resolve(claims__run *run)
     }
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
+    free(sepcount);
     free(R.features);
     free(R.first);
     free(R.rank);
+    claims__u64map_free(&R.memo);
     claims__buf_free(&R.why);
     free(blocks);
     free(cand);
@@ -859,6 +971,6 @@ done:
     free(C.next);
     free(C.tail);
     free(C.size);
-    claims__strmap_free(&seen_pairs);
+    claims__u64map_free(&R.verdicts);
     return rc;
 }

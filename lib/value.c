@@ -101,6 +101,7 @@ void claims_value_free(claims_value *value)
 {
     if (!value)
         return;
+    claims__value_reset(value, CLAIMS_TYPE_TEXT); /* frees the detail */
     claims__buf_free(&value->text);
     claims__buf_free(&value->norm);
     free(value);
@@ -120,6 +121,10 @@ void claims__value_reset(claims_value *v, claims_type type)
     v->has_tz = false;
     v->tz_minutes = 0;
     v->bounds_open = 0;
+    if (v->detail && v->detail_free)
+        v->detail_free(v->detail);
+    v->detail = NULL;
+    v->detail_free = NULL;
     claims__buf_clear(&v->text);
     claims__buf_clear(&v->norm);
 }
