@@ -10,6 +10,7 @@
  * Exit status: 0 ok, 1 input errors, 2 usage. Output goes to standard output,
  * diagnostics to standard error. SPDX-License-Identifier: CC0-1.0
  */
+#define _POSIX_C_SOURCE 200809L /* isatty */
 #include <claims.h>
 
 #include <math.h>
@@ -17,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "seed_corpus.h"
 
@@ -45,12 +48,13 @@ static const char LOAD_HELP[] =
     "  --columns A,B,...              TSV wide form: attribute columns after\n"
     "                                 source and object\n"
     "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
+    "  --published DATE               publication date of sources without one\n"
     "  --strict                       any error rejects the whole document\n"
     "  -                              read standard input\n";
 
 static const char RECONCILE_HELP[] =
     "options:\n"
-    "  --format text|json             report format (default: text)\n"
+    "  --format text|json|html|csv    report format (default: text)\n"
     "  -o FILE                        write the report to FILE\n"
     "  --schema FILE                  attribute schema (JSON) to add\n"
     "  --aliases FILE                 alias table (JSON) to add\n"
@@ -58,8 +62,56 @@ static const char RECONCILE_HELP[] =
     "  --input-format auto|json|jsonl|tsv\n"
     "  --columns A,B,...              TSV wide form: attribute columns\n"
     "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
+    "  --published DATE               publication date of sources without one\n"
+    "                                 (the reference of relative dates)\n"
     "  --strict                       any error rejects the whole document\n"
     "  -                              read standard input\n";
+
+/* ---- progress bar ---------------------------------------------------------------- */
+
+/* Drawn on standard error when it is a terminal and the work has taken more
+ * than a second; driven by the library's progress callback. */
+typedef struct progress {
+    double start;
+    bool tty, shown;
+} progress;
+
+static double seconds(void)
+{
+    struct timespec ts;
+    timespec_get(&ts, TIME_UTC);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void progress_init(progress *p)
+{
+    p->start = seconds();
+    p->tty = isatty(STDERR_FILENO) != 0;
+    p->shown = false;
+}
+
+static int progress_draw(const char *stage, size_t done, size_t total, void *payload)
+{
+    progress *p = payload;
+    if (!p->tty || (!p->shown && seconds() - p->start < 1.0))
+        return 0;
+    int pct = total ? (int)(100.0 * (double)done / (double)total) : 100;
+    char bar[31];
+    int fill = pct * 30 / 100;
+    for (int i = 0; i < 30; i++)
+        bar[i] = i < fill ? '#' : '.';
+    bar[30] = '\0';
+    fprintf(stderr, "\r%-10s [%s] %3d%%", stage, bar, pct);
+    p->shown = true;
+    return 0;
+}
+
+static void progress_end(progress *p)
+{
+    if (p->shown)
+        fprintf(stderr, "\r%50s\r", "");
+    p->shown = false;
+}
 
 /* ---- shared: options, loading, diagnostics ------------------------------------ */
 
@@ -108,7 +160,8 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
         } else if (la->reconcile && !strcmp(a, "--format")) {
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
-            if (strcmp(argv[i], "text") && strcmp(argv[i], "json"))
+            if (strcmp(argv[i], "text") && strcmp(argv[i], "json") &&
+                strcmp(argv[i], "html") && strcmp(argv[i], "csv"))
                 return usage_error(cmd, "unknown report format", argv[i]);
             la->render = argv[i];
         } else if (!strcmp(a, la->reconcile ? "--input-format" : "--format")) {
@@ -149,6 +202,10 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
                 la->aliases = argv[i];
             else
                 la->output = argv[i];
+        } else if (!strcmp(a, "--published")) {
+            if (++i == argc)
+                return usage_error(cmd, "missing the value of", a);
+            la->opts.default_published = (claims_str){argv[i], strlen(argv[i])};
         } else if (!strcmp(a, "--latin1")) {
             la->opts.flags |= CLAIMS_LOAD_LATIN1;
         } else if (!strcmp(a, "--strict")) {
@@ -205,6 +262,8 @@ static size_t load_inputs(claims_store *st, const load_args *la)
             rc = claims_store_load_file(st, f, strlen(f), &la->opts, NULL, NULL);
         failed += rc != CLAIMS_OK;
     }
+    if (la->opts.progress_payload)
+        progress_end(la->opts.progress_payload); /* before any message */
     for (size_t i = first; i < claims_store_diagnostic_count(st); i++)
         print_diagnostic(claims_store_diagnostic(st, i));
     return failed;
@@ -379,6 +438,14 @@ static int cmd_reconcile(int argc, char **argv)
     claims_result *res = NULL;
     char *report = NULL;
     claims_error err;
+    progress bar;
+    progress_init(&bar);
+    la.opts.progress = progress_draw;
+    la.opts.progress_payload = &bar;
+    claims_reconcile_options ro;
+    claims_reconcile_options_init(&ro, CLAIMS_RECONCILE_OPTIONS_VERSION);
+    ro.progress = progress_draw;
+    ro.progress_payload = &bar;
     if (claims_ctx_new(&ctx, &err) != CLAIMS_OK ||
         claims_store_new(&st, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
@@ -389,14 +456,18 @@ static int cmd_reconcile(int argc, char **argv)
         (la.aliases && (rc = load_into_ctx(ctx, la.aliases, claims_ctx_load_aliases))))
         goto out;
     size_t failed = load_inputs(st, &la);
-    if (claims_reconcile(&res, ctx, st, NULL, &err) != CLAIMS_OK) {
+    int rrc = claims_reconcile(&res, ctx, st, &ro, &err);
+    progress_end(&bar);
+    if (rrc != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
         rc = EXIT_INPUT;
         goto out;
     }
     size_t len;
-    claims_render_format fmt = !strcmp(la.render, "json") ? CLAIMS_RENDER_JSON
-                                                          : CLAIMS_RENDER_TEXT;
+    claims_render_format fmt = !strcmp(la.render, "json")   ? CLAIMS_RENDER_JSON
+                               : !strcmp(la.render, "html") ? CLAIMS_RENDER_HTML
+                               : !strcmp(la.render, "csv")  ? CLAIMS_RENDER_CSV
+                                                            : CLAIMS_RENDER_TEXT;
     if (claims_result_render(&report, &len, res, fmt, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
         rc = EXIT_INPUT;

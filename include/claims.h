@@ -80,7 +80,8 @@ typedef enum claims_status {
     CLAIMS_ENOTFOUND = -8, /**< reference to something that does not exist */
     CLAIMS_EIO = -9,       /**< file could not be opened or read */
     CLAIMS_EDUPLICATE = -10, /**< id already used in the same scope */
-    CLAIMS_EREJECTED = -11 /**< load finished but some input was rejected */
+    CLAIMS_EREJECTED = -11, /**< load finished but some input was rejected */
+    CLAIMS_ECANCELED = -12  /**< a progress callback asked to stop */
 } claims_status;
 
 /** Static English text for a status code. Never NULL. Added in 0.1. */
@@ -352,6 +353,16 @@ typedef enum claims_format {
     CLAIMS_FORMAT_TSV = 3    /**< flat rows: source, object, attribute, value */
 } claims_format;
 
+/**
+ * Progress callback: `stage` names the work ("load", "normalize", "resolve",
+ * "group"), `done` of `total` units are finished (bytes for a load, claims or
+ * subjects for reconciliation). Called at most a few hundred times per
+ * stage. Return 0 to go on, non-zero to stop: the call then fails with
+ * CLAIMS_ECANCELED (a load keeps what it had loaded). Added in 0.1.
+ */
+typedef int (*claims_progress_fn)(const char *stage, size_t done, size_t total,
+                                  void *payload);
+
 /** Load flags. */
 enum {
     /** Any error rejects the whole document: nothing of it is loaded. */
@@ -372,11 +383,19 @@ typedef struct claims_load_options {
     size_t tsv_attribute_count;
     /** Largest accepted string field in bytes; 0 means 65536. */
     size_t max_field_length;
+    /** Called as the input is read; NULL for none. */
+    claims_progress_fn progress;
+    void *progress_payload;
+    /** Publication date (ISO 8601) for the sources this load creates
+     *  without one: TSV sources, JSON documents without source.published.
+     *  It is the reference of their relative dates and times. */
+    claims_str default_published;
 } claims_load_options;
 
 #define CLAIMS_LOAD_OPTIONS_VERSION 1
 #define CLAIMS_LOAD_OPTIONS_INIT                                               \
-    { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0 }
+    { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0,          \
+      NULL, NULL, {NULL, 0} }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
 CLAIMS_API int claims_load_options_init(claims_load_options *opts,
                                         unsigned int version);
@@ -626,10 +645,13 @@ typedef struct claims_reconcile_options {
     /** Smallest number of consecutive shared words that counts as shared
      *  wording between two sources; 0 means 8. */
     unsigned int shared_words;
+    /** Called as the stages advance; NULL for none. */
+    claims_progress_fn progress;
+    void *progress_payload;
 } claims_reconcile_options;
 #define CLAIMS_RECONCILE_OPTIONS_VERSION 1
 #define CLAIMS_RECONCILE_OPTIONS_INIT                                          \
-    { CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0 }
+    { CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0, NULL, NULL }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
 CLAIMS_API int claims_reconcile_options_init(claims_reconcile_options *opts,
                                              unsigned int version);
@@ -760,7 +782,9 @@ CLAIMS_API int claims_cursor_next_dependency(claims_dependency_info *out,
 /** Report renderings. */
 typedef enum claims_render_format {
     CLAIMS_RENDER_JSON = 0, /**< docs/report.md */
-    CLAIMS_RENDER_TEXT = 1  /**< for terminals */
+    CLAIMS_RENDER_TEXT = 1, /**< for terminals */
+    CLAIMS_RENDER_HTML = 2, /**< one self-contained page, docs/report.md */
+    CLAIMS_RENDER_CSV = 3   /**< one row per claim, RFC 4180 */
 } claims_render_format;
 
 /** Renders a result. *out (NUL-terminated, *len bytes without the NUL) is

@@ -337,7 +337,7 @@ bool claims__zone_lookup(const char *s, size_t n, int64_t days, int minute,
 
 size_t claims__none_marker(const char *s, size_t n)
 {
-    /* From the Flight sources and the usual placeholders; a space matches
+    /* From the Flight sources and the usual "no value" words; a space matches
      * one or more blanks. */
     static const char *const MARKERS[] = {
         "not available", "not applicable", "contact airline", "cancelled",

@@ -203,6 +203,14 @@ void claims__store_rollback(claims_store *st, const claims__store_mark *m);
 /** Interns a string into the store. */
 const char *claims__store_intern(claims_store *st, const char *s, size_t n);
 
+/* ---- progress (loader.c) ----------------------------------------------------------- */
+
+/** Reports progress at most every 1/256 of `total` (and at the end):
+ *  CLAIMS_OK, or CLAIMS_ECANCELED when the callback asks to stop. *next
+ *  holds the next report threshold (start it at 0). */
+int claims__progress(claims_progress_fn fn, void *payload, const char *stage,
+                     size_t done, size_t total, size_t *next);
+
 /* ---- cursors (store.c; result.c for reconciliation results) ------------------- */
 
 typedef enum claims__cursor_kind {
@@ -241,7 +249,13 @@ typedef struct claims__load {
     const claims_load_options *opts;  /* never NULL */
     claims_load_summary summary;      /* this call's counts */
     claims_error *err;                /* the caller's, may be NULL */
+    size_t progress_next;             /* next progress threshold */
+    bool canceled;                    /* the progress callback said stop */
 } claims__load;
+
+/** Progress of a load after `done` of `total` bytes; CLAIMS_ECANCELED
+ *  (recorded as a diagnostic) when the callback stops it. */
+int claims__load_progress(claims__load *L, size_t done, size_t total);
 
 /** Records a diagnostic for this load (store list, first error to err). */
 void claims__load_report(claims__load *L, const claims_error *e);
@@ -298,6 +312,9 @@ struct claims_value {
     int tz_minutes;       /* offset east of UTC when has_tz */
     claims_buf text;      /* as given */
     claims_buf norm;      /* canonical string */
+    /* NUMBER/DURATION: CLAIMS__OPEN_* bits saying which of lower/upper is
+     * exclusive ("more than 5" excludes 5); always written by their parse. */
+    unsigned char bounds_open;
 };
 
 /** Resets content for a new parse of `type` (keeps buffers). */
@@ -325,6 +342,106 @@ int claims__number_parse(claims_value *v, const claims_ctx *ctx,
                          const claims_parse_options *opts, claims_error *err);
 void claims__number_compare(claims_comparison *out, const claims_ctx *ctx,
                             const claims_value *a, const claims_value *b);
+
+/* The number scanner and quantity grammar, shared with duration.c. A value
+ * text is cut once into at most CLAIMS__NUM_MAX_TOKENS tokens held in a
+ * caller's claims__scan (no allocation); every grammar function then reads
+ * a token span [b, e) and succeeds only when it explains all of it. */
+#define CLAIMS__NUM_MAX_TOKENS 128
+
+typedef enum claims__tok_kind {
+    CLAIMS__TOK_WORD = 0,    /* a run of letters */
+    CLAIMS__TOK_NUMERAL = 1, /* digits, separators, decimals, exponent */
+    CLAIMS__TOK_PUNCT = 2,   /* one other code point */
+    CLAIMS__TOK_VULGAR = 3   /* a vulgar fraction such as U+00BD */
+} claims__tok_kind;
+
+/* NUMERAL flags */
+#define CLAIMS__NUM_INTEGER 1u  /* no decimal part, no negative exponent */
+#define CLAIMS__NUM_GROUPED 2u  /* thousands separators were read */
+#define CLAIMS__NUM_PLAIN 4u    /* digits only */
+
+typedef struct claims__tok {
+    double value;        /* NUMERAL, VULGAR: the value; WORD: vocabulary value */
+    uint16_t start, end; /* byte offsets in the text */
+    uint8_t kind;        /* claims__tok_kind */
+    uint8_t space;       /* whitespace precedes it */
+    uint8_t word;        /* WORD: number.c vocabulary class, 0 if none */
+    uint8_t flags;       /* NUMERAL: CLAIMS__NUM_*; WORD: vocabulary flags */
+    int32_t cp;          /* PUNCT: code point, dashes and minus signs as '-' */
+} claims__tok;
+
+/* Grammar steps allowed per parse: a bound on the time a pathological text
+ * can take; every peer conformance case needs fewer than 200. */
+#define CLAIMS__NUM_WORK 50000
+
+typedef struct claims__scan {
+    const char *s;
+    size_t n;       /* tokens */
+    size_t work;    /* grammar steps left (CLAIMS__NUM_WORK at the start) */
+    bool exhausted; /* the steps ran out: the text is too complex */
+    claims__tok tok[CLAIMS__NUM_MAX_TOKENS];
+} claims__scan;
+
+/* Exclusive bounds of a quantity (claims_value.bounds_open). */
+#define CLAIMS__OPEN_LOWER 1u
+#define CLAIMS__OPEN_UPPER 2u
+
+/* A parsed amount, bound or range; NAN where absent. */
+typedef struct claims__quantity {
+    double amount, lower, upper;
+    claims_modifier mod;
+    unsigned open; /* CLAIMS__OPEN_* */
+} claims__quantity;
+
+/* Reads span [b, e) as one plain quantity ("four minutes", "1.5 million"):
+ * CLAIMS_OK and *value, with *vague set for "a few", "several"; or
+ * CLAIMS_ESYNTAX. `data` is the leaf's own context. */
+typedef int (*claims__leaf_fn)(claims__scan *sc, size_t b, size_t e,
+                               const void *data, double *value, bool *vague);
+
+/** Spends n grammar steps; false (and sc->exhausted) when none are left. */
+bool claims__number_spend(claims__scan *sc, size_t n);
+/** Checks opts->language: absent or English. `what` names the type. */
+int claims__number_language(const claims_parse_options *opts,
+                            const char *what, claims_error *err);
+/** Cuts s[0..len) into sc. CLAIMS_ERANGE for a numeral too large to hold
+ *  exactly, CLAIMS_ESYNTAX for too many tokens. */
+int claims__number_scan(claims__scan *sc, const char *s, size_t len,
+                        const char *what, claims_error *err);
+/* claims__number_value flags */
+#define CLAIMS__NV_VAGUE 1u    /* "a few", "several" */
+#define CLAIMS__NV_ORDINAL 2u  /* "twenty-first", "21st" */
+#define CLAIMS__NV_FRACTION 4u /* "three quarters", "2.5", "1/2" */
+
+/** Reads [b, e) as one plain number in words or digits: CLAIMS_OK with
+ *  *value and CLAIMS__NV_* *flags, or CLAIMS_ESYNTAX. */
+int claims__number_value(claims__scan *sc, size_t b, size_t e,
+                         double *value, unsigned *flags);
+/** The number leaf: claims__number_value as a claims__leaf_fn. */
+int claims__number_leaf(claims__scan *sc, size_t b, size_t e,
+                        const void *data, double *value, bool *vague);
+/** Hedges, bounds and ranges around leaves: "about X", "at least X",
+ *  "X or more", "between X and Y", "X-Y", "more than X and less than Y". */
+int claims__quantity_parse(claims__scan *sc, size_t b, size_t e,
+                           claims__leaf_fn leaf, const void *data,
+                           claims__quantity *q);
+/** Start of the trailing counted noun of [b, e) ("129 people" -> "people"):
+ *  up to three plain words after a space; e when there is none. */
+size_t claims__number_noun_start(const claims__scan *sc, size_t b, size_t e);
+/** True when token i is the word `w` (ASCII, case-insensitive). */
+bool claims__tok_is(const claims__scan *sc, size_t i, const char *w);
+/** True when token i is the punctuation code point cp. */
+bool claims__tok_punct(const claims__scan *sc, size_t i, int32_t cp);
+/** Range-checks q (finite, |x| <= 2^53) and stores it in v with its
+ *  canonical string. `what` names the type in messages. */
+int claims__quantity_store(claims_value *v, const claims__quantity *q,
+                           const char *what, claims_error *err);
+/** Error for a text that is not a `what`, quoting it; says so when the
+ *  step budget of sc (may be NULL) ran out. */
+int claims__number_reject(claims_error *err, const claims__scan *sc,
+                          const char *what, const char *s, size_t len);
+
 /* duration.c */
 int claims__duration_parse(claims_value *v, const claims_ctx *ctx,
                            const char *s, size_t len,
@@ -420,8 +537,75 @@ int claims__entity_parse(claims_value *v, const claims_ctx *ctx,
 void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
                             const claims_value *a, const claims_value *b);
 
-/* aliases.c */
+/* ---- folding (fold.c, the only utf8proc caller) ----------------------------- */
+
+/* Flags of claims__fold(). Without any, the base fold: HTML character
+ * references decoded, NFKC, case folded, marks stripped, ł ø đ ð ı ħ ß æ œ þ
+ * spelled in ASCII, quotes to ' and ", dashes to -, white space collapsed and
+ * trimmed. */
+enum {
+    /* punctuation to spaces; dotted acronyms joined (u.s. -> us); ' - & kept
+     * inside words; a lone & read as "and"; symbols (+ $ # %) kept */
+    CLAIMS__FOLD_PUNCT = 1u << 0,
+    /* with PUNCT: commas kept as ", " separators (place hierarchies) */
+    CLAIMS__FOLD_COMMAS = 1u << 1,
+    /* with PUNCT: "the" dropped at the start (of each ", " part) */
+    CLAIMS__FOLD_ARTICLE = 1u << 2
+};
+
+/** Folds valid UTF-8 s[0..len) into out (cleared first; NUL-terminated even
+ *  when empty). CLAIMS_OK, CLAIMS_ENOMEM or CLAIMS_ENCODING. */
+int claims__fold(claims_buf *out, const char *s, size_t len, unsigned flags);
+/** True for a letter or digit code point (any script). */
+bool claims__fold_is_alnum(int32_t c);
+/** Splits s on spaces; returns the word count, fills at most max words. */
+size_t claims__fold_words(const char *s, size_t len, claims_str *words,
+                          size_t max);
+/** True when a equals the NUL-terminated b. */
+bool claims__str_eq(claims_str a, const char *b);
+/** True when a folded key (PUNCT) is a "no value" marker: "not available",
+ *  "n/a", "unknown", ... */
+bool claims__fold_is_none(const char *key, size_t len);
+/** Bytes of s[0..len) to print so that at most max bytes are shown and no
+ *  UTF-8 sequence is cut; for "%.*s". */
+int claims__clip(const char *s, size_t len, size_t max);
+/** Formats out->reason; a cut never leaves half a UTF-8 sequence. */
+void claims__reason(claims_comparison *out, const char *fmt, ...)
+    CLAIMS__PRINTF(2, 3);
+
+/** Fills out as EQUAL (score 1) for two values with the same canonical
+ *  string: "same <noun>: x", or "a and b both read as x" when their texts,
+ *  folded with `flags`, differ. */
+void claims__fold_equal(claims_comparison *out, const claims_value *a,
+                        const claims_value *b, unsigned flags,
+                        const char *noun);
+
+/* ---- name keys shared with the alias tables (person.c, entity.c) ------------ */
+
+/** Canonical person name of s (no alias lookup): "sergey lavrov". ESYNTAX
+ *  (err filled) when s is not a name. */
+int claims__person_key(claims_buf *out, const char *s, size_t len,
+                       claims_error *err);
+/** Alias-table key of s for an entity type (TEXT, PLACE, ORGANIZATION,
+ *  TOPIC, OCCASION), or with `type` == CLAIMS__ALIAS_ALL the key for the
+ *  all-types table; ESYNTAX when nothing is left. */
+int claims__entity_key(claims_buf *out, int type, const char *s, size_t len,
+                       claims_error *err);
+/** Country for a demonym ("syrian" -> "syria"), NULL when w is not one. */
+const char *claims__entity_demonym(claims_str w);
+
+/* ---- alias tables (aliases.c) ----------------------------------------------- */
+
+/* Slot of the all-types table ("*" in JSON); slots below it are types. */
+#define CLAIMS__ALIAS_ALL CLAIMS_TYPE_COUNT
+
 int claims__aliases_new(struct claims_aliases **out);
 void claims__aliases_free(struct claims_aliases *a);
+/** Canonical text for the alias key key[0..len) in a slot, or NULL. The
+ *  canonical text is folded (PUNCT | COMMAS | ARTICLE) for entity slots and
+ *  the all-types slot, and a canonical person name for the person slot.
+ *  ctx may be NULL. */
+const char *claims__aliases_find(const claims_ctx *ctx, int slot,
+                                 const char *key, size_t len);
 
 #endif /* CLAIMS_PRIVATE_H */

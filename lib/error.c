@@ -20,6 +20,7 @@ const char *claims_strerror(int code)
     case CLAIMS_EIO: return "input/output error";
     case CLAIMS_EDUPLICATE: return "duplicate id";
     case CLAIMS_EREJECTED: return "some input was rejected";
+    case CLAIMS_ECANCELED: return "canceled";
     default: return "unknown error code";
     }
 }

@@ -181,16 +181,91 @@ static bool agree(claims_relation rel)
     return rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE;
 }
 
-/* Does some source give claims in both clusters? */
-static bool co_asserted(const grouper *G, const size_t *m, const cluster *a,
-                        const cluster *b)
+/* Several clusters of a single-valued attribute. Two sources conflict when
+ * no value of one is compatible with a value of the other: a source that
+ * gives "Lima" and "Peru" describes one place twice, and agrees with one
+ * that says "Lima, Peru". The attribute conflicts when two sources do. */
+static claims_agreement single_valued(grouper *G, const size_t *m, const cluster *cl,
+                                      size_t nc, size_t sources)
 {
-    for (size_t i = 0; i < a->n; i++)
-        for (size_t j = 0; j < b->n; j++)
-            if (G->st->claims[m[a->start + i]].source ==
-                G->st->claims[m[b->start + j]].source)
-                return true;
-    return false;
+    claims_result *r = G->r;
+    const claims_store *st = G->st;
+    const claims__attr *def = r->claim_attr[m[0]];
+    claims_comparison cmp;
+    /* which clusters are compatible, and the first reason of each kind */
+    bool *ok = calloc(nc * nc, sizeof *ok);
+    if (!ok)
+        return CLAIMS_COMPATIBLE;
+    char agree_why[CLAIMS_REASON_LENGTH] = "", conflict_why[CLAIMS_REASON_LENGTH] = "";
+    for (size_t a = 0; a < nc; a++)
+        for (size_t b = 0; b < nc; b++) {
+            if (a == b) {
+                ok[a * nc + b] = true;
+                continue;
+            }
+            if (b < a) {
+                ok[a * nc + b] = ok[b * nc + a];
+                continue;
+            }
+            claims__compare_values(&cmp, G->run->ctx, def, r->pool[r->claim_value[cl[a].rep]],
+                                   r->pool[r->claim_value[cl[b].rep]]);
+            ok[a * nc + b] = agree(cmp.relation);
+            char *why = ok[a * nc + b] ? agree_why : conflict_why;
+            if (!why[0])
+                snprintf(why, CLAIMS_REASON_LENGTH, "%s", cmp.reason);
+        }
+    /* per source: the clusters it supports (a bit per cluster, in words) */
+    size_t words = (nc + 63) / 64, ns = 0;
+    size_t *src = malloc(sources * sizeof *src);
+    uint64_t *bits = calloc(sources * words, sizeof *bits);
+    claims_agreement rel = sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
+    if (!src || !bits) {
+        free(ok);
+        free(src);
+        free(bits);
+        return rel;
+    }
+    for (size_t k = 0; k < nc; k++) {
+        if (cl[k].uncertain)
+            continue;
+        for (size_t i = 0; i < cl[k].n; i++) {
+            size_t s = st->claims[m[cl[k].start + i]].source, j = 0;
+            while (j < ns && src[j] != s)
+                j++;
+            if (j == ns && ns < sources)
+                src[ns++] = s;
+            if (j < ns)
+                bits[j * words + k / 64] |= (uint64_t)1 << (k % 64);
+        }
+    }
+    const char *x = NULL, *y = NULL;
+    for (size_t i = 0; i < ns && !x; i++)
+        for (size_t j = i + 1; j < ns && !x; j++) {
+            bool any = false;
+            for (size_t a = 0; a < nc && !any; a++)
+                if (bits[i * words + a / 64] >> (a % 64) & 1)
+                    for (size_t b = 0; b < nc && !any; b++)
+                        any = (bits[j * words + b / 64] >> (b % 64) & 1) && ok[a * nc + b];
+            if (!any) {
+                x = st->sources[src[i]].id;
+                y = st->sources[src[j]].id;
+            }
+        }
+    if (x) {
+        rel = CLAIMS_CONFLICTING;
+        claims__buf_printf(&G->buf, "%s (%s and %s disagree)",
+                           conflict_why[0] ? conflict_why : "values differ",
+                           strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
+    } else if (rel == CLAIMS_SINGLE_SOURCE) {
+        claims__buf_printf(&G->buf, "only %s", st->sources[src[0]].id);
+    } else {
+        claims__buf_printf(&G->buf, "%s", agree_why[0] ? agree_why
+                                          : "each source gives a value the others share");
+    }
+    free(ok);
+    free(src);
+    free(bits);
+    return rel;
 }
 
 static int value_order(const void *x, const void *y)
@@ -330,35 +405,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
         claims__buf_printf(&G->buf, "%zu members named by %zu source%s", supporting,
                            sources, sources == 1 ? "" : "s");
     } else {
-        rel = sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
-        const char *compatible_reason = NULL;
-        char why[CLAIMS_REASON_LENGTH + 64] = "";
-        for (size_t a = 0; a < nc && rel != CLAIMS_CONFLICTING; a++)
-            for (size_t b = a + 1; b < nc && rel != CLAIMS_CONFLICTING; b++) {
-                cluster *x = &(*cl)[a], *y = &(*cl)[b];
-                if (x->uncertain || y->uncertain)
-                    continue;
-                claims__compare_values(&cmp, ctx, def, r->pool[r->claim_value[x->rep]],
-                                       r->pool[r->claim_value[y->rep]]);
-                if (agree(cmp.relation)) {
-                    if (!compatible_reason) {
-                        snprintf(why, sizeof why, "%s", cmp.reason);
-                        compatible_reason = why;
-                    }
-                } else if (co_asserted(G, m, x, y)) {
-                    if (!compatible_reason) {
-                        snprintf(why, sizeof why, "\"%s\" and \"%s\" are both given by one source",
-                                 st->claims[x->rep].value, st->claims[y->rep].value);
-                        compatible_reason = why;
-                    }
-                } else {
-                    rel = CLAIMS_CONFLICTING;
-                    claims__buf_printf(&G->buf, "%s", cmp.reason[0] ? cmp.reason
-                                                                   : "values differ");
-                }
-            }
-        if (rel != CLAIMS_CONFLICTING)
-            claims__buf_printf(&G->buf, "%s", compatible_reason ? compatible_reason : "");
+        rel = single_valued(G, m, *cl, nc, sources);
     }
 
     /* emit */
@@ -432,6 +479,9 @@ int claims__group(claims__run *run)
     }
 
     for (size_t s = 0; s < r->subject_count; s++) {
+        if ((rc = claims__run_progress(run, "group", s, r->subject_count)) != CLAIMS_OK)
+            goto done;
+        rc = CLAIMS_ENOMEM;
         claims__rsubject *subj = &r->subjects[s];
         size_t n = 0;
         for (size_t k = 0; k < subj->mention_count; k++) {

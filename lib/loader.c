@@ -25,6 +25,32 @@ void claims__load_report(claims__load *L, const claims_error *e)
         *L->err = *e;
 }
 
+int claims__progress(claims_progress_fn fn, void *payload, const char *stage,
+                     size_t done, size_t total, size_t *next)
+{
+    if (!fn || (done < *next && done < total))
+        return CLAIMS_OK;
+    *next = done + (total / 256 ? total / 256 : 1);
+    return fn(stage, done, total, payload) ? CLAIMS_ECANCELED : CLAIMS_OK;
+}
+
+int claims__load_progress(claims__load *L, size_t done, size_t total)
+{
+    if (L->canceled)
+        return CLAIMS_ECANCELED;
+    if (claims__progress(L->opts->progress, L->opts->progress_payload, "load", done,
+                         total, &L->progress_next) == CLAIMS_OK)
+        return CLAIMS_OK;
+    claims_error e;
+    claims__error_clear(&e);
+    e.code = CLAIMS_ECANCELED;
+    snprintf(e.source, sizeof e.source, "%s", L->name);
+    snprintf(e.text, sizeof e.text, "load canceled after %zu of %zu bytes", done, total);
+    claims__load_report(L, &e);
+    L->canceled = true;
+    return CLAIMS_ECANCELED;
+}
+
 void claims__text_position(const char *data, size_t off, int *line,
                            int *column)
 {
@@ -123,6 +149,8 @@ static int load(claims_store *store, const char *data, size_t len,
     int rc = fmt == CLAIMS_FORMAT_TSV
                  ? claims__load_tsv(&L, data, len)
                  : claims__load_json(&L, data, len, fmt == CLAIMS_FORMAT_JSONL);
+    if (rc == CLAIMS_OK)
+        rc = claims__load_progress(&L, len, len);
 
     claims_load_summary *t = &store->total;
     t->documents_read += L.summary.documents_read;

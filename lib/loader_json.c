@@ -360,6 +360,8 @@ static bool load_source(doc_ctx *D, json_t *doc, size_t *source)
             return false;
         }
     }
+    if (!d.published.ptr)
+        d.published = D->L->opts->default_published;
     claims__pos pos = pos_of(D, D->source, -1);
     claims_error e;
     claims__error_clear(&e);
@@ -707,6 +709,8 @@ static int load_lines(doc_ctx *D)
         }
         pos = end + 1;
         line++;
+        if (claims__load_progress(L, pos < D->len ? pos : D->len, D->len) != CLAIMS_OK)
+            return CLAIMS_ECANCELED;
     }
     return CLAIMS_OK;
 }
@@ -734,6 +738,8 @@ static int load_whole(doc_ctx *D)
             D->index = (long)i;
             scan_document(D, &ds);
             load_document(D, json_array_get(root, i));
+            if (claims__load_progress(L, docs.items[i].end, D->len) != CLAIMS_OK)
+                break;
         }
         free(docs.items);
     } else {

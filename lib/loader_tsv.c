@@ -147,6 +147,7 @@ static int row_source(tsv_ctx *T, claims_str id, int lineno, size_t *out)
         d.version = CLAIMS_SOURCE_DESC_VERSION;
         d.id = id;
         d.outlet = id;
+        d.published = T->L->opts->default_published;
         claims__pos pos = {T->L->name, lineno, 1, -1, -1, T->L->opts->max_field_length};
         claims_error e;
         claims__error_clear(&e);
@@ -322,6 +323,8 @@ static void run(tsv_ctx *T, const char *data, size_t len)
         }
         pos = end + 1;
         lineno++;
+        if (!T->dry && claims__load_progress(T->L, pos < len ? pos : len, len) != CLAIMS_OK)
+            return;
     }
 }
 

@@ -115,6 +115,15 @@ static void note_unparsed(claims_result *r, size_t claim, claims_type type,
                         why ? why : "");
 }
 
+int claims__run_progress(claims__run *run, const char *stage, size_t done,
+                         size_t total)
+{
+    if (done == 0)
+        run->progress_next = 0; /* a new stage */
+    return claims__progress(run->r->opts.progress, run->r->opts.progress_payload, stage,
+                            done, total, &run->progress_next);
+}
+
 /* ---- normalize ------------------------------------------------------------------ */
 
 static int pool_add(claims_result *r, claims_value **out)
@@ -148,6 +157,8 @@ static int normalize(claims__run *run)
     const char *last_attr = NULL;
     const claims__attr *attr = NULL;
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
+        if ((rc = claims__run_progress(run, "normalize", i, n)) != CLAIMS_OK)
+            break;
         const claims__claim *c = &st->claims[i];
         if (c->attribute != last_attr) { /* interned: claims of one attribute
                                           * usually come together */
@@ -186,8 +197,10 @@ static int normalize(claims__run *run)
         idx = r->pool_count - 1;
         failures[idx] = NULL;
         claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
-        po.reference.ptr = ref;
-        po.reference.len = strlen(ref);
+        if (ref[0]) { /* absent stays absent: NULL, not "" */
+            po.reference.ptr = ref;
+            po.reference.len = strlen(ref);
+        }
         po.bias = r->opts.bias;
         claims_error e;
         int prc = claims_value_parse(v, run->ctx, type, c->value,
@@ -255,7 +268,7 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     r->opts = *opts;
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
-    claims__run run = {r, ctx, err};
+    claims__run run = {r, ctx, err, 0};
 
     double t0 = now();
     int rc = normalize(&run);
@@ -271,11 +284,13 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
         rc = claims__group(&run);
     double t3 = now();
     claims_ctx_free(own);
+    if (rc == CLAIMS_OK)
+        rc = claims__run_progress(&run, "done", 1, 1);
     if (rc != CLAIMS_OK) {
         claims_result_free(r);
         if (err && err->code == CLAIMS_OK)
-            claims__error_simple(err, rc, "reconciliation failed: %s",
-                                 claims_strerror(rc));
+            claims__error_simple(err, rc, "reconciliation %s",
+                                 rc == CLAIMS_ECANCELED ? "canceled" : claims_strerror(rc));
         return rc;
     }
     r->stats.normalize = t1 - t0;

@@ -103,7 +103,12 @@ typedef struct claims__run {
     claims_result *r;
     const claims_ctx *ctx;
     claims_error *err;
+    size_t progress_next;  /* next progress threshold of the stage */
 } claims__run;
+
+/** Progress of a stage: CLAIMS_ECANCELED when the caller's callback stops. */
+int claims__run_progress(claims__run *run, const char *stage, size_t done,
+                         size_t total);
 
 /** Records a note (a value kept as text, a block too large...). */
 void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...)
@@ -114,6 +119,20 @@ const char *claims__result_intern(claims_result *r, const char *s, size_t n);
 void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
                             const claims__attr *attr, const claims_value *a,
                             const claims_value *b);
+
+/* report.c: an output buffer that remembers allocation failure, shared by
+ * the renderings (report.c: JSON, text, CSV; report_html.c: HTML) */
+typedef struct claims__writer {
+    claims_buf b;
+    int failed;
+} claims__writer;
+
+void claims__w_raw(claims__writer *w, const char *s);
+void claims__w_printf(claims__writer *w, const char *fmt, ...) CLAIMS__PRINTF(2, 3);
+/* HTML text and attribute escaping (& < > " ') */
+void claims__w_html(claims__writer *w, const char *s);
+void claims__w_html_n(claims__writer *w, const char *s, size_t n);
+void claims__render_html(claims__writer *w, const claims_result *r);
 
 int claims__origins(claims__run *run);
 int claims__dependence(claims__run *run);

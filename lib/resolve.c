@@ -77,24 +77,38 @@ static bool usable(const claims_result *r, const feature *f)
 
 /* ---- features ------------------------------------------------------------------ */
 
-static int add_label_value(resolver *R, size_t m, uint32_t *out)
+/* The label of mention m as a value, parsed once per distinct (type, label):
+ * many mentions share a label (a flight number in every source). */
+static int add_label_value(resolver *R, claims_strmap *cache, size_t m, uint32_t *out)
 {
     claims_result *r = R->r;
     const claims__subject *s = &R->st->subjects[m];
     const char *text = s->label[0] ? s->label : s->id;
-    if (claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
-                     sizeof *r->pool) != CLAIMS_OK)
+    claims_type type = label_type(s->type);
+    claims_buf *key = &R->why;
+    claims__buf_clear(key);
+    if (claims__buf_putc(key, (char)('a' + type)) ||
+        claims__buf_append(key, text, strlen(text)))
+        return CLAIMS_ENOMEM;
+    size_t idx;
+    if (claims__strmap_get(cache, key->data, key->len, &idx)) {
+        *out = (uint32_t)idx;
+        return CLAIMS_OK;
+    }
+    char *k = claims__arena_strdup(&r->arena, key->data, key->len);
+    if (!k || claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
+                           sizeof *r->pool) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     claims_value *v;
     if (claims_value_new(&v) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     r->pool[r->pool_count] = v;
     *out = (uint32_t)r->pool_count++;
+    if (claims__strmap_put(cache, k, key->len, *out) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
     claims_error e;
-    if (claims_value_parse(v, R->run->ctx, label_type(s->type), text, strlen(text),
-                           NULL, &e) != CLAIMS_OK)
-        claims_value_parse(v, R->run->ctx, CLAIMS_TYPE_TEXT, text, strlen(text),
-                           NULL, &e);
+    if (claims_value_parse(v, R->run->ctx, type, text, strlen(text), NULL, &e) != CLAIMS_OK)
+        claims_value_parse(v, R->run->ctx, CLAIMS_TYPE_TEXT, text, strlen(text), NULL, &e);
     return CLAIMS_OK;
 }
 
@@ -143,16 +157,19 @@ static int build_features(resolver *R)
                       a->cardinality, r->claim_value[i]};
     }
     int rc = CLAIMS_OK;
+    claims_strmap labels;
+    claims__strmap_init(&labels);
     for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
         if (count[m] || R->first[m + 1] == R->first[m])
             continue;
         uint32_t v;
-        rc = add_label_value(R, m, &v);
+        rc = add_label_value(R, &labels, m, &v);
         if (rc == CLAIMS_OK)
             R->features[R->first[m]] =
                 (feature){LABEL, NULL, claims_value_type(r->pool[v]), 2,
                           CLAIMS_SINGLE, v};
     }
+    claims__strmap_free(&labels);
     free(count);
     return rc;
 }
@@ -282,15 +299,27 @@ static verdict compare_mentions(resolver *R, size_t a, size_t b, bool explain)
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
     feature fa[64], fb[64];
-    for (size_t i = 0; i < na; i++) {
-        const char *attr = A[i].attr;
+    /* attributes in name order, so explanations do not depend on the
+     * order of claims */
+    const char *names[64];
+    size_t nn = 0;
+    for (size_t i = 0; i < na && nn < 64; i++) {
         bool seen = false;
-        for (size_t k = 0; k < i && !seen; k++)
-            seen = A[k].attr == attr;
-        if (seen)
-            continue;
+        for (size_t k = 0; k < nn && !seen; k++)
+            seen = names[k] == A[i].attr;
+        if (!seen)
+            names[nn++] = A[i].attr;
+    }
+    for (size_t i = 1; i < nn; i++)
+        for (size_t j = i; j > 0 && strcmp(names[j], names[j - 1]) < 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (size_t n = 0; n < nn; n++) {
+        const char *attr = names[n];
         size_t ka = 0, kb = 0;
-        for (size_t k = i; k < na && ka < 64; k++)
+        for (size_t k = 0; k < na && ka < 64; k++)
             if (A[k].attr == attr && usable(R->r, &A[k]))
                 fa[ka++] = A[k];
         for (size_t k = 0; k < nb && kb < 64; k++)
@@ -734,6 +763,9 @@ int claims__resolve(claims__run *run)
         qsort(blocks, nb, sizeof *blocks, cmp_block);
 
     for (size_t i = 0; i < nb;) {
+        if ((rc = claims__run_progress(run, "resolve", i, nb)) != CLAIMS_OK)
+            goto done;
+        rc = CLAIMS_ENOMEM;
         size_t j = i;
         while (j < nb && blocks[j].key == blocks[i].key)
             j++;

@@ -35,7 +35,7 @@ static const struct {
     {"tone", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
     {"significance", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
     {"kind", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
-    {"audible", CLAIMS_TYPE_TEXT, CLAIMS_SINGLE, 0},
+    {"audible", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0}, /* to whom: a set */
     {"outcome", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
     {"deaths", CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0},
     {"injured", CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0},

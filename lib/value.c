@@ -119,6 +119,7 @@ void claims__value_reset(claims_value *v, claims_type type)
     v->precision = CLAIMS_PRECISION_NONE;
     v->has_tz = false;
     v->tz_minutes = 0;
+    v->bounds_open = 0;
     claims__buf_clear(&v->text);
     claims__buf_clear(&v->norm);
 }

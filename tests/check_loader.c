@@ -400,8 +400,16 @@ START_TEST(test_tsv_long_and_wide)
     o.tsv_attributes = names;
     o.tsv_attribute_count = 2;
     const char *row = "shop\t0123\tTAOCP\tKnuth, Donald E.\n";
+    o.default_published = S("2011-12-01"); /* for the sources this creates */
     ck_assert_int_eq(load_opts(row, strlen(row), &o), CLAIMS_OK);
     ck_assert_str_eq(value_at(7), "Knuth, Donald E.");
+    claims_source_info si;
+    claims_store_sources(&c, st);
+    while (claims_cursor_next_source(&si, c) == CLAIMS_OK && strcmp(si.id, "shop") != 0)
+        ;
+    claims_cursor_free(c);
+    ck_assert_str_eq(si.id, "shop");
+    ck_assert_str_eq(si.published, "2011-12-01");
 }
 END_TEST
 
@@ -455,6 +463,57 @@ START_TEST(test_file_and_stream)
 }
 END_TEST
 
+typedef struct calls {
+    size_t n, last_done, total;
+    int stop_after; /* stop when n reaches it; 0: never */
+    bool increasing;
+} calls;
+
+static int on_progress(const char *stage, size_t done, size_t total, void *payload)
+{
+    calls *c = payload;
+    ck_assert_str_eq(stage, "load");
+    c->increasing &= c->n == 0 || done >= c->last_done;
+    c->n++;
+    c->last_done = done;
+    c->total = total;
+    return c->stop_after && (int)c->n >= c->stop_after;
+}
+
+START_TEST(test_progress_and_cancel)
+{
+    /* 2000 JSON Lines documents */
+    size_t cap = 2000 * 200, len = 0;
+    char *text = malloc(cap);
+    for (int i = 0; i < 2000; i++)
+        len += (size_t)snprintf(text + len, cap - len,
+                                "{\"source\": {\"id\": \"s%d\"}, \"subjects\": [{\"id\": \"e\", "
+                                "\"type\": \"event\"}], \"claims\": [{\"subject\": \"e\", "
+                                "\"attribute\": \"a\", \"value\": \"v\"}]}\n", i);
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    calls c = {0, 0, 0, 0, true};
+    o.progress = on_progress;
+    o.progress_payload = &c;
+    ck_assert_int_eq(load_opts(text, len, &o), CLAIMS_OK);
+    ck_assert(c.increasing);
+    ck_assert_uint_ge(c.n, 10);
+    ck_assert_uint_le(c.n, 600); /* throttled */
+    ck_assert_uint_eq(c.last_done, len);
+    ck_assert_uint_eq(c.total, len);
+    /* a callback that stops the load: what was read stays, and it says so */
+    claims_store_free(st);
+    setup();
+    calls stop = {0, 0, 0, 5, true};
+    o.progress_payload = &stop;
+    ck_assert_int_eq(load_opts(text, len, &o), CLAIMS_ECANCELED);
+    ck_assert_int_eq(err.code, CLAIMS_ECANCELED);
+    ck_assert_uint_gt(claims_store_claim_count(st), 0);
+    ck_assert_uint_lt(claims_store_claim_count(st), 2000);
+    ck_assert_uint_eq(sum.claims_loaded, claims_store_claim_count(st));
+    free(text);
+}
+END_TEST
+
 START_TEST(test_seed_corpus)
 {
     const char *dir = getenv("CLAIMS_CORPUS_DIR");
@@ -494,6 +553,7 @@ int main(void)
     tcase_add_test(tc, test_tsv_long_and_wide);
     tcase_add_test(tc, test_tsv_encoding);
     tcase_add_test(tc, test_file_and_stream);
+    tcase_add_test(tc, test_progress_and_cancel);
     tcase_add_test(tc, test_seed_corpus);
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -3,6 +3,8 @@
  * the seed corpus end to end (issue 4, section 6). */
 #include "check_helpers.h"
 
+#include <jansson.h>
+
 #include <stdio.h>
 
 /* ---- helpers ---------------------------------------------------------------------- */
@@ -417,11 +419,8 @@ END_TEST
 #define CX(attr, val, extra)                                                    \
     "{\"subject\": \"e\", \"attribute\": \"" attr "\", \"value\": \"" val "\", " extra "}"
 
-static const char *const EVENT_ID = C("place", "Lima") "," C("date", "2016-11-20");
-
 START_TEST(test_relations)
 {
-    (void)EVENT_ID;
     const char *docs =
         DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
             C("deaths", "twelve") "," C("tone", "warm") ","
@@ -468,7 +467,7 @@ START_TEST(test_compatible_precision_and_hedge)
         DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
             C("date", "November 2016") "," C("duration", "about five minutes"))
         DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("date", "2016-11-20") "," C("duration", "four minutes"));
+            C("date", "2016-11-20") "," C("duration", "four and a half minutes"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(NULL, st);
     claims_attribute_info a;
@@ -650,6 +649,12 @@ START_TEST(test_cursors_and_renderings)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         ck_assert_msg(strstr(json, keys[i]) != NULL, "missing %s", keys[i]);
     ck_assert_ptr_nonnull(strstr(json, "\"" CBS "#c"));
+    /* the whole report parses as JSON */
+    json_error_t jerr;
+    json_t *doc = json_loads(json, 0, &jerr);
+    ck_assert_msg(doc != NULL, "report is not JSON: %s at %d:%d", jerr.text, jerr.line,
+                  jerr.column);
+    json_decref(doc);
     claims_free(json);
     char *text = render(r, CLAIMS_RENDER_TEXT);
     ck_assert_ptr_nonnull(strstr(text, "agreed"));
@@ -688,6 +693,31 @@ START_TEST(test_unparsed_values_noted)
 }
 END_TEST
 
+static int stop_in(const char *stage, size_t done, size_t total, void *payload)
+{
+    (void)done;
+    (void)total;
+    return strcmp(stage, (const char *)payload) == 0;
+}
+
+START_TEST(test_cancel)
+{
+    claims_store *st = seed_store();
+    static const char *const stages[] = {"normalize", "resolve", "group"};
+    for (size_t i = 0; i < 3; i++) {
+        claims_reconcile_options o = CLAIMS_RECONCILE_OPTIONS_INIT;
+        o.progress = stop_in;
+        o.progress_payload = (void *)(uintptr_t)stages[i];
+        claims_result *r = (claims_result *)&o; /* must be reset to NULL */
+        claims_error err;
+        ck_assert_int_eq(claims_reconcile(&r, NULL, st, &o, &err), CLAIMS_ECANCELED);
+        ck_assert_ptr_null(r);
+        ck_assert_int_eq(err.code, CLAIMS_ECANCELED);
+    }
+    claims_store_free(st);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reconcile");
@@ -701,6 +731,7 @@ int main(void)
     tcase_add_test(seed, test_shuffled_input_same_result);
     tcase_add_test(seed, test_ids_stable_when_unrelated_added);
     tcase_add_test(seed, test_cursors_and_renderings);
+    tcase_add_test(seed, test_cancel);
     suite_add_tcase(s, seed);
     TCase *small = tcase_create("relations");
     tcase_add_test(small, test_relations);

@@ -2,6 +2,8 @@
 #include "claims_private.h"
 
 #include <check.h>
+
+#include "check_helpers.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,11 +71,4 @@ static Suite *suite(void)
     return s;
 }
 
-int main(void)
-{
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+int main(void) { return run_suite(suite()); }

@@ -36,5 +36,26 @@ export PKG_CONFIG_PATH="$pcdir"
 "$work/consumer-pc-static"
 
 # 3. the installed tool runs the main job on its embedded corpus
-"$prefix/bin/claims" summary | head -3
-echo "install: find_package (shared, static), pkg-config (shared, static), tool: ok"
+"$prefix/bin/claims" reconcile > "$work/report.txt"
+head -n 1 "$work/report.txt"
+
+# 4. the Python binding, installed with pip (offline), against the installed
+#    library found through the dynamic loader
+if command -v python3 >/dev/null && python3 -m pip --version >/dev/null 2>&1 &&
+   [ -z "${CLAIMS_SKIP_PYTHON:-}" ]; then
+  python3 -m pip install -q --no-index --no-deps --target "$work/py" "$src/python" >/dev/null
+  preload=()
+  [ -n "${CLAIMS_PY_PRELOAD:-}" ] &&
+    preload=(LD_PRELOAD="$CLAIMS_PY_PRELOAD" ASAN_OPTIONS=detect_leaks=0)
+  (cd "$work" && env -u LIBCLAIMS_LIBRARY "${preload[@]}" PYTHONPATH="$work/py" python3 -c '
+import claims
+# the library the process actually mapped: the installed one
+lib = [l.split()[-1] for l in open("/proc/self/maps") if "libclaims.so" in l][0]
+assert "/prefix/" in lib, lib
+v = claims.normalize("duration", "about four minutes")
+assert v.normalized == "240", v
+print("python: claims", claims.__version__ if hasattr(claims, "__version__") else "", "from", lib)')
+else
+  echo "python: pip not available; binding not checked against the installed tree"
+fi
+echo "install: find_package (shared, static), pkg-config (shared, static), tool, python: ok"

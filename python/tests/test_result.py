@@ -1,0 +1,142 @@
+"""Result: reconciliation, cursors, reports."""
+from __future__ import annotations
+
+import unittest
+
+from _support import claims, seed_store
+
+from claims import Agreement, Cardinality
+
+
+class ResultTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.store = seed_store()
+        cls.result = cls.store.reconcile()
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.store.close()
+
+    def test_walk_everything(self) -> None:
+        r = self.result
+        events = list(r.events())
+        self.assertEqual(len(events), r.stats().subjects)
+        self.assertEqual(list(r), events)  # iterating a Result walks its events
+        seen = []
+        for event in events:
+            self.assertIsInstance(event, claims.Event)
+            attrs = list(event.attributes())
+            self.assertEqual(len(attrs), event.attribute_count)
+            self.assertEqual(attrs, list(r.attributes(event.index)))
+            for attr in attrs:
+                self.assertIsInstance(attr.agreement, Agreement)
+                self.assertIsInstance(attr.cardinality, Cardinality)
+                values = list(attr.values())
+                self.assertEqual(len(values), attr.value_count)
+                for value in values:
+                    mine = list(value.claims())
+                    self.assertEqual(len(mine), value.claim_count)
+                    self.assertTrue(all(c.attribute == attr.name for c in mine))
+                    self.assertTrue(set(value.sources) <= set(event.sources))
+                    seen += [c.index for c in mine]
+        # every claim of the store, exactly once
+        self.assertEqual(sorted(seen), list(range(self.store.claim_count)))
+
+    def test_records_read_well(self) -> None:
+        event = next(iter(self.result.events()))
+        self.assertIn("Event(index=0", repr(event))
+        self.assertNotIn("_result", repr(event))
+        attr = next(event.attributes())
+        self.assertEqual(event.attribute(attr.name), attr)
+        with self.assertRaises(KeyError):
+            event.attribute("no-such-attribute")
+        preferred = attr.preferred
+        self.assertIsInstance(preferred, claims.ValueCluster)
+        self.assertIn(preferred, list(attr.values()))
+
+    def test_json_report_matches_the_cursors(self) -> None:
+        report = self.result.report()
+        self.assertIsInstance(report, dict)
+        events = list(self.result.events())
+        self.assertEqual([e["id"] for e in report["events"]], [e.id for e in events])
+        for doc, event in zip(report["events"], events):
+            self.assertEqual(doc["label"], event.label)
+            self.assertEqual(tuple(doc["sources"]), event.sources)
+            attrs = list(event.attributes())
+            self.assertEqual([a["attribute"] for a in doc["attributes"]],
+                             [a.name for a in attrs])
+            for adoc, attr in zip(doc["attributes"], attrs):
+                self.assertEqual(adoc["relation"], str(attr.agreement))
+                self.assertEqual([v["normalized"] for v in adoc["values"]],
+                                 [v.normalized for v in attr.values()])
+        deps = list(self.result.dependencies())
+        self.assertEqual(len(report["dependencies"]), len(deps))
+        self.assertEqual([s["id"] for s in report["sources"]],
+                         [s.id for s in self.store.sources()])
+
+    def test_other_renderings(self) -> None:
+        text = self.result.report("text")
+        self.assertIsInstance(text, str)
+        for event in self.result.events():
+            self.assertIn(event.id, text)
+        self.assertEqual(self.result.render("text"), text)
+        self.assertEqual(self.result.report(claims.RenderFormat.JSON), self.result.report())
+        csv = self.result.render("csv")
+        self.assertEqual(len(csv.splitlines()) - 1, self.store.claim_count)
+        self.assertIn("<html", self.result.render("html").lower())
+        with self.assertRaises(ValueError):
+            self.result.report("yaml")
+
+    def test_stats_diagnostics_dependencies(self) -> None:
+        stats = self.result.stats()
+        self.assertEqual(stats.claims, self.store.claim_count)
+        self.assertGreaterEqual(stats.total, 0.0)
+        notes = self.result.diagnostics()
+        self.assertEqual(len(notes), stats.values_unparsed)
+        for note in notes:
+            self.assertIsInstance(note, claims.Diagnostic)
+            self.assertTrue(note.source and note.line and note.claim is not None)
+        for dep in self.result.dependencies():
+            self.assertLess(dep.source_a, dep.source_b)
+            self.assertTrue(dep.passages)
+        self.assertIn("subjects=", repr(self.result))
+
+    def test_cursor_arguments(self) -> None:
+        with self.assertRaises(claims.NotFoundError):
+            list(self.result.attributes(10_000))
+        with self.assertRaises(claims.NotFoundError):
+            list(self.result.values(0, 10_000))
+        with self.assertRaises(TypeError):
+            list(self.result.attributes("0"))  # type: ignore[arg-type]
+
+    def test_reconcile_is_deterministic_and_takes_options(self) -> None:
+        again = claims.reconcile(self.store)
+        self.assertEqual(again.report(), self.result.report())
+        again.close()
+        with claims.Context() as ctx:
+            ctx.set_attribute("tone", "text", cardinality="single")
+            with self.store.reconcile(ctx, bias="nearest", shared_words=5) as other:
+                tone = [a for e in other.events() for a in e.attributes() if a.name == "tone"]
+                self.assertTrue(tone)
+                self.assertTrue(all(a.cardinality is Cardinality.SINGLE for a in tone))
+            self.assertTrue(other.closed)
+        with self.assertRaises(ValueError):
+            self.store.reconcile(bias="sideways")
+
+    def test_store_grows_after_a_result(self) -> None:
+        # A result stays valid (and its events unchanged) when the store gets
+        # more claims; a new reconciliation sees them.
+        with seed_store() as store:
+            result = store.reconcile()
+            before = result.report()
+            store.add_source("late", outlet="Late Outlet")
+            store.add_subject("late", "e", "event", "Something else")
+            store.add_claim("late", "e", "date", "2016-11-22")
+            self.assertEqual(result.report()["events"], before["events"])
+            self.assertEqual(result.stats().claims, before["counts"]["claims"])
+            with store.reconcile() as after:
+                self.assertEqual(after.stats().claims, before["counts"]["claims"] + 1)
+
+if __name__ == "__main__":
+    unittest.main()

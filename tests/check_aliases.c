@@ -1,0 +1,250 @@
+/* check_aliases.c - alias tables: JSON loading with positioned errors,
+ * claims_ctx_add_alias() validation, lookups through the normalizers. */
+#include "check_names.h"
+
+#include <stdlib.h>
+
+static claims_ctx *new_ctx(void)
+{
+    claims_ctx *ctx;
+    ck_assert_int_eq(claims_ctx_new(&ctx, NULL), CLAIMS_OK);
+    return ctx;
+}
+
+static int load(claims_ctx *ctx, const char *json, claims_error *err)
+{
+    claims_str name = {"aliases.json", 12};
+    return claims_ctx_load_aliases(ctx, json, strlen(json), name, err);
+}
+
+START_TEST(test_load)
+{
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    const char *json =
+        "{\"place\": {\"Lima, Peru\": [\"Lima\"]},\n"
+        " \"topic\": {\"Minsk agreements\": [\"Minsk deal\", \"Minsk II\"]},\n"
+        " \"*\": {\"European Union\": [\"Brussels\"]},\n"
+        " \"Person\": {\"Barack Obama\": [\"Barry Obama\"]},\n"
+        " \"persons\": {\"Donald E. Knuth\": [\"Don Knuth\"]},\n"
+        " \"organization\": {\"World Health Organization\": []}}";
+    ck_assert_int_eq(load(ctx, json, &err), CLAIMS_OK);
+    ck_assert_int_eq(err.code, CLAIMS_OK);
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru");
+    ck_norm(ctx, CLAIMS_TYPE_TOPIC, "Minsk II", "minsk agreement");
+    ck_norm(ctx, CLAIMS_TYPE_ORGANIZATION, "Brussels", "european union");
+    ck_norm(ctx, CLAIMS_TYPE_TOPIC, "Brussels", "europe union");
+    ck_norm(ctx, CLAIMS_TYPE_TEXT, "Brussels", "european union");
+    ck_norm(ctx, CLAIMS_TYPE_PERSON, "Barry Obama", "barack obama");
+    ck_norm(ctx, CLAIMS_TYPE_PERSONS, "Don Knuth; Ronald Graham",
+            "donald e. knuth; ronald graham");
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Brussels", "european union");
+    /* loading again is harmless; a second table adds to the first */
+    ck_assert_int_eq(load(ctx, json, &err), CLAIMS_OK);
+    ck_assert_int_eq(load(ctx, "{\"place\": {\"Cusco, Peru\": [\"Cuzco\"]}}", &err),
+                     CLAIMS_OK);
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Cuzco", "cusco, peru");
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru");
+    ck_assert_int_eq(load(ctx, "{}", &err), CLAIMS_OK);
+    claims_ctx_free(ctx);
+}
+END_TEST
+
+/* Loads json into a fresh context and checks the error. */
+static void load_fails(const char *json, int code, int line, int column,
+                       const char *text)
+{
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    ck_assert_int_eq(load(ctx, json, &err), code);
+    ck_assert_int_eq(err.code, code);
+    ck_assert_msg(err.line == line && err.column == column,
+                  "%s: at %d:%d, want %d:%d (%s)", json, err.line, err.column,
+                  line, column, err.text);
+    ck_assert_str_eq(err.source, "aliases.json");
+    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"",
+                  json, err.text, text);
+    claims_ctx_free(ctx);
+}
+
+START_TEST(test_load_errors)
+{
+    load_fails("{\"place\": {\"Lima\": [\"x\"]", CLAIMS_ESYNTAX, 1, 24,
+               "'}' expected");
+    load_fails("{\n  \"place\": [}", CLAIMS_ESYNTAX, 2, 13, "");
+    load_fails("", CLAIMS_ESYNTAX, 1, 0, "");
+    load_fails("{\"place\": {}, \"place\": {}}", CLAIMS_ESYNTAX, 1, 21,
+               "duplicate");
+    load_fails("{\"x\": \"\\u0000\"}", CLAIMS_ESYNTAX, 1, 14, "JSON_ALLOW_NUL");
+    load_fails("[]", CLAIMS_ESCHEMA, 1, 1, "object keyed by type");
+    load_fails("{\n  \"plase\": {}}", CLAIMS_ESCHEMA, 2, 3,
+               "unknown type name \"plase\"");
+    load_fails("{\"number\": {}}", CLAIMS_ESCHEMA, 1, 2,
+               "number have no aliases");
+    load_fails("{\"place\": [\"Lima\"]}", CLAIMS_ESCHEMA, 1, 11,
+               "must be an object");
+    load_fails("{\"place\": {\n  \"Lima, Peru\": \"Lima\"}}", CLAIMS_ESCHEMA, 2,
+               17, "array of strings");
+    load_fails("{\"place\": {\"Lima, Peru\": [\n  \"Lima\",\n    3]}}",
+               CLAIMS_ESCHEMA, 3, 5, "must be a string");
+    load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\", \"...\"]}}",
+               CLAIMS_ESYNTAX, 1, 35, "no letters or digits");
+    load_fails("{\"place\": {\"!!\": [\"Lima\"]}}", CLAIMS_ESYNTAX, 1, 12,
+               "no letters");
+    load_fails("{\"place\": {\"?\": []}}", CLAIMS_ESYNTAX, 1, 12, "no letters");
+    load_fails("{\"person\": {\"Mr.\": [\"x\"]}}", CLAIMS_ESYNTAX, 1, 13,
+               "only a title");
+    load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\"], \"Lima, Ohio\": "
+               "[\"Lima\"]}}",
+               CLAIMS_EDUPLICATE, 1, 51, "already stands for");
+    /* escapes in names do not confuse the position */
+    load_fails("{\"pl\\u0061ce\": {\"L\\u00eda\": [\"\\u00e9\", 1]}}",
+               CLAIMS_ESCHEMA, 1, 40, "must be a string");
+    /* columns count characters */
+    load_fails("{\"place\": {\"Bogotá\": [\"é\", 2]}}", CLAIMS_ESCHEMA, 1, 28,
+               "must be a string");
+}
+END_TEST
+
+START_TEST(test_load_is_atomic)
+{
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    ck_assert_int_eq(load(ctx, "{\"place\": {\"Lima, Peru\": [\"Lima\"]}}", &err),
+                     CLAIMS_OK);
+    ck_assert_int_eq(load(ctx,
+                          "{\"place\": {\"Cusco, Peru\": [\"Cuzco\"]},"
+                          " \"topic\": {\"x\": [\"y\", 7]}}",
+                          &err),
+                     CLAIMS_ESCHEMA);
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Cuzco", "cuzco");   /* rolled back */
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru"); /* kept */
+    claims_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_load_arguments)
+{
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    claims_str none = {NULL, 0};
+    ck_assert_int_eq(claims_ctx_load_aliases(NULL, "{}", 2, none, &err),
+                     CLAIMS_EINVAL);
+    ck_assert_str_eq(err.source, "<buffer>");
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, NULL, 2, none, &err),
+                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "[1]", 3, none, NULL),
+                     CLAIMS_ESCHEMA);
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "{\"place\":{}}garbage", 12,
+                                             none, &err),
+                     CLAIMS_OK); /* len stops before the garbage */
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "{\"place\":{}} x", 14,
+                                             none, &err),
+                     CLAIMS_ESYNTAX);
+    ck_assert_str_eq(err.source, "<buffer>");
+    claims_ctx_free(ctx);
+}
+END_TEST
+
+START_TEST(test_add_alias)
+{
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    ck_assert_int_eq(claims_ctx_add_alias(NULL, CLAIMS_TYPE_PLACE, "a", 1, "b",
+                                          1, &err),
+                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, (claims_type)99, "a", 1, "b", 1,
+                                          &err),
+                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_NUMBER, "a", 1, "b",
+                                          1, &err),
+                     CLAIMS_EINVAL);
+    ck_assert(strstr(err.text, "no aliases") != NULL);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, NULL, 1, "b",
+                                          1, &err),
+                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1, "", 0,
+                                          &err),
+                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1,
+                                          "b\xC3", 2, &err),
+                     CLAIMS_ENCODING);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a\0b", 3,
+                                          "b", 1, &err),
+                     CLAIMS_ENCODING);
+    char *big = malloc(CLAIMS__VALUE_MAX_LENGTH + 1);
+    memset(big, 'x', CLAIMS__VALUE_MAX_LENGTH + 1);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1, big,
+                                          CLAIMS__VALUE_MAX_LENGTH + 1, &err),
+                     CLAIMS_ERANGE);
+    free(big);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
+                                          10, "- -", 3, &err),
+                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PERSON,
+                                          "Barack Obama", 12, "Mr.", 3, &err),
+                     CLAIMS_ESYNTAX);
+    /* the same pair twice, and an alias that is the name itself */
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
+                                          10, "Lima", 4, &err),
+                     CLAIMS_OK);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
+                                          10, "LIMA", 4, &err),
+                     CLAIMS_OK);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
+                                          10, "lima ,peru", 10, &err),
+                     CLAIMS_OK);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Ohio",
+                                          10, "Lima", 4, &err),
+                     CLAIMS_EDUPLICATE);
+    /* the same alias in another type's table is independent */
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_ORGANIZATION,
+                                          "Lima Corp", 9, "Lima", 4, &err),
+                     CLAIMS_OK);
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru");
+    ck_norm(ctx, CLAIMS_TYPE_ORGANIZATION, "Lima", "lima");
+    claims_ctx_free(ctx);
+    claims_ctx_free(NULL);
+}
+END_TEST
+
+START_TEST(test_many_aliases)
+{
+    claims_ctx *ctx = new_ctx();
+    char canon[32], alias[32];
+    for (int i = 0; i < 600; i++) {
+        snprintf(canon, sizeof canon, "Town %d, Peru", i);
+        snprintf(alias, sizeof alias, "Town%d", i);
+        ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, canon,
+                                              strlen(canon), alias,
+                                              strlen(alias), NULL),
+                         CLAIMS_OK);
+    }
+    for (int i = 0; i < 600; i += 37) {
+        char want[32];
+        snprintf(alias, sizeof alias, "town%d", i);
+        snprintf(want, sizeof want, "town %d, peru", i);
+        ck_norm(ctx, CLAIMS_TYPE_PLACE, alias, want);
+    }
+    /* a failed load after many entries keeps them all */
+    claims_error err;
+    ck_assert_int_eq(load(ctx, "{\"place\": {\"a\": [\"Town5\"]}}", &err),
+                     CLAIMS_EDUPLICATE);
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Town599", "town 599, peru");
+    claims_ctx_free(ctx);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("aliases");
+    TCase *tc = tcase_create("aliases");
+    tcase_add_test(tc, test_load);
+    tcase_add_test(tc, test_load_errors);
+    tcase_add_test(tc, test_load_is_atomic);
+    tcase_add_test(tc, test_load_arguments);
+    tcase_add_test(tc, test_add_alias);
+    tcase_add_test(tc, test_many_aliases);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
