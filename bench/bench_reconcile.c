@@ -9,7 +9,8 @@
  *                   [--claims N --events E --sources S] [--no-quality]
  *   bench_reconcile [--rounds N] [--truth FILE] [--tenth FILE2] FILE
  *
- * Without FILE the input is generated into DIR (default /tmp/claims-bench)
+ * Without FILE the input is generated into DIR (default claims-bench, under the
+ * current directory)
  * unless it is already there: claims-N-E-S-sX.jsonl and its .truth file.
  * --scale-check also runs a tenth of it (N/10 claims, E/10 events, S/10
  * sources) and prints time(full)/time(tenth).
@@ -874,7 +875,7 @@ int main(int argc, char **argv)
     gen_params p = GEN_PARAMS_INIT;
     int rounds = 3;
     bool scale = false, quality = true;
-    const char *dir = "/tmp/claims-bench", *file = NULL, *truth = NULL, *tenth_file = NULL;
+    const char *dir = "claims-bench", *file = NULL, *truth = NULL, *tenth_file = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         char *end = NULL;
