@@ -445,15 +445,42 @@ static int push_key(resolver *R, block_entry **e, size_t *n, size_t *cap,
     return CLAIMS_OK;
 }
 
+/* The month of a mention's date ("2016-11"), when it is known to a month
+ * or better: it narrows the blocks of weak keys (one place, one
+ * participant), which would otherwise grow with the corpus. */
+static bool mention_month(const resolver *R, size_t m, char out[16])
+{
+    const feature *F = R->features + R->first[m];
+    size_t nf = R->first[m + 1] - R->first[m];
+    for (size_t i = 0; i < nf; i++) {
+        int64_t begin;
+        claims_precision p;
+        if (F[i].type != CLAIMS_TYPE_DATE || !usable(R->r, &F[i]) ||
+            claims_value_interval(R->r->pool[F[i].value], &begin, NULL, &p) != CLAIMS_OK)
+            continue;
+        if (p < CLAIMS_PRECISION_MONTH)
+            return false;
+        int64_t days = begin >= 0 ? begin / 86400 : -((-begin + 86399) / 86400), y;
+        int mo, d;
+        claims__civil_from_days(days, &y, &mo, &d);
+        snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
+        return true;
+    }
+    return false;
+}
+
 /* Block keys of one mention: pairs of participants when it names two or
- * more, else single participants, names, places (each component of
- * "Lima, Peru") and occasions. */
+ * more; else single participants, places (each component of "Lima, Peru")
+ * and occasions, each with the month of the date when there is one; and
+ * names. */
 static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
                         size_t *cap)
 {
     claims_result *r = R->r;
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
+    char month[16];
+    bool dated = mention_month(R, m, month);
     const char *tok[16];
     size_t tlen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
@@ -472,7 +499,8 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
         return CLAIMS_OK;
     }
     for (size_t i = 0; i < nt; i++)
-        if (push_key(R, e, n, cap, m, "p", tok[i], tlen[i], NULL, 0))
+        if (push_key(R, e, n, cap, m, "p", tok[i], tlen[i], dated ? month : NULL,
+                     dated ? strlen(month) : 0))
             return CLAIMS_ENOMEM;
     for (size_t i = 0; i < nf; i++) {
         if (!usable(r, &F[i]) || F[i].card == CLAIMS_SET)
@@ -490,13 +518,16 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
                 while (p < stop && *p == ' ')
                     p++;
                 if (stop > p && push_key(R, e, n, cap, m, "pl", p, (size_t)(stop - p),
-                                         NULL, 0))
+                                         dated ? month : NULL, dated ? strlen(month) : 0))
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
-        } else if (F[i].weight >= 2 || ty == CLAIMS_TYPE_OCCASION) {
-            if (push_key(R, e, n, cap, m, F[i].weight >= 2 ? "n" : "oc", t, len,
-                         NULL, 0))
+        } else if (F[i].weight >= 2) {
+            if (push_key(R, e, n, cap, m, "n", t, len, NULL, 0))
+                return CLAIMS_ENOMEM;
+        } else if (ty == CLAIMS_TYPE_OCCASION) {
+            if (push_key(R, e, n, cap, m, "oc", t, len, dated ? month : NULL,
+                         dated ? strlen(month) : 0))
                 return CLAIMS_ENOMEM;
         }
     }
