@@ -170,32 +170,31 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
             root = parent[root];
         if (root != k)
             continue; /* named with its root */
-        /* members by id, so the name does not depend on order */
-        const char *ids[SHARED_COPY_NAMES + 1];
-        size_t members = 0;
+        /* members by id, so the name does not depend on order; only the
+         * first few are named */
+        size_t named[SHARED_COPY_NAMES];
+        size_t members = 0, kept = 0;
         for (size_t m = 0; m < ns; m++) {
             size_t x = m;
             while (parent[x] != x)
                 x = parent[x];
             if (x != k)
                 continue;
-            const char *id = st->sources[src[m]].id;
-            size_t at = members < SHARED_COPY_NAMES + 1 ? members : SHARED_COPY_NAMES + 1;
-            while (at > 0 && strcmp(id, ids[at - 1]) < 0) {
-                if (at < SHARED_COPY_NAMES + 1)
-                    ids[at] = ids[at - 1];
-                at--;
-            }
-            if (at < SHARED_COPY_NAMES + 1)
-                ids[at] = id;
             members++;
+            const char *id = st->sources[src[m]].id;
+            size_t at = kept;
+            while (at > 0 && strcmp(id, st->sources[named[at - 1]].id) < 0)
+                at--;
+            if (at == SHARED_COPY_NAMES)
+                continue;
+            if (kept < SHARED_COPY_NAMES)
+                kept++;
+            memmove(named + at + 1, named + at, (kept - 1 - at) * sizeof *named);
+            named[at] = src[m];
         }
         claims__buf_clear(&name);
-        size_t shown = members < SHARED_COPY_NAMES ? members : SHARED_COPY_NAMES;
-        for (size_t q = 0; q < shown && rc == CLAIMS_OK; q++) {
-            size_t si = 0;
-            claims__store_find_source(st, ids[q], strlen(ids[q]), &si);
-            const claims__source *so = &st->sources[si];
+        for (size_t q = 0; q < kept && rc == CLAIMS_OK; q++) {
+            const claims__source *so = &st->sources[named[q]];
             rc = claims__buf_printf(&name, "%s%s", q ? " / " : "",
                                     so->outlet[0] ? so->outlet : so->id);
         }

@@ -270,7 +270,7 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
     claims__u64map_init(&r->dependent);
-    claims__run run = {r, ctx, err, 0};
+    claims__run run = {r, ctx, 0};
 
     double t0 = now();
     int rc = normalize(&run);

@@ -101,7 +101,6 @@ struct claims_result {
 typedef struct claims__run {
     claims_result *r;
     const claims_ctx *ctx;
-    claims_error *err;
     size_t progress_next;  /* next progress threshold of the stage */
 } claims__run;
 

@@ -400,18 +400,16 @@ static int cmp_block(const void *x, const void *y)
     return a->rank < b->rank ? -1 : a->rank > b->rank;
 }
 
-/* The start of the first usable date of mention m, or INT64_MAX. */
-static int64_t mention_when(const resolver *R, size_t m)
+/* The first usable date of mention m: its start and precision. */
+static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_precision *p)
 {
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
-    for (size_t i = 0; i < nf; i++) {
-        int64_t begin;
+    for (size_t i = 0; i < nf; i++)
         if (F[i].type == CLAIMS_TYPE_DATE && usable(R->r, &F[i]) &&
-            claims_value_interval(R->r->pool[F[i].value], &begin, NULL, NULL) == CLAIMS_OK)
-            return begin;
-    }
-    return INT64_MAX;
+            claims_value_interval(R->r->pool[F[i].value], begin, NULL, p) == CLAIMS_OK)
+            return true;
+    return false;
 }
 
 /* The blocking token of a value: a person's surname, else its key. */
@@ -430,8 +428,8 @@ static const char *token_of(const claims_value *v, size_t *len)
 }
 
 static int push_key(resolver *R, block_entry **e, size_t *n, size_t *cap,
-                    size_t m, const char *prefix, const char *a, size_t al,
-                    const char *b, size_t bl)
+                    size_t m, int64_t when, const char *prefix, const char *a,
+                    size_t al, const char *b, size_t bl)
 {
     claims_buf *k = &R->why;
     claims__buf_clear(k);
@@ -441,32 +439,22 @@ static int push_key(resolver *R, block_entry **e, size_t *n, size_t *cap,
     const char *key = claims__result_intern(R->r, k->data, k->len);
     if (!key || claims__grow((void **)e, cap, *n + 1, sizeof **e) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    (*e)[(*n)++] = (block_entry){key, mention_when(R, m), R->rank[m], m};
+    (*e)[(*n)++] = (block_entry){key, when, R->rank[m], m};
     return CLAIMS_OK;
 }
 
-/* The month of a mention's date ("2016-11"), when it is known to a month
- * or better: it narrows the blocks of weak keys (one place, one
- * participant), which would otherwise grow with the corpus. */
-static bool mention_month(const resolver *R, size_t m, char out[16])
+/* The month of a date ("@2016-11"), when it is known to a month or better:
+ * it narrows the blocks of weak keys (one place, one participant), which
+ * would otherwise grow with the corpus. */
+static bool month_of(int64_t begin, claims_precision p, char out[16])
 {
-    const feature *F = R->features + R->first[m];
-    size_t nf = R->first[m + 1] - R->first[m];
-    for (size_t i = 0; i < nf; i++) {
-        int64_t begin;
-        claims_precision p;
-        if (F[i].type != CLAIMS_TYPE_DATE || !usable(R->r, &F[i]) ||
-            claims_value_interval(R->r->pool[F[i].value], &begin, NULL, &p) != CLAIMS_OK)
-            continue;
-        if (p < CLAIMS_PRECISION_MONTH)
-            return false;
-        int64_t days = begin >= 0 ? begin / 86400 : -((-begin + 86399) / 86400), y;
-        int mo, d;
-        claims__civil_from_days(days, &y, &mo, &d);
-        snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
-        return true;
-    }
-    return false;
+    if (p < CLAIMS_PRECISION_MONTH)
+        return false;
+    int64_t days = begin >= 0 ? begin / 86400 : -((-begin + 86399) / 86400), y;
+    int mo, d;
+    claims__civil_from_days(days, &y, &mo, &d);
+    snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
+    return true;
 }
 
 /* Block keys of one mention: pairs of participants when it names two or
@@ -479,8 +467,13 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
     claims_result *r = R->r;
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
+    /* the date orders a block (see cmp_block) and narrows weak keys */
+    int64_t when = INT64_MAX;
+    claims_precision prec = CLAIMS_PRECISION_NONE;
     char month[16];
-    bool dated = mention_month(R, m, month);
+    bool dated = first_date(R, m, &when, &prec) && month_of(when, prec, month);
+    if (prec == CLAIMS_PRECISION_NONE)
+        when = INT64_MAX;
     const char *tok[16];
     size_t tlen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
@@ -492,14 +485,14 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
             for (size_t j = 0; j < nt; j++) {
                 int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
                 if (c < 0 || (c == 0 && tlen[i] < tlen[j]))
-                    if (push_key(R, e, n, cap, m, "pp", tok[i], tlen[i], tok[j],
+                    if (push_key(R, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
                                  tlen[j]))
                         return CLAIMS_ENOMEM;
             }
         return CLAIMS_OK;
     }
     for (size_t i = 0; i < nt; i++)
-        if (push_key(R, e, n, cap, m, "p", tok[i], tlen[i], dated ? month : NULL,
+        if (push_key(R, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
                      dated ? strlen(month) : 0))
             return CLAIMS_ENOMEM;
     for (size_t i = 0; i < nf; i++) {
@@ -517,16 +510,16 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
                 const char *stop = c ? c : end;
                 while (p < stop && *p == ' ')
                     p++;
-                if (stop > p && push_key(R, e, n, cap, m, "pl", p, (size_t)(stop - p),
+                if (stop > p && push_key(R, e, n, cap, m, when, "pl", p, (size_t)(stop - p),
                                          dated ? month : NULL, dated ? strlen(month) : 0))
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
         } else if (F[i].weight >= 2) {
-            if (push_key(R, e, n, cap, m, "n", t, len, NULL, 0))
+            if (push_key(R, e, n, cap, m, when, "n", t, len, NULL, 0))
                 return CLAIMS_ENOMEM;
         } else if (ty == CLAIMS_TYPE_OCCASION) {
-            if (push_key(R, e, n, cap, m, "oc", t, len, dated ? month : NULL,
+            if (push_key(R, e, n, cap, m, when, "oc", t, len, dated ? month : NULL,
                          dated ? strlen(month) : 0))
                 return CLAIMS_ENOMEM;
         }
