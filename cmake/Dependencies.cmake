@@ -15,6 +15,9 @@ endfunction()
 
 claims_require_pkg(JANSSON jansson libjansson-dev)
 claims_require_pkg(UTF8PROC libutf8proc libutf8proc-dev)
+# POSIX threads: the stages that parse and render in parallel.
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)
 if(CLAIMS_BUILD_TESTS AND BUILD_TESTING)
   claims_require_pkg(CHECK check check)
 endif()

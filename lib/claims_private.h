@@ -128,6 +128,17 @@ const char *claims__intern(claims_interner *in, const char *s, size_t n);
 /** Grows *array (of elem-byte items, capacity *cap) to hold `need` items. */
 int claims__grow(void **array, size_t *cap, size_t need, size_t elem);
 
+/* ---- parallel.c ---- */
+/* One task of claims__parallel(): returns 0, or a nonzero code that stops
+ * the handing out of further tasks. Tasks must not share mutable state. */
+typedef int (*claims__task_fn)(void *arg, size_t task);
+/* Runs fn(arg, i) for every i in [0, n) on up to `threads` threads, the
+ * caller's included (0: one per online CPU). Returns 0, or the first nonzero
+ * code a task returned; tasks not yet started then never run. */
+int claims__parallel(size_t n, unsigned threads, claims__task_fn fn, void *arg);
+/* Online CPUs, at least 1, at most 16. */
+unsigned claims__cpu_count(void);
+
 /* ---- the store (store.c) ------------------------------------------------------ */
 
 typedef struct claims__source {
