@@ -62,6 +62,89 @@ int32_t claims__utf8_next(const char *s, size_t len, size_t *i);
 /** Appends code point c as UTF-8. */
 int claims__buf_put_codepoint(claims_buf *b, int32_t c);
 
+/* ---- JSON reader (json_reader.c) --------------------------------------------- */
+
+/* Deepest nesting the reader accepts (jansson's limit). */
+#define CLAIMS__JSON_MAX_DEPTH 2048
+
+enum {
+    CLAIMS__JSON_ERROR = -1, /* the reader's `error` says what and where */
+    CLAIMS__JSON_END = 0,    /* the value is complete, only white space followed */
+    CLAIMS__JSON_OBJECT,
+    CLAIMS__JSON_OBJECT_END,
+    CLAIMS__JSON_ARRAY,
+    CLAIMS__JSON_ARRAY_END,
+    CLAIMS__JSON_KEY,
+    CLAIMS__JSON_STRING,
+    CLAIMS__JSON_NUMBER,
+    CLAIMS__JSON_TRUE,
+    CLAIMS__JSON_FALSE,
+    CLAIMS__JSON_NULL
+};
+
+/** A place in the text: byte offset, 1-based line and column (characters). */
+typedef struct claims__json_pos {
+    size_t off;
+    int line, column;
+} claims__json_pos;
+
+typedef struct claims__json_token {
+    int kind;        /* CLAIMS__JSON_* */
+    bool integer;    /* NUMBER: no fraction, no exponent */
+    size_t off;      /* where the token starts */
+    int line, column;
+    /* KEY, STRING: the text with escapes decoded, valid until the next call
+     * (it points into the input when there was no escape); NUMBER, TRUE,
+     * FALSE, NULL: the text as written. Not NUL-terminated. */
+    const char *str;
+    size_t len;
+    /* KEY, STRING: the first byte that is not UTF-8, or a raw NUL byte
+     * (SIZE_MAX when none), and where it is. Not a syntax error: the caller
+     * decides what the string belonged to. */
+    size_t bad;
+    int bad_line, bad_column;
+} claims__json_token;
+
+/** Pull reader of one JSON value (json_reader.c says what it checks). */
+typedef struct claims__json {
+    const char *s;
+    size_t len, i;
+    int line;
+    size_t line_start, adjust; /* column = i - line_start - adjust + 1 */
+    int state;
+    struct claims__json_frame *frames;
+    size_t depth, frame_cap;
+    struct claims__json_key *keys; /* keys of the open objects */
+    size_t key_count, key_cap;
+    claims_buf str, key_bytes;
+    claims__json_pos comma; /* the last ',' (for "trailing comma") */
+    struct {
+        int code; /* CLAIMS_ESYNTAX or CLAIMS_ENOMEM */
+        size_t off;
+        int line, column;
+        char text[CLAIMS_ERROR_TEXT_LENGTH];
+    } error;
+} claims__json;
+
+void claims__json_init(claims__json *r);
+void claims__json_free(claims__json *r);
+/** Reads one value from s[off..len) (text before off is not looked at);
+ *  `line` and `column` are those of s[off]. Keeps the reader's memory. */
+void claims__json_start(claims__json *r, const char *s, size_t len, size_t off,
+                        int line, int column);
+/** The next token (its kind); CLAIMS__JSON_END once the value and the white
+ *  space after it are read; CLAIMS__JSON_ERROR (and r->error) on any fault,
+ *  and from then on. */
+int claims__json_next(claims__json *r, claims__json_token *t);
+/** After `first` (a value's first token), reads to the end of that value.
+ *  When `bad` (may be NULL) has bad == SIZE_MAX, it receives the first
+ *  string or key token with a bad byte. CLAIMS_OK or r->error.code. */
+int claims__json_skip(claims__json *r, const claims__json_token *first,
+                      claims__json_token *bad);
+/** Offset of the next byte to read; containers open. */
+size_t claims__json_offset(const claims__json *r);
+size_t claims__json_depth(const claims__json *r);
+
 /* ---- case-insensitive ASCII helpers (buf.c) --------------------------------- */
 
 bool claims__ascii_ieq(const char *a, size_t alen, const char *b);
@@ -100,6 +183,26 @@ bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
 /** Inserts or replaces; `key` must outlive the map (arena or interned). */
 int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
                        size_t value);
+/** As get and put with the key's hash given: a map used only through these
+ *  may hash with any function (claims__hash_words), and a caller may hash
+ *  where it has the time (another thread). */
+bool claims__strmap_get_hashed(const claims_strmap *m, const char *key,
+                               size_t n, uint64_t h, size_t *value);
+int claims__strmap_put_hashed(claims_strmap *m, const char *key, size_t n,
+                              uint64_t h, size_t value);
+/** Finds the key or adds it with *value: 1 when found (*value gets its
+ *  value), 0 when added, CLAIMS_ENOMEM. */
+int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n,
+                              uint64_t h, size_t *value);
+/** Hints that a lookup of hash h is coming: fetches its first slot, or with
+ *  _key the key that slot holds (the slot should be fetched by then). For
+ *  loops over many independent lookups, so that their cache misses
+ *  overlap. */
+void claims__strmap_prefetch(const claims_strmap *m, uint64_t h);
+void claims__strmap_prefetch_key(const claims_strmap *m, uint64_t h);
+/** A faster hash than claims__hash for tables that live in memory only
+ *  (its values differ by machine byte order, so never print them). */
+uint64_t claims__hash_words(const char *s, size_t n);
 
 /** Open-addressing map from 64-bit keys (not all ones) to 64-bit values:
  * for pairs of indexes, where hashing bytes would cost more than the work. */
@@ -124,6 +227,14 @@ void claims__interner_init(claims_interner *in, claims_arena *arena);
 void claims__interner_free(claims_interner *in);
 /** Returns the stored NUL-terminated copy of s[0..n), NULL on ENOMEM. */
 const char *claims__intern(claims_interner *in, const char *s, size_t n);
+/** As claims__intern() with h = claims__hash_words(s, n), computed by the
+ *  caller (on another thread, say). */
+const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
+                                  uint64_t h);
+/** The stored copy of s[0..n) (h as above), or NULL when it is not there.
+ *  Only reads: several threads may call it while no one interns. */
+const char *claims__intern_find(const claims_interner *in, const char *s,
+                                size_t n, uint64_t h);
 
 /** Grows *array (of elem-byte items, capacity *cap) to hold `need` items. */
 int claims__grow(void **array, size_t *cap, size_t need, size_t elem);
@@ -179,6 +290,7 @@ struct claims_store {
     size_t claim_count, claim_cap;
     claims_strmap source_ids;  /* id -> source index */
     claims_strmap subject_ids; /* "<source index>\x1f<id>" -> subject index */
+    size_t subjects_indexed;   /* subject_ids covers subjects [0, this) */
     claims_error *diags;
     size_t diag_count, diag_cap;
     claims_load_summary total;
@@ -210,12 +322,56 @@ int claims__store_set_text(claims_store *st, size_t source, claims_str file,
 int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
                               const claims_subject_desc *d,
                               const claims__pos *pos, claims_error *err);
-/** Subject index of `id` in `source`, or false. */
-bool claims__store_find_subject(const claims_store *st, size_t source,
+/** Subject index of `id` in `source`, or false. (It indexes the subjects
+ *  added since the last lookup first: loaders that resolve subjects
+ *  themselves never pay for the index.) */
+bool claims__store_find_subject(claims_store *st, size_t source,
                                 const char *id, size_t len, size_t *index);
 /** Source index of `id`, or false. */
 bool claims__store_find_source(const claims_store *st, const char *id,
                                size_t len, size_t *index);
+/** A string handed to the adders below; s.ptr NULL means absent. A loader
+ *  that has checked the bytes (valid UTF-8 without NUL) and interned them
+ *  into this store passes its copy as `interned`: the adder then checks
+ *  only the limits (length, emptiness) and keeps that copy. */
+typedef struct claims__field {
+    claims_str s;
+    const char *interned; /* NULL: checked and interned by the adder */
+} claims__field;
+
+typedef struct claims__subject_in {
+    claims__field id, type, label;
+    int id_used; /* the source has a subject with this id: 1, 0, or -1 when
+                    the adder has to look */
+} claims__subject_in;
+
+/* claims__claim_in.subject_index: look the subject up by its id */
+#define CLAIMS__SUBJECT_LOOKUP SIZE_MAX
+/* claims__claim_in.subject_index: the caller knows the source has none */
+#define CLAIMS__SUBJECT_NONE (SIZE_MAX - 1)
+
+/** A claim for claims__store_add_claim_in(): the description with fields,
+ *  and what the caller may already know of it. */
+typedef struct claims__claim_in {
+    claims__field id, subject, attribute, value, value_type, quote;
+    const claims__field *attribution;
+    size_t attribution_count;
+    long quote_offset, quote_length;
+    long quote_chars; /* characters of the quote text, -1: counted here */
+    claims_polarity polarity;
+    claims_certainty certainty;
+    size_t subject_index; /* the subject's store index, or CLAIMS__SUBJECT_* */
+} claims__claim_in;
+
+/** As claims__store_add_subject() with fields. */
+int claims__store_add_subject_in(claims_store *st, size_t *index, size_t source,
+                                 const claims__subject_in *d,
+                                 const claims__pos *pos, claims_error *err);
+/** As claims__store_add_claim() with fields: the same checks in the same
+ *  order, so a claim is judged alike whichever way it arrives. */
+int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
+                               const claims__claim_in *d,
+                               const claims__pos *pos, claims_error *err);
 int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
                             const claims_claim_desc *d, const claims__pos *pos,
                             claims_error *err);
@@ -275,7 +431,32 @@ typedef struct claims__load {
     claims_error *err;                /* the caller's, may be NULL */
     size_t progress_next;             /* next progress threshold */
     bool canceled;                    /* the progress callback said stop */
+    unsigned threads;                 /* JSON Lines staging; 0: one per CPU */
+    size_t chunk_bytes;               /* JSON Lines chunk size; 0: default */
+    /* JSON Lines loaded in segments (a file read as it goes): what earlier
+     * segments held, so that positions and indexes are the file's */
+    size_t offset_base, line_base;
+    long doc_base;
+    size_t total;                     /* bytes expected in all, 0: this call's */
+    struct claims__lines *lines;      /* JSON Lines state kept across calls */
 } claims__load;
+
+/** Frees what claims__load_json() kept in L for further segments. */
+void claims__load_json_free(claims__load *L);
+
+/** Bytes of JSON Lines worth reading at a time: what one parallel round of
+ *  claims__load_json() stages. */
+size_t claims__load_lines_window(const claims__load *L);
+
+/** claims_store_load_buffer() with the JSON Lines staging tuned: `threads`
+ *  (0: one per CPU) and `chunk_bytes` (0: the default). The store gets the
+ *  same content whatever they are; tests use them to reach the parallel
+ *  path with small inputs. */
+int claims__load_buffer_tuned(claims_store *store, const char *data,
+                              size_t len, claims_str name,
+                              const claims_load_options *opts,
+                              unsigned threads, size_t chunk_bytes,
+                              claims_load_summary *summary, claims_error *err);
 
 /** Progress of a load after `done` of `total` bytes; CLAIMS_ECANCELED
  *  (recorded as a diagnostic) when the callback stops it. */
@@ -287,9 +468,6 @@ void claims__load_report(claims__load *L, const claims_error *e);
 int claims__load_json(claims__load *L, const char *data, size_t len,
                       bool lines);
 int claims__load_tsv(claims__load *L, const char *data, size_t len);
-/** Line and column (1-based, column in characters) of byte `off`. */
-void claims__text_position(const char *data, size_t off, int *line,
-                           int *column);
 
 /* ---- the context (ctx.c) ----------------------------------------------------- */
 

@@ -104,6 +104,30 @@ uint64_t claims__hash(const char *s, size_t n)
     return h;
 }
 
+uint64_t claims__hash_words(const char *s, size_t n)
+{
+    /* eight bytes per multiply, then a finalizer (splitmix64's) that spreads
+     * every input bit over the low bits the tables use */
+    const uint64_t k = 0x9E3779B97F4A7C15ULL;
+    uint64_t h = (uint64_t)n * k;
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s + i, n - i);
+    h = (h ^ w) * k;
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+    return h;
+}
+
 void claims__strmap_init(claims_strmap *m)
 {
     m->slots = NULL;
@@ -138,18 +162,68 @@ static struct claims_strmap_slot *find_slot(struct claims_strmap_slot *slots,
     }
 }
 
+static int rehash(claims_strmap *m);
+
 bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
                         size_t *value)
 {
+    return claims__strmap_get_hashed(m, key, n, claims__hash(key, n), value);
+}
+
+bool claims__strmap_get_hashed(const claims_strmap *m, const char *key,
+                               size_t n, uint64_t h, size_t *value)
+{
     if (!m->cap)
         return false;
-    struct claims_strmap_slot *s =
-        find_slot(m->slots, m->cap, key, n, claims__hash(key, n));
+    struct claims_strmap_slot *s = find_slot(m->slots, m->cap, key, n, h);
     if (!s->key)
         return false;
     if (value)
         *value = s->value;
     return true;
+}
+
+int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n,
+                              uint64_t h, size_t *value)
+{
+    if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    struct claims_strmap_slot *s = find_slot(m->slots, m->cap, key, n, h);
+    if (s->key) {
+        *value = s->value;
+        return 1;
+    }
+    s->key = key;
+    s->len = n;
+    s->hash = h;
+    s->value = *value;
+    m->count++;
+    return 0;
+}
+
+void claims__strmap_prefetch(const claims_strmap *m, uint64_t h)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->cap)
+        __builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+#else
+    (void)m;
+    (void)h;
+#endif
+}
+
+void claims__strmap_prefetch_key(const claims_strmap *m, uint64_t h)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->cap) {
+        const struct claims_strmap_slot *s = &m->slots[(size_t)h & (m->cap - 1)];
+        if (s->key && s->hash == h)
+            __builtin_prefetch(s->key);
+    }
+#else
+    (void)m;
+    (void)h;
+#endif
 }
 
 static int rehash(claims_strmap *m)
@@ -172,9 +246,14 @@ static int rehash(claims_strmap *m)
 int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
                        size_t value)
 {
+    return claims__strmap_put_hashed(m, key, n, claims__hash(key, n), value);
+}
+
+int claims__strmap_put_hashed(claims_strmap *m, const char *key, size_t n,
+                              uint64_t h, size_t value)
+{
     if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    uint64_t h = claims__hash(key, n);
     struct claims_strmap_slot *s = find_slot(m->slots, m->cap, key, n, h);
     if (!s->key) {
         s->key = key;
@@ -274,14 +353,32 @@ void claims__interner_init(claims_interner *in, claims_arena *arena)
 
 void claims__interner_free(claims_interner *in) { claims__strmap_free(&in->map); }
 
+/* The interner hashes with claims__hash_words: its values are never shown,
+ * and a loader can hash on its worker threads (claims__intern_hashed). */
 const char *claims__intern(claims_interner *in, const char *s, size_t n)
+{
+    return claims__intern_hashed(in, s, n, claims__hash_words(s, n));
+}
+
+const char *claims__intern_find(const claims_interner *in, const char *s,
+                                size_t n, uint64_t h)
+{
+    if (n == 0)
+        return "";
+    const claims_strmap *m = &in->map;
+    if (!m->cap)
+        return NULL;
+    return find_slot(m->slots, m->cap, s, n, h)->key;
+}
+
+const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
+                                  uint64_t h)
 {
     if (n == 0)
         return "";
     claims_strmap *m = &in->map;
     if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
         return NULL;
-    uint64_t h = claims__hash(s, n);
     struct claims_strmap_slot *slot = find_slot(m->slots, m->cap, s, n, h);
     if (slot->key)
         return slot->key;

@@ -1,9 +1,11 @@
 /* loader.c - the load entry points: buffer, file, stream; format detection;
  * the bookkeeping every format shares (diagnostics, summary). */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "claims_private.h"
 
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,6 +40,8 @@ int claims__load_progress(claims__load *L, size_t done, size_t total)
 {
     if (L->canceled)
         return CLAIMS_ECANCELED;
+    if (total < done) /* a file that grew while it was read */
+        total = done;
     if (claims__progress(L->opts->progress, L->opts->progress_payload, "load", done,
                          total, &L->progress_next) == CLAIMS_OK)
         return CLAIMS_OK;
@@ -51,41 +55,62 @@ int claims__load_progress(claims__load *L, size_t done, size_t total)
     return CLAIMS_ECANCELED;
 }
 
-void claims__text_position(const char *data, size_t off, int *line,
-                           int *column)
+/* The bytes of one load: in memory, and maybe a regular file still being
+ * read (`rest`). */
+typedef struct input {
+    claims_buf buf;   /* what was read of a stream */
+    const char *data; /* the bytes so far: data[0..len) */
+    size_t len;
+    FILE *rest;       /* the rest, or NULL when everything is in data */
+    size_t size;      /* the file's size when its reading began */
+} input;
+
+/* Reads about `want` more bytes of in->rest; at its end in->rest becomes
+ * NULL. CLAIMS_OK, CLAIMS_ENOMEM or CLAIMS_EIO. */
+static int read_more(input *in, size_t want)
 {
-    int l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        unsigned char b = (unsigned char)data[i];
-        if (b == '\n') {
-            l++;
-            c = 1;
-        } else if ((b & 0xC0) != 0x80) {
-            c++;
-        }
+    if (claims__buf_reserve(&in->buf, want) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    size_t n = fread(in->buf.data + in->buf.len, 1, want, in->rest);
+    in->buf.len += n;
+    in->buf.data[in->buf.len] = '\0';
+    in->data = in->buf.data;
+    in->len = in->buf.len;
+    if (n < want) {
+        bool failed = ferror(in->rest) != 0;
+        in->rest = NULL;
+        if (failed)
+            return CLAIMS_EIO;
     }
-    *line = l;
-    *column = c;
+    return CLAIMS_OK;
+}
+
+static int read_all(input *in)
+{
+    int rc = CLAIMS_OK;
+    while (rc == CLAIMS_OK && in->rest)
+        rc = read_more(in, in->len > 65536 ? in->len : 65536);
+    return rc;
 }
 
 /* JSON Lines when the first line alone is a complete JSON object and more
- * follows; a pretty-printed document starts with a lone "{" line. */
-static claims_format detect(const char *data, size_t len, size_t *skip)
+ * follows; a pretty-printed document starts with a lone "{" line. With
+ * `partial` input that does not tell yet, -1. */
+static int detect(const char *data, size_t len, bool partial)
 {
     size_t i = 0;
     while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
                        data[i] == '\n'))
         i++;
-    *skip = 0;
-    if (i == len)
-        return CLAIMS_FORMAT_JSON; /* empty: reported as a JSON error */
+    if (i == len) /* empty: reported as a JSON error */
+        return partial ? -1 : CLAIMS_FORMAT_JSON;
     if (data[i] == '[')
         return CLAIMS_FORMAT_JSON;
     if (data[i] != '{')
         return CLAIMS_FORMAT_TSV;
     const char *nl = memchr(data + i, '\n', len - i);
     if (!nl)
-        return CLAIMS_FORMAT_JSON;
+        return partial ? -1 : CLAIMS_FORMAT_JSON;
     size_t end = (size_t)(nl - data);
     /* cheap test first: a first line that closes every brace it opens */
     int depth = 0;
@@ -111,12 +136,58 @@ static claims_format detect(const char *data, size_t len, size_t *skip)
         if (data[k] != ' ' && data[k] != '\t' && data[k] != '\r' &&
             data[k] != '\n')
             return CLAIMS_FORMAT_JSONL;
-    return CLAIMS_FORMAT_JSON;
+    return partial ? -1 : CLAIMS_FORMAT_JSON;
 }
 
-static int load(claims_store *store, const char *data, size_t len,
-                const char *name, const claims_load_options *opts,
-                claims_load_summary *summary, claims_error *err)
+static void read_error(claims__load *L, int rc)
+{
+    claims_error e;
+    claims__error_clear(&e);
+    claims__error_set(&e, rc, L->name, 0, 0, -1, -1, "cannot read: %s",
+                      claims_strerror(rc));
+    claims__load_report(L, &e);
+}
+
+/* JSON Lines from a regular file: its documents are independent, so it is
+ * loaded in segments of whole lines read into one buffer that is reused,
+ * instead of being held whole (half the memory of a load, and no page of it
+ * to clear). `start` skips a byte order mark. */
+static int load_segments(claims__load *L, input *in, size_t start)
+{
+    size_t window = claims__load_lines_window(L);
+    size_t pos = start;
+    L->total = in->size > start ? in->size - start : 0;
+    for (;;) {
+        int rc = CLAIMS_OK;
+        while (rc == CLAIMS_OK && in->rest && in->len - pos < window)
+            rc = read_more(in, window);
+        if (rc != CLAIMS_OK) {
+            read_error(L, rc);
+            return rc;
+        }
+        size_t end = in->len;
+        if (in->rest) { /* the last line may go on: stop after a line end */
+            while (end > pos && in->data[end - 1] != '\n')
+                end--;
+            if (end == pos) { /* one line longer than the window */
+                window = in->len - pos + window;
+                continue;
+            }
+        }
+        rc = claims__load_json(L, in->data + pos, end - pos, true);
+        L->offset_base += end - pos;
+        if (rc != CLAIMS_OK || !in->rest)
+            return rc;
+        memmove(in->buf.data, in->data + end, in->len - end);
+        in->buf.len = in->len = in->len - end;
+        pos = 0;
+    }
+}
+
+static int load(claims_store *store, input *in, const char *name,
+                const claims_load_options *opts, unsigned threads,
+                size_t chunk_bytes, claims_load_summary *summary,
+                claims_error *err)
 {
     claims_load_options def = CLAIMS_LOAD_OPTIONS_INIT;
     if (!opts)
@@ -134,21 +205,37 @@ static int load(claims_store *store, const char *data, size_t len,
     L.name = claims__store_intern(store, name, strlen(name));
     L.opts = opts;
     L.err = err;
+    L.threads = threads;
+    L.chunk_bytes = chunk_bytes;
     if (!L.name)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
 
+    int rc = CLAIMS_OK;
+    int fmt = opts->format;
+    if (in->rest && fmt != CLAIMS_FORMAT_JSONL && fmt != CLAIMS_FORMAT_AUTO)
+        rc = read_all(in);
     /* a UTF-8 byte order mark is not content */
-    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-        data += 3;
-        len -= 3;
-    }
-    size_t skip = 0;
-    claims_format fmt = opts->format;
-    if (fmt == CLAIMS_FORMAT_AUTO)
-        fmt = detect(data, len, &skip);
-    int rc = fmt == CLAIMS_FORMAT_TSV
+    while (rc == CLAIMS_OK && in->rest && in->len < 3)
+        rc = read_more(in, 65536);
+    size_t start = in->len >= 3 && memcmp(in->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (rc == CLAIMS_OK && fmt == CLAIMS_FORMAT_AUTO &&
+           (fmt = detect(in->data + start, in->len - start, in->rest != NULL)) < 0)
+        rc = read_more(in, in->len > 65536 ? in->len : 65536);
+    if (rc == CLAIMS_OK && in->rest && fmt != CLAIMS_FORMAT_JSONL)
+        rc = read_all(in);
+    size_t len = in->len - start;
+    if (rc != CLAIMS_OK) {
+        read_error(&L, rc);
+    } else if (in->rest) {
+        rc = load_segments(&L, in, start);
+        len = L.offset_base;
+    } else {
+        const char *data = in->data + start;
+        rc = fmt == CLAIMS_FORMAT_TSV
                  ? claims__load_tsv(&L, data, len)
                  : claims__load_json(&L, data, len, fmt == CLAIMS_FORMAT_JSONL);
+    }
+    claims__load_json_free(&L);
     if (rc == CLAIMS_OK)
         rc = claims__load_progress(&L, len, len);
 
@@ -176,9 +263,11 @@ static void name_of(char *out, size_t cap, claims_str name)
                  name.ptr);
 }
 
-int claims_store_load_buffer(claims_store *store, const char *data, size_t len,
-                             claims_str name, const claims_load_options *opts,
-                             claims_load_summary *summary, claims_error *err)
+int claims__load_buffer_tuned(claims_store *store, const char *data,
+                              size_t len, claims_str name,
+                              const claims_load_options *opts,
+                              unsigned threads, size_t chunk_bytes,
+                              claims_load_summary *summary, claims_error *err)
 {
     claims__error_clear(err);
     if (summary)
@@ -187,7 +276,19 @@ int claims_store_load_buffer(claims_store *store, const char *data, size_t len,
         return claims__error_simple(err, CLAIMS_EINVAL, "store or data is NULL");
     char nm[512];
     name_of(nm, sizeof nm, name);
-    return load(store, data ? data : "", len, nm, opts, summary, err);
+    input in;
+    memset(&in, 0, sizeof in);
+    in.data = data ? data : "";
+    in.len = len;
+    return load(store, &in, nm, opts, threads, chunk_bytes, summary, err);
+}
+
+int claims_store_load_buffer(claims_store *store, const char *data, size_t len,
+                             claims_str name, const claims_load_options *opts,
+                             claims_load_summary *summary, claims_error *err)
+{
+    return claims__load_buffer_tuned(store, data, len, name, opts, 0, 0, summary,
+                                     err);
 }
 
 int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
@@ -201,15 +302,27 @@ int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
         return claims__error_simple(err, CLAIMS_EINVAL, "store or stream is NULL");
     char nm[512];
     name_of(nm, sizeof nm, name);
-    claims_buf b;
-    claims__buf_init(&b);
-    int rc = claims__buf_read_stream(&b, stream);
+    input in;
+    memset(&in, 0, sizeof in);
+    claims__buf_init(&in.buf);
+    in.data = "";
+    struct stat sb;
+    int rc = CLAIMS_OK;
+    if (fstat(fileno(stream), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+        /* read as the load goes (load_segments) */
+        in.rest = stream;
+        in.size = (size_t)sb.st_size;
+    } else {
+        rc = claims__buf_read_stream(&in.buf, stream);
+        in.data = in.buf.data ? in.buf.data : "";
+        in.len = in.buf.len;
+    }
     if (rc == CLAIMS_OK)
-        rc = load(store, b.data ? b.data : "", b.len, nm, opts, summary, err);
+        rc = load(store, &in, nm, opts, 0, 0, summary, err);
     else
         claims__error_set(err, rc, nm, 0, 0, -1, -1, "cannot read: %s",
                           claims_strerror(rc));
-    claims__buf_free(&b);
+    claims__buf_free(&in.buf);
     return rc;
 }
 

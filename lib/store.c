@@ -55,12 +55,14 @@ static int pos_error(claims_error *err, int code, const claims__pos *pos,
                              pos->document, pos->claim, "%s: %s", what, detail);
 }
 
-/* Checks one string field and interns it; absent (NULL ptr) gives "". */
-static int take_str(claims_store *st, const char **out, claims_str s,
+/* Checks one string field and interns it; absent (NULL ptr) gives "". A
+ * field the caller interned was checked by it: only the limits remain. */
+static int take_str(claims_store *st, const char **out, const claims__field *f,
                     const char *field, bool required, const claims__pos *pos,
                     claims_error *err)
 {
     char detail[96];
+    claims_str s = f->s;
     if (!s.ptr) {
         if (s.len)
             return pos_error(err, CLAIMS_EINVAL, pos, field,
@@ -78,16 +80,23 @@ static int take_str(claims_store *st, const char **out, claims_str s,
         return pos_error(err, CLAIMS_ERANGE, pos, field, detail);
     }
     size_t bad;
-    if (claims__utf8_check(s.ptr, s.len, &bad) != CLAIMS_OK) {
+    if (!f->interned && claims__utf8_check(s.ptr, s.len, &bad) != CLAIMS_OK) {
         snprintf(detail, sizeof detail, "%s at byte %zu",
                  s.ptr[bad] ? "invalid UTF-8" : "NUL byte", bad);
         return pos_error(err, CLAIMS_ENCODING, pos, field, detail);
     }
     if (required && s.len == 0)
         return pos_error(err, CLAIMS_ESCHEMA, pos, field, "must not be empty");
-    *out = claims__intern(&st->strings, s.ptr, s.len);
+    *out = f->interned ? f->interned : claims__intern(&st->strings, s.ptr, s.len);
     return *out ? CLAIMS_OK
                 : pos_error(err, CLAIMS_ENOMEM, pos, field, "out of memory");
+}
+
+/* A field of a public description: nothing known about it yet. */
+static claims__field plain(claims_str s)
+{
+    claims__field f = {s, NULL};
+    return f;
 }
 
 bool claims__store_find_source(const claims_store *st, const char *id,
@@ -112,13 +121,16 @@ int claims__store_add_source(claims_store *st, size_t *index,
     claims__source s;
     memset(&s, 0, sizeof s);
     int rc;
-    if ((rc = take_str(st, &s.id, d->id, "source.id", true, pos, err)) ||
-        (rc = take_str(st, &s.outlet, d->outlet, "source.outlet", false, pos, err)) ||
-        (rc = take_str(st, &s.title, d->title, "source.title", false, pos, err)) ||
-        (rc = take_str(st, &s.author, d->author, "source.author", false, pos, err)) ||
-        (rc = take_str(st, &s.published, d->published, "source.published", false, pos, err)) ||
-        (rc = take_str(st, &s.url, d->url, "source.url", false, pos, err)) ||
-        (rc = take_str(st, &s.language, d->language, "source.language", false, pos, err)))
+    claims__field f[] = {plain(d->id), plain(d->outlet), plain(d->title),
+                         plain(d->author), plain(d->published), plain(d->url),
+                         plain(d->language)};
+    if ((rc = take_str(st, &s.id, &f[0], "source.id", true, pos, err)) ||
+        (rc = take_str(st, &s.outlet, &f[1], "source.outlet", false, pos, err)) ||
+        (rc = take_str(st, &s.title, &f[2], "source.title", false, pos, err)) ||
+        (rc = take_str(st, &s.author, &f[3], "source.author", false, pos, err)) ||
+        (rc = take_str(st, &s.published, &f[4], "source.published", false, pos, err)) ||
+        (rc = take_str(st, &s.url, &f[5], "source.url", false, pos, err)) ||
+        (rc = take_str(st, &s.language, &f[6], "source.language", false, pos, err)))
         return rc;
     if (claims__store_find_source(st, s.id, strlen(s.id), NULL)) {
         char detail[CLAIMS_ERROR_TEXT_LENGTH];
@@ -146,7 +158,8 @@ int claims__store_set_text(claims_store *st, size_t source, claims_str file,
                            long characters, const claims__pos *pos,
                            claims_error *err)
 {
-    int rc = take_str(st, &st->sources[source].text_file, file,
+    claims__field f = plain(file);
+    int rc = take_str(st, &st->sources[source].text_file, &f,
                       "source.text.file", false, pos, err);
     if (rc == CLAIMS_OK)
         st->sources[source].text_characters = characters;
@@ -156,14 +169,42 @@ int claims__store_set_text(claims_store *st, size_t source, claims_str file,
 /* Subject keys are "<source index>\x1f<id>": ids are local to a document. */
 static size_t key_prefix(char pre[32], size_t source)
 {
-    int n = snprintf(pre, 32, "%zu", source);
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = (char)('0' + source % 10);
+        source /= 10;
+    } while (source);
+    for (size_t i = 0; i < n; i++)
+        pre[i] = digits[n - 1 - i];
     pre[n] = '\x1f';
-    return (size_t)n + 1;
+    return n + 1;
 }
 
-bool claims__store_find_subject(const claims_store *st, size_t source,
+/* Adds the subjects from st->subjects_indexed on to subject_ids. */
+static int index_subjects(claims_store *st)
+{
+    for (; st->subjects_indexed < st->subject_count; st->subjects_indexed++) {
+        const claims__subject *s = &st->subjects[st->subjects_indexed];
+        char pre[32];
+        size_t plen = key_prefix(pre, s->source), idlen = strlen(s->id);
+        char *key = claims__arena_alloc(&st->arena, plen + idlen);
+        if (!key)
+            return CLAIMS_ENOMEM;
+        memcpy(key, pre, plen);
+        memcpy(key + plen, s->id, idlen);
+        if (claims__strmap_put(&st->subject_ids, key, plen + idlen,
+                               st->subjects_indexed) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+    }
+    return CLAIMS_OK;
+}
+
+bool claims__store_find_subject(claims_store *st, size_t source,
                                 const char *id, size_t len, size_t *index)
 {
+    if (index_subjects(st) != CLAIMS_OK)
+        return false;
     char small[256];
     size_t plen = key_prefix(small, source);
     size_t klen = plen + len;
@@ -184,38 +225,31 @@ bool claims__store_find_subject(const claims_store *st, size_t source,
     return found;
 }
 
-int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
-                              const claims_subject_desc *d,
-                              const claims__pos *pos, claims_error *err)
+int claims__store_add_subject_in(claims_store *st, size_t *index, size_t source,
+                                 const claims__subject_in *d,
+                                 const claims__pos *pos, claims_error *err)
 {
     if (source >= st->source_count)
         return pos_error(err, CLAIMS_EINVAL, pos, "subject", "no such source");
     claims__subject s;
     s.source = source;
     int rc;
-    if ((rc = take_str(st, &s.id, d->id, "subject.id", true, pos, err)) ||
-        (rc = take_str(st, &s.type, d->type, "subject.type", true, pos, err)) ||
-        (rc = take_str(st, &s.label, d->label, "subject.label", false, pos, err)))
+    if ((rc = take_str(st, &s.id, &d->id, "subject.id", true, pos, err)) ||
+        (rc = take_str(st, &s.type, &d->type, "subject.type", true, pos, err)) ||
+        (rc = take_str(st, &s.label, &d->label, "subject.label", false, pos, err)))
         return rc;
-    size_t idlen = strlen(s.id);
-    if (claims__store_find_subject(st, source, s.id, idlen, NULL)) {
+    size_t idlen = d->id.s.len; /* s.id holds no NUL: its length */
+    if (d->id_used < 0 && index_subjects(st) != CLAIMS_OK)
+        return pos_error(err, CLAIMS_ENOMEM, pos, "subject", "out of memory");
+    if (d->id_used > 0 ||
+        (d->id_used < 0 && claims__store_find_subject(st, source, s.id, idlen, NULL))) {
         char detail[CLAIMS_ERROR_TEXT_LENGTH];
         snprintf(detail, sizeof detail, "\"%.60s\" is used twice in the document",
                  s.id);
         return pos_error(err, CLAIMS_EDUPLICATE, pos, "subject.id", detail);
     }
-    char pre[32];
-    size_t plen = key_prefix(pre, source);
-    size_t klen = plen + idlen;
-    char *key = claims__arena_alloc(&st->arena, klen);
-    if (!key)
-        return pos_error(err, CLAIMS_ENOMEM, pos, "subject", "out of memory");
-    memcpy(key, pre, plen);
-    memcpy(key + plen, s.id, idlen);
     if (claims__grow((void **)&st->subjects, &st->subject_cap,
-                     st->subject_count + 1, sizeof *st->subjects) != CLAIMS_OK ||
-        claims__strmap_put(&st->subject_ids, key, klen, st->subject_count) !=
-            CLAIMS_OK)
+                     st->subject_count + 1, sizeof *st->subjects) != CLAIMS_OK)
         return pos_error(err, CLAIMS_ENOMEM, pos, "subject", "out of memory");
     st->subjects[st->subject_count] = s;
     if (index)
@@ -225,9 +259,17 @@ int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
     return CLAIMS_OK;
 }
 
-int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
-                            const claims_claim_desc *d, const claims__pos *pos,
-                            claims_error *err)
+int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
+                              const claims_subject_desc *d,
+                              const claims__pos *pos, claims_error *err)
+{
+    claims__subject_in in = {plain(d->id), plain(d->type), plain(d->label), -1};
+    return claims__store_add_subject_in(st, index, source, &in, pos, err);
+}
+
+int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
+                               const claims__claim_in *d,
+                               const claims__pos *pos, claims_error *err)
 {
     if (source >= st->source_count)
         return pos_error(err, CLAIMS_EINVAL, pos, "claim", "no such source");
@@ -238,23 +280,34 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
     c.column = pos->column;
     int rc;
     const char *subject;
-    if ((rc = take_str(st, &c.id, d->id, "id", false, pos, err)) ||
-        (rc = take_str(st, &subject, d->subject, "subject", true, pos, err)) ||
-        (rc = take_str(st, &c.attribute, d->attribute, "attribute", true, pos, err)) ||
-        (rc = take_str(st, &c.value, d->value, "value", true, pos, err)) ||
-        (rc = take_str(st, &c.value_type, d->value_type, "type", false, pos, err)) ||
-        (rc = take_str(st, &c.quote, d->quote, "quote.text", false, pos, err)))
+    if ((rc = take_str(st, &c.id, &d->id, "id", false, pos, err)) ||
+        (rc = take_str(st, &subject, &d->subject, "subject", true, pos, err)) ||
+        (rc = take_str(st, &c.attribute, &d->attribute, "attribute", true, pos, err)) ||
+        (rc = take_str(st, &c.value, &d->value, "value", true, pos, err)) ||
+        (rc = take_str(st, &c.value_type, &d->value_type, "type", false, pos, err)) ||
+        (rc = take_str(st, &c.quote, &d->quote, "quote.text", false, pos, err)))
         return rc;
-    if (!claims__store_find_subject(st, source, subject, strlen(subject),
-                                    &c.subject)) {
+    bool found;
+    if (d->subject_index == CLAIMS__SUBJECT_LOOKUP) {
+        if (index_subjects(st) != CLAIMS_OK)
+            return pos_error(err, CLAIMS_ENOMEM, pos, "subject", "out of memory");
+        found = claims__store_find_subject(st, source, subject, d->subject.s.len,
+                                           &c.subject);
+    } else {
+        found = d->subject_index < st->subject_count;
+        c.subject = d->subject_index;
+    }
+    if (!found) {
         char detail[CLAIMS_ERROR_TEXT_LENGTH];
         snprintf(detail, sizeof detail, "\"%.60s\" is not a subject of the document",
                  subject);
         return pos_error(err, CLAIMS_ENOTFOUND, pos, "subject", detail);
     }
-    if (c.value_type[0]) {
+    /* lengths, not c.value_type[0] and the like: the interned copies are
+     * elsewhere in memory, and a load adds a million claims */
+    if (d->value_type.s.len) {
         claims_type t;
-        if (claims_type_from_name(&t, c.value_type, strlen(c.value_type)) !=
+        if (claims_type_from_name(&t, c.value_type, d->value_type.s.len) !=
             CLAIMS_OK) {
             char detail[CLAIMS_ERROR_TEXT_LENGTH];
             snprintf(detail, sizeof detail, "unknown value type \"%.40s\"",
@@ -273,13 +326,17 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
     c.quote_length = d->quote_length;
     if (c.quote_offset < -1 || c.quote_length < -1)
         return pos_error(err, CLAIMS_ERANGE, pos, "quote", "negative offset or length");
-    if (c.quote[0] && c.quote_length >= 0 &&
-        claims__utf8_length(c.quote, strlen(c.quote)) != (size_t)c.quote_length) {
-        char detail[CLAIMS_ERROR_TEXT_LENGTH];
-        snprintf(detail, sizeof detail,
-                 "length %ld but the quote text has %zu characters",
-                 c.quote_length, claims__utf8_length(c.quote, strlen(c.quote)));
-        return pos_error(err, CLAIMS_ERANGE, pos, "quote.length", detail);
+    if (d->quote.s.len && c.quote_length >= 0) {
+        size_t chars = d->quote_chars >= 0
+                           ? (size_t)d->quote_chars
+                           : claims__utf8_length(c.quote, d->quote.s.len);
+        if (chars != (size_t)c.quote_length) {
+            char detail[CLAIMS_ERROR_TEXT_LENGTH];
+            snprintf(detail, sizeof detail,
+                     "length %ld but the quote text has %zu characters",
+                     c.quote_length, chars);
+            return pos_error(err, CLAIMS_ERANGE, pos, "quote.length", detail);
+        }
     }
     long chars = st->sources[source].text_characters;
     if (chars >= 0 && c.quote_offset >= 0 &&
@@ -299,13 +356,13 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
         if (!chain)
             return pos_error(err, CLAIMS_ENOMEM, pos, "attribution", "out of memory");
         for (size_t i = 0; i < d->attribution_count; i++)
-            if ((rc = take_str(st, &chain[i], d->attribution[i], "attribution",
+            if ((rc = take_str(st, &chain[i], &d->attribution[i], "attribution",
                                true, pos, err)))
                 return rc;
         c.attribution = chain;
         c.attribution_count = d->attribution_count;
     }
-    if (!c.id[0]) {
+    if (!d->id.s.len) {
         /* default id: c<N>, N the 1-based index of the claim in its source */
         char tmp[32];
         int n = snprintf(tmp, sizeof tmp, "c%zu",
@@ -324,6 +381,42 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
     st->claim_count++;
     st->sources[source].claim_count++;
     return CLAIMS_OK;
+}
+
+int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
+                            const claims_claim_desc *d, const claims__pos *pos,
+                            claims_error *err)
+{
+    claims__claim_in in;
+    memset(&in, 0, sizeof in);
+    in.id = plain(d->id);
+    in.subject = plain(d->subject);
+    in.attribute = plain(d->attribute);
+    in.value = plain(d->value);
+    in.value_type = plain(d->value_type);
+    in.quote = plain(d->quote);
+    in.quote_offset = d->quote_offset;
+    in.quote_length = d->quote_length;
+    in.quote_chars = -1;
+    in.polarity = d->polarity;
+    in.certainty = d->certainty;
+    in.subject_index = CLAIMS__SUBJECT_LOOKUP;
+    in.attribution_count = d->attribution_count;
+    claims__field small[16], *chain = NULL;
+    if (d->attribution && d->attribution_count) {
+        chain = d->attribution_count <= 16
+                    ? small
+                    : malloc(d->attribution_count * sizeof *chain);
+        if (!chain)
+            return pos_error(err, CLAIMS_ENOMEM, pos, "attribution", "out of memory");
+        for (size_t i = 0; i < d->attribution_count; i++)
+            chain[i] = plain(d->attribution[i]);
+    }
+    in.attribution = chain;
+    int rc = claims__store_add_claim_in(st, index, source, &in, pos, err);
+    if (chain != small)
+        free(chain);
+    return rc;
 }
 
 int claims__store_diagnose(claims_store *st, const claims_error *e)
@@ -353,6 +446,8 @@ void claims__store_rollback(claims_store *st, const claims__store_mark *m)
             st->sources[st->subjects[i].source].subject_count--;
     st->source_count = m->sources;
     st->subject_count = m->subjects;
+    if (st->subjects_indexed > m->subjects)
+        st->subjects_indexed = m->subjects;
     st->claim_count = m->claims;
     if (m->source < st->source_count)
         st->sources[m->source].claim_count = m->source_claims;
