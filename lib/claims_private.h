@@ -457,6 +457,12 @@ int claims__load_buffer_tuned(claims_store *store, const char *data,
                               const claims_load_options *opts,
                               unsigned threads, size_t chunk_bytes,
                               claims_load_summary *summary, claims_error *err);
+/** claims_store_load_stream() tuned alike; a regular file of JSON Lines is
+ *  read in segments of claims__load_lines_window() bytes. */
+int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name,
+                              const claims_load_options *opts, unsigned threads,
+                              size_t chunk_bytes, claims_load_summary *summary,
+                              claims_error *err);
 
 /** Progress of a load after `done` of `total` bytes; CLAIMS_ECANCELED
  *  (recorded as a diagnostic) when the callback stops it. */

@@ -397,8 +397,9 @@ static void index_put(claims__json *r, struct claims__json_frame *f, size_t k)
     f->index[i] = (uint32_t)(k + 1);
 }
 
-/* Rebuilds the index of f for at least `count` keys, load at most 1/2. */
-static int index_grow(claims__json *r, struct claims__json_frame *f, size_t count)
+/* (Re)builds the index of f for `count` keys, the last not yet in it;
+ * load at most 1/2. */
+static int index_build(claims__json *r, struct claims__json_frame *f, size_t count)
 {
     size_t cap = f->index_cap ? f->index_cap : 64;
     while (cap < count * 2)
@@ -451,8 +452,10 @@ static int add_key(claims__json *r, const claims__json_token *t)
                 r->keys[j].hash = claims__hash(key_text(r, &r->keys[j]),
                                                r->keys[j].len);
         k->hash = claims__hash(text, k->len);
-        if ((count + 1) * 2 > f->index_cap &&
-            index_grow(r, f, count + 1) != CLAIMS_OK)
+        /* the index of this depth may hold an earlier object's keys: it is
+         * built afresh when this object starts to use it */
+        if ((count == DUP_LINEAR || (count + 1) * 2 > f->index_cap) &&
+            index_build(r, f, count + 1) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
         size_t mask = f->index_cap - 1;
         for (size_t i = (size_t)k->hash & mask; f->index[i] && !dup;
@@ -523,11 +526,17 @@ static int fail_end(claims__json *r, claims__json_token *t)
     if (r->depth == 0)
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                        "no JSON value (the input is empty)");
+    /* the line only when it is another one: a caller that numbers lines
+     * from elsewhere (JSON Lines chunks) moves the error's, not the text's */
     const struct claims__json_frame *f = &r->frames[r->depth - 1];
+    const char *what = f->object ? "object" : "array";
+    if (f->line == t->line)
+        return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
+                       "unexpected end of the input: the %s opened at column "
+                       "%d is not closed", what, f->column);
     return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                    "unexpected end of the input: the %s opened at line %d, "
-                   "column %d is not closed", f->object ? "object" : "array",
-                   f->line, f->column);
+                   "column %d is not closed", what, f->line, f->column);
 }
 
 static int read_value(claims__json *r, claims__json_token *t)

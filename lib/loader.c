@@ -295,6 +295,15 @@ int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
                              const claims_load_options *opts,
                              claims_load_summary *summary, claims_error *err)
 {
+    return claims__load_stream_tuned(store, stream, name, opts, 0, 0, summary,
+                                     err);
+}
+
+int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name,
+                              const claims_load_options *opts, unsigned threads,
+                              size_t chunk_bytes, claims_load_summary *summary,
+                              claims_error *err)
+{
     claims__error_clear(err);
     if (summary)
         memset(summary, 0, sizeof *summary);
@@ -318,7 +327,7 @@ int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
         in.len = in.buf.len;
     }
     if (rc == CLAIMS_OK)
-        rc = load(store, &in, nm, opts, 0, 0, summary, err);
+        rc = load(store, &in, nm, opts, threads, chunk_bytes, summary, err);
     else
         claims__error_set(err, rc, nm, 0, 0, -1, -1, "cannot read: %s",
                           claims_strerror(rc));

@@ -644,7 +644,8 @@ static int stage_claim(stager *S, const claims__json_token *t, long index)
                                claim_member)
                  : skip(S, t);
     S->bad = NULL;
-    S->claim = -1;
+    if (rc == 0) /* else the error names the claim */
+        S->claim = -1;
     return rc;
 }
 
@@ -1046,10 +1047,21 @@ static int enum_index(const applier *A, sval v, const char *const *names, int n)
     return -1;
 }
 
-/* Bytes of s to print as "%.*s" with at most max of them. */
-static int shown(const lstr *l, size_t max)
+/* The text of l for a message: at most `max` bytes of it, no half UTF-8
+ * sequence, control characters (a NUL from \u0000 among them) escaped so
+ * that the message shows what was written. */
+static const char *shown(char out[160], const lstr *l, size_t max)
 {
-    return (int)(l->len < max ? l->len : max);
+    size_t n = (size_t)claims__clip(l->ptr, l->len, max), o = 0;
+    for (size_t i = 0; i < n && o + 7 < 160; i++) {
+        unsigned char c = (unsigned char)l->ptr[i];
+        if (c < 0x20)
+            o += (size_t)snprintf(out + o, 160 - o, "\\u%04X", c);
+        else
+            out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    return out;
 }
 
 /* Checks a quote.offset or quote.length member; false when reported. */
@@ -1085,6 +1097,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
 {
     long ci = (long)i;
     claims__json_pos at = c->it.at;
+    char text[160];
     if (c->it.bad.off != NONE) {
         report_bad_byte(A, d, &c->it, ci, "the claim");
         return false;
@@ -1159,9 +1172,9 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
             return false;
         }
         if (c->quote_unknown != NONE) {
-            const lstr *k = &A->b->strs[c->quote_unknown];
             report(A, d, CLAIMS_ESCHEMA, at, "quote", ci,
-                   "quote has unknown field \"%.*s\"", shown(k, 40), k->ptr);
+                   "quote has unknown field \"%s\"",
+                   shown(text, &A->b->strs[c->quote_unknown], 40));
             return false;
         }
         if (c->quote_text.type != V_STRING) {
@@ -1189,8 +1202,8 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
         int p = enum_index(A, ps, polarities, 2);
         if (p < 0) {
             report(A, d, CLAIMS_ESCHEMA, at, "polarity", ci,
-                   "polarity \"%.*s\" is not affirmed or negated",
-                   shown(text_of(A, ps), 30), text_of(A, ps)->ptr);
+                   "polarity \"%s\" is not affirmed or negated",
+                   shown(text, text_of(A, ps), 30));
             return false;
         }
         in.polarity = (claims_polarity)p;
@@ -1199,8 +1212,8 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
         int p = enum_index(A, cs, certainties, 4);
         if (p < 0) {
             report(A, d, CLAIMS_ESCHEMA, at, "certainty", ci,
-                   "certainty \"%.*s\" is not certain, probable, possible or "
-                   "unknown", shown(text_of(A, cs), 30), text_of(A, cs)->ptr);
+                   "certainty \"%s\" is not certain, probable, possible or "
+                   "unknown", shown(text, text_of(A, cs), 30));
             return false;
         }
         in.certainty = (claims_certainty)p;

@@ -1,8 +1,11 @@
 /* check_loader.c - JSON, JSON Lines and TSV loading; one test per bad-input
  * class: each yields its documented error with file, line, column and claim,
  * and the valid claims around it still load. */
+#include "claims_private.h" /* claims__load_buffer_tuned: the parallel path */
+
 #include "check_helpers.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 static claims_store *st;
@@ -532,6 +535,267 @@ START_TEST(test_seed_corpus)
 }
 END_TEST
 
+/* ---- the reader behind the loader ------------------------------------------ */
+
+/* Appends printf output to a growing string. */
+static void put(char **out, size_t *len, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    *out = realloc(*out, *len + (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(*out + *len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    *len += (size_t)n;
+}
+
+/* Everything a store holds, as text: sources, subjects, claims (with their
+ * positions), diagnostics, the summary. */
+static char *dump(claims_store *store)
+{
+    char *out = NULL;
+    size_t len = 0;
+    put(&out, &len, "");
+    claims_cursor *c;
+    claims_source_info si;
+    claims_store_sources(&c, store);
+    while (claims_cursor_next_source(&si, c) == CLAIMS_OK)
+        put(&out, &len, "S %s|%s|%s|%s|%s|%ld|%zu|%zu\n", si.id, si.outlet,
+            si.published, si.language, si.text_file, si.text_characters,
+            si.subject_count, si.claim_count);
+    claims_cursor_free(c);
+    claims_subject_info su;
+    claims_store_subjects(&c, store, CLAIMS_ALL);
+    while (claims_cursor_next_subject(&su, c) == CLAIMS_OK)
+        put(&out, &len, "U %zu|%s|%s|%s\n", su.source, su.id, su.type, su.label);
+    claims_cursor_free(c);
+    claims_claim_info ci;
+    claims_store_claims(&c, store, CLAIMS_ALL);
+    while (claims_cursor_next_claim(&ci, c) == CLAIMS_OK) {
+        put(&out, &len, "C %zu|%s|%s|%s|%s|%s|%s|%ld|%ld|%d|%d|%d:%d|", ci.source,
+            ci.id, ci.subject_id, ci.attribute, ci.value, ci.value_type, ci.quote,
+            ci.quote_offset, ci.quote_length, (int)ci.polarity, (int)ci.certainty,
+            ci.line, ci.column);
+        for (size_t k = 0; k < ci.attribution_count; k++)
+            put(&out, &len, "%s;", ci.attribution[k]);
+        put(&out, &len, "\n");
+    }
+    claims_cursor_free(c);
+    for (size_t i = 0; i < claims_store_diagnostic_count(store); i++) {
+        const claims_error *e = claims_store_diagnostic(store, i);
+        put(&out, &len, "D %d %s %d:%d %ld %ld %s\n", e->code, e->source, e->line,
+            e->column, e->document, e->claim, e->text);
+    }
+    claims_load_summary t;
+    claims_store_summary(store, &t);
+    put(&out, &len, "T %zu %zu %zu %zu %zu %zu %zu\n", t.documents_read,
+        t.documents_loaded, t.documents_rejected, t.claims_read, t.claims_loaded,
+        t.claims_rejected, t.errors);
+    return out;
+}
+
+/* A JSON Lines text of `n` documents with every kind of trouble on some
+ * lines: malformed JSON, bytes that are not UTF-8, wrong types, unknown
+ * subjects, escapes, blank and CRLF lines. */
+static char *mixed_lines(int n)
+{
+    char *out = NULL;
+    size_t len = 0;
+    put(&out, &len, "\xEF\xBB\xBF");
+    for (int i = 0; i < n; i++) {
+        if (i % 17 == 5) {
+            put(&out, &len, "{\"source\": {\"id\": \"s%d\"}, \"claims\": [oops]}\n", i);
+            continue;
+        }
+        if (i % 13 == 7)
+            put(&out, &len, "\n  \t\n");
+        put(&out, &len,
+            "{\"source\": {\"id\": \"s%d\", \"published\": \"2016-11-%02d\", "
+            "\"text\": {\"file\": \"f%d\", \"characters\": 500}}, \"subjects\": "
+            "[{\"id\": \"e\", \"type\": \"event\", \"label\": \"caf\\u00e9 %d\"}, "
+            "{\"id\": \"p\", \"type\": \"person\"}], \"claims\": [",
+            i, 1 + i % 28, i, i % 5);
+        for (int k = 0; k < 6; k++) {
+            if (k)
+                put(&out, &len, ", ");
+            if (i % 11 == 3 && k == 2)
+                put(&out, &len, "{\"subject\": \"e\", \"attribute\": \"date\", "
+                                "\"value\": \"bad \xff byte\"}");
+            else if (i % 7 == 4 && k == 3)
+                put(&out, &len, "{\"subject\": \"nobody\", \"attribute\": \"x\", \"value\": 1}");
+            else if (i % 9 == 2 && k == 1)
+                put(&out, &len, "{\"subject\": \"p\", \"attribute\": 5, \"value\": \"x\"}");
+            else
+                put(&out, &len,
+                    "{\"id\": \"c%d\", \"subject\": \"%s\", \"attribute\": \"a%d\", "
+                    "\"value\": \"v\\\"%d\", \"attribution\": [\"w%d\"], \"quote\": "
+                    "{\"text\": \"q\\u00e9%d\", \"offset\": %d, \"length\": 3}}",
+                    k, k % 2 ? "p" : "e", k % 3, (i * 7 + k) % 10, i % 4, k, k * 10);
+        }
+        put(&out, &len, i % 10 == 9 ? "]}\r\n" : "]}\n");
+    }
+    return out;
+}
+
+START_TEST(test_parallel_identical)
+{
+    char *text = mixed_lines(300);
+    size_t len = strlen(text);
+    ck_assert_int_eq(claims__load_buffer_tuned(st, text, len, S("t.jsonl"), NULL, 1,
+                                               0, &sum, &err),
+                     CLAIMS_EREJECTED);
+    assert_accounted();
+    ck_assert_uint_eq(sum.documents_read, 300);
+    ck_assert_uint_gt(sum.claims_loaded, 1000);
+    char *one = dump(st);
+    /* the syntax error of line 6 (document 5), the first of its kind */
+    const claims_error *e = NULL;
+    for (size_t i = 0; !e || e->code != CLAIMS_ESYNTAX; i++)
+        e = claims_store_diagnostic(st, i);
+    ck_assert_int_eq(e->code, CLAIMS_ESYNTAX);
+    ck_assert_int_eq(e->line, 6);
+    ck_assert_int_eq(e->column, 37);
+    ck_assert_int_eq(e->document, 5);
+    static const unsigned threads[] = {2, 3, 4, 2};
+    static const size_t chunks[] = {1, 300, 4096, 1u << 20};
+    for (size_t i = 0; i < 4; i++) {
+        claims_store_free(st);
+        setup();
+        claims__load_buffer_tuned(st, text, len, S("t.jsonl"), NULL, threads[i],
+                                  chunks[i], &sum, &err);
+        char *other = dump(st);
+        ck_assert_msg(strcmp(one, other) == 0, "%u threads, chunks of %zu bytes",
+                      threads[i], chunks[i]);
+        free(other);
+    }
+    /* a regular file read in segments, some lines longer than a segment */
+    FILE *f = tmpfile();
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+    for (size_t chunk = 16; chunk <= 4096; chunk *= 16) {
+        rewind(f);
+        claims_store_free(st);
+        setup();
+        claims__load_stream_tuned(st, f, S("t.jsonl"), NULL, 2, chunk, &sum, &err);
+        char *other = dump(st);
+        ck_assert_msg(strcmp(one, other) == 0, "segments of chunks of %zu bytes", chunk);
+        free(other);
+    }
+    fclose(f);
+    free(one);
+    free(text);
+}
+END_TEST
+
+START_TEST(test_jsonl_positions)
+{
+    /* characters, not bytes, before a claim; a claim with a byte that is not
+     * UTF-8 among good ones; a byte order mark only at the start */
+    const char *text =
+        "\xEF\xBB\xBF{\"source\": {\"id\": \"a\", \"title\": \"\xc3\xa9\xc3\xa9\"}, "
+        "\"subjects\": [{\"id\": \"e\", \"type\": \"event\"}], \"claims\": ["
+        "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"1\"}, "
+        "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"\xe2\x82\"}, "
+        "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"3\"}]}\n"
+        "\xEF\xBB\xBF{\"source\": {\"id\": \"b\"}}\n";
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        claims_store_free(st);
+        setup();
+        ck_assert_int_eq(claims__load_buffer_tuned(st, text, strlen(text), S("t.jsonl"),
+                                                   NULL, threads, 1, &sum, &err),
+                         CLAIMS_EREJECTED);
+        ck_assert_uint_eq(sum.claims_loaded, 2);
+        ck_assert_uint_eq(sum.documents_read, 2);
+        ck_assert_uint_eq(sum.documents_rejected, 1);
+        assert_accounted();
+        const claims_error *e = claims_store_diagnostic(st, 0);
+        ck_assert_int_eq(e->code, CLAIMS_ENCODING);
+        ck_assert_int_eq(e->line, 1);
+        ck_assert_int_eq(e->column, 190); /* the 0xE2 byte */
+        ck_assert_int_eq(e->claim, 1);
+        e = claims_store_diagnostic(st, 1);
+        ck_assert_int_eq(e->code, CLAIMS_ESYNTAX);
+        ck_assert_int_eq(e->line, 2);
+        ck_assert_int_eq(e->column, 1);
+        ck_assert_int_eq(e->document, 1);
+        claims_claim_info ci;
+        ck_assert_int_eq(claims_store_claim(&ci, st, 1), CLAIMS_OK);
+        ck_assert_str_eq(ci.value, "3");
+        ck_assert_int_eq(ci.line, 1);
+        ck_assert_int_eq(ci.column, 196); /* the cut sequence took two */
+    }
+}
+END_TEST
+
+START_TEST(test_syntax_error_where)
+{
+    /* in a claim of a JSON document: its line and column, the document and
+     * the claim; nothing of the document loads */
+    const char *doc = DOC_HEAD GOOD("a") ",\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\\qy\"}" DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_ESYNTAX);
+    ck_assert_int_eq(err.line, 8);
+    ck_assert_int_eq(err.column, 51);
+    ck_assert_int_eq(err.document, 0);
+    ck_assert_int_eq(err.claim, 1);
+    ck_assert_ptr_nonnull(strstr(err.text, "malformed JSON: invalid escape"));
+    ck_assert_uint_eq(claims_store_claim_count(st), 0);
+    /* in the second document of an array */
+    ck_assert_int_eq(load("[{\"source\": {\"id\": \"a\"}},\n {\"source\": {\"id\": \"b\",}}]"),
+                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_int_eq(err.column, 23); /* the comma */
+    ck_assert_int_eq(err.document, 1);
+    ck_assert_ptr_nonnull(strstr(err.text, "trailing comma"));
+    ck_assert_uint_eq(claims_store_source_count(st), 0);
+    /* a document that is a number, at the top (read as JSON: detection
+     * would take it for TSV) */
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.format = CLAIMS_FORMAT_JSON;
+    ck_assert_int_eq(load_opts("42", 2, &o), CLAIMS_ESYNTAX);
+    ck_assert_ptr_nonnull(strstr(err.text, "object or array expected"));
+    /* empty input */
+    ck_assert_int_eq(load(" \n "), CLAIMS_ESYNTAX);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_int_eq(err.column, 2);
+}
+END_TEST
+
+START_TEST(test_numbers_and_escapes)
+{
+    /* a number too large for 64 bits is kept as written, not a syntax error
+     * of the whole document; as a quote offset it is out of range */
+    const char *doc = DOC_HEAD GOOD("a") ",\n"
+        "    {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": 123456789012345678901234567890},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"x\", \"offset\": 99999999999999999999}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"x\", \"length\": 2147483648}},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": 1e400},\n"
+        "    {\"subject\": \"e\", \"\\u0061ttribute\": \"caf\\u00e9\", \"value\": \"\\ud83d\\ude00\"},\n"
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"polarity\": \"no\\u0000t\"}"
+        DOC_TAIL;
+    ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
+    ck_assert_uint_eq(sum.claims_loaded, 4);
+    ck_assert_str_eq(value_at(1), "123456789012345678901234567890");
+    ck_assert_str_eq(value_at(2), "1e400");
+    ck_assert_str_eq(value_at(3), "\xf0\x9f\x98\x80");
+    claims_claim_info ci;
+    ck_assert_int_eq(claims_store_claim(&ci, st, 3), CLAIMS_OK);
+    ck_assert_str_eq(ci.attribute, "caf\xc3\xa9");
+    const claims_error *e = claims_store_diagnostic(st, 0);
+    ck_assert_int_eq(e->code, CLAIMS_ERANGE);
+    ck_assert_int_eq(e->claim, 2);
+    ck_assert_ptr_nonnull(strstr(e->text, "quote.offset 99999999999999999999 is out of range"));
+    e = claims_store_diagnostic(st, 1);
+    ck_assert_ptr_nonnull(strstr(e->text, "quote.length 2147483648 is out of range"));
+    e = claims_store_diagnostic(st, 2); /* a NUL shown as written */
+    ck_assert_int_eq(e->code, CLAIMS_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(e->text, "polarity \"no\\u0000t\""));
+    assert_accounted();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("loader");
@@ -555,6 +819,10 @@ int main(void)
     tcase_add_test(tc, test_file_and_stream);
     tcase_add_test(tc, test_progress_and_cancel);
     tcase_add_test(tc, test_seed_corpus);
+    tcase_add_test(tc, test_parallel_identical);
+    tcase_add_test(tc, test_jsonl_positions);
+    tcase_add_test(tc, test_syntax_error_where);
+    tcase_add_test(tc, test_numbers_and_escapes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
