@@ -235,6 +235,14 @@ const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
  *  Only reads: several threads may call it while no one interns. */
 const char *claims__intern_find(const claims_interner *in, const char *s,
                                 size_t n, uint64_t h);
+/** Interning while other threads call claims__intern_find() on `in`: a new
+ *  string is copied into the arena and recorded in `pending` (a map of the
+ *  caller's) instead of `in`, which is left as it is; NULL on ENOMEM. */
+const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending,
+                                    const char *s, size_t n, uint64_t h);
+/** Adds the strings of `pending` to `in` and empties it, once no thread
+ *  reads `in` any more. */
+int claims__intern_commit(claims_interner *in, claims_strmap *pending);
 
 /** Grows *array (of elem-byte items, capacity *cap) to hold `need` items. */
 int claims__grow(void **array, size_t *cap, size_t need, size_t elem);
@@ -290,6 +298,9 @@ struct claims_store {
     size_t claim_count, claim_cap;
     claims_strmap source_ids;  /* id -> source index */
     claims_strmap subject_ids; /* "<source index>\x1f<id>" -> subject index */
+    /* Not NULL while loader threads read `strings` (claims__store_defer):
+     * the strings this store interns meanwhile go here. */
+    claims_strmap *pending;
     size_t subjects_indexed;   /* subject_ids covers subjects [0, this) */
     claims_error *diags;
     size_t diag_count, diag_cap;
@@ -382,6 +393,15 @@ void claims__store_mark_get(const claims_store *st, size_t source,
 void claims__store_rollback(claims_store *st, const claims__store_mark *m);
 /** Interns a string into the store. */
 const char *claims__store_intern(claims_store *st, const char *s, size_t n);
+/** As claims__store_intern() with h = claims__hash_words(s, n). */
+const char *claims__store_intern_hashed(claims_store *st, const char *s,
+                                        size_t n, uint64_t h);
+/** With `pending` (a map of the caller's, empty): from now on the store
+ *  interns without changing its interner's map, so that other threads may
+ *  look strings up in it (claims__intern_find) while this one adds items.
+ *  With NULL: the strings interned meanwhile join the map. Returns
+ *  CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__store_defer(claims_store *st, claims_strmap *pending);
 
 /* ---- progress (loader.c) ----------------------------------------------------------- */
 
@@ -433,20 +453,12 @@ typedef struct claims__load {
     bool canceled;                    /* the progress callback said stop */
     unsigned threads;                 /* JSON Lines staging; 0: one per CPU */
     size_t chunk_bytes;               /* JSON Lines chunk size; 0: default */
-    /* JSON Lines loaded in segments (a file read as it goes): what earlier
-     * segments held, so that positions and indexes are the file's */
-    size_t offset_base, line_base;
-    long doc_base;
-    size_t total;                     /* bytes expected in all, 0: this call's */
-    struct claims__lines *lines;      /* JSON Lines state kept across calls */
+    /* JSON Lines from a regular file: the part not read yet, and the size
+     * of the whole (progress); the loader reads the rest as it goes. After
+     * the load, `total` is the number of bytes loaded. */
+    FILE *rest;
+    size_t total;
 } claims__load;
-
-/** Frees what claims__load_json() kept in L for further segments. */
-void claims__load_json_free(claims__load *L);
-
-/** Bytes of JSON Lines worth reading at a time: what one parallel round of
- *  claims__load_json() stages. */
-size_t claims__load_lines_window(const claims__load *L);
 
 /** claims_store_load_buffer() with the JSON Lines staging tuned: `threads`
  *  (0: one per CPU) and `chunk_bytes` (0: the default). The store gets the
@@ -458,7 +470,7 @@ int claims__load_buffer_tuned(claims_store *store, const char *data,
                               unsigned threads, size_t chunk_bytes,
                               claims_load_summary *summary, claims_error *err);
 /** claims_store_load_stream() tuned alike; a regular file of JSON Lines is
- *  read in segments of claims__load_lines_window() bytes. */
+ *  read as it is loaded, a round of threads * 8 * chunk_bytes at a time. */
 int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name,
                               const claims_load_options *opts, unsigned threads,
                               size_t chunk_bytes, claims_load_summary *summary,
@@ -470,7 +482,8 @@ int claims__load_progress(claims__load *L, size_t done, size_t total);
 
 /** Records a diagnostic for this load (store list, first error to err). */
 void claims__load_report(claims__load *L, const claims_error *e);
-/** JSON (one document or an array) or, with `lines`, JSON Lines. */
+/** JSON (one document or an array) or, with `lines`, JSON Lines (then
+ *  L->rest may hold the rest of the input, data[0..len) being its start). */
 int claims__load_json(claims__load *L, const char *data, size_t len,
                       bool lines);
 int claims__load_tsv(claims__load *L, const char *data, size_t len);

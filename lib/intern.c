@@ -392,3 +392,45 @@ const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
     m->count++;
     return copy;
 }
+
+const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending,
+                                    const char *s, size_t n, uint64_t h)
+{
+    const char *found = claims__intern_find(in, s, n, h);
+    if (found)
+        return found;
+    if ((pending->count + 1) * 4 > pending->cap * 3 && rehash(pending) != CLAIMS_OK)
+        return NULL;
+    struct claims_strmap_slot *slot = find_slot(pending->slots, pending->cap, s, n, h);
+    if (slot->key)
+        return slot->key;
+    char *copy = claims__arena_strdup(in->arena, s, n);
+    if (!copy)
+        return NULL;
+    slot->key = copy;
+    slot->len = n;
+    slot->hash = h;
+    slot->value = 0;
+    pending->count++;
+    return copy;
+}
+
+int claims__intern_commit(claims_interner *in, claims_strmap *pending)
+{
+    for (size_t i = 0; i < pending->cap; i++) {
+        const struct claims_strmap_slot *p = &pending->slots[i];
+        if (!p->key)
+            continue;
+        claims_strmap *m = &in->map;
+        if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+        struct claims_strmap_slot *slot = find_slot(m->slots, m->cap, p->key, p->len,
+                                                    p->hash);
+        if (!slot->key) {
+            *slot = *p;
+            m->count++;
+        }
+    }
+    claims__strmap_clear(pending);
+    return CLAIMS_OK;
+}

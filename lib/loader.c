@@ -148,42 +148,6 @@ static void read_error(claims__load *L, int rc)
     claims__load_report(L, &e);
 }
 
-/* JSON Lines from a regular file: its documents are independent, so it is
- * loaded in segments of whole lines read into one buffer that is reused,
- * instead of being held whole (half the memory of a load, and no page of it
- * to clear). `start` skips a byte order mark. */
-static int load_segments(claims__load *L, input *in, size_t start)
-{
-    size_t window = claims__load_lines_window(L);
-    size_t pos = start;
-    L->total = in->size > start ? in->size - start : 0;
-    for (;;) {
-        int rc = CLAIMS_OK;
-        while (rc == CLAIMS_OK && in->rest && in->len - pos < window)
-            rc = read_more(in, window);
-        if (rc != CLAIMS_OK) {
-            read_error(L, rc);
-            return rc;
-        }
-        size_t end = in->len;
-        if (in->rest) { /* the last line may go on: stop after a line end */
-            while (end > pos && in->data[end - 1] != '\n')
-                end--;
-            if (end == pos) { /* one line longer than the window */
-                window = in->len - pos + window;
-                continue;
-            }
-        }
-        rc = claims__load_json(L, in->data + pos, end - pos, true);
-        L->offset_base += end - pos;
-        if (rc != CLAIMS_OK || !in->rest)
-            return rc;
-        memmove(in->buf.data, in->data + end, in->len - end);
-        in->buf.len = in->len = in->len - end;
-        pos = 0;
-    }
-}
-
 static int load(claims_store *store, input *in, const char *name,
                 const claims_load_options *opts, unsigned threads,
                 size_t chunk_bytes, claims_load_summary *summary,
@@ -227,15 +191,19 @@ static int load(claims_store *store, input *in, const char *name,
     if (rc != CLAIMS_OK) {
         read_error(&L, rc);
     } else if (in->rest) {
-        rc = load_segments(&L, in, start);
-        len = L.offset_base;
+        /* JSON Lines from a regular file: documents are independent, so the
+         * loader reads the file as it goes through one pair of buffers,
+         * instead of holding it whole (half the memory of a load) */
+        L.rest = in->rest;
+        L.total = in->size > start ? in->size - start : 0;
+        rc = claims__load_json(&L, in->data + start, len, true);
+        len = L.total;
     } else {
         const char *data = in->data + start;
         rc = fmt == CLAIMS_FORMAT_TSV
                  ? claims__load_tsv(&L, data, len)
                  : claims__load_json(&L, data, len, fmt == CLAIMS_FORMAT_JSONL);
     }
-    claims__load_json_free(&L);
     if (rc == CLAIMS_OK)
         rc = claims__load_progress(&L, len, len);
 

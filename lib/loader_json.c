@@ -32,9 +32,13 @@
 
 #define NONE SIZE_MAX
 #define MAX_ATTRIBUTION 64
-/* Staging granularity for JSON Lines: big enough that a task is worth
- * handing out, small enough that the threads finish a wave together. */
-#define CHUNK_BYTES ((size_t)512 * 1024)
+/* JSON Lines are staged in chunks of about CHUNK_BYTES (whole lines), a
+ * round of CHUNKS_PER_THREAD per thread at a time: a task is worth handing
+ * out, the threads finish a round together, and two rounds of staging (one
+ * staged, one applied) stay a few megabytes. Larger chunks find more
+ * repeated strings within themselves but cost memory, not time (1M-claim
+ * benchmark: the same CPU time from 128 KiB to 512 KiB, 70 MiB more peak). */
+#define CHUNK_BYTES ((size_t)128 * 1024)
 #define CHUNKS_PER_THREAD 8
 
 /* ---- staged documents ----------------------------------------------------------- */
@@ -179,7 +183,10 @@ typedef struct lstr {
 } lstr;
 
 typedef struct batch {
-    size_t begin, end; /* the chunk: input bytes [begin, end) */
+    const char *data;  /* the round's bytes */
+    size_t len;
+    size_t base;       /* input offset of data[0] */
+    size_t begin, end; /* the chunk: data[begin..end) */
     size_t lines;      /* line ends in the chunk */
     claims__json reader;
     claims_strmap map; /* local string text -> its number */
@@ -782,8 +789,9 @@ static int stage_line(stager *S, size_t pos, size_t stop, int line, long index)
 
 typedef struct applier {
     claims__load *L;
-    const char *data; /* the whole input */
+    const char *data; /* the bytes of the batch being applied */
     size_t len;
+    size_t total;     /* input bytes in all (progress) */
     batch *b;
     size_t line_base; /* lines before the batch */
     long doc_base;    /* documents before the batch */
@@ -930,8 +938,7 @@ static claims__field field_of(applier *A, sval v)
     f.s.ptr = l->ptr;
     f.s.len = l->len;
     if (!l->global && l->valid && !l->nul && l->len <= A->max_field)
-        l->global = claims__intern_hashed(&A->L->store->strings, l->ptr, l->len,
-                                          l->hash);
+        l->global = claims__store_intern_hashed(A->L->store, l->ptr, l->len, l->hash);
     f.interned = l->global;
     return f;
 }
@@ -1298,13 +1305,10 @@ static void apply_document(applier *A, const sdoc *d)
     sum->claims_rejected += n - loaded;
 }
 
-static void applier_init(applier *A, claims__load *L, const char *data,
-                         size_t len, claims__json *reader)
+static void applier_init(applier *A, claims__load *L, claims__json *reader)
 {
     memset(A, 0, sizeof *A);
     A->L = L;
-    A->data = data;
-    A->len = len;
     A->max_field = L->opts->max_field_length ? L->opts->max_field_length
                                              : CLAIMS__DEFAULT_MAX_FIELD;
     A->reader = reader;
@@ -1316,11 +1320,13 @@ static void applier_init(applier *A, claims__load *L, const char *data,
 static int apply_batch(applier *A, batch *b)
 {
     A->b = b;
+    A->data = b->data;
+    A->len = b->len;
     for (size_t i = 0; i < b->doc_count; i++) {
         apply_document(A, &b->docs[i]);
         A->serial++;
-        if (claims__load_progress(A->L, A->L->offset_base + b->docs[i].end,
-                                  A->L->total ? A->L->total : A->len) != CLAIMS_OK)
+        if (claims__load_progress(A->L, b->base + b->docs[i].end, A->total) !=
+            CLAIMS_OK)
             return CLAIMS_ECANCELED;
     }
     A->line_base += b->lines;
@@ -1339,20 +1345,44 @@ static int out_of_memory(claims__load *L)
 
 /* ---- inputs ------------------------------------------------------------------ */
 
-typedef struct lines_run {
-    claims__load *L;
+/* ---- JSON Lines: rounds -------------------------------------------------------- */
+
+/* A round: line-aligned chunks of data[0..len) staged together, one batch
+ * each, then applied in order. */
+typedef struct round {
     const char *data;
     size_t len;
-    batch *batches;
+    size_t base;    /* input offset of data[0] */
+    size_t chunks;  /* batches in use */
+    batch *batches; /* `wave` of them */
+} round;
+
+typedef struct lines_state {
+    claims__load *L;
+    unsigned threads;
+    size_t chunk, wave, window; /* window: bytes per round */
+    const char *data;           /* the input in memory, or the head read of */
+    size_t len;
+    FILE *rest;                 /* the rest of a regular file, or NULL */
+    bool from_file;             /* rounds are read into bufs */
+    size_t next;                /* input offset of the next round */
+    round rounds[2];            /* the one staged, the one applied */
+    claims_buf bufs[2];         /* their bytes, when read from a file */
+    claims__json reader;        /* re-reads items for diagnostics */
+    claims_strmap pending;      /* what the store interns during a round */
+    applier A;
+} lines_state;
+
+typedef struct lines_run {
+    lines_state *ls;
+    round *stage, *apply; /* apply: NULL, or a round applied as task 0 */
 } lines_run;
 
-/* Stages the lines of one chunk (a task of claims__parallel). */
-static int stage_chunk(void *arg, size_t task)
+/* Stages the lines of one chunk. */
+static int stage_chunk(lines_state *ls, batch *b)
 {
-    lines_run *run = arg;
-    batch *b = &run->batches[task];
-    stager S = {b, run->L->store, &b->reader, run->data, run->len, NULL, -1, -1};
-    const char *data = run->data;
+    stager S = {b, ls->L->store, &b->reader, b->data, b->len, NULL, -1, -1};
+    const char *data = b->data;
     size_t pos = b->begin;
     int line = 1;
     long index = 0;
@@ -1368,13 +1398,36 @@ static int stage_chunk(void *arg, size_t task)
         if (k < stop) { /* blank lines are allowed */
             if (stage_line(&S, pos, stop, line, index++) < 0)
                 return b->rc;
-            b->docs[b->doc_count - 1].end = end < run->len ? end + 1 : run->len;
+            b->docs[b->doc_count - 1].end = end < b->len ? end + 1 : b->len;
         }
         pos = end + 1;
         line++;
         b->lines += nl != NULL;
     }
-    return b->rc = resolve_strings(b, run->L->store);
+    return b->rc = resolve_strings(b, ls->L->store);
+}
+
+static int apply_round(lines_state *ls, round *rd)
+{
+    int rc = CLAIMS_OK;
+    for (size_t i = 0; i < rd->chunks && rc == CLAIMS_OK; i++)
+        rc = apply_batch(&ls->A, &rd->batches[i]);
+    return rc;
+}
+
+/* A task of claims__parallel: applying the previous round (task 0, when
+ * there is one), or staging one chunk of this round. The applier and the
+ * stagers share nothing but the store's interner, which stays as it is
+ * meanwhile (claims__store_defer). */
+static int round_task(void *arg, size_t task)
+{
+    lines_run *run = arg;
+    if (run->apply) {
+        if (task == 0)
+            return apply_round(run->ls, run->apply);
+        task--;
+    }
+    return stage_chunk(run->ls, &run->stage->batches[task]);
 }
 
 /* End of the chunk that starts at pos: after the first line end at least
@@ -1386,94 +1439,172 @@ static size_t chunk_end(const char *data, size_t len, size_t pos, size_t chunk)
     return nl ? (size_t)(nl - data) + 1 : len;
 }
 
-static unsigned lines_threads(const claims__load *L)
+static void read_failed(claims__load *L)
 {
-    return L->threads ? L->threads : claims__cpu_count();
+    claims_error e;
+    claims__error_clear(&e);
+    claims__error_set(&e, CLAIMS_EIO, L->name, 0, 0, -1, -1, "cannot read: %s",
+                      claims_strerror(CLAIMS_EIO));
+    claims__load_report(L, &e);
 }
 
-static size_t lines_chunk(const claims__load *L)
+/* Reads about `want` more bytes of ls->rest into b; at the end of the file
+ * ls->rest becomes NULL. */
+static int read_more(lines_state *ls, claims_buf *b, size_t want)
 {
-    return L->chunk_bytes ? L->chunk_bytes : CHUNK_BYTES;
-}
-
-size_t claims__load_lines_window(const claims__load *L)
-{
-    return (size_t)lines_threads(L) * CHUNKS_PER_THREAD * lines_chunk(L);
-}
-
-/* What a JSON Lines load keeps from one call to the next (a file loaded in
- * segments): the batches, whose memory is reused. */
-struct claims__lines {
-    unsigned threads;
-    size_t chunk, wave;
-    batch *batches; /* wave of them */
-    claims__json reader;
-};
-
-void claims__load_json_free(claims__load *L)
-{
-    struct claims__lines *ls = L->lines;
-    if (!ls)
-        return;
-    for (size_t i = 0; i < ls->wave; i++)
-        batch_free(&ls->batches[i]);
-    free(ls->batches);
-    claims__json_free(&ls->reader);
-    free(ls);
-    L->lines = NULL;
-}
-
-static struct claims__lines *lines_state(claims__load *L)
-{
-    if (L->lines)
-        return L->lines;
-    struct claims__lines *ls = calloc(1, sizeof *ls);
-    if (!ls)
-        return NULL;
-    ls->threads = lines_threads(L);
-    ls->chunk = lines_chunk(L);
-    ls->wave = (size_t)ls->threads * CHUNKS_PER_THREAD;
-    ls->batches = malloc(ls->wave * sizeof *ls->batches);
-    if (!ls->batches) {
-        free(ls);
-        return NULL;
+    if (claims__buf_reserve(b, want) != CLAIMS_OK)
+        return out_of_memory(ls->L);
+    size_t n = fread(b->data + b->len, 1, want, ls->rest);
+    b->len += n;
+    if (n < want) {
+        bool failed = ferror(ls->rest) != 0;
+        ls->rest = NULL;
+        if (failed) {
+            read_failed(ls->L);
+            return CLAIMS_EIO;
+        }
     }
-    for (size_t i = 0; i < ls->wave; i++)
-        batch_init(&ls->batches[i]);
-    claims__json_init(&ls->reader);
-    L->lines = ls;
-    return ls;
+    return CLAIMS_OK;
+}
+
+/* Sets up round k: the next `window` bytes or so, up to a line end, cut
+ * into chunks. From a file, into bufs[k], after what the round before
+ * (`last`, in the other buffer) left of its last line. No chunks: the
+ * input is done. */
+static int prepare(lines_state *ls, int k, const round *last)
+{
+    round *rd = &ls->rounds[k];
+    rd->chunks = 0;
+    rd->base = ls->next;
+    if (!ls->from_file) {
+        if (ls->next >= ls->len)
+            return CLAIMS_OK;
+        rd->data = ls->data + ls->next;
+        rd->len = chunk_end(ls->data, ls->len, ls->next, ls->window) - ls->next;
+    } else {
+        claims_buf *b = &ls->bufs[k];
+        b->len = 0;
+        const char *tail = last ? last->data + last->len : ls->data;
+        size_t tail_len = last ? ls->bufs[!k].len - last->len : ls->len;
+        if (claims__buf_append(b, tail, tail_len) != CLAIMS_OK)
+            return out_of_memory(ls->L);
+        size_t want = ls->window, end = 0;
+        for (;;) {
+            while (ls->rest && b->len < want)
+                if (read_more(ls, b, want - b->len) != CLAIMS_OK)
+                    return CLAIMS_EIO;
+            end = b->len;
+            if (!ls->rest)
+                break;
+            while (end > 0 && b->data[end - 1] != '\n')
+                end--;
+            if (end > 0)
+                break;
+            want += ls->window; /* one line longer than a round */
+        }
+        rd->data = b->data;
+        rd->len = end;
+        if (!end)
+            return CLAIMS_OK;
+    }
+    ls->next += rd->len;
+    /* a round may be longer than its window (long lines, the head read to
+     * detect the format): its chunks grow so that there are `wave` at most */
+    size_t chunk = ls->chunk;
+    if (rd->len / chunk >= ls->wave)
+        chunk = rd->len / ls->wave + 1;
+    for (size_t pos = 0; pos < rd->len; rd->chunks++) {
+        batch *b = &rd->batches[rd->chunks];
+        batch_reset(b);
+        b->data = rd->data;
+        b->len = rd->len;
+        b->base = rd->base;
+        b->begin = pos;
+        b->end = pos = chunk_end(rd->data, rd->len, pos, chunk);
+    }
+    return CLAIMS_OK;
+}
+
+/* Stages and applies round after round. Without a progress callback, the
+ * rounds overlap: while task 0 applies round r, the other tasks stage round
+ * r + 1. With one, the callback is called on the caller's thread only, as
+ * the documents are applied, so rounds are applied between parallel runs. */
+static int run_rounds(lines_state *ls)
+{
+    claims__load *L = ls->L;
+    bool overlap = !L->opts->progress;
+    round *last = NULL, *unapplied = NULL;
+    int rc = CLAIMS_OK;
+    for (int k = 0;; k = !k) {
+        if ((rc = prepare(ls, k, last)) != CLAIMS_OK)
+            break;
+        round *rd = &ls->rounds[k];
+        lines_run run = {ls, rd, unapplied};
+        size_t tasks = rd->chunks + (unapplied != NULL);
+        if (tasks && (rc = claims__parallel(tasks, ls->threads, round_task, &run)) !=
+                         CLAIMS_OK) {
+            if (rc != CLAIMS_ECANCELED)
+                rc = out_of_memory(L);
+            break;
+        }
+        unapplied = NULL;
+        if ((rc = claims__store_defer(L->store, &ls->pending)) != CLAIMS_OK) {
+            rc = out_of_memory(L);
+            break;
+        }
+        if (!rd->chunks)
+            break;
+        if (overlap)
+            unapplied = rd;
+        else if ((rc = apply_round(ls, rd)) != CLAIMS_OK)
+            break;
+        last = rd;
+    }
+    if (claims__store_defer(L->store, NULL) != CLAIMS_OK && rc == CLAIMS_OK)
+        rc = out_of_memory(L);
+    return rc;
 }
 
 static int load_lines(claims__load *L, const char *data, size_t len)
 {
-    struct claims__lines *ls = lines_state(L);
-    if (!ls)
-        return out_of_memory(L);
-    batch *batches = ls->batches;
-    applier A;
-    applier_init(&A, L, data, len, &ls->reader);
-    A.line_base = L->line_base;
-    A.doc_base = L->doc_base;
-    lines_run run = {L, data, len, batches};
+    lines_state ls;
+    memset(&ls, 0, sizeof ls);
+    ls.L = L;
+    ls.threads = L->threads ? L->threads : claims__cpu_count();
+    ls.chunk = L->chunk_bytes ? L->chunk_bytes : CHUNK_BYTES;
+    ls.wave = (size_t)ls.threads * CHUNKS_PER_THREAD;
+    ls.window = ls.wave * ls.chunk;
+    ls.data = data;
+    ls.len = len;
+    ls.rest = L->rest; /* then data[0..len) is what was read of it */
+    ls.from_file = L->rest != NULL;
+    claims__json_init(&ls.reader);
+    claims__strmap_init(&ls.pending);
+    claims__buf_init(&ls.bufs[0]);
+    claims__buf_init(&ls.bufs[1]);
+    applier_init(&ls.A, L, &ls.reader);
+    ls.A.total = L->rest ? L->total : len;
     int rc = CLAIMS_OK;
-    size_t pos = 0;
-    while (pos < len && rc == CLAIMS_OK) {
-        size_t n = 0;
-        for (; n < ls->wave && pos < len; n++) {
-            batch_reset(&batches[n]);
-            batches[n].begin = pos;
-            batches[n].end = pos = chunk_end(data, len, pos, ls->chunk);
-        }
-        if (claims__parallel(n, ls->threads, stage_chunk, &run) != CLAIMS_OK) {
+    for (int k = 0; k < 2 && rc == CLAIMS_OK; k++) {
+        ls.rounds[k].batches = malloc(ls.wave * sizeof *ls.rounds[k].batches);
+        if (!ls.rounds[k].batches)
             rc = out_of_memory(L);
-            break;
-        }
-        for (size_t i = 0; i < n && rc == CLAIMS_OK; i++)
-            rc = apply_batch(&A, &batches[i]);
+        else
+            for (size_t i = 0; i < ls.wave; i++)
+                batch_init(&ls.rounds[k].batches[i]);
     }
-    L->line_base = A.line_base;
-    L->doc_base = A.doc_base;
+    if (rc == CLAIMS_OK)
+        rc = run_rounds(&ls);
+    L->total = ls.next;
+    for (int k = 0; k < 2; k++) {
+        if (ls.rounds[k].batches)
+            for (size_t i = 0; i < ls.wave; i++)
+                batch_free(&ls.rounds[k].batches[i]);
+        free(ls.rounds[k].batches);
+        claims__buf_free(&ls.bufs[k]);
+    }
+    claims__strmap_free(&ls.pending);
+    claims__json_free(&ls.reader);
     return rc;
 }
 
@@ -1518,11 +1649,14 @@ static int load_whole(claims__load *L, const char *data, size_t len)
 {
     batch b;
     batch_init(&b);
-    b.end = len;
+    b.data = data;
+    b.len = b.end = len;
     stager S = {&b, L->store, &b.reader, data, len, NULL, -1, -1};
     int rc = CLAIMS_OK;
     applier A; /* re-reads with the staging reader, which is done by then */
-    applier_init(&A, L, data, len, &b.reader);
+    applier_init(&A, L, &b.reader);
+    A.data = data;
+    A.len = A.total = len;
     if (stage_whole(&S) < 0 || (b.rc = resolve_strings(&b, L->store)) != CLAIMS_OK) {
         if (b.rc != CLAIMS_OK || b.reader.error.code == CLAIMS_ENOMEM) {
             rc = out_of_memory(L);

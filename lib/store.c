@@ -39,9 +39,25 @@ void claims_store_free(claims_store *st)
     free(st);
 }
 
+const char *claims__store_intern_hashed(claims_store *st, const char *s,
+                                        size_t n, uint64_t h)
+{
+    return st->pending
+               ? claims__intern_deferred(&st->strings, st->pending, s, n, h)
+               : claims__intern_hashed(&st->strings, s, n, h);
+}
+
 const char *claims__store_intern(claims_store *st, const char *s, size_t n)
 {
-    return claims__intern(&st->strings, s, n);
+    return claims__store_intern_hashed(st, s, n, claims__hash_words(s, n));
+}
+
+int claims__store_defer(claims_store *st, claims_strmap *pending)
+{
+    int rc = st->pending ? claims__intern_commit(&st->strings, st->pending)
+                         : CLAIMS_OK;
+    st->pending = pending;
+    return rc;
 }
 
 static int pos_error(claims_error *err, int code, const claims__pos *pos,
@@ -87,7 +103,7 @@ static int take_str(claims_store *st, const char **out, const claims__field *f,
     }
     if (required && s.len == 0)
         return pos_error(err, CLAIMS_ESCHEMA, pos, field, "must not be empty");
-    *out = f->interned ? f->interned : claims__intern(&st->strings, s.ptr, s.len);
+    *out = f->interned ? f->interned : claims__store_intern(st, s.ptr, s.len);
     return *out ? CLAIMS_OK
                 : pos_error(err, CLAIMS_ENOMEM, pos, field, "out of memory");
 }
@@ -137,7 +153,7 @@ int claims__store_add_source(claims_store *st, size_t *index,
         snprintf(detail, sizeof detail, "\"%.60s\" is already loaded", s.id);
         return pos_error(err, CLAIMS_EDUPLICATE, pos, "source.id", detail);
     }
-    s.origin = claims__intern(&st->strings, origin, strlen(origin));
+    s.origin = claims__store_intern(st, origin, strlen(origin));
     s.text_file = "";
     s.text_characters = -1;
     s.from_tsv = from_tsv;
@@ -367,7 +383,7 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
         char tmp[32];
         int n = snprintf(tmp, sizeof tmp, "c%zu",
                          st->sources[source].claim_count + 1);
-        c.id = claims__intern(&st->strings, tmp, (size_t)n);
+        c.id = claims__store_intern(st, tmp, (size_t)n);
         if (!c.id)
             return pos_error(err, CLAIMS_ENOMEM, pos, "id", "out of memory");
     }
