@@ -103,6 +103,10 @@ typedef struct claims__json_token {
      * decides what the string belonged to. */
     size_t bad;
     int bad_line, bad_column;
+    /* STRING: when `hashed`, hash is claims__hash_words(str, len), computed
+     * while the reader scanned it (plain ASCII strings) */
+    bool hashed;
+    uint64_t hash;
 } claims__json_token;
 
 /** Pull reader of one JSON value (json_reader.c says what it checks). */
@@ -167,6 +171,13 @@ char *claims__arena_strdup(claims_arena *a, const char *s, size_t n);
 
 /** Open-addressing map from byte strings to size_t (keys are copied into
  *  the arena given at insert time, or borrowed when already stable). */
+struct claims_strmap_slot {
+    const char *key; /* NULL: empty */
+    size_t len;
+    uint64_t hash;
+    size_t value;
+};
+
 typedef struct claims_strmap {
     struct claims_strmap_slot *slots;
     size_t cap;   /* power of two, or 0 */
@@ -198,10 +209,55 @@ int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n,
  *  _key the key that slot holds (the slot should be fetched by then). For
  *  loops over many independent lookups, so that their cache misses
  *  overlap. */
-void claims__strmap_prefetch(const claims_strmap *m, uint64_t h);
-void claims__strmap_prefetch_key(const claims_strmap *m, uint64_t h);
+static inline void claims__strmap_prefetch(const claims_strmap *m, uint64_t h)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->cap)
+        __builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
+#else
+    (void)m;
+    (void)h;
+#endif
+}
+
+static inline void claims__strmap_prefetch_key(const claims_strmap *m, uint64_t h)
+{
+#if defined(__GNUC__) || defined(__clang__)
+    if (m->cap) {
+        const struct claims_strmap_slot *s = &m->slots[(size_t)h & (m->cap - 1)];
+        if (s->key && s->hash == h)
+            __builtin_prefetch(s->key);
+    }
+#else
+    (void)m;
+    (void)h;
+#endif
+}
+
 /** A faster hash than claims__hash for tables that live in memory only
- *  (its values differ by machine byte order, so never print them). */
+ *  (its values differ by machine byte order, so never print them): eight
+ *  bytes per step, then a finalizer (splitmix64's) that spreads every input
+ *  bit over the low bits the tables use. The steps are public so that a
+ *  scanner that loads the words anyway can hash as it goes (json_reader.c):
+ *  h = SEED, h = step(h, word) per whole word, finish(h, the last 0 to 7
+ *  bytes zero-padded as a little-endian word, length). */
+#define CLAIMS__HASH_SEED 0x2545F4914F6CDD1DULL
+static inline uint64_t claims__hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t claims__hash_finish(uint64_t h, uint64_t w, size_t n)
+{
+    h = claims__hash_step(h, w) ^ ((uint64_t)n * 0xD6E8FEB86659FD93ULL);
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 31);
+}
+
 uint64_t claims__hash_words(const char *s, size_t n);
 
 /** Open-addressing map from 64-bit keys (not all ones) to 64-bit values:
@@ -482,10 +538,14 @@ int claims__load_progress(claims__load *L, size_t done, size_t total);
 
 /** Records a diagnostic for this load (store list, first error to err). */
 void claims__load_report(claims__load *L, const claims_error *e);
-/** JSON (one document or an array) or, with `lines`, JSON Lines (then
- *  L->rest may hold the rest of the input, data[0..len) being its start). */
-int claims__load_json(claims__load *L, const char *data, size_t len,
-                      bool lines);
+/** JSON: one document or an array of them (loader_json.c). */
+int claims__load_json(claims__load *L, const char *data, size_t len);
+/** JSON Lines (loader_lines.c); L->rest may hold the rest of the input,
+ *  data[0..len) being what was read of it. */
+int claims__load_lines(claims__load *L, const char *data, size_t len);
+/** Records that the load cannot go on: CLAIMS_ENOMEM ("out of memory") or
+ *  CLAIMS_EIO ("cannot read"), as a diagnostic of the input; returns code. */
+int claims__load_fail(claims__load *L, int code);
 int claims__load_tsv(claims__load *L, const char *data, size_t len);
 
 /* ---- the context (ctx.c) ----------------------------------------------------- */

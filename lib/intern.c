@@ -86,13 +86,6 @@ int claims__grow(void **array, size_t *cap, size_t need, size_t elem)
 
 /* ---- string map --------------------------------------------------------------- */
 
-struct claims_strmap_slot {
-    const char *key; /* NULL: empty */
-    size_t len;
-    uint64_t hash;
-    size_t value;
-};
-
 uint64_t claims__hash(const char *s, size_t n)
 {
     /* FNV-1a, 64 bit: simple, no seed needed for data we are handed. */
@@ -106,26 +99,16 @@ uint64_t claims__hash(const char *s, size_t n)
 
 uint64_t claims__hash_words(const char *s, size_t n)
 {
-    /* eight bytes per multiply, then a finalizer (splitmix64's) that spreads
-     * every input bit over the low bits the tables use */
-    const uint64_t k = 0x9E3779B97F4A7C15ULL;
-    uint64_t h = (uint64_t)n * k;
+    uint64_t h = CLAIMS__HASH_SEED;
     size_t i = 0;
     for (; n - i >= 8; i += 8) {
         uint64_t w;
         memcpy(&w, s + i, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 29;
+        h = claims__hash_step(h, w);
     }
     uint64_t w = 0;
     memcpy(&w, s + i, n - i);
-    h = (h ^ w) * k;
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-    return h;
+    return claims__hash_finish(h, w, n);
 }
 
 void claims__strmap_init(claims_strmap *m)
@@ -199,31 +182,6 @@ int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n,
     s->value = *value;
     m->count++;
     return 0;
-}
-
-void claims__strmap_prefetch(const claims_strmap *m, uint64_t h)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    if (m->cap)
-        __builtin_prefetch(&m->slots[(size_t)h & (m->cap - 1)]);
-#else
-    (void)m;
-    (void)h;
-#endif
-}
-
-void claims__strmap_prefetch_key(const claims_strmap *m, uint64_t h)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    if (m->cap) {
-        const struct claims_strmap_slot *s = &m->slots[(size_t)h & (m->cap - 1)];
-        if (s->key && s->hash == h)
-            __builtin_prefetch(s->key);
-    }
-#else
-    (void)m;
-    (void)h;
-#endif
 }
 
 static int rehash(claims_strmap *m)
@@ -371,18 +329,17 @@ const char *claims__intern_find(const claims_interner *in, const char *s,
     return find_slot(m->slots, m->cap, s, n, h)->key;
 }
 
-const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
-                                  uint64_t h)
+/* The key of m equal to s[0..n) (hash h), added as a copy in `arena` when
+ * there is none; NULL on ENOMEM. */
+static const char *find_or_copy(claims_strmap *m, claims_arena *arena,
+                                const char *s, size_t n, uint64_t h)
 {
-    if (n == 0)
-        return "";
-    claims_strmap *m = &in->map;
     if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
         return NULL;
     struct claims_strmap_slot *slot = find_slot(m->slots, m->cap, s, n, h);
     if (slot->key)
         return slot->key;
-    char *copy = claims__arena_strdup(in->arena, s, n);
+    char *copy = claims__arena_strdup(arena, s, n);
     if (!copy)
         return NULL;
     slot->key = copy;
@@ -393,30 +350,23 @@ const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
     return copy;
 }
 
+const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
+                                  uint64_t h)
+{
+    return n ? find_or_copy(&in->map, in->arena, s, n, h) : "";
+}
+
 const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending,
                                     const char *s, size_t n, uint64_t h)
 {
     const char *found = claims__intern_find(in, s, n, h);
-    if (found)
-        return found;
-    if ((pending->count + 1) * 4 > pending->cap * 3 && rehash(pending) != CLAIMS_OK)
-        return NULL;
-    struct claims_strmap_slot *slot = find_slot(pending->slots, pending->cap, s, n, h);
-    if (slot->key)
-        return slot->key;
-    char *copy = claims__arena_strdup(in->arena, s, n);
-    if (!copy)
-        return NULL;
-    slot->key = copy;
-    slot->len = n;
-    slot->hash = h;
-    slot->value = 0;
-    pending->count++;
-    return copy;
+    return found ? found : find_or_copy(pending, in->arena, s, n, h);
 }
 
 int claims__intern_commit(claims_interner *in, claims_strmap *pending)
 {
+    if (!pending->count)
+        return CLAIMS_OK;
     for (size_t i = 0; i < pending->cap; i++) {
         const struct claims_strmap_slot *p = &pending->slots[i];
         if (!p->key)
@@ -431,6 +381,11 @@ int claims__intern_commit(claims_interner *in, claims_strmap *pending)
             m->count++;
         }
     }
-    claims__strmap_clear(pending);
+    /* a map grown for a burst of new strings (the first of a load) shrinks
+     * back, or every later commit would walk all of it */
+    if (pending->count * 16 < pending->cap)
+        claims__strmap_free(pending);
+    else
+        claims__strmap_clear(pending);
     return CLAIMS_OK;
 }

@@ -150,22 +150,32 @@ static void skip_ws(claims__json *r)
     r->i = i;
 }
 
-/* Index of the first byte at or after i that is '"', '\\', a control
- * character or not ASCII. Eight bytes at a time where the machine allows:
- * string contents are most of a claims document. */
-static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
-{
+/* String contents are most of a claims document: where the machine allows,
+ * they are scanned eight bytes at a time. */
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORDS 1
+/* The high bit of each byte of x that is '"', '\\', a control character or
+ * not ASCII; each term flags its lowest matching byte exactly (a borrow
+ * only comes from a byte that is itself flagged), so the lowest flag is. */
+static inline uint64_t special(uint64_t x)
+{
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) &
+           highs;
+}
+#endif
+
+/* Index of the first byte at or after i that is '"', '\\', a control
+ * character or not ASCII. */
+static size_t skip_plain(const unsigned char *s, size_t i, size_t n)
+{
+#ifdef WORDS
     while (n - i >= 8) {
         uint64_t x;
         memcpy(&x, s + i, 8);
-        uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-        /* each term flags its lowest matching byte exactly (a borrow only
-         * comes from a byte that is itself flagged) */
-        uint64_t m = (((q - ones) & ~q) | ((b - ones) & ~b) |
-                      ((x - ones * 0x20) & ~x) | x) & highs;
+        uint64_t m = special(x);
         if (m)
             return i + ((size_t)__builtin_ctzll(m) >> 3);
         i += 8;
@@ -201,6 +211,32 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
     size_t n = r->len, i = r->i + 1, seg = i;
     bool copied = false; /* escapes seen: the text is built in r->str */
     t->bad = SIZE_MAX;
+#ifdef WORDS
+    /* The common string, ASCII without escapes, is hashed as it is scanned
+     * (claims__hash_words(), whose steps take the same words): its callers
+     * need not read it again. Anything else goes on below. */
+    for (uint64_t h = CLAIMS__HASH_SEED; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t m = special(x);
+        if (!m) {
+            h = claims__hash_step(h, x);
+            continue;
+        }
+        size_t b = (size_t)__builtin_ctzll(m) >> 3;
+        if (s[i + b] != '"')
+            break;
+        if (!key) { /* keys are matched, not looked up */
+            t->hash = claims__hash_finish(h, b ? x & (~0ULL >> (64 - 8 * b)) : 0,
+                                          i + b - seg);
+            t->hashed = true;
+        }
+        t->str = r->s + seg;
+        t->len = i + b - seg;
+        r->i = i + b + 1;
+        return CLAIMS_OK;
+    }
+#endif
     for (;;) {
         i = skip_plain(s, i, n);
         if (i >= n)
@@ -578,6 +614,7 @@ int claims__json_next(claims__json *r, claims__json_token *t)
         t->str = NULL;
         t->len = 0;
         t->integer = false;
+        t->hashed = false;
         if (r->state == ST_DONE)
             return t->kind = CLAIMS__JSON_END;
         if (r->i >= r->len) {

@@ -139,13 +139,17 @@ static int detect(const char *data, size_t len, bool partial)
     return partial ? -1 : CLAIMS_FORMAT_JSON;
 }
 
-static void read_error(claims__load *L, int rc)
+int claims__load_fail(claims__load *L, int code)
 {
     claims_error e;
     claims__error_clear(&e);
-    claims__error_set(&e, rc, L->name, 0, 0, -1, -1, "cannot read: %s",
-                      claims_strerror(rc));
+    if (code == CLAIMS_ENOMEM)
+        claims__error_set(&e, code, L->name, 0, 0, -1, -1, "out of memory");
+    else
+        claims__error_set(&e, code, L->name, 0, 0, -1, -1, "cannot read: %s",
+                          claims_strerror(code));
     claims__load_report(L, &e);
+    return code;
 }
 
 static int load(claims_store *store, input *in, const char *name,
@@ -189,20 +193,20 @@ static int load(claims_store *store, input *in, const char *name,
         rc = read_all(in);
     size_t len = in->len - start;
     if (rc != CLAIMS_OK) {
-        read_error(&L, rc);
+        claims__load_fail(&L, rc);
     } else if (in->rest) {
         /* JSON Lines from a regular file: documents are independent, so the
          * loader reads the file as it goes through one pair of buffers,
          * instead of holding it whole (half the memory of a load) */
         L.rest = in->rest;
         L.total = in->size > start ? in->size - start : 0;
-        rc = claims__load_json(&L, in->data + start, len, true);
+        rc = claims__load_lines(&L, in->data + start, len);
         len = L.total;
     } else {
         const char *data = in->data + start;
-        rc = fmt == CLAIMS_FORMAT_TSV
-                 ? claims__load_tsv(&L, data, len)
-                 : claims__load_json(&L, data, len, fmt == CLAIMS_FORMAT_JSONL);
+        rc = fmt == CLAIMS_FORMAT_TSV     ? claims__load_tsv(&L, data, len)
+             : fmt == CLAIMS_FORMAT_JSONL ? claims__load_lines(&L, data, len)
+                                          : claims__load_json(&L, data, len);
     }
     if (rc == CLAIMS_OK)
         rc = claims__load_progress(&L, len, len);
@@ -286,7 +290,7 @@ int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name
     struct stat sb;
     int rc = CLAIMS_OK;
     if (fstat(fileno(stream), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
-        /* read as the load goes (load_segments) */
+        /* JSON Lines are read as they are loaded (loader_lines.c) */
         in.rest = stream;
         in.size = (size_t)sb.st_size;
     } else {

@@ -12,18 +12,17 @@
  * item from the item's start to find the member: that costs on the error
  * path only.
  *
- * JSON Lines documents are independent, so the input is cut into
- * line-aligned chunks staged in parallel (claims__parallel), each into its
- * own batch, and the batches are applied in input order: the store cannot
- * tell how many threads read the input. A batch keeps each distinct string
- * once (its local strings) with what staging learnt of it (UTF-8 validity,
- * NUL bytes, characters); applying interns a local string into the store at
- * its first use, in input order, and resolves a claim's subject through the
- * local strings of its document instead of a lookup in the store. Chunks go
- * in waves of a few per thread, so staging memory stays small whatever the
- * input size. A JSON input (one document or an array) is one value: it is
- * staged whole, and nothing of it is loaded when it is malformed. */
+ * Staging reads nothing shared but the store's interner, so batches of
+ * JSON Lines are staged on several threads (loader_lines.c). A batch keeps
+ * each distinct string once (its local strings) with what staging learnt of
+ * it (UTF-8 validity, NUL bytes, characters, the store's copy if the store
+ * has it); applying interns the others at their first use, in input order,
+ * and resolves a claim's subject through the local strings of its document
+ * instead of a lookup in the store. A JSON input (one document or an array)
+ * is one value: it is staged whole, and nothing of it is loaded when it is
+ * malformed. */
 #include "claims_private.h"
+#include "loader_json.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -32,14 +31,6 @@
 
 #define NONE SIZE_MAX
 #define MAX_ATTRIBUTION 64
-/* JSON Lines are staged in chunks of about CHUNK_BYTES (whole lines), a
- * round of CHUNKS_PER_THREAD per thread at a time: a task is worth handing
- * out, the threads finish a round together, and two rounds of staging (one
- * staged, one applied) stay a few megabytes. Larger chunks find more
- * repeated strings within themselves but cost memory, not time (1M-claim
- * benchmark: the same CPU time from 128 KiB to 512 KiB, 70 MiB more peak). */
-#define CHUNK_BYTES ((size_t)128 * 1024)
-#define CHUNKS_PER_THREAD 8
 
 /* ---- staged documents ----------------------------------------------------------- */
 
@@ -152,7 +143,7 @@ typedef struct sdoc {
 } sdoc;
 
 /* A string as staging meets it. Staging only notes it (the text, its hash);
- * at the end of the chunk all of them are resolved at once to local
+ * at the end of the batch all of them are resolved at once to local
  * strings and those looked up in the store (resolve_strings), loops whose
  * memory accesses can be prefetched, unlike lookups amid the parsing. */
 typedef struct occ {
@@ -182,12 +173,12 @@ typedef struct lstr {
     size_t subject;
 } lstr;
 
-typedef struct batch {
-    const char *data;  /* the round's bytes */
+struct claims__batch {
+    const char *data;  /* the text the batch is part of */
     size_t len;
     size_t base;       /* input offset of data[0] */
-    size_t begin, end; /* the chunk: data[begin..end) */
-    size_t lines;      /* line ends in the chunk */
+    size_t begin, end; /* the batch: data[begin..end) */
+    size_t lines;      /* line ends in it */
     claims__json reader;
     claims_strmap map; /* local string text -> its number */
     claims_arena arena;
@@ -206,7 +197,8 @@ typedef struct batch {
     serror *errors;
     size_t error_count, error_cap;
     int rc; /* CLAIMS_ENOMEM when staging ran out of memory */
-} batch;
+};
+typedef struct claims__batch batch;
 
 static void batch_init(batch *b)
 {
@@ -216,7 +208,7 @@ static void batch_init(batch *b)
     claims__arena_init(&b->arena);
 }
 
-/* Empties b for the next chunk, keeping its memory. */
+/* Empties b for other lines, keeping its memory. */
 static void batch_reset(batch *b)
 {
     claims__strmap_clear(&b->map);
@@ -255,7 +247,7 @@ typedef struct stager {
     batch *b;
     const claims_store *store; /* read only */
     claims__json *r;
-    const char *data; /* the whole input */
+    const char *data; /* the text being staged */
     size_t len;
     claims__json_pos *bad; /* the bad byte slot of the item being read */
     long doc, claim;       /* indexes of what is being read, -1 */
@@ -320,7 +312,7 @@ static size_t occur(stager *S, const claims__json_token *t)
         return NONE;
     o->ptr = text;
     o->len = t->len;
-    o->hash = claims__hash_words(text, t->len);
+    o->hash = t->hashed ? t->hash : claims__hash_words(text, t->len);
     o->valid = t->bad == NONE;
     o->decoded = decoded;
     return b->occ_count - 1;
@@ -361,9 +353,9 @@ static void relink(batch *b)
 /* Distance of the prefetches in resolve_strings(), in lookups. */
 #define AHEAD 8
 
-/* Gives every occurrence of the chunk its local string, and every new
- * local string the store's copy when the store has it (nothing writes the
- * store while chunks are staged). */
+/* Gives every occurrence of the batch its local string, and every new
+ * local string the store's copy when the store has it (the store's
+ * interner does not change while batches are staged). */
 static int resolve_strings(batch *b, const claims_store *store)
 {
     const claims_strmap *global = &store->strings.map;
@@ -1334,62 +1326,41 @@ static int apply_batch(applier *A, batch *b)
     return CLAIMS_OK;
 }
 
-static int out_of_memory(claims__load *L)
+/* ---- the interface for JSON Lines (loader_lines.c) ------------------------------ */
+
+claims__batch *claims__batch_new(void)
 {
-    claims_error e;
-    claims__error_clear(&e);
-    claims__error_set(&e, CLAIMS_ENOMEM, L->name, 0, 0, -1, -1, "out of memory");
-    claims__load_report(L, &e);
-    return CLAIMS_ENOMEM;
+    claims__batch *b = malloc(sizeof *b);
+    if (b)
+        batch_init(b);
+    return b;
 }
 
-/* ---- inputs ------------------------------------------------------------------ */
-
-/* ---- JSON Lines: rounds -------------------------------------------------------- */
-
-/* A round: line-aligned chunks of data[0..len) staged together, one batch
- * each, then applied in order. */
-typedef struct round {
-    const char *data;
-    size_t len;
-    size_t base;    /* input offset of data[0] */
-    size_t chunks;  /* batches in use */
-    batch *batches; /* `wave` of them */
-} round;
-
-typedef struct lines_state {
-    claims__load *L;
-    unsigned threads;
-    size_t chunk, wave, window; /* window: bytes per round */
-    const char *data;           /* the input in memory, or the head read of */
-    size_t len;
-    FILE *rest;                 /* the rest of a regular file, or NULL */
-    bool from_file;             /* rounds are read into bufs */
-    size_t next;                /* input offset of the next round */
-    round rounds[2];            /* the one staged, the one applied */
-    claims_buf bufs[2];         /* their bytes, when read from a file */
-    claims__json reader;        /* re-reads items for diagnostics */
-    claims_strmap pending;      /* what the store interns during a round */
-    applier A;
-} lines_state;
-
-typedef struct lines_run {
-    lines_state *ls;
-    round *stage, *apply; /* apply: NULL, or a round applied as task 0 */
-} lines_run;
-
-/* Stages the lines of one chunk. */
-static int stage_chunk(lines_state *ls, batch *b)
+void claims__batch_free(claims__batch *b)
 {
-    stager S = {b, ls->L->store, &b->reader, b->data, b->len, NULL, -1, -1};
-    const char *data = b->data;
-    size_t pos = b->begin;
+    if (b) {
+        batch_free(b);
+        free(b);
+    }
+}
+
+int claims__batch_stage(claims__batch *b, const claims_store *store,
+                        const char *data, size_t len, size_t base, size_t begin,
+                        size_t end)
+{
+    batch_reset(b);
+    b->data = data;
+    b->len = len;
+    b->base = base;
+    b->begin = begin;
+    b->end = end;
+    stager S = {b, store, &b->reader, data, len, NULL, -1, -1};
+    size_t pos = begin;
     int line = 1;
     long index = 0;
-    while (pos < b->end) {
-        const char *nl = memchr(data + pos, '\n', b->end - pos);
-        size_t end = nl ? (size_t)(nl - data) : b->end;
-        size_t stop = end;
+    while (pos < end) {
+        const char *nl = memchr(data + pos, '\n', end - pos);
+        size_t stop = nl ? (size_t)(nl - data) : end, next = stop + 1;
         if (stop > pos && data[stop - 1] == '\r')
             stop--;
         size_t k = pos;
@@ -1398,214 +1369,42 @@ static int stage_chunk(lines_state *ls, batch *b)
         if (k < stop) { /* blank lines are allowed */
             if (stage_line(&S, pos, stop, line, index++) < 0)
                 return b->rc;
-            b->docs[b->doc_count - 1].end = end < b->len ? end + 1 : b->len;
+            b->docs[b->doc_count - 1].end = next < len ? next : len;
         }
-        pos = end + 1;
+        pos = next;
         line++;
         b->lines += nl != NULL;
     }
-    return b->rc = resolve_strings(b, ls->L->store);
+    return b->rc = resolve_strings(b, store);
 }
 
-static int apply_round(lines_state *ls, round *rd)
+struct claims__applier {
+    applier A;
+    claims__json reader;
+};
+
+claims__applier *claims__applier_new(claims__load *L, size_t total)
 {
-    int rc = CLAIMS_OK;
-    for (size_t i = 0; i < rd->chunks && rc == CLAIMS_OK; i++)
-        rc = apply_batch(&ls->A, &rd->batches[i]);
-    return rc;
+    claims__applier *ap = malloc(sizeof *ap);
+    if (!ap)
+        return NULL;
+    claims__json_init(&ap->reader);
+    applier_init(&ap->A, L, &ap->reader);
+    ap->A.total = total;
+    return ap;
 }
 
-/* A task of claims__parallel: applying the previous round (task 0, when
- * there is one), or staging one chunk of this round. The applier and the
- * stagers share nothing but the store's interner, which stays as it is
- * meanwhile (claims__store_defer). */
-static int round_task(void *arg, size_t task)
+void claims__applier_free(claims__applier *ap)
 {
-    lines_run *run = arg;
-    if (run->apply) {
-        if (task == 0)
-            return apply_round(run->ls, run->apply);
-        task--;
+    if (ap) {
+        claims__json_free(&ap->reader);
+        free(ap);
     }
-    return stage_chunk(run->ls, &run->stage->batches[task]);
 }
 
-/* End of the chunk that starts at pos: after the first line end at least
- * `chunk` bytes on. */
-static size_t chunk_end(const char *data, size_t len, size_t pos, size_t chunk)
+int claims__applier_add(claims__applier *ap, claims__batch *b)
 {
-    size_t from = len - pos > chunk ? pos + chunk - 1 : len;
-    const char *nl = from < len ? memchr(data + from, '\n', len - from) : NULL;
-    return nl ? (size_t)(nl - data) + 1 : len;
-}
-
-static void read_failed(claims__load *L)
-{
-    claims_error e;
-    claims__error_clear(&e);
-    claims__error_set(&e, CLAIMS_EIO, L->name, 0, 0, -1, -1, "cannot read: %s",
-                      claims_strerror(CLAIMS_EIO));
-    claims__load_report(L, &e);
-}
-
-/* Reads about `want` more bytes of ls->rest into b; at the end of the file
- * ls->rest becomes NULL. */
-static int read_more(lines_state *ls, claims_buf *b, size_t want)
-{
-    if (claims__buf_reserve(b, want) != CLAIMS_OK)
-        return out_of_memory(ls->L);
-    size_t n = fread(b->data + b->len, 1, want, ls->rest);
-    b->len += n;
-    if (n < want) {
-        bool failed = ferror(ls->rest) != 0;
-        ls->rest = NULL;
-        if (failed) {
-            read_failed(ls->L);
-            return CLAIMS_EIO;
-        }
-    }
-    return CLAIMS_OK;
-}
-
-/* Sets up round k: the next `window` bytes or so, up to a line end, cut
- * into chunks. From a file, into bufs[k], after what the round before
- * (`last`, in the other buffer) left of its last line. No chunks: the
- * input is done. */
-static int prepare(lines_state *ls, int k, const round *last)
-{
-    round *rd = &ls->rounds[k];
-    rd->chunks = 0;
-    rd->base = ls->next;
-    if (!ls->from_file) {
-        if (ls->next >= ls->len)
-            return CLAIMS_OK;
-        rd->data = ls->data + ls->next;
-        rd->len = chunk_end(ls->data, ls->len, ls->next, ls->window) - ls->next;
-    } else {
-        claims_buf *b = &ls->bufs[k];
-        b->len = 0;
-        const char *tail = last ? last->data + last->len : ls->data;
-        size_t tail_len = last ? ls->bufs[!k].len - last->len : ls->len;
-        if (claims__buf_append(b, tail, tail_len) != CLAIMS_OK)
-            return out_of_memory(ls->L);
-        size_t want = ls->window, end = 0;
-        for (;;) {
-            while (ls->rest && b->len < want)
-                if (read_more(ls, b, want - b->len) != CLAIMS_OK)
-                    return CLAIMS_EIO;
-            end = b->len;
-            if (!ls->rest)
-                break;
-            while (end > 0 && b->data[end - 1] != '\n')
-                end--;
-            if (end > 0)
-                break;
-            want += ls->window; /* one line longer than a round */
-        }
-        rd->data = b->data;
-        rd->len = end;
-        if (!end)
-            return CLAIMS_OK;
-    }
-    ls->next += rd->len;
-    /* a round may be longer than its window (long lines, the head read to
-     * detect the format): its chunks grow so that there are `wave` at most */
-    size_t chunk = ls->chunk;
-    if (rd->len / chunk >= ls->wave)
-        chunk = rd->len / ls->wave + 1;
-    for (size_t pos = 0; pos < rd->len; rd->chunks++) {
-        batch *b = &rd->batches[rd->chunks];
-        batch_reset(b);
-        b->data = rd->data;
-        b->len = rd->len;
-        b->base = rd->base;
-        b->begin = pos;
-        b->end = pos = chunk_end(rd->data, rd->len, pos, chunk);
-    }
-    return CLAIMS_OK;
-}
-
-/* Stages and applies round after round. Without a progress callback, the
- * rounds overlap: while task 0 applies round r, the other tasks stage round
- * r + 1. With one, the callback is called on the caller's thread only, as
- * the documents are applied, so rounds are applied between parallel runs. */
-static int run_rounds(lines_state *ls)
-{
-    claims__load *L = ls->L;
-    bool overlap = !L->opts->progress;
-    round *last = NULL, *unapplied = NULL;
-    int rc = CLAIMS_OK;
-    for (int k = 0;; k = !k) {
-        if ((rc = prepare(ls, k, last)) != CLAIMS_OK)
-            break;
-        round *rd = &ls->rounds[k];
-        lines_run run = {ls, rd, unapplied};
-        size_t tasks = rd->chunks + (unapplied != NULL);
-        if (tasks && (rc = claims__parallel(tasks, ls->threads, round_task, &run)) !=
-                         CLAIMS_OK) {
-            if (rc != CLAIMS_ECANCELED)
-                rc = out_of_memory(L);
-            break;
-        }
-        unapplied = NULL;
-        if ((rc = claims__store_defer(L->store, &ls->pending)) != CLAIMS_OK) {
-            rc = out_of_memory(L);
-            break;
-        }
-        if (!rd->chunks)
-            break;
-        if (overlap)
-            unapplied = rd;
-        else if ((rc = apply_round(ls, rd)) != CLAIMS_OK)
-            break;
-        last = rd;
-    }
-    if (claims__store_defer(L->store, NULL) != CLAIMS_OK && rc == CLAIMS_OK)
-        rc = out_of_memory(L);
-    return rc;
-}
-
-static int load_lines(claims__load *L, const char *data, size_t len)
-{
-    lines_state ls;
-    memset(&ls, 0, sizeof ls);
-    ls.L = L;
-    ls.threads = L->threads ? L->threads : claims__cpu_count();
-    ls.chunk = L->chunk_bytes ? L->chunk_bytes : CHUNK_BYTES;
-    ls.wave = (size_t)ls.threads * CHUNKS_PER_THREAD;
-    ls.window = ls.wave * ls.chunk;
-    ls.data = data;
-    ls.len = len;
-    ls.rest = L->rest; /* then data[0..len) is what was read of it */
-    ls.from_file = L->rest != NULL;
-    claims__json_init(&ls.reader);
-    claims__strmap_init(&ls.pending);
-    claims__buf_init(&ls.bufs[0]);
-    claims__buf_init(&ls.bufs[1]);
-    applier_init(&ls.A, L, &ls.reader);
-    ls.A.total = L->rest ? L->total : len;
-    int rc = CLAIMS_OK;
-    for (int k = 0; k < 2 && rc == CLAIMS_OK; k++) {
-        ls.rounds[k].batches = malloc(ls.wave * sizeof *ls.rounds[k].batches);
-        if (!ls.rounds[k].batches)
-            rc = out_of_memory(L);
-        else
-            for (size_t i = 0; i < ls.wave; i++)
-                batch_init(&ls.rounds[k].batches[i]);
-    }
-    if (rc == CLAIMS_OK)
-        rc = run_rounds(&ls);
-    L->total = ls.next;
-    for (int k = 0; k < 2; k++) {
-        if (ls.rounds[k].batches)
-            for (size_t i = 0; i < ls.wave; i++)
-                batch_free(&ls.rounds[k].batches[i]);
-        free(ls.rounds[k].batches);
-        claims__buf_free(&ls.bufs[k]);
-    }
-    claims__strmap_free(&ls.pending);
-    claims__json_free(&ls.reader);
-    return rc;
+    return apply_batch(&ap->A, b);
 }
 
 /* One JSON value: a document, or an array of documents. */
@@ -1659,7 +1458,7 @@ static int load_whole(claims__load *L, const char *data, size_t len)
     A.len = A.total = len;
     if (stage_whole(&S) < 0 || (b.rc = resolve_strings(&b, L->store)) != CLAIMS_OK) {
         if (b.rc != CLAIMS_OK || b.reader.error.code == CLAIMS_ENOMEM) {
-            rc = out_of_memory(L);
+            rc = claims__load_fail(L, CLAIMS_ENOMEM);
         } else {
             /* nothing of a malformed value is loaded */
             serror se = {CLAIMS_ESYNTAX,
@@ -1677,7 +1476,7 @@ static int load_whole(claims__load *L, const char *data, size_t len)
     return rc;
 }
 
-int claims__load_json(claims__load *L, const char *data, size_t len, bool lines)
+int claims__load_json(claims__load *L, const char *data, size_t len)
 {
-    return lines ? load_lines(L, data, len) : load_whole(L, data, len);
+    return load_whole(L, data, len);
 }

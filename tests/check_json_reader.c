@@ -144,6 +144,34 @@ START_TEST(test_skip_and_start_midway)
 }
 END_TEST
 
+START_TEST(test_scan_hash)
+{
+    /* strings of every length around the word size, plain (hashed while
+     * scanned, equal to claims__hash_words) or not (no hash) */
+    char text[256];
+    const char *const tails[] = {"", "\\n", "\xc3\xa9"};
+    for (size_t tail = 0; tail < 3; tail++) {
+        for (size_t n = 0; n < 40; n++) {
+            size_t len = (size_t)snprintf(text, sizeof text, "[\"");
+            for (size_t i = 0; i < n; i++)
+                text[len++] = (char)('a' + (i * 7) % 26);
+            /* padded: the word holding the closing quote is whole */
+            len += (size_t)snprintf(text + len, sizeof text - len,
+                                    "%s\", 1, 2, 3, 4, 5]", tails[tail]);
+            claims__json_start(&r, text, len, 0, 1, 1);
+            claims__json_token t;
+            ck_assert_int_eq(claims__json_next(&r, &t), CLAIMS__JSON_ARRAY);
+            ck_assert_int_eq(claims__json_next(&r, &t), CLAIMS__JSON_STRING);
+            ck_assert_uint_eq(t.len, n + (tail == 2 ? 2 : tail));
+            ck_assert_msg(t.hashed == (tail == 0), "length %zu, tail %zu", n, tail);
+            if (t.hashed)
+                ck_assert_msg(t.hash == claims__hash_words(t.str, t.len),
+                              "length %zu", n);
+        }
+    }
+}
+END_TEST
+
 /* An object with n keys "k0".."k<n-1>", then `extra` as one more member. */
 static char *many_keys(size_t n, const char *extra)
 {
@@ -290,6 +318,7 @@ int main(void)
     tcase_add_test(tc, test_escapes_decode);
     tcase_add_test(tc, test_bad_bytes_are_facts);
     tcase_add_test(tc, test_skip_and_start_midway);
+    tcase_add_test(tc, test_scan_hash);
     tcase_add_test(tc, test_duplicate_keys);
     tcase_add_test(tc, test_depth_limit);
     tcase_add_test(tc, test_syntax_errors);
