@@ -763,6 +763,83 @@ START_TEST(test_syntax_error_where)
 }
 END_TEST
 
+/* A malformed line among good ones: the text of the line, the column of
+ * the fault, a part of the message. */
+typedef struct bad_line {
+    const char *text;
+    int column;
+    const char *message;
+} bad_line;
+
+START_TEST(test_syntax_error_classes)
+{
+    static const bad_line cases[] = {
+        {"{\"a\": \"abc", 7, "unterminated string"},
+        {"{\"a\": \"abc\\", 7, "unterminated string"},
+        {"{\"a\": \"a\\qb\"}", 9, "invalid escape: 'q'"},
+        {"{\"a\": \"\\u12G4\"}", 8, "four hexadecimal digits"},
+        {"{\"a\": \"x\\ud800\"}", 9, "lone surrogate \\uD800"},
+        {"{\"a\": \"\\ud800\\u0041\"}", 8, "lone surrogate \\uD800"},
+        {"{\"a\": \"\\udc00\"}", 8, "lone surrogate \\uDC00"},
+        {"{\"a\": \"tab\there\"}", 11, "control character U+0009"},
+        {"{\"a\": 01}", 7, "no leading zeros"},
+        {"{\"a\": -}", 7, "a digit expected after '-'"},
+        {"{\"a\": 1.}", 7, "a digit expected after '.'"},
+        {"{\"a\": 1e+}", 7, "a digit expected in the exponent"},
+        {"{\"a\": 1.5.2}", 7, "invalid number '1.5.2'"},
+        {"{\"a\": +1}", 7, "invalid value '+1'"},
+        {"{\"a\": tru}", 7, "invalid value 'tru'"},
+        {"{\"a\": NaN}", 7, "invalid value 'NaN'"},
+        {"{\"a\": [1, 2,]}", 12, "trailing comma before ']'"},
+        {"{\"a\": 1,}", 8, "trailing comma before '}'"},
+        {"{\"a\" 1}", 6, "':' expected"},
+        {"{\"a\": 1 \"b\": 2}", 9, "',' or '}' expected"},
+        {"{\"a\": [1 2]}", 10, "',' or ']' expected"},
+        {"{1: 2}", 2, "an object key"},
+        {"{\"a\": [,]}", 8, "a value expected"},
+        {"{\"a\": 1} x", 10, "after the end of the JSON value"},
+        {"{\"a\": 1}}", 9, "after the end of the JSON value"},
+        {"{\"a\": \xff}", 7, "byte 0xFF"},
+        {"{\"a\\u0000\": 1}", 4, "\\u0000 in an object key"},
+        {"{\"a\": 1, \"a\": 2}", 10, "duplicate key \"a\""},
+        {"{\"a\": 1, \"\\u0061\": 2}", 10, "duplicate key \"a\""},
+        {"{\"a\": [1, {\"b\": 2}", 19, "the array opened at column 7 is not closed"},
+        {"42", 1, "object or array expected, not an integer"},
+        {"\"doc\"", 1, "object or array expected, not a string"},
+        {"\xEF\xBB\xBF{\"a\": 1}", 1, "byte 0xEF"},
+    };
+#define GOOD_LINE(id)                                                          \
+    "{\"source\": {\"id\": \"" id "\"}, \"subjects\": [{\"id\": \"e\", "               \
+    "\"type\": \"event\"}], \"claims\": [{\"subject\": \"e\", \"attribute\": \"a\", " \
+    "\"value\": \"v\"}]}\n"
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const bad_line *c = &cases[i];
+        char text[1024];
+        snprintf(text, sizeof text, "%s%s\n%s", GOOD_LINE("before"), c->text,
+                 GOOD_LINE("after"));
+        claims_store_free(st);
+        setup();
+        /* one line per chunk, two threads: the parallel path */
+        ck_assert_int_eq(claims__load_buffer_tuned(st, text, strlen(text), S("t.jsonl"),
+                                                   NULL, 2, 1, &sum, &err),
+                         CLAIMS_EREJECTED);
+        ck_assert_uint_eq(sum.documents_read, 3);
+        ck_assert_uint_eq(sum.documents_loaded, 2);
+        ck_assert_uint_eq(sum.claims_loaded, 2);
+        assert_accounted();
+        ck_assert_uint_eq(claims_store_diagnostic_count(st), 1);
+        ck_assert_int_eq(err.code, CLAIMS_ESYNTAX);
+        ck_assert_str_eq(err.source, "t.jsonl");
+        ck_assert_int_eq(err.document, 1);
+        ck_assert_msg(err.line == 2 && err.column == c->column,
+                      "%s: at %d:%d, want 2:%d (%s)", c->text, err.line, err.column,
+                      c->column, err.text);
+        ck_assert_msg(strstr(err.text, c->message) && strstr(err.text, "malformed JSON: "),
+                      "%s: \"%s\" lacks \"%s\"", c->text, err.text, c->message);
+    }
+}
+END_TEST
+
 START_TEST(test_numbers_and_escapes)
 {
     /* a number too large for 64 bits is kept as written, not a syntax error
@@ -822,6 +899,7 @@ int main(void)
     tcase_add_test(tc, test_parallel_identical);
     tcase_add_test(tc, test_jsonl_positions);
     tcase_add_test(tc, test_syntax_error_where);
+    tcase_add_test(tc, test_syntax_error_classes);
     tcase_add_test(tc, test_numbers_and_escapes);
     suite_add_tcase(s, tc);
     return run_suite(s);
