@@ -140,7 +140,7 @@ static void skip_ws(claims__json *r)
             i++;
         } else if (c == '\n') {
             i++;
-            r->line++;
+            r->line += r->line < INT_MAX; /* lines past INT_MAX all say INT_MAX */
             r->line_start = i;
             r->adjust = 0;
         } else {

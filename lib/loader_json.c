@@ -25,6 +25,7 @@
 #include "loader_json.h"
 
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -794,9 +795,16 @@ typedef struct applier {
     claims__field chain[MAX_ATTRIBUTION];
 } applier;
 
+/* The input's line of a batch's line (INT_MAX past it). */
+static int line_of(const applier *A, int line)
+{
+    size_t l = A->line_base + (size_t)line;
+    return l > INT_MAX ? INT_MAX : (int)l;
+}
+
 static claims__json_pos absolute(const applier *A, claims__json_pos p)
 {
-    p.line += (int)A->line_base;
+    p.line = line_of(A, p.line);
     return p;
 }
 
@@ -893,7 +901,7 @@ static claims__pos pos_of(const applier *A, const sdoc *d, const item *it,
 {
     claims__pos p;
     p.source = A->L->name;
-    p.line = it->at.line + (int)A->line_base;
+    p.line = line_of(A, it->at.line);
     p.column = it->at.column;
     p.document = A->doc_base + d->index;
     p.claim = claim;
@@ -1235,7 +1243,7 @@ static void apply_syntax_error(applier *A, long document, const serror *se)
     claims_error e;
     claims__error_clear(&e);
     e.code = se->code;
-    e.line = se->at.line + (int)A->line_base;
+    e.line = line_of(A, se->at.line);
     e.column = se->at.column;
     e.document = document;
     e.claim = se->claim;
@@ -1372,7 +1380,7 @@ int claims__batch_stage(claims__batch *b, const claims_store *store,
             b->docs[b->doc_count - 1].end = next < len ? next : len;
         }
         pos = next;
-        line++;
+        line += line < INT_MAX;
         b->lines += nl != NULL;
     }
     return b->rc = resolve_strings(b, store);
