@@ -300,8 +300,13 @@ const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending,
  *  reads `in` any more. */
 int claims__intern_commit(claims_interner *in, claims_strmap *pending);
 
-/** Grows *array (of elem-byte items, capacity *cap) to hold `need` items. */
-int claims__grow(void **array, size_t *cap, size_t need, size_t elem);
+/** Grows *array (of elem-byte items, capacity *cap) to hold `need` items.
+ *  (Inline: most calls find the room there; claims__grow_to grows.) */
+int claims__grow_to(void **array, size_t *cap, size_t need, size_t elem);
+static inline int claims__grow(void **array, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap ? CLAIMS_OK : claims__grow_to(array, cap, need, elem);
+}
 
 /* ---- parallel.c ---- */
 /* One task of claims__parallel(): returns 0, or a nonzero code that stops

@@ -66,10 +66,8 @@ char *claims__arena_strdup(claims_arena *a, const char *s, size_t n)
     return p;
 }
 
-int claims__grow(void **array, size_t *cap, size_t need, size_t elem)
+int claims__grow_to(void **array, size_t *cap, size_t need, size_t elem)
 {
-    if (need <= *cap)
-        return CLAIMS_OK;
     size_t n = *cap ? *cap : 16;
     while (n < need) {
         if (n > SIZE_MAX / 2 / elem)

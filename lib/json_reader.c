@@ -134,6 +134,8 @@ static void skip_ws(claims__json *r)
 {
     const char *s = r->s;
     size_t i = r->i, n = r->len;
+    if (i < n && (unsigned char)s[i] > ' ') /* compact JSON: mostly none */
+        return;
     while (i < n) {
         char c = s[i];
         if (c == ' ' || c == '\t' || c == '\r') {
@@ -603,85 +605,88 @@ static int read_value(claims__json *r, claims__json_token *t)
 int claims__json_next(claims__json *r, claims__json_token *t)
 {
     char d[16];
-    for (;;) {
-        if (r->state == ST_FAILED)
-            return CLAIMS__JSON_ERROR;
-        skip_ws(r);
-        t->off = r->i;
-        t->line = r->line;
-        t->column = column_at(r, r->i);
-        t->bad = SIZE_MAX;
-        t->str = NULL;
-        t->len = 0;
-        t->integer = false;
-        t->hashed = false;
-        if (r->state == ST_DONE)
-            return t->kind = CLAIMS__JSON_END;
-        if (r->i >= r->len) {
-            if (r->state != ST_AFTER)
-                return fail_end(r, t);
-            r->state = ST_DONE;
-            return t->kind = CLAIMS__JSON_END;
-        }
+    if (r->state == ST_FAILED)
+        return CLAIMS__JSON_ERROR;
+    skip_ws(r);
+    /* the separators, ':' after a key and ',' between members or elements,
+     * are read on the way to the token after them */
+    if (r->i < r->len && (r->state == ST_COLON || r->state == ST_COMMA)) {
         unsigned char c = (unsigned char)r->s[r->i];
-        switch (r->state) {
-        case ST_AFTER:
-            return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
-                           "unexpected %s after the end of the JSON value",
-                           describe(d, c));
-        case ST_COLON:
+        if (r->state == ST_COLON) {
             if (c != ':')
-                return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
+                return fail_at(r, CLAIMS_ESYNTAX, r->i, r->line, column_at(r, r->i),
                                "':' expected after the object key, not %s",
                                describe(d, c));
             r->i++;
             r->state = ST_VALUE;
-            continue;
-        case ST_COMMA: {
-            bool object = r->frames[r->depth - 1].object;
-            if (c == ',') {
-                r->comma.off = t->off;
-                r->comma.line = t->line;
-                r->comma.column = t->column;
-                r->i++;
-                r->state = object ? ST_NEXT_KEY : ST_NEXT_VALUE;
-                continue;
-            }
-            if (c == (object ? '}' : ']'))
-                return pop(r, t);
-            return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
-                           "',' or '%c' expected, not %s", object ? '}' : ']',
-                           describe(d, c));
+            skip_ws(r);
+        } else if (c == ',') {
+            r->comma.off = r->i;
+            r->comma.line = r->line;
+            r->comma.column = column_at(r, r->i);
+            r->i++;
+            r->state = r->frames[r->depth - 1].object ? ST_NEXT_KEY : ST_NEXT_VALUE;
+            skip_ws(r);
         }
-        case ST_FIRST_KEY:
-        case ST_NEXT_KEY:
-            if (c == '"') {
-                t->kind = CLAIMS__JSON_KEY;
-                if (read_string(r, t, true) != CLAIMS_OK)
-                    return CLAIMS__JSON_ERROR;
-                if (add_key(r, t) != CLAIMS_OK)
-                    return r->state == ST_FAILED
-                               ? CLAIMS__JSON_ERROR
-                               : fail_at(r, CLAIMS_ENOMEM, t->off, t->line,
-                                         t->column, "out of memory");
-                r->state = ST_COLON;
-                return t->kind;
-            }
-            if (c == '}' && r->state == ST_FIRST_KEY)
-                return pop(r, t);
-            if (c == '}')
-                return fail_at(r, CLAIMS_ESYNTAX, r->comma.off, r->comma.line,
-                               r->comma.column, "trailing comma before '}'");
-            return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
-                           "an object key (a string in double quotes) "
-                           "expected, not %s", describe(d, c));
-        case ST_FIRST_VALUE:
-            if (c == ']')
-                return pop(r, t);
-            return read_value(r, t);
-        default: /* ST_VALUE, ST_NEXT_VALUE */
-            return read_value(r, t);
+    }
+    t->off = r->i;
+    t->line = r->line;
+    t->column = column_at(r, r->i);
+    t->bad = SIZE_MAX;
+    t->str = NULL;
+    t->len = 0;
+    t->integer = false;
+    t->hashed = false;
+    if (r->state == ST_DONE)
+        return t->kind = CLAIMS__JSON_END;
+    if (r->i >= r->len) {
+        if (r->state != ST_AFTER)
+            return fail_end(r, t);
+        r->state = ST_DONE;
+        return t->kind = CLAIMS__JSON_END;
+    }
+    unsigned char c = (unsigned char)r->s[r->i];
+    switch (r->state) {
+    case ST_AFTER:
+        return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
+                       "unexpected %s after the end of the JSON value",
+                       describe(d, c));
+    case ST_COMMA: { /* not a ',': the end of the container, or a fault */
+        bool object = r->frames[r->depth - 1].object;
+        if (c == (object ? '}' : ']'))
+            return pop(r, t);
+        return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
+                       "',' or '%c' expected, not %s", object ? '}' : ']',
+                       describe(d, c));
+    }
+    case ST_FIRST_KEY:
+    case ST_NEXT_KEY:
+        if (c == '"') {
+            t->kind = CLAIMS__JSON_KEY;
+            if (read_string(r, t, true) != CLAIMS_OK)
+                return CLAIMS__JSON_ERROR;
+            if (add_key(r, t) != CLAIMS_OK)
+                return r->state == ST_FAILED
+                           ? CLAIMS__JSON_ERROR
+                           : fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column,
+                                     "out of memory");
+            r->state = ST_COLON;
+            return t->kind;
         }
+        if (c == '}' && r->state == ST_FIRST_KEY)
+            return pop(r, t);
+        if (c == '}')
+            return fail_at(r, CLAIMS_ESYNTAX, r->comma.off, r->comma.line,
+                           r->comma.column, "trailing comma before '}'");
+        return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
+                       "an object key (a string in double quotes) expected, "
+                       "not %s", describe(d, c));
+    case ST_FIRST_VALUE:
+        if (c == ']')
+            return pop(r, t);
+        return read_value(r, t);
+    default: /* ST_VALUE, ST_NEXT_VALUE */
+        return read_value(r, t);
     }
 }
 

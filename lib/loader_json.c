@@ -73,6 +73,13 @@ static bool has_text(sval v)
            v.type == V_BOOL;
 }
 
+/* A member name the format defines, with its length for matching keys. */
+typedef struct member_name {
+    const char *text;
+    size_t len;
+} member_name;
+#define NAME(s) {s, sizeof s - 1}
+
 /* An integer member (quote offset and length, text characters). */
 typedef struct snum {
     int64_t v;
@@ -101,7 +108,8 @@ typedef struct ssource {
 } ssource;
 
 enum { SUB_ID, SUB_TYPE, SUB_LABEL, SUB_FIELDS };
-static const char *const subject_fields[SUB_FIELDS] = {"id", "type", "label"};
+static const member_name subject_fields[SUB_FIELDS] = {NAME("id"), NAME("type"),
+                                                NAME("label")};
 
 typedef struct ssubject {
     item it;
@@ -443,18 +451,16 @@ static int stage_num(stager *S, const claims__json_token *t, snum *n)
     return skip(S, t);
 }
 
-static bool key_is(const claims__json_token *k, const char *name)
+static bool key_is(const claims__json_token *k, const char *text)
 {
-    /* the first byte first: keys are matched against lists of names */
-    return k->len && k->str[0] == name[0] && strlen(name) == k->len &&
-           memcmp(k->str, name, k->len) == 0;
+    return strlen(text) == k->len && memcmp(k->str, text, k->len) == 0;
 }
 
 /* Index of k in names[0..n), or -1. */
-static int key_index(const claims__json_token *k, const char *const *names, int n)
+static int key_index(const claims__json_token *k, const member_name *names, int n)
 {
     for (int i = 0; i < n; i++)
-        if (key_is(k, names[i]))
+        if (names[i].len == k->len && memcmp(k->str, names[i].text, k->len) == 0)
             return i;
     return -1;
 }
@@ -466,7 +472,7 @@ static int key_index(const claims__json_token *k, const char *const *names, int 
 typedef int (*member_fn)(stager *S, void *obj, int which,
                          const claims__json_token *value);
 
-static int each_member(stager *S, void *obj, const char *const *names, int n,
+static int each_member(stager *S, void *obj, const member_name *names, int n,
                        size_t *unknown, member_fn member)
 {
     claims__json_token k, v;
@@ -486,7 +492,7 @@ static int each_member(stager *S, void *obj, const char *const *names, int n,
     }
 }
 
-static const char *const text_fields[] = {"file", "characters"};
+static const member_name text_fields[] = {NAME("file"), NAME("characters")};
 
 static int text_member(stager *S, void *obj, int which,
                        const claims__json_token *v)
@@ -500,8 +506,9 @@ static int text_member(stager *S, void *obj, int which,
 }
 
 /* source members: its fields, then "text" */
-static const char *const source_members[SRC_FIELDS + 1] = {
-    "id", "outlet", "title", "author", "published", "url", "language", "text"};
+static const member_name source_members[SRC_FIELDS + 1] = {
+    NAME("id"), NAME("outlet"), NAME("title"), NAME("author"),
+    NAME("published"), NAME("url"), NAME("language"), NAME("text")};
 
 static int source_member(stager *S, void *obj, int which,
                          const claims__json_token *v)
@@ -584,7 +591,8 @@ static int stage_attribution(stager *S, sclaim *c)
     return 0;
 }
 
-static const char *const quote_fields[] = {"text", "offset", "length"};
+static const member_name quote_fields[] = {NAME("text"), NAME("offset"),
+                                           NAME("length")};
 
 static int quote_member(stager *S, void *obj, int which,
                         const claims__json_token *v)
@@ -605,9 +613,10 @@ static int quote_member(stager *S, void *obj, int which,
 }
 
 /* claim members: its fields, then "attribution" and "quote" */
-static const char *const claim_members[CL_FIELDS + 2] = {
-    "id", "subject", "attribute", "type", "value", "polarity", "certainty",
-    "attribution", "quote"};
+static const member_name claim_members[CL_FIELDS + 2] = {
+    NAME("id"), NAME("subject"), NAME("attribute"), NAME("type"),
+    NAME("value"), NAME("polarity"), NAME("certainty"), NAME("attribution"),
+    NAME("quote")};
 
 static int claim_member(stager *S, void *obj, int which,
                         const claims__json_token *v)
@@ -664,8 +673,8 @@ static int stage_items(stager *S, bool claims)
     }
 }
 
-static const char *const doc_members[] = {"format", "source", "subjects",
-                                          "claims"};
+static const member_name doc_members[] = {NAME("format"), NAME("source"),
+                                   NAME("subjects"), NAME("claims")};
 
 static int doc_member(stager *S, void *obj, int which,
                       const claims__json_token *v)
@@ -1025,8 +1034,8 @@ static bool apply_subject(applier *A, const sdoc *d, size_t source,
     }
     for (int k = 0; k < SUB_FIELDS; k++) {
         if (!is_str(s->f[k])) {
-            report(A, d, CLAIMS_ESCHEMA, s->it.at, subject_fields[k], -1,
-                   "subject %zu: %s must be a string", i, subject_fields[k]);
+            report(A, d, CLAIMS_ESCHEMA, s->it.at, subject_fields[k].text, -1,
+                   "subject %zu: %s must be a string", i, subject_fields[k].text);
             return false;
         }
     }
