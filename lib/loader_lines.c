@@ -195,6 +195,9 @@ static int run_rounds(lines *ls)
             break;
         last = rd;
     }
+    /* a read error after a round was staged: what was read still loads */
+    if (unapplied && rc == CLAIMS_EIO)
+        apply_round(ls, unapplied);
     if (claims__store_defer(L->store, NULL) != CLAIMS_OK && rc == CLAIMS_OK)
         rc = claims__load_fail(L, CLAIMS_ENOMEM);
     return rc;

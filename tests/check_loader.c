@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 static claims_store *st;
 static claims_error err;
@@ -456,6 +457,15 @@ START_TEST(test_file_and_stream)
     ck_assert_int_eq(claims_store_load_stream(st, f, S("-"), NULL, &sum, &err), CLAIMS_OK);
     ck_assert_uint_eq(sum.claims_loaded, 1);
     fclose(f);
+    /* a stream that cannot be read (a directory: EISDIR) */
+    f = fopen("/", "rb");
+    if (f) {
+        ck_assert_int_eq(claims_store_load_stream(st, f, S("dir"), NULL, &sum, &err),
+                         CLAIMS_EIO);
+        ck_assert_ptr_nonnull(strstr(err.text, "cannot read"));
+        ck_assert_uint_eq(sum.claims_loaded, 0);
+        fclose(f);
+    }
     ck_assert_int_eq(claims_store_load_buffer(NULL, "x", 1, S("n"), NULL, &sum, &err),
                      CLAIMS_EINVAL);
     claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
