@@ -94,10 +94,12 @@ typedef struct item {
     int type;
 } item;
 
+/* The members of a source: its string fields, then "text". */
 enum { SRC_ID, SRC_OUTLET, SRC_TITLE, SRC_AUTHOR, SRC_PUBLISHED, SRC_URL,
        SRC_LANGUAGE, SRC_FIELDS };
-static const char *const source_fields[SRC_FIELDS] = {
-    "id", "outlet", "title", "author", "published", "url", "language"};
+static const member_name source_members[SRC_FIELDS + 1] = {
+    NAME("id"), NAME("outlet"), NAME("title"), NAME("author"),
+    NAME("published"), NAME("url"), NAME("language"), NAME("text")};
 
 typedef struct ssource {
     item it;
@@ -108,18 +110,21 @@ typedef struct ssource {
 } ssource;
 
 enum { SUB_ID, SUB_TYPE, SUB_LABEL, SUB_FIELDS };
-static const member_name subject_fields[SUB_FIELDS] = {NAME("id"), NAME("type"),
-                                                NAME("label")};
+static const member_name subject_fields[SUB_FIELDS] = {
+    NAME("id"), NAME("type"), NAME("label")};
 
 typedef struct ssubject {
     item it;
     sval f[SUB_FIELDS];
 } ssubject;
 
+/* The members of a claim: its fields, then "attribution" and "quote". */
 enum { CL_ID, CL_SUBJECT, CL_ATTRIBUTE, CL_TYPE, CL_VALUE, CL_POLARITY,
        CL_CERTAINTY, CL_FIELDS };
-static const char *const claim_fields[CL_FIELDS] = {
-    "id", "subject", "attribute", "type", "value", "polarity", "certainty"};
+static const member_name claim_members[CL_FIELDS + 2] = {
+    NAME("id"), NAME("subject"), NAME("attribute"), NAME("type"),
+    NAME("value"), NAME("polarity"), NAME("certainty"), NAME("attribution"),
+    NAME("quote")};
 
 typedef struct sclaim {
     item it;
@@ -505,10 +510,6 @@ static int text_member(stager *S, void *obj, int which,
     return skip(S, v);
 }
 
-/* source members: its fields, then "text" */
-static const member_name source_members[SRC_FIELDS + 1] = {
-    NAME("id"), NAME("outlet"), NAME("title"), NAME("author"),
-    NAME("published"), NAME("url"), NAME("language"), NAME("text")};
 
 static int source_member(stager *S, void *obj, int which,
                          const claims__json_token *v)
@@ -612,11 +613,6 @@ static int quote_member(stager *S, void *obj, int which,
     }
 }
 
-/* claim members: its fields, then "attribution" and "quote" */
-static const member_name claim_members[CL_FIELDS + 2] = {
-    NAME("id"), NAME("subject"), NAME("attribute"), NAME("type"),
-    NAME("value"), NAME("polarity"), NAME("certainty"), NAME("attribution"),
-    NAME("quote")};
 
 static int claim_member(stager *S, void *obj, int which,
                         const claims__json_token *v)
@@ -989,8 +985,8 @@ static bool apply_source(applier *A, const sdoc *d, size_t *source)
                                      &desc.language};
     for (int i = 0; i < SRC_FIELDS; i++) {
         if (!is_str(src->f[i])) {
-            report(A, d, CLAIMS_ESCHEMA, src->it.at, source_fields[i], -1,
-                   "source.%s must be a string", source_fields[i]);
+            report(A, d, CLAIMS_ESCHEMA, src->it.at, source_members[i].text, -1,
+                   "source.%s must be a string", source_members[i].text);
             return false;
         }
         *slots[i] = str_of(A, src->f[i]);
@@ -1126,8 +1122,8 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
     static const int strings[] = {CL_ID, CL_SUBJECT, CL_ATTRIBUTE, CL_TYPE};
     for (size_t k = 0; k < 4; k++) {
         if (!is_str(c->f[strings[k]])) {
-            report(A, d, CLAIMS_ESCHEMA, at, claim_fields[strings[k]], ci,
-                   "%s must be a string", claim_fields[strings[k]]);
+            report(A, d, CLAIMS_ESCHEMA, at, claim_members[strings[k]].text, ci,
+                   "%s must be a string", claim_members[strings[k]].text);
             return false;
         }
     }
