@@ -1138,11 +1138,12 @@ int claims_result_render(char **out, size_t *len, const claims_result *result,
                          claims_render_format format, claims_error *err)
 {
     claims__error_clear(err);
-    if (!out || !result)
-        return claims__error_simple(err, CLAIMS_EINVAL, "out or result is NULL");
-    *out = NULL;
+    if (out)
+        *out = NULL;
     if (len)
         *len = 0;
+    if (!out || !result)
+        return claims__error_simple(err, CLAIMS_EINVAL, "out or result is NULL");
     claims_render_options o;
     int rc = check_args(&o, result, format, NULL, err);
     if (rc != CLAIMS_OK)
