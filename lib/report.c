@@ -541,8 +541,8 @@ static void evidence(json *j, const claims_result *r, size_t ci)
     J_NEXT(j, "text");
     str(w, c->value);
     J_NEXT(j, "normalized");
-    str(w, claims_value_normalized(v));
-    claims_modifier mod = claims_value_modifier(v);
+    str(w, v && v->norm.data ? v->norm.data : ""); /* claims_value_normalized(), inlined */
+    claims_modifier mod = v ? v->mod : CLAIMS_MOD_NONE;
     if (mod != CLAIMS_MOD_NONE) {
         J_NEXT(j, "modifier");
         str(w, claims_modifier_name(mod));
@@ -1120,6 +1120,7 @@ int claims_result_write_file(const claims_result *result, claims_render_format f
     if (!sink.f)
         return claims__error_set(err, CLAIMS_EIO, p, 0, 0, -1, -1, "cannot open for writing: %s",
                                  strerror(errno));
+    setvbuf(sink.f, NULL, _IONBF, 0); /* the writer hands over whole chunks */
     errno = 0;
     rc = claims_result_write(result, format, &o, write_to_file, &sink, err);
     if (fclose(sink.f) != 0 && rc == CLAIMS_OK) {
