@@ -13,23 +13,6 @@
 
 /* ---- inputs ------------------------------------------------------------------------- */
 
-static claims_store *seed_store(void)
-{
-    const char *dir = getenv("CLAIMS_CORPUS_DIR");
-    ck_assert_ptr_nonnull(dir);
-    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
-                                        "002_wsj.json", "003_business_standard.json"};
-    claims_store *st;
-    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
-    for (size_t i = 0; i < 4; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        ck_assert_int_eq(claims_store_load_file(st, path, strlen(path), NULL, NULL, NULL),
-                         CLAIMS_OK);
-    }
-    return st;
-}
-
 /* Texts that JSON, CSV and HTML must escape, short and long (the JSON
  * writer copies eight bytes at a time and reserves room in blocks). */
 static const char *const AWKWARD[] = {
