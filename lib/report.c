@@ -177,10 +177,12 @@ void claims__w_html_n(writer *w, const char *s, size_t n)
 /* A batch holds subjects up to about this many claims and mentions: a few
  * hundred kilobytes of JSON. */
 #define BATCH_WEIGHT 1024
-/* Batches per thread in one window: enough for the threads to stay busy
- * while one of them hands the previous window on. */
-#define BATCHES_PER_THREAD 8
-#define MAX_WINDOW 128
+/* Batches per thread in one window, and at most in one: the threads wait
+ * for each other at the end of every window, where one that the system
+ * paused holds up the rest, so windows are long; two of them (the one
+ * rendered, the one handed on) stay within a few tens of megabytes. */
+#define BATCHES_PER_THREAD 32
+#define MAX_WINDOW 64
 
 typedef struct items_run {
     const claims__items *it;
@@ -205,15 +207,15 @@ static size_t subject_weight(const claims_result *r, size_t s)
     return w;
 }
 
-/* Cuts the next window into batches of about BATCH_WEIGHT. */
-static void plan_window(items_run *run, int set, size_t batches)
+/* Cuts the next window into `batches` batches of about `weight`. */
+static void plan_window(items_run *run, int set, size_t batches, size_t weight)
 {
     const claims__items *it = run->it;
     size_t n = 0, pos = run->next;
     run->bounds[set][0] = pos;
     while (n < batches && pos < it->count) {
-        for (size_t weight = 0; pos < it->count && weight < BATCH_WEIGHT; pos++)
-            weight += subject_weight(it->r, it->order ? it->order[pos] : pos);
+        for (size_t w = 0; pos < it->count && w < weight; pos++)
+            w += subject_weight(it->r, it->order ? it->order[pos] : pos);
         run->bounds[set][++n] = pos;
     }
     run->count[set] = n;
@@ -248,6 +250,7 @@ static int items_task(void *arg, size_t task)
 int claims__render_items(writer *out, const claims__items *it)
 {
     unsigned threads = out->threads ? out->threads : claims__cpu_count();
+    size_t weight = out->batch_weight ? out->batch_weight : BATCH_WEIGHT;
     if (threads <= 1 || it->count < 2) {
         it->render(out, it, 0, it->count);
         return out->failed;
@@ -259,7 +262,7 @@ int claims__render_items(writer *out, const claims__items *it)
     }
     run->it = it;
     run->out = out;
-    size_t window = (size_t)threads * BATCHES_PER_THREAD;
+    size_t window = out->window ? out->window : (size_t)threads * BATCHES_PER_THREAD;
     if (window > MAX_WINDOW)
         window = MAX_WINDOW;
     int rc = 0;
@@ -276,7 +279,7 @@ int claims__render_items(writer *out, const claims__items *it)
      * rounds run one after the other, so the output sees one thread at a
      * time and the windows in order. */
     while (!rc && run->next < it->count) {
-        plan_window(run, run->cur, window);
+        plan_window(run, run->cur, window, weight);
         rc = claims__parallel(run->count[run->cur] + run->emit, threads, items_task, run);
         run->emit = true;
         run->cur ^= 1;
@@ -1047,11 +1050,8 @@ static int check_args(claims_render_options *o, const claims_result *result,
 }
 
 /* Renders into w (a stream or a growing buffer) and reports its failure. */
-static int render(writer *w, const claims_result *result, claims_render_format format,
-                  const claims_render_options *o, claims_error *err)
+int claims__render(writer *w, const claims_result *result, claims_render_format format)
 {
-    w->threads = o->threads;
-    w->compact = (o->flags & CLAIMS_RENDER_COMPACT) != 0;
     switch (format) {
     case CLAIMS_RENDER_JSON: render_json(w, result); break;
     case CLAIMS_RENDER_TEXT: render_text(w, result); break;
@@ -1059,7 +1059,16 @@ static int render(writer *w, const claims_result *result, claims_render_format f
     case CLAIMS_RENDER_CSV: render_csv(w, result); break;
     }
     claims__w_flush(w);
-    if (w->failed == CLAIMS_EIO)
+    return w->failed;
+}
+
+/* Renders into w (a stream or a growing buffer) and reports its failure. */
+static int render(writer *w, const claims_result *result, claims_render_format format,
+                  const claims_render_options *o, claims_error *err)
+{
+    w->threads = o->threads;
+    w->compact = (o->flags & CLAIMS_RENDER_COMPACT) != 0;
+    if (claims__render(w, result, format) == CLAIMS_EIO)
         return claims__error_simple(err, CLAIMS_EIO,
                                     "the write callback returned %d after %zu bytes",
                                     w->write_rc, w->written);

@@ -26,7 +26,9 @@ typedef struct claims__writer {
     size_t chunk;            /* largest piece handed to write */
     size_t written;          /* bytes handed to write so far */
     int write_rc;            /* what write returned when it stopped */
-    unsigned threads;        /* for claims__render_items() */
+    unsigned threads;        /* for claims__render_items(): 0 one per CPU */
+    size_t batch_weight;     /* its batches' size and windows' length in */
+    size_t window;           /* batches, 0: the defaults (tests vary them) */
     bool compact;            /* JSON on one line */
 } claims__writer;
 
@@ -89,6 +91,11 @@ struct claims__items {
  * their own and handed to out in order, a bounded window at a time, so the
  * bytes are the same for any thread count. Returns out->failed. */
 int claims__render_items(claims__writer *out, const claims__items *it);
+
+/* Renders result in `format` (checked) into w, then flushes it; returns
+ * w->failed. w->threads and w->compact say how. */
+int claims__render(claims__writer *w, const claims_result *result,
+                   claims_render_format format);
 
 /* report_html.c */
 void claims__render_html(claims__writer *w, const claims_result *r);

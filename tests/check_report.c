@@ -3,6 +3,8 @@
  * size; compact JSON is the same document; a write callback that fails
  * stops the rendering cleanly; arguments are checked. */
 #define _POSIX_C_SOURCE 200809L /* mkstemp, access */
+#include "report.h" /* the internal writer: tiny batches and windows */
+
 #include "check_helpers.h"
 
 #include <jansson.h>
@@ -423,6 +425,64 @@ START_TEST(test_arguments)
 }
 END_TEST
 
+/* Renders through the internal writer with batches of `weight` and windows
+ * of `window` batches, so that a small result spans many windows. */
+static int stream_windows(const claims_result *r, claims_render_format f, bool compact,
+                          unsigned threads, size_t weight, size_t window, size_t chunk,
+                          sink *s)
+{
+    claims__writer w;
+    claims__w_init(&w, chunk, collect, s, chunk);
+    w.threads = threads;
+    w.batch_weight = weight;
+    w.window = window;
+    w.compact = compact;
+    int rc = claims__render(&w, r, f);
+    claims__w_free(&w);
+    return rc;
+}
+
+START_TEST(test_many_windows)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(st);
+    for (size_t f = 0; f < 4; f++)
+        for (int compact = 0; compact <= 1; compact++) {
+            sink ref = stream(r, FORMATS[f], compact ? CLAIMS_RENDER_COMPACT : 0, 1, 0);
+            for (unsigned threads = 2; threads <= 3; threads++)
+                for (size_t weight = 1; weight <= 40; weight *= 5)
+                    for (size_t window = 1; window <= 3; window++) {
+                        sink s = {0};
+                        s.chunk_max = 100;
+                        ck_assert_int_eq(stream_windows(r, FORMATS[f], compact, threads,
+                                                        weight, window, 100, &s),
+                                         0);
+                        sink_ok(&s);
+                        ck_assert_msg(s.len == ref.len && !memcmp(s.data, ref.data, s.len),
+                                      "format %zu%s, %u threads, batches of %zu, windows of "
+                                      "%zu: %zu bytes, not %zu", f, compact ? " compact" : "",
+                                      threads, weight, window, s.len, ref.len);
+                        sink_free(&s);
+                    }
+            /* a failure while a later window is rendered stops everything */
+            size_t pieces = (ref.len + 99) / 100;
+            for (size_t at = 1; at <= pieces; at += pieces / 7 + 1) {
+                sink s = {0};
+                s.fail_at = at;
+                ck_assert_int_eq(stream_windows(r, FORMATS[f], compact, 2, 1, 2, 100, &s),
+                                 CLAIMS_EIO);
+                sink_ok(&s);
+                ck_assert_uint_eq(s.calls, at);
+                ck_assert(!memcmp(s.data ? s.data : "", ref.data, s.len));
+                sink_free(&s);
+            }
+            sink_free(&ref);
+        }
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
 /* A result with nothing in it still renders every format. */
 START_TEST(test_empty_result)
 {
@@ -452,6 +512,7 @@ int main(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, test_seed_stream_equals_render);
     tcase_add_test(tc, test_many_batches_same_bytes);
+    tcase_add_test(tc, test_many_windows);
     tcase_add_test(tc, test_failing_write);
     tcase_add_test(tc, test_write_file);
     tcase_add_test(tc, test_arguments);
