@@ -334,25 +334,28 @@ static inline bool word_needs_escape(uint64_t x)
     return (((x - ONES * 0x20) & ~x) | ((q - ONES) & ~q) | ((b - ONES) & ~b)) & HIGHS;
 }
 
-/* Appends s[0..n) escaped for a JSON string, without the quotes: eight
- * bytes at a time while none needs an escape (for long strings with a known
- * length: explanations, precomputed ids). */
+/* Copies the bytes of s[0..n) to o up to the first that needs an escape,
+ * eight at a time while none does; returns how many it copied. */
+static inline size_t copy_clean(char *o, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (uint64_t x; i + 8 <= n; i += 8) {
+        memcpy(&x, s + i, 8);
+        if (word_needs_escape(x))
+            break;
+        memcpy(o + i, &x, 8);
+    }
+    for (; i < n && !JSON_ESC[(unsigned char)s[i]]; i++)
+        o[i] = s[i];
+    return i;
+}
+
+/* Appends s[0..n) escaped for a JSON string, without the quotes. */
 static void str_body_n(writer *w, const char *s, size_t n)
 {
-    while (n) {
-        if (!claims__w_room(w, n + 6))
-            return;
-        char *o = w->pos;
-        size_t i = 0;
-        for (uint64_t x; i + 8 <= n; i += 8) {
-            memcpy(&x, s + i, 8);
-            if (word_needs_escape(x))
-                break;
-            memcpy(o + i, &x, 8);
-        }
-        for (; i < n && !JSON_ESC[(unsigned char)s[i]]; i++)
-            o[i] = s[i];
-        w->pos = o + i;
+    while (n && claims__w_room(w, n + 6)) {
+        size_t i = copy_clean(w->pos, s, n);
+        w->pos += i;
         if (i == n)
             return;
         w->pos = put_escape(w->pos, (unsigned char)s[i]);
@@ -361,41 +364,23 @@ static void str_body_n(writer *w, const char *s, size_t n)
     }
 }
 
-/* Appends the NUL-terminated s escaped, without the quotes, in one pass
- * (most strings are short: measuring them first would cost as much). */
-static void str_body(writer *w, const char *s)
-{
-    for (;;) {
-        if (!claims__w_room(w, 72))
-            return;
-        char *o = w->pos, *stop = o + 64;
-        unsigned char c = 0;
-        while (o < stop && !JSON_ESC[c = (unsigned char)*s])
-            *o++ = (char)c, s++;
-        if (o < stop && c == '\0') {
-            w->pos = o;
-            return;
-        }
-        if (o < stop)
-            o = put_escape(o, c), s++;
-        w->pos = o;
-    }
-}
+static inline void str_body(writer *w, const char *s) { str_body_n(w, s, strlen(s)); }
 
-/* s as a JSON string, quoted. */
-static void str(writer *w, const char *s)
-{
-    lit(w, "\"");
-    str_body(w, s);
-    lit(w, "\"");
-}
-
+/* s[0..n) as a JSON string, quoted: most need no escape, and take one
+ * check for room and one pass. */
 static void str_n(writer *w, const char *s, size_t n)
 {
-    lit(w, "\"");
-    str_body_n(w, s, n);
+    if (!claims__w_room(w, n + 2))
+        return;
+    *w->pos++ = '"';
+    size_t i = copy_clean(w->pos, s, n);
+    w->pos += i;
+    if (i < n)
+        str_body_n(w, s + i, n - i);
     lit(w, "\"");
 }
+
+static inline void str(writer *w, const char *s) { str_n(w, s, strlen(s)); }
 
 /* ---- JSON structure ------------------------------------------------------------------ */
 
