@@ -13,6 +13,7 @@
 #define _POSIX_C_SOURCE 200809L /* isatty */
 #include <claims.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -55,7 +56,9 @@ static const char LOAD_HELP[] =
 static const char RECONCILE_HELP[] =
     "options:\n"
     "  --format text|json|html|csv    report format (default: text)\n"
-    "  -o FILE                        write the report to FILE\n"
+    "  --compact                      JSON on one line, without indentation\n"
+    "  -o FILE                        write the report to FILE (streamed, as\n"
+    "                                 is standard output)\n"
     "  --schema FILE                  attribute schema (JSON) to add\n"
     "  --aliases FILE                 alias table (JSON) to add\n"
     "input options:\n"
@@ -118,9 +121,9 @@ static void progress_end(progress *p)
 typedef struct load_args {
     claims_load_options opts;
     /* reconcile only */
-    const char *render;  /* "text" or "json" */
+    const char *render;  /* "text", "json", "html" or "csv" */
     const char *schema, *aliases, *output;
-    bool reconcile;
+    bool reconcile, compact;
     claims_str columns[64];
     const char **files;
     size_t file_count;
@@ -149,6 +152,7 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
     la->columns_buf = NULL;
     la->render = "text";
     la->schema = la->aliases = la->output = NULL;
+    la->compact = false;
     if (!la->files)
         return EXIT_INPUT;
     for (int i = 0; i < argc; i++) {
@@ -206,6 +210,8 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
             la->opts.default_published = (claims_str){argv[i], strlen(argv[i])};
+        } else if (la->reconcile && !strcmp(a, "--compact")) {
+            la->compact = true;
         } else if (!strcmp(a, "--latin1")) {
             la->opts.flags |= CLAIMS_LOAD_LATIN1;
         } else if (!strcmp(a, "--strict")) {
@@ -216,6 +222,8 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
             la->files[la->file_count++] = a;
         }
     }
+    if (la->compact && strcmp(la->render, "json") != 0)
+        return usage_error(cmd, "--compact needs --format json", NULL);
     return 0;
 }
 
@@ -422,6 +430,22 @@ static int load_into_ctx(claims_ctx *ctx, const char *path, ctx_loader fn)
     return 0;
 }
 
+/* A stdio stream the report is written to, and why writing failed. */
+typedef struct stream_sink {
+    FILE *f;
+    int error;
+} stream_sink;
+
+/* The write callback: a non-zero return stops the rendering. */
+static int write_stream(void *payload, const char *data, size_t len)
+{
+    stream_sink *s = payload;
+    if (fwrite(data, 1, len, s->f) == len)
+        return 0;
+    s->error = errno;
+    return -1;
+}
+
 static int cmd_reconcile(int argc, char **argv)
 {
     load_args la;
@@ -436,7 +460,6 @@ static int cmd_reconcile(int argc, char **argv)
     claims_ctx *ctx = NULL;
     claims_store *st = NULL;
     claims_result *res = NULL;
-    char *report = NULL;
     claims_error err;
     progress bar;
     progress_init(&bar);
@@ -463,27 +486,29 @@ static int cmd_reconcile(int argc, char **argv)
         rc = EXIT_INPUT;
         goto out;
     }
-    size_t len;
     claims_render_format fmt = !strcmp(la.render, "json")   ? CLAIMS_RENDER_JSON
                                : !strcmp(la.render, "html") ? CLAIMS_RENDER_HTML
                                : !strcmp(la.render, "csv")  ? CLAIMS_RENDER_CSV
                                                             : CLAIMS_RENDER_TEXT;
-    if (claims_result_render(&report, &len, res, fmt, &err) != CLAIMS_OK) {
-        fprintf(stderr, "claims: %s\n", err.text);
-        rc = EXIT_INPUT;
-        goto out;
+    /* streamed: the report is never held in memory whole */
+    claims_render_options rend;
+    claims_render_options_init(&rend, CLAIMS_RENDER_OPTIONS_VERSION);
+    if (la.compact)
+        rend.flags |= CLAIMS_RENDER_COMPACT;
+    stream_sink out = {stdout, 0};
+    int wrc = la.output
+                  ? claims_result_write_file(res, fmt, &rend, la.output, strlen(la.output), &err)
+                  : claims_result_write(res, fmt, &rend, write_stream, &out, &err);
+    if (wrc == CLAIMS_OK && !la.output && fflush(stdout) != 0) {
+        out.error = errno;
+        wrc = CLAIMS_EIO;
     }
-    FILE *o = la.output ? fopen(la.output, "wb") : stdout;
-    if (!o || fwrite(report, 1, len, o) != len) {
-        fprintf(stderr, "claims: cannot write %s\n", la.output ? la.output : "output");
-        rc = EXIT_INPUT;
-    } else {
-        rc = failed ? EXIT_INPUT : 0;
-    }
-    if (o && o != stdout)
-        fclose(o);
+    if (wrc == CLAIMS_EIO && !la.output)
+        fprintf(stderr, "claims: cannot write the standard output: %s\n", strerror(out.error));
+    else if (wrc != CLAIMS_OK)
+        fprintf(stderr, "claims: %s%s%s\n", err.source, err.source[0] ? ": " : "", err.text);
+    rc = wrc != CLAIMS_OK || failed ? EXIT_INPUT : 0;
 out:
-    claims_free(report);
     claims_result_free(res);
     claims_store_free(st);
     claims_ctx_free(ctx);

@@ -78,7 +78,7 @@ typedef enum claims_status {
     CLAIMS_ENCODING = -6,  /**< invalid UTF-8 or a NUL byte inside a string */
     CLAIMS_ERANGE = -7,    /**< number overflow, oversized field, bad offset */
     CLAIMS_ENOTFOUND = -8, /**< reference to something that does not exist */
-    CLAIMS_EIO = -9,       /**< file could not be opened or read */
+    CLAIMS_EIO = -9,       /**< file could not be opened, read or written */
     CLAIMS_EDUPLICATE = -10, /**< id already used in the same scope */
     CLAIMS_EREJECTED = -11, /**< load finished but some input was rejected */
     CLAIMS_ECANCELED = -12  /**< a progress callback asked to stop */
@@ -788,11 +788,80 @@ typedef enum claims_render_format {
 } claims_render_format;
 
 /** Renders a result. *out (NUL-terminated, *len bytes without the NUL) is
- *  new: free it with claims_free(). `len` may be NULL. Added in 0.1. */
+ *  new: free it with claims_free(). `len` may be NULL. The whole report is
+ *  held in memory: for large results claims_result_write() streams it
+ *  instead. Same as claims_result_write() with default options. Added in
+ *  0.1. */
 CLAIMS_API int claims_result_render(char **out, size_t *len,
                                     const claims_result *result,
                                     claims_render_format format,
                                     claims_error *err);
+
+/** Render flags. */
+enum {
+    /** JSON: the same document on one line, without indentation and
+     *  without the space after ',' and ':' (it still ends with a newline).
+     *  The other formats ignore it. */
+    CLAIMS_RENDER_COMPACT = 1u << 0
+};
+
+/** Options of a rendering. Initialise with CLAIMS_RENDER_OPTIONS_INIT or
+ *  claims_render_options_init(). */
+typedef struct claims_render_options {
+    unsigned int version;
+    unsigned int flags; /**< CLAIMS_RENDER_* */
+    /** Threads rendering subjects at once, the caller's included: 0 means
+     *  one per online CPU, 1 the calling thread alone. The bytes are the
+     *  same for any number. */
+    unsigned int threads;
+    /** Largest piece handed to a write callback at once, in bytes; 0 means
+     *  65536. */
+    size_t chunk_size;
+} claims_render_options;
+#define CLAIMS_RENDER_OPTIONS_VERSION 1
+#define CLAIMS_RENDER_OPTIONS_INIT                                             \
+    { CLAIMS_RENDER_OPTIONS_VERSION, 0, 0, 0 }
+/** Fills opts with defaults for the given struct version. Added in 0.1. */
+CLAIMS_API int claims_render_options_init(claims_render_options *opts,
+                                          unsigned int version);
+
+/**
+ * Receives a rendering piece by piece: `len` bytes (1 to the chunk size) at
+ * `data`, not NUL-terminated and valid during the call only. Pieces come in
+ * order and never from two threads at once; with several rendering threads
+ * a piece may come from a thread the library started rather than the
+ * caller's. Return 0 to go on; any other value stops the rendering, which
+ * then fails with CLAIMS_EIO. Added in 0.1.
+ */
+typedef int (*claims_write_fn)(void *payload, const char *data, size_t len);
+
+/**
+ * Renders a result through `write`, with memory bounded by a window of
+ * subjects rather than by the size of the report: what `write` receives,
+ * put together, is exactly what claims_result_render() returns for the
+ * same format and flags. `opts` may be NULL (defaults). Returns CLAIMS_OK;
+ * CLAIMS_EIO when `write` returned non-zero (err says after how many bytes
+ * and what it returned; nothing is written after that); CLAIMS_ENOMEM;
+ * CLAIMS_EINVAL for a NULL result or write, an unknown format or flag, or
+ * an unsupported options version. Added in 0.1.
+ */
+CLAIMS_API int claims_result_write(const claims_result *result,
+                                   claims_render_format format,
+                                   const claims_render_options *opts,
+                                   claims_write_fn write, void *payload,
+                                   claims_error *err);
+
+/**
+ * As claims_result_write(), into the file at `path` (len bytes, no NUL),
+ * created or truncated. CLAIMS_EIO (with the path and the system's reason)
+ * when it cannot be opened, written or closed; the file may then hold part
+ * of the report. Added in 0.1.
+ */
+CLAIMS_API int claims_result_write_file(const claims_result *result,
+                                        claims_render_format format,
+                                        const claims_render_options *opts,
+                                        const char *path, size_t len,
+                                        claims_error *err);
 
 #ifdef __cplusplus
 }

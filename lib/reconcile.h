@@ -118,20 +118,6 @@ void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
                             const claims__attr *attr, const claims_value *a,
                             const claims_value *b);
 
-/* report.c: an output buffer that remembers allocation failure, shared by
- * the renderings (report.c: JSON, text, CSV; report_html.c: HTML) */
-typedef struct claims__writer {
-    claims_buf b;
-    int failed;
-} claims__writer;
-
-void claims__w_raw(claims__writer *w, const char *s);
-void claims__w_printf(claims__writer *w, const char *fmt, ...) CLAIMS__PRINTF(2, 3);
-/* HTML text and attribute escaping (& < > " ') */
-void claims__w_html(claims__writer *w, const char *s);
-void claims__w_html_n(claims__writer *w, const char *s, size_t n);
-void claims__render_html(claims__writer *w, const claims_result *r);
-
 /** Do sources a and b share wording (dependence.c)? */
 bool claims__dependent(const claims_result *r, size_t a, size_t b);
 

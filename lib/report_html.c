@@ -5,12 +5,14 @@
  * attribution chain on hover (title) and on expanding the cell (details).
  * Element classes and data- attributes are part of the format (docs/report.md)
  * so that tests and tools can read the page. */
-#include "reconcile.h"
+#include "report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef claims__writer writer;
 #define raw claims__w_raw
+#define lit claims__w_lit
 #define html claims__w_html
 #define wprintf claims__w_printf
 
@@ -87,7 +89,7 @@ static size_t source_index(const claims_store *st, const char *id)
 
 static void legend(writer *w)
 {
-    raw(w, "<div class=\"legend\" role=\"list\" aria-label=\"Legend\">");
+    lit(w, "<div class=\"legend\" role=\"list\" aria-label=\"Legend\">");
     for (size_t i = 0; i < sizeof REL / sizeof REL[0]; i++)
         wprintf(w, "<span role=\"listitem\" class=\"%s\">%s %s</span>", REL[i].cls, REL[i].sym,
                 REL[i].label);
@@ -95,21 +97,31 @@ static void legend(writer *w)
     for (size_t i = 0; i < 4; i++)
         wprintf(w, "<span role=\"listitem\" class=\"cell %s\">%s %s</span>", extra[i]->cls,
                 extra[i]->sym, extra[i]->label);
-    raw(w, "</div>\n");
+    lit(w, "</div>\n");
 }
 
 /* The attribution chain as written, outermost first. */
 static void chain(writer *w, const claims__claim *c)
 {
     if (!c->attribution_count) {
-        raw(w, "the outlet itself");
+        lit(w, "the outlet itself");
         return;
     }
     for (size_t i = 0; i < c->attribution_count; i++) {
         if (i)
-            raw(w, " \xE2\x80\xBA "); /* single right-pointing angle quote */
+            lit(w, " \xE2\x80\xBA "); /* single right-pointing angle quote */
         html(w, c->attribution[i]);
     }
+}
+
+/* The symbol of a status, its label on hover. */
+static void sym_span(writer *w, const status *st)
+{
+    lit(w, "<span class=\"sym\" title=\"");
+    raw(w, st->label);
+    lit(w, "\">");
+    raw(w, st->sym);
+    lit(w, "</span>");
 }
 
 /* One claim inside a cell: the words as written, the evidence on expanding. */
@@ -119,46 +131,53 @@ static void claim_html(writer *w, const claims_result *r, size_t ci)
     const claims__claim *c = &st->claims[ci];
     const claims_value *v = r->pool[r->claim_value[ci]];
     bool uncertain = c->certainty == CLAIMS_UNKNOWN, negated = c->polarity == CLAIMS_NEGATED;
-    wprintf(w, "<div class=\"claim%s%s\" data-claim=\"", uncertain ? " uncertain" : "",
-            negated ? " negated" : "");
+    lit(w, "<div class=\"claim");
+    if (uncertain)
+        lit(w, " uncertain");
+    if (negated)
+        lit(w, " negated");
+    lit(w, "\" data-claim=\"");
     html(w, st->sources[c->source].id);
-    raw(w, "#");
+    lit(w, "#");
     html(w, c->id);
-    raw(w, "\" title=\"");
+    lit(w, "\" title=\"");
     if (c->quote[0]) {
-        raw(w, "\xE2\x80\x9C");
+        lit(w, "\xE2\x80\x9C");
         html(w, c->quote);
-        raw(w, "\xE2\x80\x9D \xE2\x80\x94 ");
+        lit(w, "\xE2\x80\x9D \xE2\x80\x94 ");
     }
     chain(w, c);
-    raw(w, "\">");
+    lit(w, "\">");
     /* a claim that differs from its cell says so itself */
     if (uncertain)
-        wprintf(w, "<span class=\"sym\" title=\"%s\">%s</span>", UNCERTAIN.label, UNCERTAIN.sym);
+        sym_span(w, &UNCERTAIN);
     if (negated)
-        wprintf(w, "<span class=\"sym\" title=\"%s\">%s</span>", NEGATED.label, NEGATED.sym);
-    raw(w, "<span class=\"val\">");
+        sym_span(w, &NEGATED);
+    lit(w, "<span class=\"val\">");
     html(w, c->value);
-    raw(w, "</span>");
-    raw(w, "<details><summary>evidence</summary>");
+    lit(w, "</span>");
+    lit(w, "<details><summary>evidence</summary>");
     if (c->quote[0]) {
-        raw(w, "<blockquote>");
+        lit(w, "<blockquote>");
         html(w, c->quote);
-        raw(w, "</blockquote>");
+        lit(w, "</blockquote>");
     }
-    raw(w, "<div>said by: ");
+    lit(w, "<div>said by: ");
     chain(w, c);
-    raw(w, "</div><div>origin: ");
+    lit(w, "</div><div>origin: ");
     html(w, r->claim_origin[ci]);
-    raw(w, "</div><div>normalized: ");
+    lit(w, "</div><div>normalized: ");
     html(w, claims_value_normalized(v));
     if (claims_value_modifier(v) != CLAIMS_MOD_NONE) {
-        raw(w, " (");
+        lit(w, " (");
         raw(w, claims_modifier_name(claims_value_modifier(v)));
-        raw(w, ")");
+        lit(w, ")");
     }
-    wprintf(w, "</div><div>%s, %s</div></details></div>", claims_polarity_name(c->polarity),
-            claims_certainty_name(c->certainty));
+    lit(w, "</div><div>");
+    raw(w, claims_polarity_name(c->polarity));
+    lit(w, ", ");
+    raw(w, claims_certainty_name(c->certainty));
+    lit(w, "</div></details></div>");
 }
 
 static void cell(writer *w, const claims_result *r, const claims__rattr *at,
@@ -184,20 +203,26 @@ static void cell(writer *w, const claims_result *r, const claims__rattr *at,
                         : all_uncertain ? &UNCERTAIN
                         : negated ? &NEGATED
                         : &REL[at->agreement];
-    raw(w, "<td class=\"cell ");
+    lit(w, "<td class=\"cell ");
     raw(w, stt->cls);
     if (hedged)
-        raw(w, " hedged");
-    raw(w, "\" data-source=\"");
+        lit(w, " hedged");
+    lit(w, "\" data-source=\"");
     html(w, st->sources[source].id);
-    wprintf(w, "\" data-status=\"%s\"><span class=\"sym\" aria-hidden=\"true\">%s</span>"
-               "<span class=\"sr\">%s: </span>",
-            stt == &REL[at->agreement] ? claims_agreement_name(at->agreement) : stt->cls,
-            stt->sym, stt->label);
-    if (hedged)
-        wprintf(w, "<span class=\"tag\" title=\"hedged\">%s hedged</span>", HEDGED.sym);
+    lit(w, "\" data-status=\"");
+    raw(w, stt == &REL[at->agreement] ? claims_agreement_name(at->agreement) : stt->cls);
+    lit(w, "\"><span class=\"sym\" aria-hidden=\"true\">");
+    raw(w, stt->sym);
+    lit(w, "</span><span class=\"sr\">");
+    raw(w, stt->label);
+    lit(w, ": </span>");
+    if (hedged) {
+        lit(w, "<span class=\"tag\" title=\"hedged\">");
+        raw(w, HEDGED.sym);
+        lit(w, " hedged</span>");
+    }
     if (!count) {
-        raw(w, "</td>");
+        lit(w, "</td>");
         return;
     }
     for (size_t v = 0; v < at->value_count; v++) {
@@ -208,193 +233,252 @@ static void cell(writer *w, const claims_result *r, const claims__rattr *at,
                 claim_html(w, r, ci);
         }
     }
-    raw(w, "</td>");
+    lit(w, "</td>");
 }
 
 static void values_cell(writer *w, const claims__rattr *at, const claims_result *r)
 {
-    raw(w, "<td class=\"vals\"><ul class=\"values\">");
+    lit(w, "<td class=\"vals\"><ul class=\"values\">");
     for (size_t v = 0; v < at->value_count; v++) {
         const claims__rvalue *val = &r->values[at->value_start + v];
-        wprintf(w, "<li class=\"%s%s\" data-normalized=\"", val->preferred ? "preferred" : "other",
-                val->uncertain ? " uncertain" : "");
-        html(w, val->normalized);
-        wprintf(w, "\" data-origins=\"%zu\">", val->origin_count);
-        if (val->polarity == CLAIMS_NEGATED)
-            wprintf(w, "%s not ", NEGATED.sym);
+        if (val->preferred)
+            lit(w, "<li class=\"preferred");
+        else
+            lit(w, "<li class=\"other");
         if (val->uncertain)
-            wprintf(w, "%s ", UNCERTAIN.sym);
+            lit(w, " uncertain");
+        lit(w, "\" data-normalized=\"");
         html(w, val->normalized);
-        if (val->hedged)
-            wprintf(w, " <span class=\"tag\">%s %s</span>", HEDGED.sym,
-                    claims_modifier_name(val->modifier));
-        wprintf(w, " <br><small>%zu source%s, %zu independent origin%s: ", val->source_count,
-                val->source_count == 1 ? "" : "s", val->origin_count,
-                val->origin_count == 1 ? "" : "s");
+        lit(w, "\" data-origins=\"");
+        claims__w_uint(w, val->origin_count);
+        lit(w, "\">");
+        if (val->polarity == CLAIMS_NEGATED) {
+            raw(w, NEGATED.sym);
+            lit(w, " not ");
+        }
+        if (val->uncertain) {
+            raw(w, UNCERTAIN.sym);
+            lit(w, " ");
+        }
+        html(w, val->normalized);
+        if (val->hedged) {
+            lit(w, " <span class=\"tag\">");
+            raw(w, HEDGED.sym);
+            lit(w, " ");
+            raw(w, claims_modifier_name(val->modifier));
+            lit(w, "</span>");
+        }
+        lit(w, " <br><small>");
+        claims__w_count(w, val->source_count, "source");
+        lit(w, ", ");
+        claims__w_count(w, val->origin_count, "independent origin");
+        lit(w, ": ");
         for (size_t o = 0; o < val->origin_count; o++) {
             if (o)
-                raw(w, "; ");
+                lit(w, "; ");
             html(w, val->origins[o]);
         }
-        raw(w, "</small></li>");
+        lit(w, "</small></li>");
     }
-    raw(w, "</ul></td>");
+    lit(w, "</ul></td>");
 }
 
 static void event_section(writer *w, const claims_result *r, size_t e)
 {
     const claims_store *st = r->store;
     const claims__rsubject *s = &r->subjects[e];
-    raw(w, "<section class=\"event\" id=\"");
+    lit(w, "<section class=\"event\" id=\"");
     html(w, s->id);
-    raw(w, "\" data-event-id=\"");
+    lit(w, "\" data-event-id=\"");
     html(w, s->id);
-    raw(w, "\" data-type=\"");
+    lit(w, "\" data-type=\"");
     html(w, s->type);
-    wprintf(w, "\" data-sources=\"%zu\">\n<h2>", s->source_count);
+    lit(w, "\" data-sources=\"");
+    claims__w_uint(w, s->source_count);
+    lit(w, "\">\n<h2>");
     html(w, s->label);
-    raw(w, "</h2><p class=\"meta\">");
+    lit(w, "</h2><p class=\"meta\">");
     html(w, s->type);
-    raw(w, " \xC2\xB7 <code>");
+    lit(w, " \xC2\xB7 <code>");
     html(w, s->id);
-    wprintf(w, "</code> \xC2\xB7 %zu source%s \xC2\xB7 %zu mention%s</p>\n", s->source_count,
-            s->source_count == 1 ? "" : "s", s->mention_count, s->mention_count == 1 ? "" : "s");
+    lit(w, "</code> \xC2\xB7 ");
+    claims__w_count(w, s->source_count, "source");
+    lit(w, " \xC2\xB7 ");
+    claims__w_count(w, s->mention_count, "mention");
+    lit(w, "</p>\n");
     if (s->explanation[0]) {
-        raw(w, "<details class=\"explanation\"><summary>Why these reports were merged, and "
+        lit(w, "<details class=\"explanation\"><summary>Why these reports were merged, and "
                "kept apart from others</summary><ul>");
         const char *p = s->explanation;
         while (*p) {
             const char *nl = strchr(p, '\n');
             size_t len = nl ? (size_t)(nl - p) : strlen(p);
-            raw(w, "<li>");
+            lit(w, "<li>");
             claims__w_html_n(w, p, len);
-            raw(w, "</li>");
+            lit(w, "</li>");
             p += len + (nl ? 1 : 0);
         }
-        raw(w, "</ul></details>\n");
+        lit(w, "</ul></details>\n");
     }
-    raw(w, "<table class=\"matrix\"><thead><tr><th scope=\"col\" class=\"fact\">Fact</th>");
+    /* the columns: the subject's sources, looked up once */
+    size_t few[32], *col = s->source_count <= 32 ? few : malloc(s->source_count * sizeof *col);
+    if (!col) {
+        w->failed = CLAIMS_ENOMEM;
+        return;
+    }
+    for (size_t k = 0; k < s->source_count; k++)
+        col[k] = source_index(st, s->sources[k]);
+    lit(w, "<table class=\"matrix\"><thead><tr><th scope=\"col\" class=\"fact\">Fact</th>");
     for (size_t k = 0; k < s->source_count; k++) {
-        const claims__source *so = &st->sources[source_index(st, s->sources[k])];
-        raw(w, "<th scope=\"col\" data-source=\"");
+        const claims__source *so = &st->sources[col[k]];
+        lit(w, "<th scope=\"col\" data-source=\"");
         html(w, so->id);
-        raw(w, "\">");
+        lit(w, "\">");
         html(w, outlet_of(so));
         if (so->published[0]) {
-            raw(w, "<br><small>");
+            lit(w, "<br><small>");
             html(w, so->published);
-            raw(w, "</small>");
+            lit(w, "</small>");
         }
-        raw(w, "</th>");
+        lit(w, "</th>");
     }
-    raw(w, "<th scope=\"col\" class=\"vals\">Values and independent origins</th></tr></thead>"
+    lit(w, "<th scope=\"col\" class=\"vals\">Values and independent origins</th></tr></thead>"
            "\n<tbody>\n");
     for (size_t a = 0; a < s->attr_count; a++) {
         const claims__rattr *at = &r->attrs[s->attr_start + a];
         const status *rel = &REL[at->agreement];
-        raw(w, "<tr data-attribute=\"");
+        lit(w, "<tr data-attribute=\"");
         html(w, at->name);
-        wprintf(w, "\" data-relation=\"%s\"><th scope=\"row\" class=\"fact\">",
-                claims_agreement_name(at->agreement));
+        lit(w, "\" data-relation=\"");
+        raw(w, claims_agreement_name(at->agreement));
+        lit(w, "\"><th scope=\"row\" class=\"fact\">");
         html(w, at->name);
-        wprintf(w, "<br><span class=\"badge %s\" title=\"", rel->cls);
+        lit(w, "<br><span class=\"badge ");
+        raw(w, rel->cls);
+        lit(w, "\" title=\"");
         html(w, at->reason);
-        wprintf(w, "\">%s %s</span>", rel->sym, rel->label);
+        lit(w, "\">");
+        raw(w, rel->sym);
+        lit(w, " ");
+        raw(w, rel->label);
+        lit(w, "</span>");
         if (!at->known)
-            raw(w, "<br><small>not in the schema</small>");
-        raw(w, "</th>");
+            lit(w, "<br><small>not in the schema</small>");
+        lit(w, "</th>");
         for (size_t k = 0; k < s->source_count; k++)
-            cell(w, r, at, source_index(st, s->sources[k]));
+            cell(w, r, at, col[k]);
         values_cell(w, at, r);
-        raw(w, "</tr>\n");
+        lit(w, "</tr>\n");
     }
-    raw(w, "</tbody></table></section>\n");
+    lit(w, "</tbody></table></section>\n");
+    if (col != few)
+        free(col);
+}
+
+/* Subjects order[begin .. end) as sections. */
+static void sections(writer *w, const claims__items *it, size_t begin, size_t end)
+{
+    for (size_t p = begin; p < end && !w->failed; p++)
+        event_section(w, it->r, it->order[p]);
+}
+
+/* Renders the sections of `count` subjects listed in order[]. */
+static void section_list(writer *w, const claims_result *r, const size_t *order, size_t count)
+{
+    claims__items it = {r, order, count, sections, NULL};
+    claims__render_items(w, &it);
 }
 
 void claims__render_html(writer *w, const claims_result *r)
 {
     const claims_store *st = r->store;
-    size_t events = 0, shared = 0;
-    for (size_t e = 0; e < r->subject_count; e++) {
-        bool ev = !strcmp(r->subjects[e].type, "event");
-        events += ev;
-        shared += ev && r->subjects[e].source_count > 1;
+    /* events reported by several sources, then the rest in expandable lists */
+    size_t *order = malloc((r->subject_count ? r->subject_count : 1) * sizeof *order);
+    if (!order) {
+        w->failed = CLAIMS_ENOMEM;
+        return;
     }
-    raw(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    size_t n = 0;
+    for (size_t e = 0; e < r->subject_count; e++)
+        if (!strcmp(r->subjects[e].type, "event") && r->subjects[e].source_count > 1)
+            order[n++] = e;
+    size_t shared = n;
+    for (size_t e = 0; e < r->subject_count; e++)
+        if (!strcmp(r->subjects[e].type, "event") && r->subjects[e].source_count <= 1)
+            order[n++] = e;
+    size_t events = n;
+    for (size_t e = 0; e < r->subject_count; e++)
+        if (strcmp(r->subjects[e].type, "event") != 0)
+            order[n++] = e;
+    lit(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            "<meta name=\"generator\" content=\"libclaims ");
     raw(w, claims_version_string());
     wprintf(w, "\"><title>Claims report: %zu events from %zu sources</title><style>", events,
             st->source_count);
     raw(w, STYLE);
-    raw(w, "</style></head>\n<body>\n<header><h1>Claims report</h1>");
+    lit(w, "</style></head>\n<body>\n<header><h1>Claims report</h1>");
     wprintf(w, "<p class=\"summary\">%zu sources \xC2\xB7 %zu claims \xC2\xB7 %zu events "
                "(%zu reported by several sources) \xC2\xB7 %zu other subjects</p>\n",
             st->source_count, st->claim_count, events, shared, r->subject_count - events);
-    raw(w, "<table class=\"sources\"><thead><tr><th scope=\"col\">Source</th>"
+    lit(w, "<table class=\"sources\"><thead><tr><th scope=\"col\">Source</th>"
            "<th scope=\"col\">Outlet</th><th scope=\"col\">Published</th>"
            "<th scope=\"col\">Claims</th></tr></thead><tbody>");
     for (size_t i = 0; i < st->source_count; i++) {
         const claims__source *so = &st->sources[i];
-        raw(w, "<tr><td><code>");
+        lit(w, "<tr><td><code>");
         html(w, so->id);
-        raw(w, "</code></td><td>");
+        lit(w, "</code></td><td>");
         html(w, outlet_of(so));
-        raw(w, "</td><td>");
+        lit(w, "</td><td>");
         html(w, so->published);
         wprintf(w, "</td><td>%zu</td></tr>", so->claim_count);
     }
-    raw(w, "</tbody></table>\n");
+    lit(w, "</tbody></table>\n");
     legend(w);
-    raw(w, "</header>\n<main>\n");
+    lit(w, "</header>\n<main>\n");
     if (r->dep_count) {
-        raw(w, "<section class=\"warning\" id=\"dependencies\" role=\"note\">"
+        lit(w, "<section class=\"warning\" id=\"dependencies\" role=\"note\">"
                "<h2>\xE2\x9A\xA0 Sources that share wording</h2><ul>");
         for (size_t d = 0; d < r->dep_count; d++) {
             const claims__dependency *dep = &r->deps[d];
-            raw(w, "<li class=\"dependency\" data-sources=\"");
+            lit(w, "<li class=\"dependency\" data-sources=\"");
             html(w, dep->a);
-            raw(w, " ");
+            lit(w, " ");
             html(w, dep->b);
-            raw(w, "\"><strong>");
+            lit(w, "\"><strong>");
             html(w, outlet_of(&st->sources[dep->ia]));
-            raw(w, "</strong> and <strong>");
+            lit(w, "</strong> and <strong>");
             html(w, outlet_of(&st->sources[dep->ib]));
             wprintf(w, "</strong> share %zu passage%s of wording (one wire story printed "
                        "twice): what they report without attribution counts as one "
                        "origin.<details><summary>Shared passages</summary><ul>",
                     dep->passage_count, dep->passage_count == 1 ? "" : "s");
             for (size_t p = 0; p < dep->passage_count; p++) {
-                raw(w, "<li>\xE2\x80\x9C");
+                lit(w, "<li>\xE2\x80\x9C");
                 html(w, dep->passages[p]);
-                raw(w, "\xE2\x80\x9D</li>");
+                lit(w, "\xE2\x80\x9D</li>");
             }
-            raw(w, "</ul></details></li>");
+            lit(w, "</ul></details></li>");
         }
-        raw(w, "</ul></section>\n");
+        lit(w, "</ul></section>\n");
     }
-    /* events reported by several sources, then the rest in expandable lists */
-    for (size_t e = 0; e < r->subject_count; e++)
-        if (!strcmp(r->subjects[e].type, "event") && r->subjects[e].source_count > 1)
-            event_section(w, r, e);
+    section_list(w, r, order, shared);
     if (events > shared) {
         wprintf(w, "<details class=\"more\"><summary>%zu events reported by one source"
                    "</summary>\n", events - shared);
-        for (size_t e = 0; e < r->subject_count; e++)
-            if (!strcmp(r->subjects[e].type, "event") && r->subjects[e].source_count <= 1)
-                event_section(w, r, e);
-        raw(w, "</details>\n");
+        section_list(w, r, order + shared, events - shared);
+        lit(w, "</details>\n");
     }
     if (r->subject_count > events) {
         wprintf(w, "<details class=\"more\"><summary>%zu people, organizations and other "
                    "subjects</summary>\n", r->subject_count - events);
-        for (size_t e = 0; e < r->subject_count; e++)
-            if (strcmp(r->subjects[e].type, "event") != 0)
-                event_section(w, r, e);
-        raw(w, "</details>\n");
+        section_list(w, r, order + events, r->subject_count - events);
+        lit(w, "</details>\n");
     }
-    raw(w, "</main>\n<footer><p>Generated by libclaims ");
+    free(order);
+    lit(w, "</main>\n<footer><p>Generated by libclaims ");
     raw(w, claims_version_string());
-    raw(w, ". Each cell shows a value as that source wrote it; hover or expand for the "
+    lit(w, ". Each cell shows a value as that source wrote it; hover or expand for the "
            "quote and who said it.</p></footer>\n</body></html>\n");
 }

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,24 @@ static inline claims_str S(const char *s)
 {
     claims_str r = {s, s ? strlen(s) : 0};
     return r;
+}
+
+/* The four documents of the seed corpus (CLAIMS_CORPUS_DIR) in a new store. */
+static inline claims_store *seed_store(void)
+{
+    const char *dir = getenv("CLAIMS_CORPUS_DIR");
+    ck_assert_ptr_nonnull(dir);
+    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
+                                        "002_wsj.json", "003_business_standard.json"};
+    claims_store *st;
+    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
+    for (size_t i = 0; i < 4; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        ck_assert_int_eq(claims_store_load_file(st, path, strlen(path), NULL, NULL, NULL),
+                         CLAIMS_OK);
+    }
+    return st;
 }
 
 /* Runs one suite, returns the process exit status. */

@@ -19,23 +19,6 @@ static claims_store *store_of(const char *json)
     return st;
 }
 
-static claims_store *seed_store(void)
-{
-    const char *dir = getenv("CLAIMS_CORPUS_DIR");
-    ck_assert_ptr_nonnull(dir);
-    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
-                                        "002_wsj.json", "003_business_standard.json"};
-    claims_store *st;
-    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
-    for (size_t i = 0; i < 4; i++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
-        ck_assert_int_eq(claims_store_load_file(st, path, strlen(path), NULL, NULL, NULL),
-                         CLAIMS_OK);
-    }
-    return st;
-}
-
 static claims_result *reconcile(const claims_ctx *ctx, const claims_store *st)
 {
     claims_result *r;

@@ -22,14 +22,16 @@ order cursor, context, value, store, so they cannot deadlock.
 """
 from __future__ import annotations
 
+import codecs
 import ctypes
 import datetime
+import io
 import json
 import math
 import os
 import threading
 import weakref
-from typing import (Any, Callable, Dict, Iterable, Iterator, List, Mapping,
+from typing import (IO, Any, Callable, Dict, Iterable, Iterator, List, Mapping,
                     Optional, Sequence, Tuple, TypeVar, Union)
 
 from . import _ffi
@@ -987,6 +989,57 @@ def reconcile(store: Store, context: Optional[Context] = None, *,
 # ---- result ---------------------------------------------------------------------------
 
 
+def _render_options(compact: bool, threads: int, chunk_size: int) -> Any:
+    opts = _ffi.RenderOptions()
+    _ffi.claims_render_options_init(ctypes.byref(opts), 1)
+    opts.flags = _ffi.RENDER_COMPACT if compact else 0
+    if threads < 0 or chunk_size < 0:
+        raise ValueError("threads and chunk_size must not be negative")
+    opts.threads = int(threads)
+    opts.chunk_size = int(chunk_size)
+    return opts
+
+
+class _Sink:
+    """A file object's write() as a claims_write_fn, for one call.
+
+    Pieces may come from a thread the library started: such a thread takes
+    the result's read lock for the call, so that a write() that tries to
+    change the store fails (RuntimeError) instead of waiting for the caller,
+    which waits for it. An exception raised by write() stops the rendering;
+    it is kept here and re-raised after the C call. A text file gets str:
+    pieces may end inside a UTF-8 sequence, so they are decoded
+    incrementally."""
+
+    def __init__(self, write: Callable[[Any], Any], text: bool, lock: "_RWLock") -> None:
+        self.write = write
+        self.lock = lock
+        self.error: Optional[BaseException] = None
+        self.decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape") if text else None
+        self.c_fn = _ffi.WRITE(self._call)
+
+    def _call(self, payload: Any, data: int, length: int) -> int:
+        try:
+            chunk = ctypes.string_at(data, length)
+            with self.lock.read:
+                self.write(self.decoder.decode(chunk) if self.decoder else chunk)
+            return 0
+        except BaseException as exc:  # re-raised by reraise() after the C call
+            self.error = exc
+            return 1
+
+    def finish(self) -> None:
+        if self.decoder:
+            rest = self.decoder.decode(b"", final=True)
+            if rest:
+                self.write(rest)
+
+    def reraise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
 def _event(result: "Result") -> Callable[[Any], Event]:
     def convert(info: Any) -> Event:
         d = _ffi.decode
@@ -1116,17 +1169,60 @@ class Result(_Parent):
         return self._diagnostics(_ffi.claims_result_diagnostic_count,
                                  _ffi.claims_result_diagnostic)
 
-    def render(self, format: Union[RenderFormat, int, str] = RenderFormat.TEXT) -> str:
+    def render(self, format: Union[RenderFormat, int, str] = RenderFormat.TEXT, *,
+               compact: bool = False) -> str:
         """The report as a str: "json" (docs/report.md), "text" (for
         terminals), "html" (one self-contained page) or "csv" (one row per
-        claim, RFC 4180)."""
+        claim, RFC 4180). compact: JSON on one line, without indentation.
+        For large results, write() streams the report instead."""
         fmt = coerce(RenderFormat, format, "report format")
+        if compact:
+            out = io.StringIO()
+            self.write(out, fmt, compact=True)
+            return out.getvalue()
         out = ctypes.c_void_p()
         length = ctypes.c_size_t()
         with self._lock.read:
             _ffi.claims_result_render(ctypes.byref(out), ctypes.byref(length), self._ptr(),
                                       fmt, _ffi.Error())
         return _ffi.take_string(out, length.value).decode("utf-8", "surrogateescape")
+
+    def write(self, dest: Union[str, "os.PathLike[str]", bytes, IO[Any]],
+              format: Union[RenderFormat, int, str] = RenderFormat.JSON, *,
+              compact: bool = False, threads: int = 0, chunk_size: int = 0) -> None:
+        """Streams the report to `dest` without holding it in memory whole:
+        a path (the file is created or truncated and written by the
+        library) or a file object with a write() method: a binary one gets
+        bytes, a text one (io.TextIOBase) str. The bytes are those of
+        render(format, compact=compact).
+
+        compact: JSON on one line, without indentation. threads: threads
+        rendering at once (0: one per CPU, 1: this one only); a file
+        object's write() may then be called from a thread the library
+        started, one call at a time and in order. chunk_size: the largest
+        piece handed to write() (0: 64 KiB). An exception raised by write()
+        stops the rendering and propagates; write() may read this result
+        and its store, not change them."""
+        opts = _render_options(compact, threads, chunk_size)
+        fmt = coerce(RenderFormat, format, "report format")
+        if isinstance(dest, (str, bytes, os.PathLike)):
+            path = os.fsencode(dest)
+            with self._lock.read:
+                _ffi.claims_result_write_file(self._ptr(), fmt, ctypes.byref(opts), path,
+                                              len(path), _ffi.Error())
+            return
+        if not callable(getattr(dest, "write", None)):
+            raise TypeError("dest must be a path or a file object with write(), "
+                            f"not {type(dest).__name__}")
+        sink = _Sink(dest.write, isinstance(dest, io.TextIOBase), self._lock)
+        try:
+            with self._lock.read:
+                _ffi.claims_result_write(self._ptr(), fmt, ctypes.byref(opts), sink.c_fn,
+                                         None, _ffi.Error())
+        except ClaimsError:
+            sink.reraise()
+            raise
+        sink.finish()
 
     def report(self, format: Union[RenderFormat, int, str] = RenderFormat.JSON) -> Any:
         """The report: for "json" the parsed document (dicts and lists),

@@ -118,7 +118,8 @@ class NotFoundError(ClaimsError, LookupError):
 
 
 class ClaimsIOError(ClaimsError, OSError):
-    """CLAIMS_EIO: a file could not be opened or read."""
+    """CLAIMS_EIO: a file could not be opened, read or written, or a write
+    callback asked to stop."""
 
 
 class DuplicateError(ClaimsError, ValueError):

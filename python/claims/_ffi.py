@@ -233,6 +233,19 @@ class ReconcileOptions(Structure):
                 ("progress_payload", c_void_p)]
 
 
+class RenderOptions(Structure):
+    _fields_ = [("version", c_uint), ("flags", c_uint), ("threads", c_uint),
+                ("chunk_size", c_size_t)]
+
+
+#: claims_render_options.flags
+RENDER_COMPACT = 1
+
+#: claims_write_fn: int (*)(void *payload, const char *data, size_t len); data
+#: is not NUL-terminated, so it is taken as an address.
+WRITE = ctypes.CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t)
+
+
 class ResultStats(Structure):
     _fields_ = ([(name, c_double) for name in ("normalize", "resolve", "group", "total")]
                 + [(name, c_size_t) for name in (
@@ -480,6 +493,11 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
     # rendering: the report is new; restype/out as void* so it can be freed
     ("claims_result_render", c_int,
      [_P(c_void_p), _P(_S), result_p, c_int, error_p], {"status": True}),
+    ("claims_render_options_init", c_int, [_P(RenderOptions), c_uint], {"status": True}),
+    ("claims_result_write", c_int,
+     [result_p, c_int, _P(RenderOptions), WRITE, c_void_p, error_p], {"status": True}),
+    ("claims_result_write_file", c_int,
+     [result_p, c_int, _P(RenderOptions), c_char_p, _S, error_p], {"status": True}),
 ]
 
 for _name, _restype, _argtypes, _flags in _TABLE:

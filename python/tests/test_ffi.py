@@ -82,6 +82,7 @@ STRUCTS = [
     (_ffi.SubjectInfo, "claims_subject_info"), (_ffi.ClaimInfo, "claims_claim_info"),
     (_ffi.AttributeDef, "claims_attribute_def"),
     (_ffi.ReconcileOptions, "claims_reconcile_options"),
+    (_ffi.RenderOptions, "claims_render_options"),
     (_ffi.ResultStats, "claims_result_stats"), (_ffi.EventInfo, "claims_event_info"),
     (_ffi.AttributeInfo, "claims_attribute_info"), (_ffi.ValueInfo, "claims_value_info"),
     (_ffi.DependencyInfo, "claims_dependency_info"),
