@@ -234,9 +234,29 @@ static int normalize(claims__run *run)
 
 /* ---- the entry point ------------------------------------------------------------- */
 
+claims_arena *claims__result_arenas(claims_result *r, size_t n)
+{
+    claims_arena *a = realloc(r->arenas, (r->arena_count + n) * sizeof *a);
+    if (!a)
+        return NULL;
+    r->arenas = a;
+    for (size_t i = 0; i < n; i++)
+        claims__arena_init(&a[r->arena_count + i]);
+    r->arena_count += n;
+    return a + r->arena_count - n;
+}
+
 int claims_reconcile(claims_result **out, const claims_ctx *ctx,
                      const claims_store *store,
                      const claims_reconcile_options *opts, claims_error *err)
+{
+    return claims__reconcile(out, ctx, store, opts, 0, err);
+}
+
+int claims__reconcile(claims_result **out, const claims_ctx *ctx,
+                      const claims_store *store,
+                      const claims_reconcile_options *opts, unsigned threads,
+                      claims_error *err)
 {
     claims__error_clear(err);
     if (!out || !store)
@@ -270,7 +290,7 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
     claims__u64map_init(&r->dependent);
-    claims__run run = {r, ctx, 0};
+    claims__run run = {r, ctx, 0, threads ? threads : claims__cpu_count()};
 
     double t0 = now();
     int rc = normalize(&run);
@@ -315,6 +335,7 @@ void claims_result_free(claims_result *r)
     for (size_t i = 0; i < r->pool_count; i++)
         claims_value_free(r->pool[i]);
     free(r->pool);
+    free(r->norm_rank);
     free(r->claim_value);
     free(r->claim_attr);
     free(r->claim_type);
@@ -329,6 +350,9 @@ void claims_result_free(claims_result *r)
     free(r->notes);
     claims__interner_free(&r->strings);
     claims__arena_free(&r->arena);
+    for (size_t i = 0; i < r->arena_count; i++)
+        claims__arena_free(&r->arenas[i]);
+    free(r->arenas);
     free(r);
 }
 

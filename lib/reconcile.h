@@ -69,6 +69,10 @@ struct claims_result {
     /* normalize: one parsed value per distinct input, shared by claims */
     claims_value **pool;
     size_t pool_count, pool_cap;
+    /* per pool value (resolve): the place of its canonical string among the
+     * distinct ones in strcmp order; equal strings, equal ranks, so that
+     * later stages order and match values without comparing strings */
+    uint32_t *norm_rank;
     uint32_t *claim_value;     /* per store claim: pool index */
     const claims__attr **claim_attr; /* per store claim: schema entry or NULL */
     claims_type *claim_type;   /* per store claim: type used */
@@ -92,6 +96,10 @@ struct claims_result {
     size_t *claim_list;
     size_t claim_list_count, claim_list_cap;
 
+    /* arenas filled by parallel tasks (one per task), freed with the result */
+    claims_arena *arenas;
+    size_t arena_count;
+
     claims_error *notes;       /* in store order: by source, then claim */
     size_t note_count, note_cap, notes_dropped;
     claims_result_stats stats;
@@ -102,7 +110,24 @@ typedef struct claims__run {
     claims_result *r;
     const claims_ctx *ctx;
     size_t progress_next;  /* next progress threshold of the stage */
+    unsigned threads;      /* for claims__parallel(), at least 1 */
 } claims__run;
+
+/** claims_reconcile() on at most `threads` threads (0: one per CPU). The
+ *  result is the same for any number: tests compare 1 with several. */
+int claims__reconcile(claims_result **out, const claims_ctx *ctx,
+                      const claims_store *store,
+                      const claims_reconcile_options *opts, unsigned threads,
+                      claims_error *err);
+/** Adds n empty arenas to the result, one per parallel task; returns the
+ *  first, NULL on ENOMEM. Earlier returns are invalidated. */
+claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** Splits [0, n) into `parts` near-equal consecutive ranges: range k is
+ *  [claims__split(n, parts, k), claims__split(n, parts, k + 1)). */
+static inline size_t claims__split(size_t n, size_t parts, size_t k)
+{
+    return (size_t)((unsigned long long)n * k / parts);
+}
 
 /** Progress of a stage: CLAIMS_ECANCELED when the caller's callback stops. */
 int claims__run_progress(claims__run *run, const char *stage, size_t done,

@@ -11,7 +11,15 @@
  * (participant pairs, names, places), never from all pairs; they are merged
  * greedily, best first, and a merge that would put two mentions of one
  * document, or two conflicting mentions, in one subject is refused. Every
- * decision is derived from content (ids, values), never from input order. */
+ * decision is derived from content (ids, values), never from input order.
+ *
+ * Cost: strings are ranked once (attribute names, canonical values, block
+ * keys, mentions), so comparisons and sorts compare integers. The pairs of
+ * the blocks are listed in block order, judged in parallel (each task with
+ * its own memory of value comparisons; a comparison is a pure function of
+ * its two values, so what a task remembers never changes a verdict), and
+ * turned into candidates in list order; explanations are worded in
+ * parallel, per subject, with plain appends. */
 #include "reconcile.h"
 
 #include <stdio.h>
@@ -19,19 +27,20 @@
 #include <string.h>
 
 typedef struct feature {
-    const char *attr;       /* interned attribute name; LABEL for labels */
     const claims__attr *def;
-    claims_type type;       /* the type the value was meant to have */
-    int weight;
-    claims_cardinality card;
     uint32_t value;         /* pool index */
+    uint32_t attr;          /* rank of the attribute name (see attr_names) */
+    uint16_t weight;
+    uint8_t type;           /* the type the value was meant to have */
+    uint8_t card;           /* claims_cardinality */
 } feature;
 
 static const char LABEL[] = "label";
 
 typedef struct candidate {
-    size_t a, b;            /* mentions, key(a) < key(b) */
     double score;
+    uint32_t ra, rb;        /* content ranks of a and b */
+    uint32_t a, b;          /* mentions, key(a) < key(b) */
 } candidate;
 
 /* Two mentions kept apart by a conflict. What conflicted is worded again
@@ -47,14 +56,41 @@ typedef struct resolver {
     claims__run *run;
     claims_result *r;
     const claims_store *st;
-    feature *features;      /* grouped by mention (CSR) */
+    feature *features;      /* grouped by mention (CSR), usable ones only,
+                             * by attribute rank, then claim order */
     size_t *first;          /* per mention: first feature; [M] = total */
-    size_t *rank;           /* per mention: place in content order */
-    claims_buf why;         /* scratch for explanations */
+    uint32_t *rank;         /* per mention: place in content order */
+    const char **attr_names; /* by attribute rank */
+    size_t attr_count;
+    claims_u64map verdicts; /* mention pair -> index into the pair list */
+    int64_t *judged;        /* per listed pair: see JUDGED_* */
+} resolver;
+
+/* What a listed pair came to: a merge score in millionths (>= 0), or: */
+#define JUDGED_APART (-1)   /* a conflict keeps them apart */
+#define JUDGED_NOTHING (-2) /* too little in common */
+
+/* What one thread needs to compare mentions: its own memory of value
+ * comparisons and its own text. */
+typedef struct comparer {
+    const resolver *R;
     claims_u64map memo;     /* value pair -> relation, score (per attribute
                              * type: see relate) */
-    claims_u64map verdicts; /* mention pair -> 1 compatible, 2 conflicting */
-} resolver;
+    claims_buf why;         /* the explanation being worded */
+} comparer;
+
+static void comparer_init(comparer *K, const resolver *R)
+{
+    K->R = R;
+    claims__u64map_init(&K->memo);
+    claims__buf_init(&K->why);
+}
+
+static void comparer_free(comparer *K)
+{
+    claims__u64map_free(&K->memo);
+    claims__buf_free(&K->why);
+}
 
 /* Key of a pair of mentions, the same whichever comes first. */
 static uint64_t mention_pair(const resolver *R, size_t a, size_t b)
@@ -65,14 +101,6 @@ static uint64_t mention_pair(const resolver *R, size_t a, size_t b)
         b = t;
     }
     return ((uint64_t)a << 32) | (uint64_t)b;
-}
-
-/* Mentions are ordered by (source id, subject id): content, not position. */
-static int mention_cmp(const claims_store *st, size_t a, size_t b)
-{
-    const claims__subject *x = &st->subjects[a], *y = &st->subjects[b];
-    int c = strcmp(st->sources[x->source].id, st->sources[y->source].id);
-    return c ? c : strcmp(x->id, y->id);
 }
 
 static claims_type label_type(const char *subject_type)
@@ -88,31 +116,52 @@ static claims_type label_type(const char *subject_type)
 
 static bool usable(const claims_result *r, const feature *f)
 {
-    return claims_value_type(r->pool[f->value]) == f->type &&
-           !claims_value_is_none(r->pool[f->value]);
+    const claims_value *v = r->pool[f->value];
+    return v->type == (claims_type)f->type && !v->none;
+}
+
+static const char *norm_of(const claims_result *r, uint32_t value)
+{
+    return claims_value_normalized(r->pool[value]);
+}
+
+/* Appends a NUL-terminated string. */
+static int put(claims_buf *b, const char *s)
+{
+    return claims__buf_append(b, s, strlen(s));
+}
+
+/* Appends n in decimal. */
+static int put_size(claims_buf *b, size_t n)
+{
+    char d[24];
+    size_t k = sizeof d;
+    do
+        d[--k] = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    return claims__buf_append(b, d + k, sizeof d - k);
 }
 
 /* ---- features ------------------------------------------------------------------ */
 
 /* The label of mention m as a value, parsed once per distinct (type, label):
  * many mentions share a label (a flight number in every source). */
-static int add_label_value(resolver *R, claims_strmap *cache, size_t m, uint32_t *out)
+static int add_label_value(resolver *R, claims_strmap *cache, claims_arena *keys,
+                           claims_buf *key, size_t m, uint32_t *out)
 {
     claims_result *r = R->r;
     const claims__subject *s = &R->st->subjects[m];
     const char *text = s->label[0] ? s->label : s->id;
     claims_type type = label_type(s->type);
-    claims_buf *key = &R->why;
     claims__buf_clear(key);
-    if (claims__buf_putc(key, (char)('a' + type)) ||
-        claims__buf_append(key, text, strlen(text)))
+    if (claims__buf_putc(key, (char)('a' + type)) || put(key, text))
         return CLAIMS_ENOMEM;
     size_t idx;
     if (claims__strmap_get(cache, key->data, key->len, &idx)) {
         *out = (uint32_t)idx;
         return CLAIMS_OK;
     }
-    char *k = claims__arena_strdup(&r->arena, key->data, key->len);
+    char *k = claims__arena_strdup(keys, key->data, key->len);
     if (!k || claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
                            sizeof *r->pool) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
@@ -129,6 +178,24 @@ static int add_label_value(resolver *R, claims_strmap *cache, size_t m, uint32_t
     return CLAIMS_OK;
 }
 
+/* Does claim i identify its subject: identifying, affirmed, known? */
+static const claims__attr *identifying(const claims_result *r, size_t i)
+{
+    const claims__claim *c = &r->store->claims[i];
+    const claims__attr *a = r->claim_attr[i];
+    return a && a->identifying && c->polarity == CLAIMS_AFFIRMED &&
+                   c->certainty != CLAIMS_UNKNOWN
+               ? a
+               : NULL;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Features of every mention in claim order, with the attribute names
+ * ranked (attr holds the name's pointer index until rank_attributes). */
 static int build_features(resolver *R)
 {
     claims_result *r = R->r;
@@ -136,18 +203,16 @@ static int build_features(resolver *R)
     size_t M = st->subject_count;
     size_t *count = calloc(M + 1, sizeof *count);
     R->first = calloc(M + 1, sizeof *R->first);
+    claims_u64map names; /* attribute name pointer -> index in attr_names */
+    claims__u64map_init(&names);
+    size_t ncap = 0;
     if (!count || !R->first) {
         free(count);
         return CLAIMS_ENOMEM;
     }
-    /* which claims identify their subject: identifying, affirmed, known */
-    for (size_t i = 0; i < st->claim_count; i++) {
-        const claims__claim *c = &st->claims[i];
-        const claims__attr *a = r->claim_attr[i];
-        if (a && a->identifying && c->polarity == CLAIMS_AFFIRMED &&
-            c->certainty != CLAIMS_UNKNOWN)
-            count[c->subject]++;
-    }
+    for (size_t i = 0; i < st->claim_count; i++)
+        if (identifying(r, i))
+            count[st->claims[i].subject]++;
     for (size_t m = 0; m < M; m++)
         if (!count[m] && strcmp(st->subjects[m].type, "event") != 0)
             count[m] = 1; /* identified by its label */
@@ -158,37 +223,165 @@ static int build_features(resolver *R)
     }
     R->first[M] = total;
     R->features = malloc((total ? total : 1) * sizeof *R->features);
-    if (!R->features) {
-        free(count);
-        return CLAIMS_ENOMEM;
-    }
-    memset(count, 0, (M + 1) * sizeof *count);
-    for (size_t i = 0; i < st->claim_count; i++) {
+    int rc = R->features ? CLAIMS_OK : CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK)
+        memset(count, 0, (M + 1) * sizeof *count);
+    for (size_t i = 0; i < st->claim_count && rc == CLAIMS_OK; i++) {
         const claims__claim *c = &st->claims[i];
-        const claims__attr *a = r->claim_attr[i];
-        if (!(a && a->identifying && c->polarity == CLAIMS_AFFIRMED &&
-              c->certainty != CLAIMS_UNKNOWN))
+        const claims__attr *a = identifying(r, i);
+        if (!a)
             continue;
+        uint64_t at;
+        if (!claims__u64map_get(&names, (uint64_t)(uintptr_t)c->attribute, &at)) {
+            at = R->attr_count;
+            if (claims__grow((void **)&R->attr_names, &ncap, at + 1,
+                             sizeof *R->attr_names) != CLAIMS_OK ||
+                claims__u64map_put(&names, (uint64_t)(uintptr_t)c->attribute, at) !=
+                    CLAIMS_OK) {
+                rc = CLAIMS_ENOMEM;
+                break;
+            }
+            R->attr_names[R->attr_count++] = c->attribute;
+        }
         R->features[R->first[c->subject] + count[c->subject]++] =
-            (feature){c->attribute, a, r->claim_type[i], a->identifying,
-                      a->cardinality, r->claim_value[i]};
+            (feature){a, r->claim_value[i], (uint32_t)at, (uint16_t)a->identifying,
+                      (uint8_t)r->claim_type[i], (uint8_t)a->cardinality};
     }
-    int rc = CLAIMS_OK;
+    claims__u64map_free(&names);
+    /* labels: their own name, apart from any attribute that is called
+     * "label" (a mention has one or the other, never both) */
+    uint32_t label_at = (uint32_t)R->attr_count;
+    if (rc == CLAIMS_OK && (rc = claims__grow((void **)&R->attr_names, &ncap,
+                                              R->attr_count + 1,
+                                              sizeof *R->attr_names)) == CLAIMS_OK)
+        R->attr_names[R->attr_count++] = LABEL;
     claims_strmap labels;
     claims__strmap_init(&labels);
+    claims_arena keys;
+    claims__arena_init(&keys);
+    claims_buf key;
+    claims__buf_init(&key);
     for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
         if (count[m] || R->first[m + 1] == R->first[m])
             continue;
         uint32_t v;
-        rc = add_label_value(R, &labels, m, &v);
+        rc = add_label_value(R, &labels, &keys, &key, m, &v);
         if (rc == CLAIMS_OK)
             R->features[R->first[m]] =
-                (feature){LABEL, NULL, claims_value_type(r->pool[v]), 2,
-                          CLAIMS_SINGLE, v};
+                (feature){NULL, v, label_at, 2, (uint8_t)claims_value_type(r->pool[v]),
+                          CLAIMS_SINGLE};
     }
     claims__strmap_free(&labels);
+    claims__arena_free(&keys);
+    claims__buf_free(&key);
     free(count);
-    return rc;
+    if (rc != CLAIMS_OK)
+        return rc;
+    /* only usable values take part: drop the others, in place */
+    size_t kept = 0;
+    for (size_t m = 0; m < M; m++) {
+        size_t from = R->first[m], to = R->first[m + 1];
+        R->first[m] = kept;
+        for (size_t i = from; i < to; i++)
+            if (usable(r, &R->features[i]))
+                R->features[kept++] = R->features[i];
+    }
+    R->first[M] = kept;
+    return CLAIMS_OK;
+}
+
+/* Attribute names in strcmp order (the order explanations list them in);
+ * features of a mention sorted by it, claim order kept within one name. */
+static int rank_attributes(resolver *R)
+{
+    size_t n = R->attr_count;
+    const char **sorted = malloc((n ? n : 1) * sizeof *sorted);
+    uint32_t *rank_of = malloc((n ? n : 1) * sizeof *rank_of);
+    if (!sorted || !rank_of) {
+        free(sorted);
+        free(rank_of);
+        return CLAIMS_ENOMEM;
+    }
+    memcpy(sorted, R->attr_names, n * sizeof *sorted);
+    /* distinct pointers; two equal names (LABEL and an attribute called
+     * "label") never meet in one mention, so their order is immaterial */
+    qsort(sorted, n, sizeof *sorted, cmp_str);
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < n; k++)
+            if (sorted[k] == R->attr_names[i])
+                rank_of[i] = (uint32_t)k;
+    size_t M = R->st->subject_count;
+    for (size_t f = 0; f < R->first[M]; f++)
+        R->features[f].attr = rank_of[R->features[f].attr];
+    for (size_t m = 0; m < M; m++) {
+        feature *F = R->features + R->first[m];
+        size_t nf = R->first[m + 1] - R->first[m];
+        for (size_t i = 1; i < nf; i++) /* stable: claim order within a name */
+            for (size_t j = i; j > 0 && F[j].attr < F[j - 1].attr; j--) {
+                feature t = F[j];
+                F[j] = F[j - 1];
+                F[j - 1] = t;
+            }
+    }
+    free(R->attr_names);
+    R->attr_names = sorted;
+    free(rank_of);
+    return CLAIMS_OK;
+}
+
+/* ---- canonical strings ranked ----------------------------------------------------- */
+
+static void sort_by_norm(const claims_result *r, uint32_t *v, uint32_t *tmp, size_t n)
+{
+    if (n < 2)
+        return;
+    if (n < 16) {
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && strcmp(norm_of(r, v[j]), norm_of(r, v[j - 1])) < 0;
+                 j--) {
+                uint32_t t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+        return;
+    }
+    size_t h = n / 2;
+    sort_by_norm(r, v, tmp, h);
+    sort_by_norm(r, v + h, tmp, n - h);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = strcmp(norm_of(r, v[j]), norm_of(r, v[i])) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+/* r->norm_rank for every pool value. */
+static int rank_values(claims_result *r)
+{
+    size_t n = r->pool_count;
+    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
+    uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    r->norm_rank = malloc((n ? n : 1) * sizeof *r->norm_rank);
+    if (!order || !tmp || !r->norm_rank) {
+        free(order);
+        free(tmp);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = (uint32_t)i;
+    sort_by_norm(r, order, tmp, n);
+    uint32_t rank = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && strcmp(norm_of(r, order[i]), norm_of(r, order[i - 1])) != 0)
+            rank++;
+        r->norm_rank[order[i]] = rank;
+    }
+    free(order);
+    free(tmp);
+    return CLAIMS_OK;
 }
 
 /* ---- comparing two mentions ------------------------------------------------------ */
@@ -200,34 +393,33 @@ typedef struct verdict {
 } verdict;
 
 /* Separates the next part of an explanation from the previous one. */
-static void why_sep(resolver *R)
+static void why_sep(comparer *K)
 {
-    if (R->why.len)
-        claims__buf_append(&R->why, "; ", 2);
+    if (K->why.len)
+        claims__buf_append(&K->why, "; ", 2);
 }
 
-/* The smallest normalized value among features: explanations must not
- * depend on the order claims came in. */
-static const char *smallest(const claims_result *r, const feature *f, size_t n)
+/* The value with the smallest canonical string among features:
+ * explanations must not depend on the order claims came in. */
+static uint32_t smallest(const claims_result *r, const feature *f, size_t n)
 {
-    const char *best = claims_value_normalized(r->pool[f[0].value]);
-    for (size_t i = 1; i < n; i++) {
-        const char *k = claims_value_normalized(r->pool[f[i].value]);
-        if (strcmp(k, best) < 0)
-            best = k;
-    }
+    uint32_t best = f[0].value;
+    for (size_t i = 1; i < n; i++)
+        if (r->norm_rank[f[i].value] < r->norm_rank[best])
+            best = f[i].value;
     return best;
 }
 
-/* How two pooled values relate, as resolution needs it (no reason text).
- * The same pairs recur across many mentions (a participant's name in every
- * event it takes part in), so each is compared once. */
-static claims_relation relate(resolver *R, const claims__attr *def, uint32_t ia,
+/* How two pooled values relate, as resolution needs it (no reason text),
+ * with the score in millionths: the same whether remembered or not. The
+ * same pairs recur across many mentions (a participant's name in every
+ * event it takes part in), so each is compared once per comparer. */
+static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
                               uint32_t ib, double *score)
 {
-    const claims_value *a = R->r->pool[ia], *b = R->r->pool[ib];
-    if (ia == ib || (claims_value_modifier(a) == claims_value_modifier(b) &&
-                     strcmp(claims_value_normalized(a), claims_value_normalized(b)) == 0)) {
+    const claims_result *r = K->R->r;
+    const claims_value *a = r->pool[ia], *b = r->pool[ib];
+    if (ia == ib || (a->mod == b->mod && r->norm_rank[ia] == r->norm_rank[ib])) {
         *score = 1.0;
         return CLAIMS_RELATION_EQUAL;
     }
@@ -235,26 +427,28 @@ static claims_relation relate(resolver *R, const claims__attr *def, uint32_t ia,
     bool tolerant = def && (def->tolerance > 0.0 || def->time_tolerance > 0.0);
     uint64_t key = ((uint64_t)(ia < ib ? ia : ib) << 32) | (ia < ib ? ib : ia);
     uint64_t packed;
-    if (!tolerant && claims__u64map_get(&R->memo, key, &packed)) {
+    if (!tolerant && claims__u64map_get(&K->memo, key, &packed)) {
         *score = (double)(packed & 0xffffffffu) / 1e6;
         return (claims_relation)(packed >> 32);
     }
     claims_comparison c;
-    claims__compare_values(&c, R->run->ctx, def, a, b);
-    *score = c.score;
-    if (!tolerant) { /* without memory the pair is just compared again */
-        double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
-        claims__u64map_put(&R->memo, key, ((uint64_t)c.relation << 32) | (uint64_t)(s * 1e6));
-    }
+    claims__compare_values(&c, K->R->run->ctx, def, a, b);
+    double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
+    uint64_t micro = (uint64_t)(s * 1e6);
+    *score = (double)micro / 1e6;
+    if (!tolerant) /* without memory the pair is just compared again */
+        claims__u64map_put(&K->memo, key, ((uint64_t)c.relation << 32) | micro);
     return c.relation;
 }
 
 /* Compares the values two mentions give for one attribute. */
-static void compare_attribute(resolver *R, const feature *fa, size_t na,
+static void compare_attribute(comparer *K, const feature *fa, size_t na,
                               const feature *fb, size_t nb, verdict *v,
                               bool explain)
 {
-    claims_result *r = R->r;
+    const claims_result *r = K->R->r;
+    const char *name = K->R->attr_names[fa[0].attr];
+    claims_buf *w = &K->why;
     double score;
     if (fa[0].card == CLAIMS_SET) {
         size_t matched = 0;
@@ -262,7 +456,7 @@ static void compare_attribute(resolver *R, const feature *fa, size_t na,
         for (size_t i = 0; i < na; i++) {
             double best = -1.0;
             for (size_t j = 0; j < nb; j++) {
-                claims_relation rel = relate(R, fa[i].def, fa[i].value, fb[j].value, &score);
+                claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
                 if ((rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) &&
                     score > best)
                     best = score;
@@ -274,17 +468,21 @@ static void compare_attribute(resolver *R, const feature *fa, size_t na,
         }
         size_t uni = na + nb - (matched < na + nb ? matched : 0);
         double jaccard = uni ? (double)matched / (double)uni : 0.0;
-        char num[48];
-        snprintf(num, sizeof num, "%zu of %zu", matched, uni);
         if (jaccard >= 0.5) {
             v->weight += fa[0].weight;
             v->closeness += close / (double)(matched ? matched : 1);
-            if (explain)
-                { why_sep(R); claims__buf_printf(&R->why, "%s %s shared", fa[0].attr, num); }
+            if (explain) {
+                why_sep(K);
+                put(w, name), put(w, " "), put_size(w, matched), put(w, " of ");
+                put_size(w, uni), put(w, " shared");
+            }
         } else {
             v->conflicts++;
-            if (explain)
-                { why_sep(R); claims__buf_printf(&R->why, "%s differ (%s shared)", fa[0].attr, num); }
+            if (explain) {
+                why_sep(K);
+                put(w, name), put(w, " differ ("), put_size(w, matched), put(w, " of ");
+                put_size(w, uni), put(w, " shared)");
+            }
         }
         return;
     }
@@ -292,20 +490,19 @@ static void compare_attribute(resolver *R, const feature *fa, size_t na,
      * conflict; values that cannot be compared say nothing */
     bool match = false, all_conflict = true;
     double best = 0.0;
-    const char *ma = NULL, *mb = NULL;
+    uint32_t ma = 0, mb = 0; /* the best pair: norm ranks */
+    uint32_t va = 0, vb = 0; /* and values */
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++) {
-            claims_relation rel = relate(R, fa[i].def, fa[i].value, fb[j].value, &score);
+            claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
             if (rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) {
-                const char *x = claims_value_normalized(r->pool[fa[i].value]);
-                const char *y = claims_value_normalized(r->pool[fb[j].value]);
+                uint32_t x = r->norm_rank[fa[i].value], y = r->norm_rank[fb[j].value];
                 /* best score; ties go to the smallest pair of keys */
                 if (!match || score > best ||
-                    (score == best && (strcmp(x, ma) < 0 ||
-                                       (strcmp(x, ma) == 0 && strcmp(y, mb) < 0)))) {
+                    (score == best && (x < ma || (x == ma && y < mb)))) {
                     best = score;
-                    ma = x;
-                    mb = y;
+                    ma = x, mb = y;
+                    va = fa[i].value, vb = fb[j].value;
                 }
                 match = true;
             }
@@ -316,62 +513,53 @@ static void compare_attribute(resolver *R, const feature *fa, size_t na,
         v->weight += fa[0].weight;
         v->closeness += best;
         if (explain) {
-            why_sep(R);
-            claims__buf_printf(&R->why, "%s", fa[0].attr);
-            if (strcmp(ma, mb) == 0)
-                claims__buf_printf(&R->why, " %s", ma);
-            else
-                claims__buf_printf(&R->why, " %s ~ %s", ma, mb);
+            why_sep(K);
+            put(w, name), put(w, " "), put(w, norm_of(r, va));
+            if (ma != mb)
+                put(w, " ~ "), put(w, norm_of(r, vb));
         }
     } else if (all_conflict) {
         v->conflicts++;
         if (explain) {
-            why_sep(R);
-            claims__buf_printf(&R->why, "%s %s", fa[0].attr, smallest(r, fa, na));
-            claims__buf_printf(&R->why, " vs %s", smallest(r, fb, nb));
+            why_sep(K);
+            put(w, name), put(w, " "), put(w, norm_of(r, smallest(r, fa, na)));
+            put(w, " vs "), put(w, norm_of(r, smallest(r, fb, nb)));
         }
     }
 }
 
-/* Compares mentions a and b over the attributes both have. The features of
- * a mention are in claim order, so each attribute's values are gathered. */
-static verdict compare_mentions(resolver *R, size_t a, size_t b, bool explain)
+/* Features of one attribute compared at most this many at a time. */
+#define MAX_VALUES 64
+
+/* Compares mentions a and b over the attributes both have, in name order
+ * (features are sorted by it), so that explanations do not depend on the
+ * order of claims. */
+static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
 {
+    const resolver *R = K->R;
     verdict v = {0, 0, 0.0};
-    claims__buf_clear(&R->why);
+    if (explain)
+        claims__buf_clear(&K->why);
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
-    feature fa[64], fb[64];
-    /* attributes in name order, so explanations do not depend on the
-     * order of claims */
-    const char *names[64];
-    size_t nn = 0;
-    for (size_t i = 0; i < na && nn < 64; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < nn && !seen; k++)
-            seen = names[k] == A[i].attr;
-        if (!seen)
-            names[nn++] = A[i].attr;
-    }
-    for (size_t i = 1; i < nn; i++)
-        for (size_t j = i; j > 0 && strcmp(names[j], names[j - 1]) < 0; j--) {
-            const char *t = names[j];
-            names[j] = names[j - 1];
-            names[j - 1] = t;
-        }
-    for (size_t n = 0; n < nn; n++) {
-        const char *attr = names[n];
-        size_t ka = 0, kb = 0;
-        for (size_t k = 0; k < na && ka < 64; k++)
-            if (A[k].attr == attr && usable(R->r, &A[k]))
-                fa[ka++] = A[k];
-        for (size_t k = 0; k < nb && kb < 64; k++)
-            if (B[k].attr == attr && usable(R->r, &B[k]))
-                fb[kb++] = B[k];
-        if (ka && kb)
-            compare_attribute(R, fa, ka, fb, kb, &v, explain);
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        uint32_t at = A[i].attr;
+        size_t ie = i + 1;
+        while (ie < na && A[ie].attr == at)
+            ie++;
+        while (j < nb && B[j].attr < at)
+            j++;
+        size_t je = j;
+        while (je < nb && B[je].attr == at)
+            je++;
+        if (je > j)
+            compare_attribute(K, A + i, ie - i < MAX_VALUES ? ie - i : MAX_VALUES, B + j,
+                              je - j < MAX_VALUES ? je - j : MAX_VALUES, &v, explain);
         if (v.conflicts && !explain)
             break; /* kept apart: the rest cannot change that */
+        i = ie;
+        j = je;
     }
     return v;
 }
@@ -381,20 +569,28 @@ static bool mergeable(const verdict *v) { return v->conflicts == 0 && v->weight 
 /* ---- blocking ----------------------------------------------------------------------- */
 
 typedef struct block_entry {
-    const char *key; /* interned */
-    int64_t when;    /* the mention's date (start), INT64_MAX without one */
-    size_t rank;     /* the mention's place in content order */
-    size_t mention;
+    int64_t when;     /* the mention's date (start), INT64_MAX without one */
+    uint32_t key;     /* block key: its index until ranked, then its rank */
+    uint32_t rank;    /* the mention's place in content order */
+    uint32_t mention;
 } block_entry;
+
+/* Block keys as they are made: distinct strings, numbered. */
+typedef struct keyring {
+    claims_strmap index;  /* key -> number */
+    claims_arena arena;   /* the strings */
+    const char **text;    /* by number, then by rank */
+    size_t count, cap;
+    claims_buf buf;
+} keyring;
 
 /* Within a block, mentions go by date: where a block is too large to compare
  * all pairs, a window over this order compares mentions close in time. */
 static int cmp_block(const void *x, const void *y)
 {
     const block_entry *a = x, *b = y;
-    int c = a->key == b->key ? 0 : strcmp(a->key, b->key);
-    if (c)
-        return c;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
     if (a->when != b->when)
         return a->when < b->when ? -1 : 1;
     return a->rank < b->rank ? -1 : a->rank > b->rank;
@@ -406,7 +602,7 @@ static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_preci
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
     for (size_t i = 0; i < nf; i++)
-        if (F[i].type == CLAIMS_TYPE_DATE && usable(R->r, &F[i]) &&
+        if (F[i].type == CLAIMS_TYPE_DATE &&
             claims_value_interval(R->r->pool[F[i].value], begin, NULL, p) == CLAIMS_OK)
             return true;
     return false;
@@ -427,19 +623,27 @@ static const char *token_of(const claims_value *v, size_t *len)
     return k;
 }
 
-static int push_key(resolver *R, block_entry **e, size_t *n, size_t *cap,
-                    size_t m, int64_t when, const char *prefix, const char *a,
-                    size_t al, const char *b, size_t bl)
+static int push_key(const resolver *R, keyring *K, block_entry **e, size_t *n,
+                    size_t *cap, size_t m, int64_t when, const char *prefix,
+                    const char *a, size_t al, const char *b, size_t bl)
 {
-    claims_buf *k = &R->why;
+    claims_buf *k = &K->buf;
     claims__buf_clear(k);
-    if (claims__buf_printf(k, "%s:%.*s", prefix, (int)al, a) ||
-        (b && claims__buf_printf(k, "|%.*s", (int)bl, b)))
+    if (put(k, prefix) || claims__buf_putc(k, ':') || claims__buf_append(k, a, al) ||
+        (b && (claims__buf_putc(k, '|') || claims__buf_append(k, b, bl))))
         return CLAIMS_ENOMEM;
-    const char *key = claims__result_intern(R->r, k->data, k->len);
-    if (!key || claims__grow((void **)e, cap, *n + 1, sizeof **e) != CLAIMS_OK)
+    size_t id;
+    if (!claims__strmap_get(&K->index, k->data, k->len, &id)) {
+        char *copy = claims__arena_strdup(&K->arena, k->data, k->len);
+        id = K->count;
+        if (!copy || claims__grow((void **)&K->text, &K->cap, id + 1, sizeof *K->text) ||
+            claims__strmap_put(&K->index, copy, k->len, id))
+            return CLAIMS_ENOMEM;
+        K->text[K->count++] = copy;
+    }
+    if (claims__grow((void **)e, cap, *n + 1, sizeof **e) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    (*e)[(*n)++] = (block_entry){key, when, R->rank[m], m};
+    (*e)[(*n)++] = (block_entry){when, (uint32_t)id, R->rank[m], (uint32_t)m};
     return CLAIMS_OK;
 }
 
@@ -460,11 +664,11 @@ static bool month_of(int64_t begin, claims_precision p, char out[16])
 /* Block keys of one mention: pairs of participants when it names two or
  * more; else single participants, places (each component of "Lima, Peru")
  * and occasions, each with the month of the date when there is one; and
- * names. */
-static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
-                        size_t *cap)
+ * names. Features are still in claim order here. */
+static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e,
+                        size_t *n, size_t *cap)
 {
-    claims_result *r = R->r;
+    const claims_result *r = R->r;
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
     /* the date orders a block (see cmp_block) and narrows weak keys */
@@ -474,29 +678,29 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
     bool dated = first_date(R, m, &when, &prec) && month_of(when, prec, month);
     if (prec == CLAIMS_PRECISION_NONE)
         when = INT64_MAX;
+    size_t ml = dated ? strlen(month) : 0;
     const char *tok[16];
     size_t tlen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
-        if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON &&
-            usable(r, &F[i]))
+        if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON)
             tok[nt] = token_of(r->pool[F[i].value], &tlen[nt]), nt++;
     if (nt >= 2) {
         for (size_t i = 0; i < nt; i++)
             for (size_t j = 0; j < nt; j++) {
                 int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
                 if (c < 0 || (c == 0 && tlen[i] < tlen[j]))
-                    if (push_key(R, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
+                    if (push_key(R, K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
                                  tlen[j]))
                         return CLAIMS_ENOMEM;
             }
         return CLAIMS_OK;
     }
     for (size_t i = 0; i < nt; i++)
-        if (push_key(R, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
-                     dated ? strlen(month) : 0))
+        if (push_key(R, K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
+                     ml))
             return CLAIMS_ENOMEM;
     for (size_t i = 0; i < nf; i++) {
-        if (!usable(r, &F[i]) || F[i].card == CLAIMS_SET)
+        if (F[i].card == CLAIMS_SET)
             continue;
         const claims_value *v = r->pool[F[i].value];
         size_t len;
@@ -510,20 +714,48 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
                 const char *stop = c ? c : end;
                 while (p < stop && *p == ' ')
                     p++;
-                if (stop > p && push_key(R, e, n, cap, m, when, "pl", p, (size_t)(stop - p),
-                                         dated ? month : NULL, dated ? strlen(month) : 0))
+                if (stop > p && push_key(R, K, e, n, cap, m, when, "pl", p,
+                                         (size_t)(stop - p), dated ? month : NULL, ml))
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
         } else if (F[i].weight >= 2) {
-            if (push_key(R, e, n, cap, m, when, "n", t, len, NULL, 0))
+            if (push_key(R, K, e, n, cap, m, when, "n", t, len, NULL, 0))
                 return CLAIMS_ENOMEM;
         } else if (ty == CLAIMS_TYPE_OCCASION) {
-            if (push_key(R, e, n, cap, m, when, "oc", t, len, dated ? month : NULL,
-                         dated ? strlen(month) : 0))
+            if (push_key(R, K, e, n, cap, m, when, "oc", t, len, dated ? month : NULL, ml))
                 return CLAIMS_ENOMEM;
         }
     }
+    return CLAIMS_OK;
+}
+
+/* Block keys in strcmp order: entries then sort by integers. */
+static int rank_keys(keyring *K, block_entry *e, size_t n)
+{
+    size_t *order = malloc((K->count ? K->count : 1) * sizeof *order);
+    uint32_t *rank_of = malloc((K->count ? K->count : 1) * sizeof *rank_of);
+    const char **text = malloc((K->count ? K->count : 1) * sizeof *text);
+    if (!order || !rank_of || !text) {
+        free(order);
+        free(rank_of);
+        free(text);
+        return CLAIMS_ENOMEM;
+    }
+    /* the strings are distinct: sort them, then find each one's number */
+    memcpy(text, K->text, K->count * sizeof *text);
+    qsort(text, K->count, sizeof *text, cmp_str);
+    for (size_t i = 0; i < K->count; i++) {
+        size_t id = 0;
+        claims__strmap_get(&K->index, text[i], strlen(text[i]), &id);
+        rank_of[id] = (uint32_t)i;
+    }
+    for (size_t i = 0; i < n; i++)
+        e[i].key = rank_of[e[i].key];
+    free(K->text);
+    K->text = text;
+    free(order);
+    free(rank_of);
     return CLAIMS_OK;
 }
 
@@ -532,72 +764,92 @@ static int mention_keys(resolver *R, size_t m, block_entry **e, size_t *n,
 #define BLOCK_ALL 128
 #define BLOCK_WINDOW 32
 
-static int cmp_candidate(const void *x, const void *y, const claims_store *st)
+static int cmp_candidate(const void *x, const void *y)
 {
     const candidate *a = x, *b = y;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
-    int c = mention_cmp(st, a->a, b->a);
-    return c ? c : mention_cmp(st, a->b, b->b);
+    if (a->ra != b->ra)
+        return a->ra < b->ra ? -1 : 1;
+    return a->rb < b->rb ? -1 : a->rb > b->rb;
 }
 
-/* qsort has no context argument in C11: sort candidates by score with a
- * merge sort that passes the store. */
-static void sort_candidates(candidate *c, candidate *tmp, size_t n,
-                            const claims_store *st)
+/* Mentions in content order: (source id, subject id). */
+typedef struct mention_key {
+    uint32_t source;  /* rank of the source id */
+    uint32_t mention;
+    const char *id;
+} mention_key;
+
+static int cmp_mention_key(const void *x, const void *y)
 {
-    if (n < 2)
-        return;
-    size_t h = n / 2;
-    sort_candidates(c, tmp, h, st);
-    sort_candidates(c + h, tmp, n - h, st);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = cmp_candidate(&c[j], &c[i], st) < 0 ? c[j++] : c[i++];
-    while (i < h)
-        tmp[k++] = c[i++];
-    while (j < n)
-        tmp[k++] = c[j++];
-    memcpy(c, tmp, n * sizeof *c);
+    const mention_key *a = x, *b = y;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    return strcmp(a->id, b->id);
 }
 
-/* Ranks mentions in content order (merge sort: qsort has no context). */
-static void sort_mentions(const claims_store *st, size_t *m, size_t *tmp, size_t n)
+typedef struct source_key {
+    const char *id;
+    size_t index;
+} source_key;
+
+static int cmp_source_key(const void *x, const void *y)
 {
-    if (n < 2)
-        return;
-    size_t h = n / 2;
-    sort_mentions(st, m, tmp, h);
-    sort_mentions(st, m + h, tmp, n - h);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = mention_cmp(st, m[j], m[i]) < 0 ? m[j++] : m[i++];
-    while (i < h)
-        tmp[k++] = m[i++];
-    while (j < n)
-        tmp[k++] = m[j++];
-    memcpy(m, tmp, n * sizeof *m);
+    return strcmp(((const source_key *)x)->id, ((const source_key *)y)->id);
 }
 
 static int content_ranks(resolver *R)
 {
-    size_t M = R->st->subject_count;
-    size_t *order = malloc((M ? M : 1) * sizeof *order);
-    size_t *tmp = malloc((M ? M : 1) * sizeof *tmp);
+    const claims_store *st = R->st;
+    size_t M = st->subject_count, S = st->source_count;
+    source_key *sk = malloc((S ? S : 1) * sizeof *sk);
+    uint32_t *srank = malloc((S ? S : 1) * sizeof *srank);
+    mention_key *mk = malloc((M ? M : 1) * sizeof *mk);
     R->rank = malloc((M ? M : 1) * sizeof *R->rank);
-    if (!order || !tmp || !R->rank) {
-        free(order);
-        free(tmp);
-        return CLAIMS_ENOMEM;
+    int rc = sk && srank && mk && R->rank ? CLAIMS_OK : CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK) {
+        for (size_t s = 0; s < S; s++)
+            sk[s] = (source_key){st->sources[s].id, s};
+        qsort(sk, S, sizeof *sk, cmp_source_key);
+        for (size_t s = 0; s < S; s++)
+            srank[sk[s].index] = (uint32_t)s; /* source ids are distinct */
+        for (size_t m = 0; m < M; m++)
+            mk[m] = (mention_key){srank[st->subjects[m].source], (uint32_t)m,
+                                  st->subjects[m].id};
+        qsort(mk, M, sizeof *mk, cmp_mention_key);
+        for (size_t i = 0; i < M; i++)
+            R->rank[mk[i].mention] = (uint32_t)i;
     }
-    for (size_t m = 0; m < M; m++)
-        order[m] = m;
-    sort_mentions(R->st, order, tmp, M);
-    for (size_t i = 0; i < M; i++)
-        R->rank[order[i]] = i;
-    free(order);
-    free(tmp);
-    return CLAIMS_OK;
+    free(sk);
+    free(srank);
+    free(mk);
+    return rc;
+}
+
+/* ---- judging the listed pairs, in parallel ----------------------------------------- */
+
+typedef struct judge_job {
+    const resolver *R;
+    const uint64_t *pairs; /* mention pairs, a (first in content order) high */
+    size_t n, parts;
+} judge_job;
+
+static int judge_part(void *arg, size_t part)
+{
+    judge_job *J = arg;
+    comparer K;
+    comparer_init(&K, J->R);
+    size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
+    for (size_t i = from; i < to; i++) {
+        verdict v = compare_mentions(&K, (size_t)(J->pairs[i] >> 32),
+                                     (size_t)(J->pairs[i] & 0xffffffffu), false);
+        /* rounded: sums in another order must rank the same */
+        J->R->judged[i] = mergeable(&v) ? (int64_t)((v.weight + v.closeness) * 1e6)
+                          : v.conflicts ? JUDGED_APART : JUDGED_NOTHING;
+    }
+    comparer_free(&K);
+    return 0;
 }
 
 /* ---- clustering ------------------------------------------------------------------- */
@@ -614,22 +866,25 @@ static size_t root(clusters *C, size_t x)
 }
 
 /* May the clusters of a and b become one? */
-static bool can_join(resolver *R, clusters *C, size_t ra, size_t rb)
+static bool can_join(comparer *K, clusters *C, size_t ra, size_t rb)
 {
+    const resolver *R = K->R;
     const claims_store *st = R->st;
     for (size_t x = ra; x != (size_t)-1; x = C->next[x])
         for (size_t y = rb; y != (size_t)-1; y = C->next[y]) {
             if (st->subjects[x].source == st->subjects[y].source)
                 return false;
-            if (strcmp(st->subjects[x].type, st->subjects[y].type) != 0)
+            if (st->subjects[x].type != st->subjects[y].type &&
+                strcmp(st->subjects[x].type, st->subjects[y].type) != 0)
                 return false;
-            /* most pairs were compared in their block already */
-            uint64_t seen;
-            if (!claims__u64map_get(&R->verdicts, mention_pair(R, x, y), &seen)) {
-                verdict v = compare_mentions(R, x, y, false);
-                seen = v.conflicts ? 2 : 1;
-            }
-            if (seen == 2)
+            /* most pairs were judged in their block already */
+            uint64_t at;
+            bool apart;
+            if (claims__u64map_get(&R->verdicts, mention_pair(R, x, y), &at))
+                apart = R->judged[at] == JUDGED_APART;
+            else
+                apart = compare_mentions(K, x, y, false).conflicts != 0;
+            if (apart)
                 return false;
         }
     return true;
@@ -645,11 +900,6 @@ static void join(clusters *C, size_t ra, size_t rb)
 }
 
 /* ---- resolved subjects ---------------------------------------------------------------- */
-
-static int cmp_str(const void *x, const void *y)
-{
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
 
 typedef struct subject_order {
     const claims__rsubject *s;
@@ -674,6 +924,93 @@ static int cmp_subject(const void *x, const void *y)
     return c ? c : strcmp(a->id, b->id);
 }
 
+/* The explanations of resolved subjects, worded by parallel tasks: merges,
+ * then the subjects each was kept apart from. Merges and separations are
+ * bucketed by subject (CSR), in generation order (content order). */
+typedef struct explain_job {
+    const resolver *R;
+    const candidate *merges;
+    const separation *seps;
+    const size_t *mfirst, *mlist, *sfirst, *slist;
+    claims_arena *arenas;  /* one per part */
+    size_t n, parts;
+} explain_job;
+
+/* One line "merged S/ID with S/ID: why" or "kept apart from ID (LABEL): why". */
+static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_buf *text)
+{
+    const resolver *R = J->R;
+    const claims_result *r = R->r;
+    const claims_store *st = R->st;
+    claims__buf_clear(text);
+    for (size_t q = J->mfirst[i]; q < J->mfirst[i + 1]; q++) {
+        const candidate *mg = &J->merges[J->mlist[q]];
+        const claims__subject *x = &st->subjects[mg->a];
+        const claims__subject *y = &st->subjects[mg->b];
+        compare_mentions(K, mg->a, mg->b, true); /* words it in K->why */
+        put(text, "merged "), put(text, st->sources[x->source].id), put(text, "/");
+        put(text, x->id), put(text, " with "), put(text, st->sources[y->source].id);
+        put(text, "/"), put(text, y->id), put(text, ": ");
+        claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
+        claims__buf_putc(text, '\n');
+    }
+    const char *shown[MAX_SEPARATIONS];
+    size_t nshown = 0;
+    for (size_t q = J->sfirst[i]; q < J->sfirst[i + 1] && nshown < MAX_SEPARATIONS; q++) {
+        const separation *sp = &J->seps[J->slist[q]];
+        size_t other = r->mention_subject[sp->a] == i ? r->mention_subject[sp->b]
+                                                      : r->mention_subject[sp->a];
+        if (other == i)
+            continue;
+        const char *oid = r->subjects[other].id;
+        bool dup = false;
+        for (size_t k = 0; k < nshown; k++)
+            dup |= shown[k] == oid;
+        if (dup)
+            continue;
+        shown[nshown++] = oid;
+        compare_mentions(K, sp->a, sp->b, true);
+        put(text, "kept apart from "), put(text, oid), put(text, " (");
+        put(text, r->subjects[other].label), put(text, "): ");
+        claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
+        claims__buf_putc(text, '\n');
+    }
+    if (!text->data && claims__buf_reserve(text, 1) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    if (text->len)
+        text->data[--text->len] = '\0'; /* no final newline */
+    return CLAIMS_OK;
+}
+
+static int explain_part(void *arg, size_t part)
+{
+    explain_job *J = arg;
+    claims_result *r = J->R->r;
+    comparer K;
+    comparer_init(&K, J->R);
+    claims_buf text;
+    claims__buf_init(&text);
+    int rc = CLAIMS_OK;
+    size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
+    for (size_t i = from; i < to && rc == CLAIMS_OK; i++) {
+        /* a failed append leaves the buffer short: checked by its size */
+        rc = explain_subject(&K, J, i, &text);
+        if (rc != CLAIMS_OK)
+            break;
+        if (!text.len) {
+            r->subjects[i].explanation = "";
+            continue;
+        }
+        char *e = claims__arena_strdup(&J->arenas[part], text.data, text.len);
+        if (!e)
+            rc = CLAIMS_ENOMEM;
+        r->subjects[i].explanation = e;
+    }
+    claims__buf_free(&text);
+    comparer_free(&K);
+    return rc;
+}
+
 static int build_subjects(resolver *R, clusters *C, candidate *merges,
                           size_t nmerges, separation *seps, size_t nseps)
 {
@@ -694,7 +1031,8 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         if (root(C, m) == m)
             index_of_root[m] = n++;
     r->subjects = calloc(n ? n : 1, sizeof *r->subjects);
-    claims_buf *b = &R->why;
+    claims_buf b;
+    claims__buf_init(&b);
     int rc = r->subjects ? CLAIMS_OK : CLAIMS_ENOMEM;
     for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
         if (root(C, m) != m)
@@ -711,7 +1049,8 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         for (size_t x = m; x != (size_t)-1; x = C->next[x]) {
             s->mentions[k] = x;
             /* insertion by key keeps mentions in content order */
-            for (size_t j = k; j > 0 && mention_cmp(st, s->mentions[j], s->mentions[j - 1]) < 0; j--) {
+            for (size_t j = k; j > 0 && R->rank[s->mentions[j]] < R->rank[s->mentions[j - 1]];
+                 j--) {
                 size_t t = s->mentions[j];
                 s->mentions[j] = s->mentions[j - 1];
                 s->mentions[j - 1] = t;
@@ -719,54 +1058,60 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
             s->sort_claims += claims_of[x];
             k++;
         }
+        /* one mention per source, by construction, and mentions in content
+         * order are in source id order: the sources come sorted */
         for (size_t j = 0; j < k; j++)
             s->sources[j] = st->sources[st->subjects[s->mentions[j]].source].id;
-        qsort(s->sources, k, sizeof *s->sources, cmp_str);
-        s->source_count = k; /* one mention per source, by construction */
+        s->source_count = k;
         const claims__subject *anchor = &st->subjects[s->mentions[0]];
         s->type = anchor->type;
         /* id: from the first mention's key, so it does not change when
          * unrelated documents are added */
-        claims__buf_clear(b);
-        claims__buf_printf(b, "%s\x1f%s", st->sources[anchor->source].id, anchor->id);
-        uint64_t h = claims__hash(b->data, b->len);
-        claims__buf_clear(b);
-        claims__buf_printf(b, "%s-%016llx", s->type, (unsigned long long)h);
-        s->id = claims__result_intern(r, b->data, b->len);
+        claims__buf_clear(&b);
+        rc = put(&b, st->sources[anchor->source].id) || claims__buf_putc(&b, '\x1f') ||
+             put(&b, anchor->id);
+        uint64_t h = claims__hash(b.data, b.len);
+        claims__buf_clear(&b);
+        char hex[17];
+        for (int d = 15; d >= 0; d--, h >>= 4)
+            hex[d] = "0123456789abcdef"[h & 15];
+        hex[16] = '\0';
+        rc = rc || put(&b, s->type) || claims__buf_putc(&b, '-') || put(&b, hex)
+                 ? CLAIMS_ENOMEM : CLAIMS_OK;
+        s->id = rc == CLAIMS_OK ? claims__arena_strdup(&r->arena, b.data, b.len) : NULL;
         /* label: the most frequent, then the shortest, then the smallest */
         const char *best = NULL;
-        size_t best_n = 0;
+        size_t best_n = 0, best_len = 0;
         for (size_t i = 0; i < k; i++) {
-            const char *l = st->subjects[s->mentions[i]].label;
-            if (!l[0])
-                l = st->subjects[s->mentions[i]].id;
+            const claims__subject *si = &st->subjects[s->mentions[i]];
+            const char *l = si->label[0] ? si->label : si->id;
             size_t cnt = 0;
             for (size_t j = 0; j < k; j++) {
-                const char *o = st->subjects[s->mentions[j]].label;
-                cnt += strcmp(o[0] ? o : st->subjects[s->mentions[j]].id, l) == 0;
+                const claims__subject *sj = &st->subjects[s->mentions[j]];
+                const char *o = sj->label[0] ? sj->label : sj->id;
+                cnt += o == l || strcmp(o, l) == 0;
             }
+            size_t len = strlen(l);
             if (!best || cnt > best_n ||
-                (cnt == best_n && (strlen(l) < strlen(best) ||
-                                   (strlen(l) == strlen(best) && strcmp(l, best) < 0)))) {
+                (cnt == best_n && (len < best_len || (len == best_len && strcmp(l, best) < 0)))) {
                 best = l;
                 best_n = cnt;
+                best_len = len;
             }
         }
         s->label = best;
         if (!s->id)
             rc = CLAIMS_ENOMEM;
     }
+    claims__buf_free(&b);
     for (size_t m = 0; m < M; m++)
         r->mention_subject[m] = index_of_root[root(C, m)];
     r->subject_count = n;
 
-    /* explanations: merges, then the subjects it was kept apart from;
-     * merges and separations are bucketed by subject first (CSR) */
+    /* explanations: merges and separations bucketed by subject */
     size_t *mfirst = calloc(n + 1, sizeof *mfirst), *sfirst = calloc(n + 1, sizeof *sfirst);
     size_t *mlist = malloc((nmerges ? nmerges : 1) * sizeof *mlist);
     size_t *slist = malloc((nseps ? 2 * nseps : 1) * sizeof *slist);
-    claims_buf text;
-    claims__buf_init(&text);
     if (!mfirst || !sfirst || !mlist || !slist)
         rc = CLAIMS_ENOMEM;
     for (size_t j = 0; rc == CLAIMS_OK && j < nmerges; j++)
@@ -799,46 +1144,12 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     if (rc == CLAIMS_OK) {
         mfirst[0] = 0;
         sfirst[0] = 0;
+        size_t parts = R->run->threads;
+        explain_job J = {R, merges, seps, mfirst, mlist, sfirst, slist,
+                         claims__result_arenas(r, parts), n, parts};
+        rc = J.arenas ? claims__parallel(parts, R->run->threads, explain_part, &J)
+                      : CLAIMS_ENOMEM;
     }
-    for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
-        claims__rsubject *s = &r->subjects[i];
-        claims__buf_clear(&text);
-        for (size_t q = mfirst[i]; q < mfirst[i + 1]; q++) {
-            const candidate *mg = &merges[mlist[q]];
-            const claims__subject *x = &st->subjects[mg->a];
-            const claims__subject *y = &st->subjects[mg->b];
-            compare_mentions(R, mg->a, mg->b, true); /* words it in R->why */
-            claims__buf_printf(&text, "merged %s/%s with %s/%s: %s\n",
-                               st->sources[x->source].id, x->id,
-                               st->sources[y->source].id, y->id,
-                               R->why.data ? R->why.data : "");
-        }
-        const char *shown[MAX_SEPARATIONS];
-        size_t nshown = 0;
-        for (size_t q = sfirst[i]; q < sfirst[i + 1] && nshown < MAX_SEPARATIONS; q++) {
-            const separation *sp = &seps[slist[q]];
-            size_t other = r->mention_subject[sp->a] == i ? r->mention_subject[sp->b]
-                                                          : r->mention_subject[sp->a];
-            if (other == i)
-                continue;
-            const char *oid = r->subjects[other].id;
-            bool dup = false;
-            for (size_t k = 0; k < nshown; k++)
-                dup |= shown[k] == oid;
-            if (dup)
-                continue;
-            shown[nshown++] = oid;
-            compare_mentions(R, sp->a, sp->b, true);
-            claims__buf_printf(&text, "kept apart from %s (%s): %s\n", oid,
-                               r->subjects[other].label, R->why.data ? R->why.data : "");
-        }
-        if (text.len)
-            text.data[--text.len] = '\0'; /* no final newline */
-        s->explanation = claims__result_intern(r, text.data ? text.data : "", text.len);
-        if (!s->explanation)
-            rc = CLAIMS_ENOMEM;
-    }
-    claims__buf_free(&text);
     free(mfirst);
     free(sfirst);
     free(mlist);
@@ -872,39 +1183,17 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     return rc;
 }
 
-int claims__resolve(claims__run *run)
+/* Lists the pairs of every block, in block order, each once. */
+static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t nb,
+                      uint64_t **pairs, size_t *np)
 {
-    claims_result *r = run->r;
-    const claims_store *st = r->store;
-    size_t M = st->subject_count;
-    resolver R = {run, r, st, NULL, NULL, NULL, {NULL, 0, 0}, {NULL, NULL, 0, 0},
-                  {NULL, NULL, 0, 0}};
-    block_entry *blocks = NULL;
-    size_t nb = 0, bcap = 0;
-    candidate *cand = NULL, *tmp = NULL;
-    size_t nc = 0, ccap = 0;
-    separation *seps = NULL;
-    size_t ns = 0, scap = 0;
-    clusters C = {NULL, NULL, NULL, NULL};
-
-    int rc = CLAIMS_ENOMEM;
-
-    unsigned char *sepcount = calloc(M ? M : 1, 1);
-    r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
-    if (!sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK ||
-        content_ranks(&R) != CLAIMS_OK)
-        goto done;
-
-    for (size_t m = 0; m < M; m++)
-        if (mention_keys(&R, m, &blocks, &nb, &bcap) != CLAIMS_OK)
-            goto done;
-    if (nb > 1)
-        qsort(blocks, nb, sizeof *blocks, cmp_block);
-
+    claims_result *r = R->r;
+    const claims_store *st = R->st;
+    size_t cap = 0;
     for (size_t i = 0; i < nb;) {
-        if ((rc = claims__run_progress(run, "resolve", i, nb)) != CLAIMS_OK)
-            goto done;
-        rc = CLAIMS_ENOMEM;
+        int rc = claims__run_progress(R->run, "resolve", i, nb);
+        if (rc != CLAIMS_OK)
+            return rc;
         size_t j = i;
         while (j < nb && blocks[j].key == blocks[i].key)
             j++;
@@ -912,53 +1201,112 @@ int claims__resolve(claims__run *run)
         if (size > BLOCK_ALL)
             claims__result_note(r, (size_t)-1,
                                 "block \"%.60s\" has %zu mentions: compared "
-                                "within a window of %d", blocks[i].key, size,
+                                "within a window of %d", K->text[blocks[i].key], size,
                                 BLOCK_WINDOW);
         for (size_t x = i; x < j; x++) {
             size_t stop = size > BLOCK_ALL && x + BLOCK_WINDOW < j ? x + BLOCK_WINDOW : j;
             for (size_t y = x + 1; y < stop; y++) {
                 size_t a = blocks[x].mention, b = blocks[y].mention;
                 const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
-                if (sa->source == sb->source || strcmp(sa->type, sb->type) != 0)
+                if (sa->source == sb->source ||
+                    (sa->type != sb->type && strcmp(sa->type, sb->type) != 0))
                     continue;
-                if (R.rank[a] > R.rank[b]) { /* content order */
-                    size_t t = a;
-                    a = b;
-                    b = t;
-                }
-                uint64_t pair = mention_pair(&R, a, b);
-                if (claims__u64map_get(&R.verdicts, pair, NULL))
+                uint64_t pair = mention_pair(R, a, b);
+                if (claims__u64map_get(&R->verdicts, pair, NULL))
                     continue;
-                verdict v = compare_mentions(&R, a, b, false);
-                if (claims__u64map_put(&R.verdicts, pair, v.conflicts ? 2 : 1) != CLAIMS_OK)
-                    goto done;
-                if (mergeable(&v)) {
-                    if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
-                        goto done;
-                    /* rounded: sums in another order must rank the same */
-                    double score = (double)(long long)((v.weight + v.closeness) * 1e6) / 1e6;
-                    cand[nc++] = (candidate){a, b, score};
-                } else if (v.conflicts && (sepcount[a] < MAX_SEPARATIONS ||
-                                           sepcount[b] < MAX_SEPARATIONS)) {
-                    if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
-                        goto done;
-                    seps[ns++] = (separation){a, b};
-                    sepcount[a] += sepcount[a] < MAX_SEPARATIONS;
-                    sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
-                }
+                if (claims__u64map_put(&R->verdicts, pair, *np) != CLAIMS_OK ||
+                    claims__grow((void **)pairs, &cap, *np + 1, sizeof **pairs) != CLAIMS_OK)
+                    return CLAIMS_ENOMEM;
+                (*pairs)[(*np)++] = pair;
             }
         }
         i = j;
     }
+    return CLAIMS_OK;
+}
 
-    tmp = malloc((nc ? nc : 1) * sizeof *tmp);
+int claims__resolve(claims__run *run)
+{
+    claims_result *r = run->r;
+    const claims_store *st = r->store;
+    size_t M = st->subject_count;
+    resolver R = {run, r, st, NULL, NULL, NULL, NULL, 0, {NULL, NULL, 0, 0}, NULL};
+    keyring K;
+    claims__strmap_init(&K.index);
+    claims__arena_init(&K.arena);
+    K.text = NULL;
+    K.count = K.cap = 0;
+    claims__buf_init(&K.buf);
+    block_entry *blocks = NULL;
+    size_t nb = 0, bcap = 0;
+    uint64_t *pairs = NULL;
+    size_t np = 0;
+    candidate *cand = NULL;
+    size_t nc = 0, ccap = 0;
+    separation *seps = NULL;
+    size_t ns = 0, scap = 0;
+    clusters C = {NULL, NULL, NULL, NULL};
+    comparer serial;
+    comparer_init(&serial, &R);
+
+    int rc = CLAIMS_ENOMEM;
+
+    unsigned char *sepcount = calloc(M ? M : 1, 1);
+    r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
+    if (!sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK ||
+        content_ranks(&R) != CLAIMS_OK || rank_values(r) != CLAIMS_OK)
+        goto done;
+
+    /* keys read the features in claim order; comparisons in name order */
+    for (size_t m = 0; m < M; m++)
+        if (mention_keys(&R, &K, m, &blocks, &nb, &bcap) != CLAIMS_OK)
+            goto done;
+    if (rank_attributes(&R) != CLAIMS_OK || rank_keys(&K, blocks, nb) != CLAIMS_OK)
+        goto done;
+    if (nb > 1)
+        qsort(blocks, nb, sizeof *blocks, cmp_block);
+
+    if ((rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
+        goto done;
+    rc = CLAIMS_ENOMEM;
+    free(blocks);
+    blocks = NULL;
+    R.judged = malloc((np ? np : 1) * sizeof *R.judged);
+    if (!R.judged)
+        goto done;
+    {
+        /* few pairs are not worth a thread */
+        size_t parts = np < 4096 ? 1 : run->threads;
+        judge_job J = {&R, pairs, np, parts};
+        claims__parallel(parts, run->threads, judge_part, &J);
+    }
+    for (size_t i = 0; i < np; i++) {
+        size_t a = (size_t)(pairs[i] >> 32), b = (size_t)(pairs[i] & 0xffffffffu);
+        if (R.judged[i] >= 0) {
+            if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
+                goto done;
+            cand[nc++] = (candidate){(double)R.judged[i] / 1e6, R.rank[a], R.rank[b],
+                                     (uint32_t)a, (uint32_t)b};
+        } else if (R.judged[i] == JUDGED_APART &&
+                   (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
+            if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
+                goto done;
+            seps[ns++] = (separation){a, b};
+            sepcount[a] += sepcount[a] < MAX_SEPARATIONS;
+            sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
+        }
+    }
+    free(pairs);
+    pairs = NULL;
+
     C.parent = malloc((M ? M : 1) * sizeof(size_t));
     C.next = malloc((M ? M : 1) * sizeof(size_t));
     C.tail = malloc((M ? M : 1) * sizeof(size_t));
     C.size = malloc((M ? M : 1) * sizeof(size_t));
-    if (!tmp || !C.parent || !C.next || !C.tail || !C.size)
+    if (!C.parent || !C.next || !C.tail || !C.size)
         goto done;
-    sort_candidates(cand, tmp, nc, st);
+    if (nc > 1)
+        qsort(cand, nc, sizeof *cand, cmp_candidate);
     for (size_t m = 0; m < M; m++) {
         C.parent[m] = m;
         C.next[m] = (size_t)-1;
@@ -968,10 +1316,10 @@ int claims__resolve(claims__run *run)
     size_t merged = 0;
     for (size_t i = 0; i < nc; i++) {
         size_t ra = root(&C, cand[i].a), rb = root(&C, cand[i].b);
-        if (ra == rb || !can_join(&R, &C, ra, rb))
+        if (ra == rb || !can_join(&serial, &C, ra, rb))
             continue;
         /* the root is the member first in content order */
-        if (mention_cmp(st, ra, rb) > 0) {
+        if (R.rank[ra] > R.rank[rb]) {
             size_t t = ra;
             ra = rb;
             rb = t;
@@ -979,22 +1327,32 @@ int claims__resolve(claims__run *run)
         join(&C, ra, rb);
         cand[merged++] = cand[i]; /* keep accepted merges for explanations */
     }
+    /* what only judging needed */
+    claims__u64map_free(&R.verdicts);
+    free(R.judged);
+    R.judged = NULL;
+    comparer_free(&serial);
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
+    comparer_free(&serial);
     free(sepcount);
     free(R.features);
     free(R.first);
     free(R.rank);
-    claims__u64map_free(&R.memo);
-    claims__buf_free(&R.why);
+    free(R.attr_names);
+    free(R.judged);
+    claims__u64map_free(&R.verdicts);
+    claims__strmap_free(&K.index);
+    claims__arena_free(&K.arena);
+    free(K.text);
+    claims__buf_free(&K.buf);
     free(blocks);
+    free(pairs);
     free(cand);
-    free(tmp);
     free(seps);
     free(C.parent);
     free(C.next);
     free(C.tail);
     free(C.size);
-    claims__u64map_free(&R.verdicts);
     return rc;
 }
