@@ -62,6 +62,8 @@ typedef struct resolver {
     uint32_t *rank;         /* per mention: place in content order */
     const char **attr_names; /* by attribute rank */
     size_t attr_count;
+    uint64_t *ident;        /* per pool value: norm rank << 3 | modifier;
+                             * equal idents, equal values */
     claims_u64map verdicts; /* mention pair -> index into the pair list */
     int64_t *judged;        /* per listed pair: see JUDGED_* */
 } resolver;
@@ -74,22 +76,60 @@ typedef struct resolver {
  * comparisons and its own text. */
 typedef struct comparer {
     const resolver *R;
-    claims_u64map memo;     /* value pair -> relation, score (per attribute
-                             * type: see relate) */
+    /* value pair -> relation, score (see relate): a cache with one place
+     * per hash, small enough to stay in the processor's cache; a pair that
+     * lost its place is just compared again */
+    uint64_t *memo_key, *memo_val;
     claims_buf why;         /* the explanation being worded */
+    bool failed;            /* an append of `why` ran out of memory */
 } comparer;
 
-static void comparer_init(comparer *K, const resolver *R)
+#define MEMO_BITS 18
+
+static int comparer_init(comparer *K, const resolver *R)
 {
     K->R = R;
-    claims__u64map_init(&K->memo);
+    K->memo_key = malloc(((size_t)1 << MEMO_BITS) * sizeof *K->memo_key);
+    K->memo_val = malloc(((size_t)1 << MEMO_BITS) * sizeof *K->memo_val);
+    if (K->memo_key) /* all ones: empty (no pair of values is) */
+        memset(K->memo_key, 0xff, ((size_t)1 << MEMO_BITS) * sizeof *K->memo_key);
     claims__buf_init(&K->why);
+    K->failed = false;
+    return K->memo_key && K->memo_val ? CLAIMS_OK : CLAIMS_ENOMEM;
 }
 
 static void comparer_free(comparer *K)
 {
-    claims__u64map_free(&K->memo);
+    free(K->memo_key);
+    free(K->memo_val);
+    K->memo_key = K->memo_val = NULL;
     claims__buf_free(&K->why);
+}
+
+/* Appends to the explanation being worded. */
+static void say(comparer *K, const char *s, size_t n)
+{
+    if (claims__buf_append(&K->why, s, n) != CLAIMS_OK)
+        K->failed = true;
+}
+
+#define SAY(K, lit) say(K, lit, sizeof lit - 1)
+
+static void say_size(comparer *K, size_t n)
+{
+    char d[24];
+    size_t k = sizeof d;
+    do
+        d[--k] = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    say(K, d + k, sizeof d - k);
+}
+
+/* Says the canonical string of pool value v. */
+static void say_value(comparer *K, uint32_t v)
+{
+    const claims_value *x = K->R->r->pool[v];
+    say(K, x->norm.data ? x->norm.data : "", x->norm.len);
 }
 
 /* Key of a pair of mentions, the same whichever comes first. */
@@ -131,16 +171,6 @@ static int put(claims_buf *b, const char *s)
     return claims__buf_append(b, s, strlen(s));
 }
 
-/* Appends n in decimal. */
-static int put_size(claims_buf *b, size_t n)
-{
-    char d[24];
-    size_t k = sizeof d;
-    do
-        d[--k] = (char)('0' + n % 10);
-    while ((n /= 10) != 0);
-    return claims__buf_append(b, d + k, sizeof d - k);
-}
 
 /* ---- features ------------------------------------------------------------------ */
 
@@ -396,7 +426,7 @@ typedef struct verdict {
 static void why_sep(comparer *K)
 {
     if (K->why.len)
-        claims__buf_append(&K->why, "; ", 2);
+        SAY(K, "; ");
 }
 
 /* The value with the smallest canonical string among features:
@@ -417,27 +447,29 @@ static uint32_t smallest(const claims_result *r, const feature *f, size_t n)
 static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
                               uint32_t ib, double *score)
 {
-    const claims_result *r = K->R->r;
-    const claims_value *a = r->pool[ia], *b = r->pool[ib];
-    if (ia == ib || (a->mod == b->mod && r->norm_rank[ia] == r->norm_rank[ib])) {
+    const resolver *R = K->R;
+    if (ia == ib || R->ident[ia] == R->ident[ib]) {
         *score = 1.0;
         return CLAIMS_RELATION_EQUAL;
     }
     /* the attribute matters only through a tolerance */
     bool tolerant = def && (def->tolerance > 0.0 || def->time_tolerance > 0.0);
     uint64_t key = ((uint64_t)(ia < ib ? ia : ib) << 32) | (ia < ib ? ib : ia);
-    uint64_t packed;
-    if (!tolerant && claims__u64map_get(&K->memo, key, &packed)) {
+    size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - MEMO_BITS));
+    if (!tolerant && K->memo_key[slot] == key) {
+        uint64_t packed = K->memo_val[slot];
         *score = (double)(packed & 0xffffffffu) / 1e6;
         return (claims_relation)(packed >> 32);
     }
     claims_comparison c;
-    claims__compare_values(&c, K->R->run->ctx, def, a, b);
+    claims__compare_values(&c, R->run->ctx, def, R->r->pool[ia], R->r->pool[ib]);
     double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
     uint64_t micro = (uint64_t)(s * 1e6);
     *score = (double)micro / 1e6;
-    if (!tolerant) /* without memory the pair is just compared again */
-        claims__u64map_put(&K->memo, key, ((uint64_t)c.relation << 32) | micro);
+    if (!tolerant) { /* the attribute's tolerance is not in the key */
+        K->memo_key[slot] = key;
+        K->memo_val[slot] = ((uint64_t)c.relation << 32) | micro;
+    }
     return c.relation;
 }
 
@@ -446,14 +478,23 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na,
                               const feature *fb, size_t nb, verdict *v,
                               bool explain)
 {
-    const claims_result *r = K->R->r;
-    const char *name = K->R->attr_names[fa[0].attr];
-    claims_buf *w = &K->why;
+    const resolver *R = K->R;
+    const claims_result *r = R->r;
+    const char *name = R->attr_names[fa[0].attr];
     double score;
     if (fa[0].card == CLAIMS_SET) {
         size_t matched = 0;
         double close = 0.0;
         for (size_t i = 0; i < na; i++) {
+            /* an equal member scores 1, which no other can exceed */
+            bool equal = false;
+            for (size_t j = 0; j < nb && !equal; j++)
+                equal = R->ident[fa[i].value] == R->ident[fb[j].value];
+            if (equal) {
+                matched++;
+                close += 1.0;
+                continue;
+            }
             double best = -1.0;
             for (size_t j = 0; j < nb; j++) {
                 claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
@@ -473,15 +514,15 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na,
             v->closeness += close / (double)(matched ? matched : 1);
             if (explain) {
                 why_sep(K);
-                put(w, name), put(w, " "), put_size(w, matched), put(w, " of ");
-                put_size(w, uni), put(w, " shared");
+                say(K, name, strlen(name)), SAY(K, " "), say_size(K, matched);
+                SAY(K, " of "), say_size(K, uni), SAY(K, " shared");
             }
         } else {
             v->conflicts++;
             if (explain) {
                 why_sep(K);
-                put(w, name), put(w, " differ ("), put_size(w, matched), put(w, " of ");
-                put_size(w, uni), put(w, " shared)");
+                say(K, name, strlen(name)), SAY(K, " differ ("), say_size(K, matched);
+                SAY(K, " of "), say_size(K, uni), SAY(K, " shared)");
             }
         }
         return;
@@ -514,16 +555,16 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na,
         v->closeness += best;
         if (explain) {
             why_sep(K);
-            put(w, name), put(w, " "), put(w, norm_of(r, va));
+            say(K, name, strlen(name)), SAY(K, " "), say_value(K, va);
             if (ma != mb)
-                put(w, " ~ "), put(w, norm_of(r, vb));
+                SAY(K, " ~ "), say_value(K, vb);
         }
     } else if (all_conflict) {
         v->conflicts++;
         if (explain) {
             why_sep(K);
-            put(w, name), put(w, " "), put(w, norm_of(r, smallest(r, fa, na)));
-            put(w, " vs "), put(w, norm_of(r, smallest(r, fb, nb)));
+            say(K, name, strlen(name)), SAY(K, " "), say_value(K, smallest(r, fa, na));
+            SAY(K, " vs "), say_value(K, smallest(r, fb, nb));
         }
     }
 }
@@ -538,8 +579,10 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
 {
     const resolver *R = K->R;
     verdict v = {0, 0, 0.0};
-    if (explain)
+    if (explain) {
         claims__buf_clear(&K->why);
+        K->failed = false;
+    }
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
     size_t i = 0, j = 0;
@@ -839,7 +882,10 @@ static int judge_part(void *arg, size_t part)
 {
     judge_job *J = arg;
     comparer K;
-    comparer_init(&K, J->R);
+    if (comparer_init(&K, J->R) != CLAIMS_OK) {
+        comparer_free(&K);
+        return CLAIMS_ENOMEM;
+    }
     size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
     for (size_t i = from; i < to; i++) {
         verdict v = compare_mentions(&K, (size_t)(J->pairs[i] >> 32),
@@ -936,23 +982,31 @@ typedef struct explain_job {
     size_t n, parts;
 } explain_job;
 
-/* One line "merged S/ID with S/ID: why" or "kept apart from ID (LABEL): why". */
+/* Appends a NUL-terminated string to *bad's account. */
+static void put_to(claims_buf *b, const char *s, int *bad)
+{
+    *bad |= put(b, s);
+}
+
+/* Lines "merged S/ID with S/ID: why", then "kept apart from ID (LABEL): why". */
 static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_buf *text)
 {
     const resolver *R = J->R;
     const claims_result *r = R->r;
     const claims_store *st = R->st;
+    int bad = 0;
     claims__buf_clear(text);
     for (size_t q = J->mfirst[i]; q < J->mfirst[i + 1]; q++) {
         const candidate *mg = &J->merges[J->mlist[q]];
         const claims__subject *x = &st->subjects[mg->a];
         const claims__subject *y = &st->subjects[mg->b];
         compare_mentions(K, mg->a, mg->b, true); /* words it in K->why */
-        put(text, "merged "), put(text, st->sources[x->source].id), put(text, "/");
-        put(text, x->id), put(text, " with "), put(text, st->sources[y->source].id);
-        put(text, "/"), put(text, y->id), put(text, ": ");
-        claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
-        claims__buf_putc(text, '\n');
+        put_to(text, "merged ", &bad), put_to(text, st->sources[x->source].id, &bad);
+        put_to(text, "/", &bad), put_to(text, x->id, &bad), put_to(text, " with ", &bad);
+        put_to(text, st->sources[y->source].id, &bad), put_to(text, "/", &bad);
+        put_to(text, y->id, &bad), put_to(text, ": ", &bad);
+        bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
+        bad |= claims__buf_putc(text, '\n') | K->failed;
     }
     const char *shown[MAX_SEPARATIONS];
     size_t nshown = 0;
@@ -970,12 +1024,13 @@ static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_b
             continue;
         shown[nshown++] = oid;
         compare_mentions(K, sp->a, sp->b, true);
-        put(text, "kept apart from "), put(text, oid), put(text, " (");
-        put(text, r->subjects[other].label), put(text, "): ");
-        claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
-        claims__buf_putc(text, '\n');
+        put_to(text, "kept apart from ", &bad), put_to(text, oid, &bad);
+        put_to(text, " (", &bad), put_to(text, r->subjects[other].label, &bad);
+        put_to(text, "): ", &bad);
+        bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
+        bad |= claims__buf_putc(text, '\n') | K->failed;
     }
-    if (!text->data && claims__buf_reserve(text, 1) != CLAIMS_OK)
+    if (bad)
         return CLAIMS_ENOMEM;
     if (text->len)
         text->data[--text->len] = '\0'; /* no final newline */
@@ -987,13 +1042,11 @@ static int explain_part(void *arg, size_t part)
     explain_job *J = arg;
     claims_result *r = J->R->r;
     comparer K;
-    comparer_init(&K, J->R);
     claims_buf text;
     claims__buf_init(&text);
-    int rc = CLAIMS_OK;
+    int rc = comparer_init(&K, J->R);
     size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
     for (size_t i = from; i < to && rc == CLAIMS_OK; i++) {
-        /* a failed append leaves the buffer short: checked by its size */
         rc = explain_subject(&K, J, i, &text);
         if (rc != CLAIMS_OK)
             break;
@@ -1230,7 +1283,7 @@ int claims__resolve(claims__run *run)
     claims_result *r = run->r;
     const claims_store *st = r->store;
     size_t M = st->subject_count;
-    resolver R = {run, r, st, NULL, NULL, NULL, NULL, 0, {NULL, NULL, 0, 0}, NULL};
+    resolver R = {run, r, st, NULL, NULL, NULL, NULL, 0, NULL, {NULL, NULL, 0, 0}, NULL};
     keyring K;
     claims__strmap_init(&K.index);
     claims__arena_init(&K.arena);
@@ -1247,15 +1300,20 @@ int claims__resolve(claims__run *run)
     size_t ns = 0, scap = 0;
     clusters C = {NULL, NULL, NULL, NULL};
     comparer serial;
-    comparer_init(&serial, &R);
-
+    comparer_init(&serial, &R); /* its memory is checked below */
     int rc = CLAIMS_ENOMEM;
 
     unsigned char *sepcount = calloc(M ? M : 1, 1);
     r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
-    if (!sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK ||
-        content_ranks(&R) != CLAIMS_OK || rank_values(r) != CLAIMS_OK)
+    if (!serial.memo_key || !serial.memo_val || !sepcount || !r->mention_subject ||
+        build_features(&R) != CLAIMS_OK || content_ranks(&R) != CLAIMS_OK ||
+        rank_values(r) != CLAIMS_OK)
         goto done;
+    R.ident = malloc((r->pool_count ? r->pool_count : 1) * sizeof *R.ident);
+    if (!R.ident)
+        goto done;
+    for (size_t v = 0; v < r->pool_count; v++)
+        R.ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)r->pool[v]->mod;
 
     /* keys read the features in claim order; comparisons in name order */
     for (size_t m = 0; m < M; m++)
@@ -1278,7 +1336,8 @@ int claims__resolve(claims__run *run)
         /* few pairs are not worth a thread */
         size_t parts = np < 4096 ? 1 : run->threads;
         judge_job J = {&R, pairs, np, parts};
-        claims__parallel(parts, run->threads, judge_part, &J);
+        if (claims__parallel(parts, run->threads, judge_part, &J) != 0)
+            goto done;
     }
     for (size_t i = 0; i < np; i++) {
         size_t a = (size_t)(pairs[i] >> 32), b = (size_t)(pairs[i] & 0xffffffffu);
@@ -1340,6 +1399,7 @@ done:
     free(R.first);
     free(R.rank);
     free(R.attr_names);
+    free(R.ident);
     free(R.judged);
     claims__u64map_free(&R.verdicts);
     claims__strmap_free(&K.index);
