@@ -28,12 +28,14 @@ typedef struct quote {
     size_t source;
 } quote;
 
-/* One shingle two sources share: where it stands in a quote of each. */
-typedef struct link {
+/* A run of shingles two quotes of two sources share: consecutive positions
+ * on one diagonal, from (pa, pb) for `more` + 1 shingles. */
+typedef struct run {
     uint32_t a, b;   /* source indices, id of a < id of b */
     uint32_t qa, qb; /* quotes */
-    uint32_t pa, pb; /* word positions */
-} link;
+    uint32_t pa, pb; /* word positions of the first shared shingle */
+    uint32_t more;   /* shared shingles after the first */
+} shared_run;
 
 /* Shingles found in more sources than this are common phrases, not copying. */
 #define MAX_SOURCES_PER_SHINGLE 16
@@ -111,11 +113,11 @@ static int cmp_shingle(const void *x, const void *y)
     return a->quote < b->quote ? -1 : a->quote > b->quote;
 }
 
-/* Links of one pair of quotes sort by diagonal (pb - pa), then position:
- * consecutive positions on a diagonal are one shared passage. */
-static int cmp_link(const void *x, const void *y)
+/* Runs of one pair of sources sort by quotes, diagonal (pb - pa), then
+ * position: the order passages are found in. */
+static int cmp_run(const void *x, const void *y)
 {
-    const link *a = x, *b = y;
+    const shared_run *a = x, *b = y;
     if (a->a != b->a)
         return a->a < b->a ? -1 : 1;
     if (a->b != b->b)
@@ -161,6 +163,23 @@ bool claims__dependent(const claims_result *r, size_t a, size_t b)
     return a != b && claims__u64map_get(&r->dependent, pair_key(a, b), NULL);
 }
 
+/* The shingles of the quotes, in the order they were cut: quote q has
+ * first[q + 1] - first[q] of them, from position 0. */
+typedef struct cut {
+    uint64_t *hash;
+    unsigned char *shared; /* in a group of 2..MAX_SOURCES_PER_SHINGLE sources */
+    size_t *first;
+} cut;
+
+/* Do quotes qa and qb share their shingles at positions pa and pb, in a
+ * group of shingles that counts (so the two were linked)? */
+static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t pb)
+{
+    size_t x = C->first[qa] + pa, y = C->first[qb] + pb;
+    return x < C->first[qa + 1] && y < C->first[qb + 1] && C->hash[x] == C->hash[y] &&
+           C->shared[x];
+}
+
 int claims__dependence(claims__run *run)
 {
     claims_result *r = run->r;
@@ -172,13 +191,17 @@ int claims__dependence(claims__run *run)
     size_t nq = 0, qcap = 0;
     shingle *sh = NULL;
     size_t nsh = 0, shcap = 0;
-    link *links = NULL;
-    size_t nl = 0, lcap = 0;
+    cut C = {NULL, NULL, NULL};
+    size_t fcap = 0;
+    shared_run *runs = NULL;
+    size_t nr = 0, rcap = 0;
     word *wa = NULL;
     size_t na = 0, wacap = 0;
     passage found[MAX_PASSAGES]; /* of the source pair at hand */
     claims_strmap seen; /* (source, quote text) already listed */
     claims__strmap_init(&seen);
+    claims_arena keys;
+    claims__arena_init(&keys);
 
     /* 1. distinct quotes per source, and their shingles */
     for (size_t i = 0; i < st->claim_count; i++) {
@@ -189,44 +212,58 @@ int claims__dependence(claims__run *run)
         uintptr_t key[2] = {(uintptr_t)c->source, (uintptr_t)c->quote};
         if (claims__strmap_get(&seen, (const char *)key, sizeof key, NULL))
             continue;
-        char *kp = claims__arena_alloc(&r->arena, sizeof key);
+        char *kp = claims__arena_alloc(&keys, sizeof key);
         if (!kp)
             goto done;
         memcpy(kp, key, sizeof key);
         if (claims__strmap_put(&seen, kp, sizeof key, 0) != CLAIMS_OK ||
             claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK ||
+            claims__grow((void **)&C.first, &fcap, nq + 2, sizeof *C.first) != CLAIMS_OK ||
             words_of(c->quote, &wa, &na, &wacap) != CLAIMS_OK)
             goto done;
         quotes[nq] = (quote){c->quote, c->source};
+        C.first[nq] = nsh;
+        if (na >= k && claims__grow((void **)&sh, &shcap, nsh + na - k + 1, sizeof *sh))
+            goto done;
         for (size_t w = 0; w + k <= na; w++) {
             uint64_t h = 0;
             for (size_t j = 0; j < k; j++)
                 h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
-            if (claims__grow((void **)&sh, &shcap, nsh + 1, sizeof *sh) != CLAIMS_OK)
-                goto done;
             sh[nsh++] = (shingle){h, (uint32_t)c->source, (uint32_t)nq, (uint32_t)w};
         }
         nq++;
     }
+    claims__strmap_free(&seen);
+    claims__arena_free(&keys);
+    if (nq)
+        C.first[nq] = nsh;
+    C.hash = malloc((nsh ? nsh : 1) * sizeof *C.hash);
+    C.shared = malloc(nsh ? nsh : 1);
+    if (!C.hash || !C.shared)
+        goto done;
+    for (size_t i = 0; i < nsh; i++)
+        C.hash[i] = sh[i].hash;
 
-    /* 2. shingles shared by different sources -> quote pairs to compare */
+    /* 2. shingles shared by different sources; of each run of shared
+     * shingles on one diagonal of two quotes only the start is listed,
+     * with its length */
     if (nsh > 1)
         qsort(sh, nsh, sizeof *sh, cmp_shingle);
-    for (size_t i = 0; i < nsh;) {
-        size_t j = i, sources = 0;
-        while (j < nsh && sh[j].hash == sh[i].hash) {
-            if (j == i || sh[j].source != sh[j - 1].source)
-                sources++;
-            j++;
-        }
-        if (sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE) {
-            for (size_t x = i; x < j; x++)
+    for (size_t pass = 0; pass < 2; pass++) /* which groups count; then runs */
+        for (size_t i = 0; i < nsh;) {
+            size_t j = i, sources = 0;
+            while (j < nsh && sh[j].hash == sh[i].hash) {
+                if (j == i || sh[j].source != sh[j - 1].source)
+                    sources++;
+                j++;
+            }
+            bool counts = sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE;
+            for (size_t x = i; pass == 0 && x < j; x++)
+                C.shared[C.first[sh[x].quote] + sh[x].pos] = counts;
+            for (size_t x = i; pass == 1 && counts && x < j; x++)
                 for (size_t y = x + 1; y < j; y++) {
                     if (sh[x].source == sh[y].source)
                         continue;
-                    if (claims__grow((void **)&links, &lcap, nl + 1, sizeof *links) !=
-                        CLAIMS_OK)
-                        goto done;
                     /* a is the source with the smaller id: passages are
                      * quoted from it, whatever the input order */
                     const shingle *p = &sh[x], *q = &sh[y];
@@ -234,36 +271,39 @@ int claims__dependence(claims__run *run)
                         p = &sh[y];
                         q = &sh[x];
                     }
-                    links[nl++] = (link){p->source, q->source, p->quote, q->quote,
-                                         p->pos, q->pos};
+                    if (p->pos && q->pos &&
+                        linked(&C, p->quote, p->pos - 1, q->quote, q->pos - 1))
+                        continue; /* inside a run */
+                    uint32_t more = 0;
+                    while (linked(&C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
+                        more++;
+                    if (claims__grow((void **)&runs, &rcap, nr + 1, sizeof *runs) != CLAIMS_OK)
+                        goto done;
+                    runs[nr++] = (shared_run){p->source, q->source, p->quote, q->quote, p->pos,
+                                       q->pos, more};
                 }
+            i = j;
         }
-        i = j;
-    }
-    if (nl > 1)
-        qsort(links, nl, sizeof *links, cmp_link);
+    free(sh);
+    sh = NULL;
+    if (nr > 1)
+        qsort(runs, nr, sizeof *runs, cmp_run);
 
-    /* 3. per source pair: the shared passages, read off the diagonals */
-    for (size_t i = 0; i < nl;) {
+    /* 3. per source pair: the shared passages */
+    for (size_t i = 0; i < nr;) {
         size_t j = i;
-        while (j < nl && links[j].a == links[i].a && links[j].b == links[i].b)
+        while (j < nr && runs[j].a == runs[i].a && runs[j].b == runs[i].b)
             j++;
         size_t np = 0, total = 0, longest = 0;
         uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
-        for (size_t x = i; x < j;) {
-            /* one run: consecutive positions on one diagonal of one pair */
-            size_t y = x + 1;
-            while (y < j && links[y].qa == links[x].qa && links[y].qb == links[x].qb &&
-                   (int64_t)links[y].pb - links[y].pa == (int64_t)links[x].pb - links[x].pa &&
-                   links[y].pa <= links[y - 1].pa + 1)
-                y++;
-            if (links[x].qa != words_of_quote) {
-                if (words_of(quotes[links[x].qa].text, &wa, &na, &wacap) != CLAIMS_OK)
+        for (size_t x = i; x < j; x++) {
+            if (runs[x].qa != words_of_quote) {
+                if (words_of(quotes[runs[x].qa].text, &wa, &na, &wacap) != CLAIMS_OK)
                     goto done;
-                words_of_quote = links[x].qa;
+                words_of_quote = runs[x].qa;
             }
-            size_t first = links[x].pa, len = links[y - 1].pa - first + k;
-            const char *qa = quotes[links[x].qa].text;
+            size_t first = runs[x].pa, len = runs[x].more + k;
+            const char *qa = quotes[runs[x].qa].text;
             passage p = {qa + wa[first].start, wa[first + len - 1].end - wa[first].start, len};
             bool dup = false;
             for (size_t e = 0; e < np && !dup; e++)
@@ -274,13 +314,12 @@ int claims__dependence(claims__run *run)
                 if (np < MAX_PASSAGES)
                     found[np++] = p;
             }
-            x = y;
         }
         if (total >= 2 || longest >= 2 * k) {
             if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
                              sizeof *r->deps) != CLAIMS_OK)
                 goto done;
-            size_t a = links[i].a, b = links[i].b;
+            size_t a = runs[i].a, b = runs[i].b;
             const char **kept = claims__arena_alloc(&r->arena, np * sizeof *kept);
             if (!kept)
                 goto done;
@@ -302,9 +341,13 @@ int claims__dependence(claims__run *run)
     rc = CLAIMS_OK;
 done:
     claims__strmap_free(&seen);
+    claims__arena_free(&keys);
     free(quotes);
     free(sh);
-    free(links);
+    free(C.hash);
+    free(C.shared);
+    free(C.first);
+    free(runs);
     free(wa);
     return rc;
 }
