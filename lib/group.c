@@ -21,26 +21,42 @@ typedef struct grouper {
     const claims_store *st;
     size_t *by_subject;  /* claims grouped by store subject (CSR) */
     size_t *first;       /* per store subject */
+    /* per claim: attribute rank, unknown certainty, polarity and the rank
+     * of the canonical value, so that claims sort by one integer first */
+    uint64_t *key;
+    uint32_t *source_rank; /* per source: place in id order */
+    bool *has_dependent;   /* per source: shares wording with another */
+    size_t *stamp;         /* per source: scratch marks (see mark) */
+    size_t *slot;          /* per source: scratch index, valid when marked */
+    size_t stamp_now;
+    size_t *slot_scratch;  /* two per claim of the subject at hand */
+    uint64_t *value_scratch; /* one per claim of the subject at hand */
     claims_buf buf;
 } grouper;
+
+/* A new mark: sources marked before are unmarked. */
+static size_t new_mark(grouper *G) { return ++G->stamp_now; }
 
 /* Claim order inside a subject: attribute, value, source, claim id. */
 static int claim_cmp(const grouper *G, size_t x, size_t y)
 {
+    if (G->key[x] != G->key[y])
+        return G->key[x] < G->key[y] ? -1 : 1;
     const claims__claim *a = &G->st->claims[x], *b = &G->st->claims[y];
-    int c = a->attribute == b->attribute ? 0 : strcmp(a->attribute, b->attribute);
-    if (c)
-        return c;
-    if ((a->certainty == CLAIMS_UNKNOWN) != (b->certainty == CLAIMS_UNKNOWN))
-        return a->certainty == CLAIMS_UNKNOWN ? 1 : -1;
-    if (a->polarity != b->polarity)
-        return a->polarity < b->polarity ? -1 : 1;
-    c = strcmp(claims_value_normalized(G->r->pool[G->r->claim_value[x]]),
-               claims_value_normalized(G->r->pool[G->r->claim_value[y]]));
-    if (c)
-        return c;
-    c = strcmp(G->st->sources[a->source].id, G->st->sources[b->source].id);
-    return c ? c : strcmp(a->id, b->id);
+    uint32_t sa = G->source_rank[a->source], sb = G->source_rank[b->source];
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* Claims of one source by id; of different sources by source id. */
+static int source_cmp(const grouper *G, size_t x, size_t y)
+{
+    const claims__claim *a = &G->st->claims[x], *b = &G->st->claims[y];
+    uint32_t sa = G->source_rank[a->source], sb = G->source_rank[b->source];
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    return strcmp(a->id, b->id);
 }
 
 static void sort_claims(const grouper *G, size_t *v, size_t *tmp, size_t n)
@@ -99,23 +115,63 @@ static const char **distinct(claims_result *r, const char **in, size_t n,
     return out;
 }
 
-/* The most frequent string among members (ties: longest, then smallest). */
+static int cmp_ptr(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t) * (const char *const *)x, b = (uintptr_t) * (const char *const *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The most frequent string among members (ties: longest, then smallest).
+ * The strings are interned (one pointer per distinct string), so they are
+ * counted by pointer and compared as text only on a tie. */
 static const char *most_common(const char **s, size_t n)
 {
-    qsort(s, n, sizeof *s, cmp_str);
+    qsort(s, n, sizeof *s, cmp_ptr);
     const char *best = NULL;
-    size_t best_n = 0;
+    size_t best_n = 0, best_len = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && strcmp(s[j], s[i]) == 0)
+        while (j < n && s[j] == s[i])
             j++;
-        size_t cnt = j - i;
+        size_t cnt = j - i, len = !best || cnt >= best_n ? strlen(s[i]) : 0;
         if (!best || cnt > best_n ||
-            (cnt == best_n && strlen(s[i]) > strlen(best)))
-            best = s[i], best_n = cnt;
+            (cnt == best_n && (len > best_len || (len == best_len && strcmp(s[i], best) < 0))))
+            best = s[i], best_n = cnt, best_len = len;
         i = j;
     }
     return best ? best : "";
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The most frequent canonical value among claims (ties: longest, then
+ * smallest), counted by rank; `tmp` holds n items. */
+static const char *most_common_value(const claims_result *r, const size_t *claims,
+                                     size_t n, uint64_t *tmp)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = r->claim_value[claims[i]];
+        tmp[i] = (uint64_t)r->norm_rank[v] << 32 | v;
+    }
+    qsort(tmp, n, sizeof *tmp, cmp_u64);
+    const claims_value *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && tmp[j] >> 32 == tmp[i] >> 32)
+            j++;
+        const claims_value *v = r->pool[tmp[i] & 0xffffffffu];
+        size_t cnt = j - i;
+        /* ranks ascend in strcmp order: the first of a tie is smallest */
+        if (!best || cnt > best_n || (cnt == best_n && v->norm.len > best->norm.len))
+            best = v, best_n = cnt;
+        i = j;
+    }
+    return best ? claims_value_normalized(best) : "";
 }
 
 /* Names at most this many outlets of a shared copy, then "and N others". */
@@ -131,29 +187,27 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
 {
     claims_result *r = G->r;
     const claims_store *st = G->st;
-    size_t *src = malloc((n ? n : 1) * 2 * sizeof *src), *parent = src + n;
-    if (!src)
-        return CLAIMS_ENOMEM;
-    size_t ns = 0, no = 0;
+    size_t *src = G->slot_scratch, *parent = src + n;
+    size_t ns = 0, no = 0, dependents = 0;
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[list[i]];
         if (c->attribution_count) {
             scratch[no++] = r->claim_origin[list[i]];
             continue;
         }
-        size_t k = 0;
-        while (k < ns && src[k] != c->source)
-            k++;
-        if (k == ns)
+        /* the list is in source order: a source's claims are together */
+        if (!ns || src[ns - 1] != c->source) {
+            dependents += G->has_dependent[c->source];
             src[ns++] = c->source;
+        }
     }
     /* components of the outlets under "shares wording" (small: a cluster's
-     * outlets) */
+     * outlets; only those that share wording with anyone can join) */
     for (size_t k = 0; k < ns; k++)
         parent[k] = k;
-    for (size_t a = 0; a < ns; a++)
-        for (size_t b = a + 1; b < ns; b++)
-            if (claims__dependent(r, src[a], src[b])) {
+    for (size_t a = 0; a < ns && dependents > 1; a++)
+        for (size_t b = a + 1; b < ns && G->has_dependent[src[a]]; b++)
+            if (G->has_dependent[src[b]] && claims__dependent(r, src[a], src[b])) {
                 size_t x = a, y = b;
                 while (parent[x] != x)
                     x = parent[x];
@@ -164,7 +218,11 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
     claims_buf name;
     claims__buf_init(&name);
     int rc = CLAIMS_OK;
-    for (size_t k = 0; k < ns && rc == CLAIMS_OK; k++) {
+    for (size_t k = 0; k < ns && dependents <= 1; k++) { /* all alone */
+        const claims__source *so = &st->sources[src[k]];
+        scratch[no++] = so->outlet[0] ? so->outlet : so->id;
+    }
+    for (size_t k = 0; k < ns && dependents > 1 && rc == CLAIMS_OK; k++) {
         size_t root = k;
         while (parent[root] != root)
             root = parent[root];
@@ -192,26 +250,30 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
             memmove(named + at + 1, named + at, (kept - 1 - at) * sizeof *named);
             named[at] = src[m];
         }
-        claims__buf_clear(&name);
-        for (size_t q = 0; q < kept && rc == CLAIMS_OK; q++) {
-            const claims__source *so = &st->sources[named[q]];
-            rc = claims__buf_printf(&name, "%s%s", q ? " / " : "",
-                                    so->outlet[0] ? so->outlet : so->id);
+        const char *p;
+        if (members == 1) { /* a lone outlet: its name, a store string */
+            const claims__source *so = &st->sources[named[0]];
+            p = so->outlet[0] ? so->outlet : so->id;
+        } else {
+            claims__buf_clear(&name);
+            for (size_t q = 0; q < kept && rc == CLAIMS_OK; q++) {
+                const claims__source *so = &st->sources[named[q]];
+                rc = claims__buf_printf(&name, "%s%s", q ? " / " : "",
+                                        so->outlet[0] ? so->outlet : so->id);
+            }
+            if (rc == CLAIMS_OK && members > SHARED_COPY_NAMES)
+                rc = claims__buf_printf(&name, " and %zu others",
+                                        members - SHARED_COPY_NAMES);
+            if (rc == CLAIMS_OK)
+                rc = claims__buf_printf(&name, " (shared copy)");
+            p = rc == CLAIMS_OK ? claims__result_intern(r, name.data, name.len) : NULL;
         }
-        if (rc == CLAIMS_OK && members > SHARED_COPY_NAMES)
-            rc = claims__buf_printf(&name, " and %zu others", members - SHARED_COPY_NAMES);
-        if (rc == CLAIMS_OK && members > 1)
-            rc = claims__buf_printf(&name, " (shared copy)");
-        const char *p = rc == CLAIMS_OK
-                            ? claims__result_intern(r, name.data ? name.data : "", name.len)
-                            : NULL;
         if (!p)
             rc = CLAIMS_ENOMEM;
         else
             scratch[no++] = p;
     }
     claims__buf_free(&name);
-    free(src);
     if (rc == CLAIMS_OK) {
         v->origins = distinct(r, scratch, no, &v->origin_count);
         if (!v->origins)
@@ -241,19 +303,14 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
         /* members are in value order; keep (source, id) order in the list */
         size_t k = r->claim_list_count++;
         r->claim_list[k] = ci;
-        while (k > v->claim_start) {
-            const claims__claim *a = &st->claims[r->claim_list[k]];
-            const claims__claim *b = &st->claims[r->claim_list[k - 1]];
-            int cmp = strcmp(st->sources[a->source].id, st->sources[b->source].id);
-            if (cmp > 0 || (cmp == 0 && strcmp(a->id, b->id) >= 0))
-                break;
+        while (k > v->claim_start && source_cmp(G, r->claim_list[k], r->claim_list[k - 1]) < 0) {
             size_t t = r->claim_list[k];
             r->claim_list[k] = r->claim_list[k - 1];
             r->claim_list[k - 1] = t;
             k--;
         }
         const claims_value *val = r->pool[r->claim_value[ci]];
-        claims_modifier m = claims_value_modifier(val);
+        claims_modifier m = val->mod;
         if (m != CLAIMS_MOD_NONE) {
             v->hedged = true;
             if (v->modifier == CLAIMS_MOD_NONE || m < v->modifier)
@@ -261,15 +318,21 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
         }
     }
     const size_t *list = r->claim_list + v->claim_start;
-    for (size_t i = 0; i < c->n; i++)
-        scratch[i] = claims_value_normalized(r->pool[r->claim_value[list[i]]]);
-    v->normalized = most_common(scratch, c->n);
+    v->normalized = most_common_value(r, list, c->n, G->value_scratch);
     for (size_t i = 0; i < c->n; i++)
         scratch[i] = st->claims[list[i]].value;
     v->text = most_common(scratch, c->n);
-    for (size_t i = 0; i < c->n; i++)
-        scratch[i] = st->sources[st->claims[list[i]].source].id;
-    v->sources = distinct(r, scratch, c->n, &v->source_count);
+    /* distinct sources: the list is in source id order */
+    size_t ns = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const char *id = st->sources[st->claims[list[i]].source].id;
+        if (!ns || scratch[ns - 1] != id)
+            scratch[ns++] = id;
+    }
+    v->sources = claims__arena_alloc(&r->arena, (ns ? ns : 1) * sizeof *v->sources);
+    if (v->sources)
+        memcpy(v->sources, scratch, ns * sizeof *v->sources);
+    v->source_count = ns;
     return v->sources && value_origins(G, v, list, c->n, scratch) == CLAIMS_OK
                ? CLAIMS_OK : CLAIMS_ENOMEM;
 }
@@ -325,17 +388,22 @@ static claims_agreement single_valued(grouper *G, const size_t *m, const cluster
         free(bits);
         return rel;
     }
+    size_t mark = new_mark(G);
     for (size_t k = 0; k < nc; k++) {
         if (cl[k].uncertain)
             continue;
         for (size_t i = 0; i < cl[k].n; i++) {
-            size_t s = st->claims[m[cl[k].start + i]].source, j = 0;
-            while (j < ns && src[j] != s)
-                j++;
-            if (j == ns && ns < sources)
+            size_t s = st->claims[m[cl[k].start + i]].source, j;
+            if (G->stamp[s] == mark) {
+                j = G->slot[s];
+            } else {
+                if (ns == sources)
+                    continue;
+                G->stamp[s] = mark;
+                G->slot[s] = j = ns;
                 src[ns++] = s;
-            if (j < ns)
-                bits[j * words + k / 64] |= (uint64_t)1 << (k % 64);
+            }
+            bits[j * words + k / 64] |= (uint64_t)1 << (k % 64);
         }
     }
     const char *x = NULL, *y = NULL;
@@ -405,7 +473,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
             if (x->uncertain != uncertain || x->polarity != c->polarity)
                 continue;
             const claims_value *rep = r->pool[r->claim_value[x->rep]];
-            if (strcmp(claims_value_normalized(rep), claims_value_normalized(v)) == 0) {
+            if (r->norm_rank[r->claim_value[x->rep]] == r->norm_rank[r->claim_value[m[i]]]) {
                 into = k;
                 break;
             }
@@ -438,17 +506,17 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     /* relation */
     size_t sources = 0;
     size_t uncertain = 0;
+    size_t mark = new_mark(G);
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[m[i]];
         if (c->certainty == CLAIMS_UNKNOWN) {
             uncertain++;
             continue;
         }
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = st->claims[m[j]].certainty != CLAIMS_UNKNOWN &&
-                   st->claims[m[j]].source == c->source;
-        sources += !seen;
+        if (G->stamp[c->source] != mark) {
+            G->stamp[c->source] = mark;
+            sources++;
+        }
     }
     size_t supporting = 0;
     for (size_t k = 0; k < nc; k++)
@@ -545,14 +613,86 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     return CLAIMS_OK;
 }
 
+typedef struct ranked_name {
+    const char *name;
+    size_t index;
+} ranked_name;
+
+static int cmp_ranked_name(const void *x, const void *y)
+{
+    return strcmp(((const ranked_name *)x)->name, ((const ranked_name *)y)->name);
+}
+
+/* Ranks the names of `n` items (distinct strings, or one pointer per
+ * distinct string) into rank[index]. */
+static int rank_names(ranked_name *names, size_t n, uint32_t *rank)
+{
+    qsort(names, n, sizeof *names, cmp_ranked_name);
+    for (size_t i = 0; i < n; i++)
+        rank[names[i].index] = (uint32_t)i;
+    return CLAIMS_OK;
+}
+
+/* G->source_rank and G->key (see grouper). */
+static int sort_keys(grouper *G)
+{
+    const claims_store *st = G->st;
+    const claims_result *r = G->r;
+    size_t S = st->source_count, N = st->claim_count;
+    ranked_name *names = malloc((S ? S : 1) * sizeof *names);
+    ranked_name *attrs = NULL;
+    uint32_t *attr_rank = NULL;
+    size_t na = 0, acap = 0;
+    claims_u64map index; /* attribute pointer -> item */
+    claims__u64map_init(&index);
+    int rc = names ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t s = 0; s < S && rc == CLAIMS_OK; s++)
+        names[s] = (ranked_name){st->sources[s].id, s};
+    if (rc == CLAIMS_OK)
+        rank_names(names, S, G->source_rank);
+    for (size_t i = 0; i < N && rc == CLAIMS_OK; i++) {
+        uint64_t p = (uint64_t)(uintptr_t)st->claims[i].attribute, at;
+        if (claims__u64map_get(&index, p, &at))
+            continue;
+        if (claims__grow((void **)&attrs, &acap, na + 1, sizeof *attrs) != CLAIMS_OK ||
+            claims__u64map_put(&index, p, na) != CLAIMS_OK)
+            rc = CLAIMS_ENOMEM;
+        else
+            attrs[na] = (ranked_name){st->claims[i].attribute, na}, na++;
+    }
+    attr_rank = malloc((na ? na : 1) * sizeof *attr_rank);
+    if (rc == CLAIMS_OK && !attr_rank)
+        rc = CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK)
+        rank_names(attrs, na, attr_rank);
+    for (size_t i = 0; i < N && rc == CLAIMS_OK; i++) {
+        const claims__claim *c = &st->claims[i];
+        uint64_t at = 0;
+        claims__u64map_get(&index, (uint64_t)(uintptr_t)c->attribute, &at);
+        G->key[i] = (uint64_t)attr_rank[at] << 35 |
+                    (uint64_t)(c->certainty == CLAIMS_UNKNOWN) << 34 |
+                    (uint64_t)(c->polarity & 3) << 32 | r->norm_rank[r->claim_value[i]];
+    }
+    claims__u64map_free(&index);
+    free(names);
+    free(attrs);
+    free(attr_rank);
+    return rc;
+}
+
 int claims__group(claims__run *run)
 {
     claims_result *r = run->r;
     const claims_store *st = r->store;
-    grouper G = {run, r, st, NULL, NULL, {NULL, 0, 0}};
-    size_t M = st->subject_count, N = st->claim_count;
+    grouper G;
+    memset(&G, 0, sizeof G);
+    G.run = run;
+    G.r = r;
+    G.st = st;
+    claims__buf_init(&G.buf);
+    size_t M = st->subject_count, N = st->claim_count, S = st->source_count;
     size_t *list = NULL, *tmp = NULL;
-    size_t lcap = 0;
+    size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0;
     cluster *cl = NULL;
     size_t clcap = 0;
     const char **scratch = NULL;
@@ -561,8 +701,16 @@ int claims__group(claims__run *run)
 
     G.first = calloc(M + 1, sizeof *G.first);
     G.by_subject = malloc((N ? N : 1) * sizeof *G.by_subject);
-    if (!G.first || !G.by_subject)
+    G.key = malloc((N ? N : 1) * sizeof *G.key);
+    G.source_rank = malloc((S ? S : 1) * sizeof *G.source_rank);
+    G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
+    G.stamp = calloc(S ? S : 1, sizeof *G.stamp);
+    G.slot = malloc((S ? S : 1) * sizeof *G.slot);
+    if (!G.first || !G.by_subject || !G.key || !G.source_rank || !G.has_dependent ||
+        !G.stamp || !G.slot || sort_keys(&G) != CLAIMS_OK)
         goto done;
+    for (size_t d = 0; d < r->dep_count; d++)
+        G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
     for (size_t i = 0; i < N; i++)
         G.first[st->claims[i].subject + 1]++;
     for (size_t m = 0; m < M; m++)
@@ -589,11 +737,12 @@ int claims__group(claims__run *run)
             n += G.first[mm + 1] - G.first[mm];
         }
         if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
-            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK)
-            goto done;
-        free(tmp);
-        tmp = malloc((n + 1) * sizeof *tmp);
-        if (!tmp)
+            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK ||
+            claims__grow((void **)&tmp, &tcap, n + 1, sizeof *tmp) != CLAIMS_OK ||
+            claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1,
+                         sizeof *G.slot_scratch) != CLAIMS_OK ||
+            claims__grow((void **)&G.value_scratch, &vcap, n + 1,
+                         sizeof *G.value_scratch) != CLAIMS_OK)
             goto done;
         n = 0;
         for (size_t k = 0; k < subj->mention_count; k++) {
@@ -617,6 +766,13 @@ int claims__group(claims__run *run)
 done:
     free(G.first);
     free(G.by_subject);
+    free(G.key);
+    free(G.source_rank);
+    free(G.has_dependent);
+    free(G.stamp);
+    free(G.slot);
+    free(G.slot_scratch);
+    free(G.value_scratch);
     claims__buf_free(&G.buf);
     free(list);
     free(tmp);
