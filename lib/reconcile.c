@@ -126,15 +126,111 @@ int claims__run_progress(claims__run *run, const char *stage, size_t done,
 
 /* ---- normalize ------------------------------------------------------------------ */
 
-static int pool_add(claims_result *r, claims_value **out)
+/* A distinct input of the value pool: the claim it was first seen in. */
+typedef struct distinct_value {
+    size_t claim;
+    claims_type type;
+    const char *ref;     /* publication date, NULL when not dated */
+    char *failure;       /* why it did not parse as its type (malloc), or NULL */
+    bool failed;
+} distinct_value;
+
+/* (type, reference, text) -> pool index. The store interns every string,
+ * so equal texts are one pointer and the key is three words. */
+typedef struct value_slot {
+    const char *text, *ref;
+    uint32_t type, index; /* index UINT32_MAX: empty */
+} value_slot;
+
+typedef struct value_table {
+    value_slot *slots;
+    size_t cap, count;
+} value_table;
+
+static size_t value_hash(const char *text, const char *ref, uint32_t type)
 {
-    if (claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
-                     sizeof *r->pool) != CLAIMS_OK ||
-        claims_value_new(out) != CLAIMS_OK)
+    uint64_t h = (uint64_t)(uintptr_t)text * 0x9e3779b97f4a7c15ULL;
+    h ^= ((uint64_t)(uintptr_t)ref + type) * 0xc2b2ae3d27d4eb4fULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static value_slot *value_find(value_table *t, const char *text, const char *ref,
+                              uint32_t type)
+{
+    size_t i = value_hash(text, ref, type) & (t->cap - 1);
+    while (t->slots[i].index != UINT32_MAX &&
+           !(t->slots[i].text == text && t->slots[i].ref == ref && t->slots[i].type == type))
+        i = (i + 1) & (t->cap - 1);
+    return &t->slots[i];
+}
+
+static int value_table_grow(value_table *t)
+{
+    if ((t->count + 1) * 2 <= t->cap)
+        return CLAIMS_OK;
+    size_t cap = t->cap ? t->cap * 2 : 1024;
+    value_slot *slots = malloc(cap * sizeof *slots);
+    if (!slots)
         return CLAIMS_ENOMEM;
-    r->pool[r->pool_count++] = *out;
+    value_slot *old = t->slots;
+    size_t old_cap = t->cap;
+    t->slots = slots;
+    t->cap = cap;
+    for (size_t i = 0; i < cap; i++)
+        slots[i].index = UINT32_MAX;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].index != UINT32_MAX)
+            *value_find(t, old[i].text, old[i].ref, old[i].type) = old[i];
+    free(old);
     return CLAIMS_OK;
 }
+
+typedef struct parse_job {
+    claims__run *run;
+    distinct_value *todo;
+    size_t n, parts;
+} parse_job;
+
+/* Parses one part of the distinct values into their pool slots. */
+static int parse_part(void *arg, size_t part)
+{
+    parse_job *J = arg;
+    claims_result *r = J->run->r;
+    const claims_store *st = r->store;
+    for (size_t i = claims__split(J->n, J->parts, part);
+         i < claims__split(J->n, J->parts, part + 1); i++) {
+        distinct_value *d = &J->todo[i];
+        const char *text = st->claims[d->claim].value;
+        size_t len = strlen(text);
+        claims_value *v;
+        if (claims_value_new(&v) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+        r->pool[i] = v;
+        claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
+        if (d->ref) { /* absent stays absent: NULL, not "" */
+            po.reference.ptr = d->ref;
+            po.reference.len = strlen(d->ref);
+        }
+        po.bias = r->opts.bias;
+        claims_error e;
+        if (claims_value_parse(v, J->run->ctx, d->type, text, len, &po, &e) == CLAIMS_OK)
+            continue;
+        /* kept, as text: the claim still takes part, by its wording */
+        d->failed = true;
+        size_t n = strlen(e.text);
+        if (!(d->failure = malloc(n + 1)))
+            return CLAIMS_ENOMEM;
+        memcpy(d->failure, e.text, n + 1);
+        if (claims_value_parse(v, J->run->ctx, CLAIMS_TYPE_TEXT, text, len, NULL, &e) !=
+                CLAIMS_OK &&
+            (e.code == CLAIMS_ENOMEM || claims__value_set_norm(v, text, len) != CLAIMS_OK))
+            return CLAIMS_ENOMEM;
+    }
+    return 0;
+}
+
+/* Values parsed per task: enough to outweigh handing it out. */
+#define PARSE_PART 512
 
 static int normalize(claims__run *run)
 {
@@ -147,15 +243,13 @@ static int normalize(claims__run *run)
     if (!r->claim_value || !r->claim_attr || !r->claim_type)
         return CLAIMS_ENOMEM;
 
-    claims_strmap cache; /* (type, reference, text) -> pool index */
-    const char **failures = NULL; /* per pool entry: why it did not parse */
-    size_t fcap = 0;
-    claims__strmap_init(&cache);
-    claims_buf key;
-    claims__buf_init(&key);
+    value_table table = {NULL, 0, 0};
+    distinct_value *todo = NULL;
+    size_t nd = 0, dcap = 0;
     int rc = CLAIMS_OK;
     const char *last_attr = NULL;
     const claims__attr *attr = NULL;
+    /* 1. the distinct inputs, in order of first use */
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
         if ((rc = claims__run_progress(run, "normalize", i, n)) != CLAIMS_OK)
             break;
@@ -170,62 +264,62 @@ static int normalize(claims__run *run)
             claims_type_from_name(&type, c->value_type, strlen(c->value_type));
         r->claim_attr[i] = attr;
         r->claim_type[i] = type;
-
         bool dated = type == CLAIMS_TYPE_DATE || type == CLAIMS_TYPE_TIME;
-        const char *ref = dated ? st->sources[c->source].published : "";
-        claims__buf_clear(&key);
-        if (claims__buf_putc(&key, (char)('a' + type)) ||
-            claims__buf_append(&key, ref, strlen(ref)) ||
-            claims__buf_putc(&key, '\x1f') ||
-            claims__buf_append(&key, c->value, strlen(c->value))) {
+        const char *ref = dated && st->sources[c->source].published[0]
+                              ? st->sources[c->source].published : NULL;
+        if (value_table_grow(&table) != CLAIMS_OK) {
             rc = CLAIMS_ENOMEM;
             break;
         }
-        size_t idx;
-        if (claims__strmap_get(&cache, key.data, key.len, &idx)) {
-            r->claim_value[i] = (uint32_t)idx;
-            if (claims_value_type(r->pool[idx]) != type) /* kept as text */
-                note_unparsed(r, i, type, failures[idx]);
-            continue;
-        }
-        claims_value *v;
-        if (pool_add(r, &v) != CLAIMS_OK ||
-            claims__grow((void **)&failures, &fcap, r->pool_count, sizeof *failures)) {
-            rc = CLAIMS_ENOMEM;
-            break;
-        }
-        idx = r->pool_count - 1;
-        failures[idx] = NULL;
-        claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
-        if (ref[0]) { /* absent stays absent: NULL, not "" */
-            po.reference.ptr = ref;
-            po.reference.len = strlen(ref);
-        }
-        po.bias = r->opts.bias;
-        claims_error e;
-        int prc = claims_value_parse(v, run->ctx, type, c->value,
-                                     strlen(c->value), &po, &e);
-        if (prc == CLAIMS_OK) {
-            r->stats.values_parsed++;
-        } else {
-            /* kept, as text: the claim still takes part, by its wording */
-            failures[idx] = claims__result_intern(r, e.text, strlen(e.text));
-            note_unparsed(r, i, type, failures[idx]);
-            if (claims_value_parse(v, run->ctx, CLAIMS_TYPE_TEXT, c->value,
-                                   strlen(c->value), NULL, &e) != CLAIMS_OK) {
-                rc = e.code == CLAIMS_ENOMEM ? CLAIMS_ENOMEM : CLAIMS_OK;
-                if (rc == CLAIMS_OK)
-                    claims__value_set_norm(v, c->value, strlen(c->value));
+        value_slot *slot = value_find(&table, c->value, ref, (uint32_t)type);
+        if (slot->index == UINT32_MAX) {
+            if (nd >= UINT32_MAX ||
+                claims__grow((void **)&todo, &dcap, nd + 1, sizeof *todo) != CLAIMS_OK) {
+                rc = CLAIMS_ENOMEM;
+                break;
             }
+            todo[nd] = (distinct_value){i, type, ref, NULL, false};
+            *slot = (value_slot){c->value, ref, (uint32_t)type, (uint32_t)nd++};
+            table.count++;
         }
-        char *k = claims__arena_strdup(&r->arena, key.data, key.len);
-        if (!k || claims__strmap_put(&cache, k, key.len, idx) != CLAIMS_OK)
-            rc = CLAIMS_ENOMEM;
-        r->claim_value[i] = (uint32_t)idx;
+        r->claim_value[i] = slot->index;
     }
-    claims__buf_free(&key);
-    claims__strmap_free(&cache);
-    free(failures);
+    free(table.slots);
+    /* 2. each parsed once, in parallel, into its own pool slot */
+    if (rc == CLAIMS_OK && nd) {
+        r->pool = calloc(nd, sizeof *r->pool);
+        if (!r->pool) {
+            rc = CLAIMS_ENOMEM;
+        } else {
+            r->pool_cap = r->pool_count = nd;
+            size_t parts = (nd + PARSE_PART - 1) / PARSE_PART;
+            parse_job J = {run, todo, nd, parts};
+            if (claims__parallel(parts, run->threads, parse_part, &J) != 0)
+                rc = CLAIMS_ENOMEM;
+        }
+    }
+    /* 3. counts and notes, in claim order */
+    for (size_t i = 0; i < nd && rc == CLAIMS_OK; i++)
+        r->stats.values_parsed += !todo[i].failed;
+    for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
+        const distinct_value *d = &todo[r->claim_value[i]];
+        /* the first use says whether its parse failed; later ones whether
+         * the value is of the type they ask for */
+        if (d->claim == i ? !d->failed
+                          : claims_value_type(r->pool[r->claim_value[i]]) == r->claim_type[i])
+            continue;
+        const char *why = d->failure
+                              ? claims__result_intern(r, d->failure, strlen(d->failure))
+                              : NULL;
+        if (d->failure && !why) {
+            rc = CLAIMS_ENOMEM;
+            break;
+        }
+        note_unparsed(r, i, r->claim_type[i], why);
+    }
+    for (size_t i = 0; i < nd; i++)
+        free(todo[i].failure);
+    free(todo);
     if (r->notes_dropped)
         claims__result_note(r, (size_t)-1, "%zu more values kept as text",
                             r->notes_dropped);
