@@ -776,17 +776,16 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
 /* Block keys in strcmp order: entries then sort by integers. */
 static int rank_keys(keyring *K, block_entry *e, size_t n)
 {
-    size_t *order = malloc((K->count ? K->count : 1) * sizeof *order);
     uint32_t *rank_of = malloc((K->count ? K->count : 1) * sizeof *rank_of);
     const char **text = malloc((K->count ? K->count : 1) * sizeof *text);
-    if (!order || !rank_of || !text) {
-        free(order);
+    if (!rank_of || !text) {
         free(rank_of);
         free(text);
         return CLAIMS_ENOMEM;
     }
     /* the strings are distinct: sort them, then find each one's number */
-    memcpy(text, K->text, K->count * sizeof *text);
+    for (size_t i = 0; i < K->count; i++)
+        text[i] = K->text[i];
     qsort(text, K->count, sizeof *text, cmp_str);
     for (size_t i = 0; i < K->count; i++) {
         size_t id = 0;
@@ -797,7 +796,6 @@ static int rank_keys(keyring *K, block_entry *e, size_t n)
         e[i].key = rank_of[e[i].key];
     free(K->text);
     K->text = text;
-    free(order);
     free(rank_of);
     return CLAIMS_OK;
 }
