@@ -15,7 +15,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What one task of grouping makes, for a run of subjects: appended to the
+ * result's arrays in task order afterwards. Its strings live in an arena
+ * of the result. */
+typedef struct group_out {
+    claims__rattr *attrs;
+    size_t attr_count, attr_cap;
+    claims__rvalue *values;
+    size_t value_count, value_cap;
+    size_t *claim_list;
+    size_t claim_list_count, claim_list_cap;
+    claims_arena *arena;
+    claims_interner strings;
+} group_out;
+
 typedef struct grouper {
+    group_out *o;
     claims__run *run;
     claims_result *r;
     const claims_store *st;
@@ -100,7 +115,7 @@ static int cmp_str(const void *x, const void *y)
 }
 
 /* Sorted distinct strings of `in` (n items), copied into the arena. */
-static const char **distinct(claims_result *r, const char **in, size_t n,
+static const char **distinct(claims_arena *arena, const char **in, size_t n,
                              size_t *count)
 {
     qsort(in, n, sizeof *in, cmp_str);
@@ -108,7 +123,7 @@ static const char **distinct(claims_result *r, const char **in, size_t n,
     for (size_t i = 0; i < n; i++)
         if (!k || strcmp(in[i], in[k - 1]) != 0)
             in[k++] = in[i];
-    const char **out = claims__arena_alloc(&r->arena, (k ? k : 1) * sizeof *out);
+    const char **out = claims__arena_alloc(arena, (k ? k : 1) * sizeof *out);
     if (out)
         memcpy(out, in, k * sizeof *out);
     *count = k;
@@ -266,7 +281,7 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
                                         members - SHARED_COPY_NAMES);
             if (rc == CLAIMS_OK)
                 rc = claims__buf_printf(&name, " (shared copy)");
-            p = rc == CLAIMS_OK ? claims__result_intern(r, name.data, name.len) : NULL;
+            p = rc == CLAIMS_OK ? claims__intern(&G->o->strings, name.data, name.len) : NULL;
         }
         if (!p)
             rc = CLAIMS_ENOMEM;
@@ -275,7 +290,7 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
     }
     claims__buf_free(&name);
     if (rc == CLAIMS_OK) {
-        v->origins = distinct(r, scratch, no, &v->origin_count);
+        v->origins = distinct(G->o->arena, scratch, no, &v->origin_count);
         if (!v->origins)
             rc = CLAIMS_ENOMEM;
     }
@@ -286,27 +301,28 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
                       const char **scratch)
 {
     claims_result *r = G->r;
+    group_out *o = G->o;
     const claims_store *st = G->st;
-    if (claims__grow((void **)&r->values, &r->value_cap, r->value_count + 1,
-                     sizeof *r->values) != CLAIMS_OK ||
-        claims__grow((void **)&r->claim_list, &r->claim_list_cap,
-                     r->claim_list_count + c->n, sizeof *r->claim_list) != CLAIMS_OK)
+    if (claims__grow((void **)&o->values, &o->value_cap, o->value_count + 1,
+                     sizeof *o->values) != CLAIMS_OK ||
+        claims__grow((void **)&o->claim_list, &o->claim_list_cap,
+                     o->claim_list_count + c->n, sizeof *o->claim_list) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    claims__rvalue *v = &r->values[r->value_count++];
+    claims__rvalue *v = &o->values[o->value_count++];
     memset(v, 0, sizeof *v);
     v->polarity = c->polarity;
     v->uncertain = c->uncertain;
-    v->claim_start = r->claim_list_count;
+    v->claim_start = o->claim_list_count;
     v->claim_count = c->n;
     for (size_t i = 0; i < c->n; i++) {
         size_t ci = members[c->start + i];
         /* members are in value order; keep (source, id) order in the list */
-        size_t k = r->claim_list_count++;
-        r->claim_list[k] = ci;
-        while (k > v->claim_start && source_cmp(G, r->claim_list[k], r->claim_list[k - 1]) < 0) {
-            size_t t = r->claim_list[k];
-            r->claim_list[k] = r->claim_list[k - 1];
-            r->claim_list[k - 1] = t;
+        size_t k = o->claim_list_count++;
+        o->claim_list[k] = ci;
+        while (k > v->claim_start && source_cmp(G, o->claim_list[k], o->claim_list[k - 1]) < 0) {
+            size_t t = o->claim_list[k];
+            o->claim_list[k] = o->claim_list[k - 1];
+            o->claim_list[k - 1] = t;
             k--;
         }
         const claims_value *val = r->pool[r->claim_value[ci]];
@@ -317,7 +333,7 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
                 v->modifier = m;
         }
     }
-    const size_t *list = r->claim_list + v->claim_start;
+    const size_t *list = o->claim_list + v->claim_start;
     v->normalized = most_common_value(r, list, c->n, G->value_scratch);
     for (size_t i = 0; i < c->n; i++)
         scratch[i] = st->claims[list[i]].value;
@@ -329,7 +345,7 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
         if (!ns || scratch[ns - 1] != id)
             scratch[ns++] = id;
     }
-    v->sources = claims__arena_alloc(&r->arena, (ns ? ns : 1) * sizeof *v->sources);
+    v->sources = claims__arena_alloc(o->arena, (ns ? ns : 1) * sizeof *v->sources);
     if (v->sources)
         memcpy(v->sources, scratch, ns * sizeof *v->sources);
     v->source_count = ns;
@@ -455,6 +471,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
                            size_t *clcap, const char **scratch)
 {
     claims_result *r = G->r;
+    group_out *o = G->o;
     const claims_store *st = G->st;
     const claims_ctx *ctx = G->run->ctx;
     const claims__attr *def = r->claim_attr[m[0]];
@@ -577,26 +594,26 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     }
 
     /* emit */
-    if (claims__grow((void **)&r->attrs, &r->attr_cap, r->attr_count + 1,
-                     sizeof *r->attrs) != CLAIMS_OK)
+    if (claims__grow((void **)&o->attrs, &o->attr_cap, o->attr_count + 1,
+                     sizeof *o->attrs) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    claims__rattr *at = &r->attrs[r->attr_count++];
+    claims__rattr *at = &o->attrs[o->attr_count++];
     at->name = st->claims[m[0]].attribute;
     at->type = claims_type_name(def ? def->type : r->claim_type[m[0]]);
     at->known = def != NULL;
     at->cardinality = card;
     at->agreement = rel;
-    at->reason = claims__result_intern(r, G->buf.data ? G->buf.data : "", G->buf.len);
+    at->reason = claims__intern(&o->strings, G->buf.data ? G->buf.data : "", G->buf.len);
     at->source_count = sources;
     at->uncertain_count = uncertain;
-    at->value_start = r->value_count;
+    at->value_start = o->value_count;
     at->value_count = nc;
     if (!at->reason)
         return CLAIMS_ENOMEM;
     for (size_t k = 0; k < nc; k++)
         if (emit_value(G, m, &(*cl)[k], scratch) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
-    claims__rvalue *vals = r->values + at->value_start;
+    claims__rvalue *vals = o->values + at->value_start;
     qsort(vals, nc, sizeof *vals, value_order);
     /* the preferred value: for a conflict, the best supported one if it
      * leads alone; otherwise every supporting value stands */
@@ -680,6 +697,126 @@ static int sort_keys(grouper *G)
     return rc;
 }
 
+/* Subjects grouped per task, and tasks per round: the output of a round is
+ * appended to the result before the next starts, and progress is told
+ * between rounds. */
+#define GROUP_PART 512
+#define GROUP_ROUND 8
+
+typedef struct group_job {
+    const grouper *shared;   /* the read-only parts */
+    group_out *outs;         /* per task of the round */
+    size_t first_part;       /* of the round */
+    size_t subjects;
+} group_job;
+
+/* One task: the subjects of part `first_part + task`, into outs[task]. */
+static int group_part(void *arg, size_t task)
+{
+    group_job *J = arg;
+    grouper G = *J->shared;
+    claims_result *r = G.r;
+    const claims_store *st = G.st;
+    size_t S = st->source_count;
+    G.o = &J->outs[task];
+    G.stamp = calloc(S ? S : 1, sizeof *G.stamp);
+    G.slot = malloc((S ? S : 1) * sizeof *G.slot);
+    G.stamp_now = 0;
+    G.slot_scratch = NULL;
+    G.value_scratch = NULL;
+    claims__buf_init(&G.buf);
+    size_t *list = NULL, *tmp = NULL;
+    size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0, scap = 0, clcap = 0;
+    cluster *cl = NULL;
+    const char **scratch = NULL;
+    int rc = G.stamp && G.slot ? CLAIMS_OK : CLAIMS_ENOMEM;
+    size_t part = J->first_part + task;
+    size_t from = part * GROUP_PART;
+    size_t to = from + GROUP_PART < J->subjects ? from + GROUP_PART : J->subjects;
+    for (size_t s = from; s < to && rc == CLAIMS_OK; s++) {
+        rc = CLAIMS_ENOMEM;
+        claims__rsubject *subj = &r->subjects[s];
+        size_t n = 0;
+        for (size_t k = 0; k < subj->mention_count; k++) {
+            size_t mm = subj->mentions[k];
+            n += G.first[mm + 1] - G.first[mm];
+        }
+        if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
+            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK ||
+            claims__grow((void **)&tmp, &tcap, n + 1, sizeof *tmp) != CLAIMS_OK ||
+            claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1,
+                         sizeof *G.slot_scratch) != CLAIMS_OK ||
+            claims__grow((void **)&G.value_scratch, &vcap, n + 1,
+                         sizeof *G.value_scratch) != CLAIMS_OK)
+            break;
+        n = 0;
+        for (size_t k = 0; k < subj->mention_count; k++) {
+            size_t mm = subj->mentions[k];
+            for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
+                list[n++] = G.by_subject[q];
+        }
+        sort_claims(&G, list, tmp, n);
+        /* within the task's output; moved when it is appended */
+        subj->attr_start = G.o->attr_count;
+        rc = CLAIMS_OK;
+        for (size_t i = 0; i < n && rc == CLAIMS_OK;) {
+            size_t j = i;
+            while (j < n && st->claims[list[j]].attribute == st->claims[list[i]].attribute)
+                j++;
+            rc = group_attribute(&G, list + i, j - i, &cl, &clcap, scratch);
+            i = j;
+        }
+        subj->attr_count = G.o->attr_count - subj->attr_start;
+    }
+    free(G.stamp);
+    free(G.slot);
+    free(G.slot_scratch);
+    free(G.value_scratch);
+    claims__buf_free(&G.buf);
+    free(list);
+    free(tmp);
+    free(cl);
+    free(scratch);
+    claims__interner_free(&G.o->strings); /* the strings stay in its arena */
+    return rc;
+}
+
+/* Appends a task's output to the result, in task order. */
+static int append_out(claims_result *r, group_out *o, size_t from, size_t to)
+{
+    if (claims__grow((void **)&r->attrs, &r->attr_cap, r->attr_count + o->attr_count,
+                     sizeof *r->attrs) != CLAIMS_OK ||
+        claims__grow((void **)&r->values, &r->value_cap, r->value_count + o->value_count,
+                     sizeof *r->values) != CLAIMS_OK ||
+        claims__grow((void **)&r->claim_list, &r->claim_list_cap,
+                     r->claim_list_count + o->claim_list_count,
+                     sizeof *r->claim_list) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    for (size_t s = from; s < to; s++)
+        r->subjects[s].attr_start += r->attr_count;
+    for (size_t a = 0; a < o->attr_count; a++) {
+        o->attrs[a].value_start += r->value_count;
+        r->attrs[r->attr_count++] = o->attrs[a];
+    }
+    for (size_t v = 0; v < o->value_count; v++) {
+        o->values[v].claim_start += r->claim_list_count;
+        r->values[r->value_count++] = o->values[v];
+    }
+    if (o->claim_list_count)
+        memcpy(r->claim_list + r->claim_list_count, o->claim_list,
+               o->claim_list_count * sizeof *r->claim_list);
+    r->claim_list_count += o->claim_list_count;
+    return CLAIMS_OK;
+}
+
+static void out_free(group_out *o)
+{
+    free(o->attrs);
+    free(o->values);
+    free(o->claim_list);
+    claims__interner_free(&o->strings);
+}
+
 int claims__group(claims__run *run)
 {
     claims_result *r = run->r;
@@ -689,14 +826,11 @@ int claims__group(claims__run *run)
     G.run = run;
     G.r = r;
     G.st = st;
-    claims__buf_init(&G.buf);
     size_t M = st->subject_count, N = st->claim_count, S = st->source_count;
-    size_t *list = NULL, *tmp = NULL;
-    size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0;
-    cluster *cl = NULL;
-    size_t clcap = 0;
-    const char **scratch = NULL;
-    size_t scap = 0;
+    size_t parts = (r->subject_count + GROUP_PART - 1) / GROUP_PART;
+    group_out outs[GROUP_ROUND];
+    memset(outs, 0, sizeof outs);
+    claims_arena *arenas = NULL;
     int rc = CLAIMS_ENOMEM;
 
     G.first = calloc(M + 1, sizeof *G.first);
@@ -704,10 +838,8 @@ int claims__group(claims__run *run)
     G.key = malloc((N ? N : 1) * sizeof *G.key);
     G.source_rank = malloc((S ? S : 1) * sizeof *G.source_rank);
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
-    G.stamp = calloc(S ? S : 1, sizeof *G.stamp);
-    G.slot = malloc((S ? S : 1) * sizeof *G.slot);
     if (!G.first || !G.by_subject || !G.key || !G.source_rank || !G.has_dependent ||
-        !G.stamp || !G.slot || sort_keys(&G) != CLAIMS_OK)
+        sort_keys(&G) != CLAIMS_OK || (parts && !(arenas = claims__result_arenas(r, parts))))
         goto done;
     for (size_t d = 0; d < r->dep_count; d++)
         G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
@@ -726,57 +858,35 @@ int claims__group(claims__run *run)
         free(fill);
     }
 
-    for (size_t s = 0; s < r->subject_count; s++) {
-        if ((rc = claims__run_progress(run, "group", s, r->subject_count)) != CLAIMS_OK)
+    for (size_t p = 0; p < parts; p += GROUP_ROUND) {
+        if ((rc = claims__run_progress(run, "group", p * GROUP_PART, r->subject_count)) !=
+            CLAIMS_OK)
             goto done;
         rc = CLAIMS_ENOMEM;
-        claims__rsubject *subj = &r->subjects[s];
-        size_t n = 0;
-        for (size_t k = 0; k < subj->mention_count; k++) {
-            size_t mm = subj->mentions[k];
-            n += G.first[mm + 1] - G.first[mm];
+        size_t n = parts - p < GROUP_ROUND ? parts - p : GROUP_ROUND;
+        for (size_t t = 0; t < n; t++) {
+            out_free(&outs[t]);
+            memset(&outs[t], 0, sizeof outs[t]);
+            outs[t].arena = &arenas[p + t];
+            claims__interner_init(&outs[t].strings, outs[t].arena);
         }
-        if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
-            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK ||
-            claims__grow((void **)&tmp, &tcap, n + 1, sizeof *tmp) != CLAIMS_OK ||
-            claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1,
-                         sizeof *G.slot_scratch) != CLAIMS_OK ||
-            claims__grow((void **)&G.value_scratch, &vcap, n + 1,
-                         sizeof *G.value_scratch) != CLAIMS_OK)
+        group_job J = {&G, outs, p, r->subject_count};
+        if (claims__parallel(n, run->threads, group_part, &J) != 0)
             goto done;
-        n = 0;
-        for (size_t k = 0; k < subj->mention_count; k++) {
-            size_t mm = subj->mentions[k];
-            for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
-                list[n++] = G.by_subject[q];
-        }
-        sort_claims(&G, list, tmp, n);
-        subj->attr_start = r->attr_count;
-        for (size_t i = 0; i < n;) {
-            size_t j = i;
-            while (j < n && st->claims[list[j]].attribute == st->claims[list[i]].attribute)
-                j++;
-            if (group_attribute(&G, list + i, j - i, &cl, &clcap, scratch) != CLAIMS_OK)
+        for (size_t t = 0; t < n; t++) {
+            size_t from = (p + t) * GROUP_PART, to = from + GROUP_PART;
+            if (append_out(r, &outs[t], from, to < r->subject_count ? to : r->subject_count))
                 goto done;
-            i = j;
         }
-        subj->attr_count = r->attr_count - subj->attr_start;
     }
     rc = CLAIMS_OK;
 done:
+    for (size_t t = 0; t < GROUP_ROUND; t++)
+        out_free(&outs[t]);
     free(G.first);
     free(G.by_subject);
     free(G.key);
     free(G.source_rank);
     free(G.has_dependent);
-    free(G.stamp);
-    free(G.slot);
-    free(G.slot_scratch);
-    free(G.value_scratch);
-    claims__buf_free(&G.buf);
-    free(list);
-    free(tmp);
-    free(cl);
-    free(scratch);
     return rc;
 }
