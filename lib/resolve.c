@@ -971,11 +971,17 @@ static int cmp_subject(const void *x, const void *y)
 /* The explanations of resolved subjects, worded by parallel tasks: merges,
  * then the subjects each was kept apart from. Merges and separations are
  * bucketed by subject (CSR), in generation order (content order). */
+/* A separation in the list of one of its subjects: the other subject. */
+typedef struct apart {
+    uint32_t a, b;  /* the mentions compared */
+    uint32_t other; /* the subject on the other side */
+} apart;
+
 typedef struct explain_job {
     const resolver *R;
     const candidate *merges;
-    const separation *seps;
-    const size_t *mfirst, *mlist, *sfirst, *slist;
+    const size_t *mfirst, *mlist, *sfirst;
+    const struct apart *slist;
     claims_arena *arenas;  /* one per part */
     size_t n, parts;
 } explain_job;
@@ -1006,24 +1012,20 @@ static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_b
         bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
         bad |= claims__buf_putc(text, '\n') | K->failed;
     }
-    const char *shown[MAX_SEPARATIONS];
+    uint32_t shown[MAX_SEPARATIONS];
     size_t nshown = 0;
     for (size_t q = J->sfirst[i]; q < J->sfirst[i + 1] && nshown < MAX_SEPARATIONS; q++) {
-        const separation *sp = &J->seps[J->slist[q]];
-        size_t other = r->mention_subject[sp->a] == i ? r->mention_subject[sp->b]
-                                                      : r->mention_subject[sp->a];
-        if (other == i)
-            continue;
-        const char *oid = r->subjects[other].id;
+        const apart *sp = &J->slist[q];
         bool dup = false;
         for (size_t k = 0; k < nshown; k++)
-            dup |= shown[k] == oid;
+            dup |= shown[k] == sp->other;
         if (dup)
             continue;
-        shown[nshown++] = oid;
+        shown[nshown++] = sp->other;
+        const char *oid = r->subjects[sp->other].id;
         compare_mentions(K, sp->a, sp->b, true);
         put_to(text, "kept apart from ", &bad), put_to(text, oid, &bad);
-        put_to(text, " (", &bad), put_to(text, r->subjects[other].label, &bad);
+        put_to(text, " (", &bad), put_to(text, r->subjects[sp->other].label, &bad);
         put_to(text, "): ", &bad);
         bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
         bad |= claims__buf_putc(text, '\n') | K->failed;
@@ -1162,14 +1164,17 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     /* explanations: merges and separations bucketed by subject */
     size_t *mfirst = calloc(n + 1, sizeof *mfirst), *sfirst = calloc(n + 1, sizeof *sfirst);
     size_t *mlist = malloc((nmerges ? nmerges : 1) * sizeof *mlist);
-    size_t *slist = malloc((nseps ? 2 * nseps : 1) * sizeof *slist);
+    apart *slist = malloc((nseps ? 2 * nseps : 1) * sizeof *slist);
     if (!mfirst || !sfirst || !mlist || !slist)
         rc = CLAIMS_ENOMEM;
     for (size_t j = 0; rc == CLAIMS_OK && j < nmerges; j++)
         mfirst[r->mention_subject[merges[j].a] + 1]++;
     for (size_t j = 0; rc == CLAIMS_OK && j < nseps; j++) {
-        sfirst[r->mention_subject[seps[j].a] + 1]++;
-        sfirst[r->mention_subject[seps[j].b] + 1]++;
+        size_t ia = r->mention_subject[seps[j].a], ib = r->mention_subject[seps[j].b];
+        if (ia != ib) { /* merged after all: nothing to explain */
+            sfirst[ia + 1]++;
+            sfirst[ib + 1]++;
+        }
     }
     for (size_t i = 0; rc == CLAIMS_OK && i < n; i++) {
         mfirst[i + 1] += mfirst[i];
@@ -1183,8 +1188,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         } else {
             const separation *sp = &seps[j - nmerges];
             size_t ia = r->mention_subject[sp->a], ib = r->mention_subject[sp->b];
-            slist[sfill[ia]++] = j - nmerges;
-            slist[sfill[ib]++] = j - nmerges;
+            if (ia == ib)
+                continue;
+            slist[sfill[ia]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib};
+            slist[sfill[ib]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia};
         }
     }
     /* the fills moved each start to the next bucket's: shift back */
@@ -1195,8 +1202,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     if (rc == CLAIMS_OK) {
         mfirst[0] = 0;
         sfirst[0] = 0;
-        size_t parts = R->run->threads;
-        explain_job J = {R, merges, seps, mfirst, mlist, sfirst, slist,
+        /* several parts per thread: a thread that finishes early takes
+         * another, so an uneven part does not hold the others up */
+        size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
+        explain_job J = {R, merges, mfirst, mlist, sfirst, slist,
                          claims__result_arenas(r, parts), n, parts};
         rc = J.arenas ? claims__parallel(parts, R->run->threads, explain_part, &J)
                       : CLAIMS_ENOMEM;
@@ -1332,7 +1341,7 @@ int claims__resolve(claims__run *run)
         goto done;
     {
         /* few pairs are not worth a thread */
-        size_t parts = np < 4096 ? 1 : run->threads;
+        size_t parts = np < 4096 ? 1 : 4 * (size_t)run->threads;
         judge_job J = {&R, pairs, np, parts};
         if (claims__parallel(parts, run->threads, judge_part, &J) != 0)
             goto done;
