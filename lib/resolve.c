@@ -64,9 +64,21 @@ typedef struct resolver {
     size_t attr_count;
     uint64_t *ident;        /* per pool value: norm rank << 3 | modifier;
                              * equal idents, equal values */
-    claims_u64map verdicts; /* mention pair -> index into the pair list */
+    /* where each mention stands in the blocks (CSR by mention, by key):
+     * whether a pair was listed is read off these, with no set of pairs */
+    struct place *places;
+    size_t *pfirst;
     int64_t *judged;        /* per listed pair: see JUDGED_* */
+    /* the pairs judged apart, per mention (CSR), for merging */
+    uint32_t *apart, *afirst;
 } resolver;
+
+/* A block entry of a mention: its block, and where it stands in it. */
+typedef struct place {
+    uint32_t key;  /* rank of the block key */
+    uint32_t pos;  /* in the block, in block order */
+    uint32_t size; /* of the block */
+} place;
 
 /* What a listed pair came to: a merge score in millionths (>= 0), or: */
 #define JUDGED_APART (-1)   /* a conflict keeps them apart */
@@ -800,11 +812,6 @@ static int rank_keys(keyring *K, block_entry *e, size_t n)
     return CLAIMS_OK;
 }
 
-/* Blocks larger than this are compared within a sliding window (over the
- * block in date order) only. */
-#define BLOCK_ALL 128
-#define BLOCK_WINDOW 32
-
 static int cmp_candidate(const void *x, const void *y)
 {
     const candidate *a = x, *b = y;
@@ -868,6 +875,197 @@ static int content_ranks(resolver *R)
     return rc;
 }
 
+/* ---- listing the pairs of the blocks ------------------------------------------------ */
+
+/* Blocks larger than this are compared within a sliding window (over the
+ * block in date order) only. */
+#define BLOCK_ALL 128
+#define BLOCK_WINDOW 32
+
+/* Is the pair of mentions a and b listed by block k at positions x < y
+ * (block order) or earlier: by a block before k, or by k at an earlier
+ * pair of positions (a mention may stand twice in one block)? With k
+ * UINT32_MAX: is it listed at all? Pairs of one source or of two types,
+ * never listed, are not asked about. */
+static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x, uint32_t y)
+{
+    const place *A = R->places + R->pfirst[a], *Ae = R->places + R->pfirst[a + 1];
+    const place *B = R->places + R->pfirst[b], *Be = R->places + R->pfirst[b + 1];
+    while (A < Ae && B < Be) {
+        if (A->key != B->key) {
+            A += A->key < B->key;
+            B += B->key < A->key;
+            continue;
+        }
+        uint32_t key = A->key;
+        if (key > k)
+            return false;
+        const place *A2 = A, *B2 = B;
+        while (A2 < Ae && A2->key == key)
+            A2++;
+        while (B2 < Be && B2->key == key)
+            B2++;
+        for (const place *p = A; p < A2; p++)
+            for (const place *q = B; q < B2; q++) {
+                uint32_t lo = p->pos < q->pos ? p->pos : q->pos;
+                uint32_t hi = p->pos < q->pos ? q->pos : p->pos;
+                if (p->size > BLOCK_ALL && hi - lo >= BLOCK_WINDOW)
+                    continue; /* outside the window */
+                if (key < k || lo < x || (lo == x && hi < y))
+                    return true;
+            }
+        A = A2;
+        B = B2;
+    }
+    return false;
+}
+
+typedef struct list_job {
+    const resolver *R;
+    const block_entry *blocks;
+    const size_t *part_start; /* per part: first entry; [parts] = all */
+    uint64_t **pairs;         /* per part */
+    size_t *count;            /* per part */
+} list_job;
+
+/* The pairs of the blocks of one part, each where it is first listed. */
+static int list_part(void *arg, size_t part)
+{
+    list_job *J = arg;
+    const resolver *R = J->R;
+    const claims_store *st = R->st;
+    const block_entry *blocks = J->blocks;
+    size_t cap = 0, n = 0;
+    uint64_t *out = NULL;
+    for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end;) {
+        size_t j = i;
+        while (j < end && blocks[j].key == blocks[i].key)
+            j++;
+        size_t size = j - i;
+        for (size_t x = i; x < j; x++) {
+            size_t stop = size > BLOCK_ALL && x + BLOCK_WINDOW < j ? x + BLOCK_WINDOW : j;
+            for (size_t y = x + 1; y < stop; y++) {
+                size_t a = blocks[x].mention, b = blocks[y].mention;
+                const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
+                if (sa->source == sb->source ||
+                    (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
+                    listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
+                    continue;
+                if (claims__grow((void **)&out, &cap, n + 1, sizeof *out) != CLAIMS_OK) {
+                    free(out);
+                    return CLAIMS_ENOMEM;
+                }
+                out[n++] = mention_pair(R, a, b);
+            }
+        }
+        i = j;
+    }
+    J->pairs[part] = out;
+    J->count[part] = n;
+    return 0;
+}
+
+/* Lists the pairs of every block, in block order, each once; notes the
+ * blocks compared within a window. */
+static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t nb,
+                      uint64_t **pairs, size_t *np)
+{
+    claims_result *r = R->r;
+    size_t M = R->st->subject_count;
+    int rc = CLAIMS_ENOMEM;
+    /* where each mention stands: filled in block order, so by key */
+    R->pfirst = calloc(M + 1, sizeof *R->pfirst);
+    R->places = malloc((nb ? nb : 1) * sizeof *R->places);
+    size_t *fill = calloc(M + 1, sizeof *fill);
+    size_t nparts = 16 * (size_t)R->run->threads;
+    size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
+    uint64_t **part_pairs = calloc(nparts, sizeof *part_pairs);
+    size_t *part_count = calloc(nparts, sizeof *part_count);
+    if (!R->pfirst || !R->places || !fill || !part_start || !part_pairs || !part_count)
+        goto done;
+    for (size_t i = 0; i < nb; i++)
+        R->pfirst[blocks[i].mention + 1]++;
+    for (size_t m = 0; m < M; m++)
+        R->pfirst[m + 1] += R->pfirst[m];
+    size_t parts = 0;
+    for (size_t i = 0; i < nb;) {
+        if ((rc = claims__run_progress(R->run, "resolve", i, nb)) != CLAIMS_OK)
+            goto done;
+        rc = CLAIMS_ENOMEM;
+        size_t j = i;
+        while (j < nb && blocks[j].key == blocks[i].key)
+            j++;
+        size_t size = j - i;
+        if (size > BLOCK_ALL)
+            claims__result_note(r, (size_t)-1,
+                                "block \"%.60s\" has %zu mentions: compared "
+                                "within a window of %d", K->text[blocks[i].key], size,
+                                BLOCK_WINDOW);
+        for (size_t x = i; x < j; x++) {
+            size_t m = blocks[x].mention;
+            R->places[R->pfirst[m] + fill[m]++] =
+                (place){blocks[x].key, (uint32_t)(x - i), (uint32_t)size};
+        }
+        /* parts end at block ends, each about an equal share of entries */
+        if (!parts || i >= part_start[parts - 1] + (nb + nparts - 1) / nparts)
+            part_start[parts++] = i;
+        i = j;
+    }
+    part_start[parts] = nb;
+    list_job J = {R, blocks, part_start, part_pairs, part_count};
+    if (claims__parallel(parts, R->run->threads, list_part, &J) != 0)
+        goto done;
+    size_t total = 0;
+    for (size_t p = 0; p < parts; p++)
+        total += part_count[p];
+    if (!(*pairs = malloc((total ? total : 1) * sizeof **pairs)))
+        goto done;
+    *np = 0;
+    for (size_t p = 0; p < parts; p++) {
+        if (part_count[p])
+            memcpy(*pairs + *np, part_pairs[p], part_count[p] * sizeof **pairs);
+        *np += part_count[p];
+    }
+    rc = CLAIMS_OK;
+done:
+    for (size_t p = 0; part_pairs && p < nparts; p++)
+        free(part_pairs[p]);
+    free(part_pairs);
+    free(part_count);
+    free(part_start);
+    free(fill);
+    return rc;
+}
+
+/* The pairs judged apart, per mention, for merging (R->apart, R->afirst). */
+static int index_apart(resolver *R, const uint64_t *pairs, size_t np)
+{
+    size_t M = R->st->subject_count, total = 0;
+    R->afirst = calloc(M + 1, sizeof *R->afirst);
+    for (size_t i = 0; R->afirst && i < np; i++)
+        if (R->judged[i] == JUDGED_APART) {
+            R->afirst[(pairs[i] >> 32) + 1]++;
+            R->afirst[(pairs[i] & 0xffffffffu) + 1]++;
+            total += 2;
+        }
+    if (!R->afirst || total > UINT32_MAX || !(R->apart = malloc((total ? total : 1) *
+                                                               sizeof *R->apart)))
+        return CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M; m++)
+        R->afirst[m + 1] += R->afirst[m];
+    for (size_t i = 0; i < np; i++)
+        if (R->judged[i] == JUDGED_APART) {
+            uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)(pairs[i] & 0xffffffffu);
+            R->apart[R->afirst[a]++] = b;
+            R->apart[R->afirst[b]++] = a;
+        }
+    /* the fills moved each start to the next mention's: shift back */
+    for (size_t m = M; m > 0; m--)
+        R->afirst[m] = R->afirst[m - 1];
+    R->afirst[0] = 0;
+    return CLAIMS_OK;
+}
+
 /* ---- judging the listed pairs, in parallel ----------------------------------------- */
 
 typedef struct judge_job {
@@ -922,12 +1120,14 @@ static bool can_join(comparer *K, clusters *C, size_t ra, size_t rb)
                 strcmp(st->subjects[x].type, st->subjects[y].type) != 0)
                 return false;
             /* most pairs were judged in their block already */
-            uint64_t at;
             bool apart;
-            if (claims__u64map_get(&R->verdicts, mention_pair(R, x, y), &at))
-                apart = R->judged[at] == JUDGED_APART;
-            else
+            if (listed(R, x, y, UINT32_MAX, 0, 0)) {
+                apart = false;
+                for (size_t q = R->afirst[x]; q < R->afirst[x + 1] && !apart; q++)
+                    apart = R->apart[q] == y;
+            } else {
                 apart = compare_mentions(K, x, y, false).conflicts != 0;
+            }
             if (apart)
                 return false;
         }
@@ -1243,54 +1443,12 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     return rc;
 }
 
-/* Lists the pairs of every block, in block order, each once. */
-static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t nb,
-                      uint64_t **pairs, size_t *np)
-{
-    claims_result *r = R->r;
-    const claims_store *st = R->st;
-    size_t cap = 0;
-    for (size_t i = 0; i < nb;) {
-        int rc = claims__run_progress(R->run, "resolve", i, nb);
-        if (rc != CLAIMS_OK)
-            return rc;
-        size_t j = i;
-        while (j < nb && blocks[j].key == blocks[i].key)
-            j++;
-        size_t size = j - i;
-        if (size > BLOCK_ALL)
-            claims__result_note(r, (size_t)-1,
-                                "block \"%.60s\" has %zu mentions: compared "
-                                "within a window of %d", K->text[blocks[i].key], size,
-                                BLOCK_WINDOW);
-        for (size_t x = i; x < j; x++) {
-            size_t stop = size > BLOCK_ALL && x + BLOCK_WINDOW < j ? x + BLOCK_WINDOW : j;
-            for (size_t y = x + 1; y < stop; y++) {
-                size_t a = blocks[x].mention, b = blocks[y].mention;
-                const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
-                if (sa->source == sb->source ||
-                    (sa->type != sb->type && strcmp(sa->type, sb->type) != 0))
-                    continue;
-                uint64_t pair = mention_pair(R, a, b);
-                if (claims__u64map_get(&R->verdicts, pair, NULL))
-                    continue;
-                if (claims__u64map_put(&R->verdicts, pair, *np) != CLAIMS_OK ||
-                    claims__grow((void **)pairs, &cap, *np + 1, sizeof **pairs) != CLAIMS_OK)
-                    return CLAIMS_ENOMEM;
-                (*pairs)[(*np)++] = pair;
-            }
-        }
-        i = j;
-    }
-    return CLAIMS_OK;
-}
-
 int claims__resolve(claims__run *run)
 {
     claims_result *r = run->r;
     const claims_store *st = r->store;
     size_t M = st->subject_count;
-    resolver R = {run, r, st, NULL, NULL, NULL, NULL, 0, NULL, {NULL, NULL, 0, 0}, NULL};
+    resolver R = {.run = run, .r = r, .st = st};
     keyring K;
     claims__strmap_init(&K.index);
     claims__arena_init(&K.arena);
@@ -1362,6 +1520,8 @@ int claims__resolve(claims__run *run)
             sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
         }
     }
+    if (index_apart(&R, pairs, np) != CLAIMS_OK)
+        goto done;
     free(pairs);
     pairs = NULL;
 
@@ -1393,10 +1553,16 @@ int claims__resolve(claims__run *run)
         join(&C, ra, rb);
         cand[merged++] = cand[i]; /* keep accepted merges for explanations */
     }
-    /* what only judging needed */
-    claims__u64map_free(&R.verdicts);
+    /* what only judging and merging needed */
     free(R.judged);
+    free(R.places);
+    free(R.pfirst);
+    free(R.apart);
+    free(R.afirst);
     R.judged = NULL;
+    R.places = NULL;
+    R.pfirst = NULL;
+    R.apart = R.afirst = NULL;
     comparer_free(&serial);
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
@@ -1408,7 +1574,10 @@ done:
     free(R.attr_names);
     free(R.ident);
     free(R.judged);
-    claims__u64map_free(&R.verdicts);
+    free(R.places);
+    free(R.pfirst);
+    free(R.apart);
+    free(R.afirst);
     claims__strmap_free(&K.index);
     claims__arena_free(&K.arena);
     free(K.text);
