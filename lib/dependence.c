@@ -180,6 +180,44 @@ static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t
            C->shared[x];
 }
 
+typedef struct cut_job {
+    const quote *quotes;
+    size_t nq, k, parts;
+    size_t *count;   /* per quote: its shingles */
+    shingle **sh;    /* per part */
+    size_t *nsh;     /* per part */
+} cut_job;
+
+/* The shingles of one part of the quotes. */
+static int cut_part(void *arg, size_t part)
+{
+    cut_job *J = arg;
+    word *wa = NULL;
+    size_t na = 0, wacap = 0, n = 0, cap = 0, k = J->k;
+    shingle *out = NULL;
+    int rc = CLAIMS_OK;
+    for (size_t q = claims__split(J->nq, J->parts, part);
+         q < claims__split(J->nq, J->parts, part + 1) && rc == CLAIMS_OK; q++) {
+        J->count[q] = 0;
+        rc = words_of(J->quotes[q].text, &wa, &na, &wacap);
+        if (rc != CLAIMS_OK || na < k)
+            continue;
+        if ((rc = claims__grow((void **)&out, &cap, n + na - k + 1, sizeof *out)) != CLAIMS_OK)
+            break;
+        for (size_t w = 0; w + k <= na; w++) {
+            uint64_t h = 0;
+            for (size_t j = 0; j < k; j++)
+                h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
+            out[n++] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q, (uint32_t)w};
+        }
+        J->count[q] = na - k + 1;
+    }
+    free(wa);
+    J->sh[part] = out;
+    J->nsh[part] = n;
+    return rc;
+}
+
 int claims__dependence(claims__run *run)
 {
     claims_result *r = run->r;
@@ -190,9 +228,8 @@ int claims__dependence(claims__run *run)
     quote *quotes = NULL;
     size_t nq = 0, qcap = 0;
     shingle *sh = NULL;
-    size_t nsh = 0, shcap = 0;
+    size_t nsh = 0;
     cut C = {NULL, NULL, NULL};
-    size_t fcap = 0;
     shared_run *runs = NULL;
     size_t nr = 0, rcap = 0;
     word *wa = NULL;
@@ -203,7 +240,7 @@ int claims__dependence(claims__run *run)
     claims_arena keys;
     claims__arena_init(&keys);
 
-    /* 1. distinct quotes per source, and their shingles */
+    /* 1. distinct quotes per source */
     for (size_t i = 0; i < st->claim_count; i++) {
         const claims__claim *c = &st->claims[i];
         if (!c->quote[0])
@@ -216,27 +253,48 @@ int claims__dependence(claims__run *run)
         if (!kp)
             goto done;
         memcpy(kp, key, sizeof key);
-        if (claims__strmap_put(&seen, kp, sizeof key, 0) != CLAIMS_OK ||
-            claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK ||
-            claims__grow((void **)&C.first, &fcap, nq + 2, sizeof *C.first) != CLAIMS_OK ||
-            words_of(c->quote, &wa, &na, &wacap) != CLAIMS_OK)
+        if (nq >= UINT32_MAX || claims__strmap_put(&seen, kp, sizeof key, 0) != CLAIMS_OK ||
+            claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK)
             goto done;
-        quotes[nq] = (quote){c->quote, c->source};
-        C.first[nq] = nsh;
-        if (na >= k && claims__grow((void **)&sh, &shcap, nsh + na - k + 1, sizeof *sh))
-            goto done;
-        for (size_t w = 0; w + k <= na; w++) {
-            uint64_t h = 0;
-            for (size_t j = 0; j < k; j++)
-                h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
-            sh[nsh++] = (shingle){h, (uint32_t)c->source, (uint32_t)nq, (uint32_t)w};
-        }
-        nq++;
+        quotes[nq++] = (quote){c->quote, c->source};
     }
     claims__strmap_free(&seen);
     claims__arena_free(&keys);
-    if (nq)
-        C.first[nq] = nsh;
+    /* 2. their shingles, cut in parallel parts, joined in quote order */
+    C.first = malloc((nq + 1) * sizeof *C.first);
+    if (!C.first)
+        goto done;
+    {
+        size_t parts = nq < 64 ? 1 : 16 * (size_t)run->threads;
+        cut_job J = {quotes, nq, k, parts, C.first, calloc(parts, sizeof(shingle *)),
+                     calloc(parts, sizeof(size_t))};
+        int prc = J.sh && J.nsh ? claims__parallel(parts, run->threads, cut_part, &J)
+                                : CLAIMS_ENOMEM;
+        for (size_t p = 0; prc == 0 && p < parts; p++)
+            nsh += J.nsh[p];
+        if (prc == 0 && (sh = malloc((nsh ? nsh : 1) * sizeof *sh)) != NULL) {
+            nsh = 0;
+            for (size_t p = 0; p < parts; p++) {
+                if (J.nsh[p])
+                    memcpy(sh + nsh, J.sh[p], J.nsh[p] * sizeof *sh);
+                nsh += J.nsh[p];
+            }
+            /* counts per quote -> first shingle of each */
+            size_t at = 0;
+            for (size_t q = 0; q < nq; q++) {
+                size_t count = C.first[q];
+                C.first[q] = at;
+                at += count;
+            }
+            C.first[nq] = at;
+        }
+        for (size_t p = 0; J.sh && p < parts; p++)
+            free(J.sh[p]);
+        free(J.sh);
+        free(J.nsh);
+        if (!sh)
+            goto done;
+    }
     C.hash = malloc((nsh ? nsh : 1) * sizeof *C.hash);
     C.shared = malloc(nsh ? nsh : 1);
     if (!C.hash || !C.shared)

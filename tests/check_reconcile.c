@@ -801,13 +801,16 @@ static claims_store *many_store(void)
                 cities[e % 10], country ? ", Earth" : "");
             add(&buf, &len, &cap,
                 ", {\"subject\": \"e%d\", \"attribute\": \"duration\", \"value\": "
-                "\"%s%u minutes\", \"attribution\": [\"%s\"]%s}",
+                "\"%s%u minutes\", \"attribution\": [\"%s\"]",
                 k, hedge ? "" : "about ", 30 + (e % 5) * 15 + more * 5,
-                who ? "a White House official" : "officials",
-                src % 5 ? ""
-                        : ", \"quote\": {\"text\": \"The delegations met behind closed doors "
-                          "for most of the afternoon and agreed to continue the talks on "
-                          "trade and security at a later date\"}");
+                who ? "a White House official" : "officials");
+            if (src % 5 == 0)
+                add(&buf, &len, &cap,
+                    ", \"quote\": {\"text\": \"The delegations met behind closed doors in %s "
+                    "for most of the afternoon and agreed to continue the talks on trade and "
+                    "security at a later date\"}",
+                    cities[e % 10]);
+            add(&buf, &len, &cap, "}");
         }
         add(&buf, &len, &cap, "]}\n");
     }
