@@ -31,7 +31,7 @@ typedef struct quote {
 /* A run of shingles two quotes of two sources share: consecutive positions
  * on one diagonal, from (pa, pb) for `more` + 1 shingles. */
 typedef struct run {
-    uint32_t a, b;   /* source indices, id of a < id of b */
+    uint32_t pair;   /* of sources (see claims__dependence) */
     uint32_t qa, qb; /* quotes */
     uint32_t pa, pb; /* word positions of the first shared shingle */
     uint32_t more;   /* shared shingles after the first */
@@ -118,10 +118,6 @@ static int cmp_shingle(const void *x, const void *y)
 static int cmp_run(const void *x, const void *y)
 {
     const shared_run *a = x, *b = y;
-    if (a->a != b->a)
-        return a->a < b->a ? -1 : 1;
-    if (a->b != b->b)
-        return a->b < b->b ? -1 : 1;
     if (a->qa != b->qa)
         return a->qa < b->qa ? -1 : 1;
     if (a->qb != b->qb)
@@ -180,6 +176,36 @@ static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t
            C->shared[x];
 }
 
+typedef struct source_id {
+    const char *id;
+    size_t index;
+} source_id;
+
+static int cmp_source_id(const void *x, const void *y)
+{
+    return strcmp(((const source_id *)x)->id, ((const source_id *)y)->id);
+}
+
+/* Per source: its place in id order (malloc), NULL on ENOMEM. */
+static uint32_t *source_ranks(const claims_store *st)
+{
+    size_t n = st->source_count;
+    source_id *ids = malloc((n ? n : 1) * sizeof *ids);
+    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    if (ids && rank) {
+        for (size_t s = 0; s < n; s++)
+            ids[s] = (source_id){st->sources[s].id, s};
+        qsort(ids, n, sizeof *ids, cmp_source_id);
+        for (size_t s = 0; s < n; s++)
+            rank[ids[s].index] = (uint32_t)s;
+    } else {
+        free(rank);
+        rank = NULL;
+    }
+    free(ids);
+    return rank;
+}
+
 typedef struct cut_job {
     const quote *quotes;
     size_t nq, k, parts;
@@ -232,6 +258,14 @@ int claims__dependence(claims__run *run)
     cut C = {NULL, NULL, NULL};
     shared_run *runs = NULL;
     size_t nr = 0, rcap = 0;
+    claims_u64map pairs; /* (a, b) -> pair number, in order of appearance */
+    claims__u64map_init(&pairs);
+    uint64_t *pair_of = NULL; /* per pair number: a << 32 | b */
+    size_t npairs = 0, pcap = 0;
+    size_t *bucket = NULL, *fill = NULL;
+    uint32_t *srank = source_ranks(st);
+    if (!srank)
+        return CLAIMS_ENOMEM;
     word *wa = NULL;
     size_t na = 0, wacap = 0;
     passage found[MAX_PASSAGES]; /* of the source pair at hand */
@@ -325,7 +359,7 @@ int claims__dependence(claims__run *run)
                     /* a is the source with the smaller id: passages are
                      * quoted from it, whatever the input order */
                     const shingle *p = &sh[x], *q = &sh[y];
-                    if (strcmp(st->sources[p->source].id, st->sources[q->source].id) > 0) {
+                    if (srank[p->source] > srank[q->source]) {
                         p = &sh[y];
                         q = &sh[x];
                     }
@@ -335,23 +369,55 @@ int claims__dependence(claims__run *run)
                     uint32_t more = 0;
                     while (linked(&C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
                         more++;
+                    uint64_t pk = (uint64_t)p->source << 32 | q->source, pair;
+                    if (!claims__u64map_get(&pairs, pk, &pair)) {
+                        pair = npairs;
+                        if (npairs >= UINT32_MAX ||
+                            claims__grow((void **)&pair_of, &pcap, npairs + 1,
+                                         sizeof *pair_of) != CLAIMS_OK ||
+                            claims__u64map_put(&pairs, pk, pair) != CLAIMS_OK)
+                            goto done;
+                        pair_of[npairs++] = pk;
+                    }
                     if (claims__grow((void **)&runs, &rcap, nr + 1, sizeof *runs) != CLAIMS_OK)
                         goto done;
-                    runs[nr++] = (shared_run){p->source, q->source, p->quote, q->quote, p->pos,
-                                       q->pos, more};
+                    runs[nr++] = (shared_run){(uint32_t)pair, p->quote, q->quote, p->pos,
+                                              q->pos, more};
                 }
             i = j;
         }
     free(sh);
     sh = NULL;
-    if (nr > 1)
-        qsort(runs, nr, sizeof *runs, cmp_run);
+    claims__u64map_free(&pairs);
+    /* runs by pair, in place (each bucket filled by swapping), then each
+     * pair's in passage order */
+    bucket = calloc(npairs + 1, sizeof *bucket);
+    fill = malloc((npairs + 1) * sizeof *fill);
+    if (!bucket || !fill)
+        goto done;
+    for (size_t i = 0; i < nr; i++)
+        bucket[runs[i].pair + 1]++;
+    for (size_t p = 0; p < npairs; p++)
+        bucket[p + 1] += bucket[p];
+    memcpy(fill, bucket, (npairs + 1) * sizeof *fill);
+    for (size_t p = 0; p < npairs; p++)
+        while (fill[p] < bucket[p + 1]) {
+            shared_run *x = &runs[fill[p]];
+            if (x->pair == p) {
+                fill[p]++;
+                continue;
+            }
+            shared_run t = runs[fill[x->pair]];
+            runs[fill[x->pair]++] = *x;
+            *x = t;
+        }
+    for (size_t p = 0; p < npairs; p++)
+        if (bucket[p + 1] - bucket[p] > 1)
+            qsort(runs + bucket[p], bucket[p + 1] - bucket[p], sizeof *runs, cmp_run);
 
     /* 3. per source pair: the shared passages */
     for (size_t i = 0; i < nr;) {
-        size_t j = i;
-        while (j < nr && runs[j].a == runs[i].a && runs[j].b == runs[i].b)
-            j++;
+        size_t j = bucket[runs[i].pair + 1];
         size_t np = 0, total = 0, longest = 0;
         uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
         for (size_t x = i; x < j; x++) {
@@ -377,7 +443,8 @@ int claims__dependence(claims__run *run)
             if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
                              sizeof *r->deps) != CLAIMS_OK)
                 goto done;
-            size_t a = runs[i].a, b = runs[i].b;
+            size_t a = (size_t)(pair_of[runs[i].pair] >> 32),
+                   b = (size_t)(pair_of[runs[i].pair] & 0xffffffffu);
             const char **kept = claims__arena_alloc(&r->arena, np * sizeof *kept);
             if (!kept)
                 goto done;
@@ -398,6 +465,11 @@ int claims__dependence(claims__run *run)
         qsort(r->deps, r->dep_count, sizeof *r->deps, cmp_dependency);
     rc = CLAIMS_OK;
 done:
+    claims__u64map_free(&pairs);
+    free(pair_of);
+    free(bucket);
+    free(fill);
+    free(srank);
     claims__strmap_free(&seen);
     claims__arena_free(&keys);
     free(quotes);
