@@ -409,6 +409,14 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
                                  rc == CLAIMS_ECANCELED ? "canceled" : claims_strerror(rc));
         return rc;
     }
+    /* what only the stages needed: the result keeps what it shows */
+    claims__interner_free(&r->strings); /* the strings stay in the arena */
+    free(r->claim_attr);
+    free(r->claim_type);
+    free(r->norm_rank);
+    r->claim_attr = NULL;
+    r->claim_type = NULL;
+    r->norm_rank = NULL;
     r->stats.normalize = t1 - t0;
     r->stats.resolve = t2 - t1;
     r->stats.group = t3 - t2;
