@@ -706,6 +706,9 @@ static int sort_keys(grouper *G)
 typedef struct group_job {
     const grouper *shared;   /* the read-only parts */
     group_out *outs;         /* per task of the round */
+    claims_arena *arenas;    /* per thread: a task takes a free one */
+    atomic_bool *busy;
+    size_t threads;
     size_t first_part;       /* of the round */
     size_t subjects;
 } group_job;
@@ -719,6 +722,9 @@ static int group_part(void *arg, size_t task)
     const claims_store *st = G.st;
     size_t S = st->source_count;
     G.o = &J->outs[task];
+    size_t slot = claims__slot_take(J->busy, J->threads);
+    G.o->arena = &J->arenas[slot];
+    claims__interner_init(&G.o->strings, G.o->arena);
     G.stamp = calloc(S ? S : 1, sizeof *G.stamp);
     G.slot = malloc((S ? S : 1) * sizeof *G.slot);
     G.stamp_now = 0;
@@ -778,6 +784,7 @@ static int group_part(void *arg, size_t task)
     free(cl);
     free(scratch);
     claims__interner_free(&G.o->strings); /* the strings stay in its arena */
+    claims__slot_give(J->busy, slot);
     return rc;
 }
 
@@ -814,7 +821,6 @@ static void out_free(group_out *o)
     free(o->attrs);
     free(o->values);
     free(o->claim_list);
-    claims__interner_free(&o->strings);
 }
 
 int claims__group(claims__run *run)
@@ -831,6 +837,10 @@ int claims__group(claims__run *run)
     group_out outs[GROUP_ROUND];
     memset(outs, 0, sizeof outs);
     claims_arena *arenas = NULL;
+    atomic_bool busy[16]; /* claims__parallel runs at most 16 threads */
+    size_t threads = run->threads < 16 ? run->threads : 16;
+    for (size_t t = 0; t < 16; t++)
+        atomic_init(&busy[t], false);
     int rc = CLAIMS_ENOMEM;
 
     G.first = calloc(M + 1, sizeof *G.first);
@@ -839,7 +849,7 @@ int claims__group(claims__run *run)
     G.source_rank = malloc((S ? S : 1) * sizeof *G.source_rank);
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
     if (!G.first || !G.by_subject || !G.key || !G.source_rank || !G.has_dependent ||
-        sort_keys(&G) != CLAIMS_OK || (parts && !(arenas = claims__result_arenas(r, parts))))
+        sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)))
         goto done;
     for (size_t d = 0; d < r->dep_count; d++)
         G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
@@ -867,11 +877,9 @@ int claims__group(claims__run *run)
         for (size_t t = 0; t < n; t++) {
             out_free(&outs[t]);
             memset(&outs[t], 0, sizeof outs[t]);
-            outs[t].arena = &arenas[p + t];
-            claims__interner_init(&outs[t].strings, outs[t].arena);
         }
-        group_job J = {&G, outs, p, r->subject_count};
-        if (claims__parallel(n, run->threads, group_part, &J) != 0)
+        group_job J = {&G, outs, arenas, busy, threads, p, r->subject_count};
+        if (claims__parallel(n, (unsigned)threads, group_part, &J) != 0)
             goto done;
         for (size_t t = 0; t < n; t++) {
             size_t from = (p + t) * GROUP_PART, to = from + GROUP_PART;

@@ -14,6 +14,8 @@
 
 #include "claims_private.h"
 
+#include <stdatomic.h>
+
 /** A resolved subject: mentions of several documents merged. */
 typedef struct claims__rsubject {
     const char *id, *label, *type;
@@ -122,6 +124,21 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
 /** Adds n empty arenas to the result, one per parallel task; returns the
  *  first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** Takes a free one of n slots (busy[i] false), marking it busy: for things
+ *  each running task needs one of (scratch memory, an arena), made once per
+ *  thread. Tasks of claims__parallel() on at most n threads always find one. */
+static inline size_t claims__slot_take(atomic_bool *busy, size_t n)
+{
+    for (;;)
+        for (size_t i = 0; i < n; i++)
+            if (!atomic_exchange(&busy[i], true))
+                return i;
+}
+/** Gives slot i back. */
+static inline void claims__slot_give(atomic_bool *busy, size_t i)
+{
+    atomic_store(&busy[i], false);
+}
 /** Splits [0, n) into `parts` near-equal consecutive ranges: range k is
  *  [claims__split(n, parts, k), claims__split(n, parts, k + 1)). */
 static inline size_t claims__split(size_t n, size_t parts, size_t k)

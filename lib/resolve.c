@@ -71,6 +71,11 @@ typedef struct resolver {
     int64_t *judged;        /* per listed pair: see JUDGED_* */
     /* the pairs judged apart, per mention (CSR), for merging */
     uint32_t *apart, *afirst;
+    /* one comparer per thread, made once: a task takes a free one (no more
+     * tasks run at once than there are threads) and gives it back */
+    struct comparer *comparers;
+    atomic_bool *busy;
+    size_t ncomparers;
 } resolver;
 
 /* A block entry of a mention: its block, and where it stands in it. */
@@ -93,6 +98,7 @@ typedef struct comparer {
      * lost its place is just compared again */
     uint64_t *memo_key, *memo_val;
     claims_buf why;         /* the explanation being worded */
+    claims_buf text;        /* the lines of the subject being explained */
     bool failed;            /* an append of `why` ran out of memory */
 } comparer;
 
@@ -106,8 +112,20 @@ static int comparer_init(comparer *K, const resolver *R)
     if (K->memo_key) /* all ones: empty (no pair of values is) */
         memset(K->memo_key, 0xff, ((size_t)1 << MEMO_BITS) * sizeof *K->memo_key);
     claims__buf_init(&K->why);
+    claims__buf_init(&K->text);
     K->failed = false;
     return K->memo_key && K->memo_val ? CLAIMS_OK : CLAIMS_ENOMEM;
+}
+
+/* A free comparer of the resolver's, taken. */
+static comparer *take_comparer(const resolver *R)
+{
+    return &R->comparers[claims__slot_take(R->busy, R->ncomparers)];
+}
+
+static void give_back(const resolver *R, comparer *K)
+{
+    claims__slot_give(R->busy, (size_t)(K - R->comparers));
 }
 
 static void comparer_free(comparer *K)
@@ -116,6 +134,7 @@ static void comparer_free(comparer *K)
     free(K->memo_val);
     K->memo_key = K->memo_val = NULL;
     claims__buf_free(&K->why);
+    claims__buf_free(&K->text);
 }
 
 /* Appends to the explanation being worded. */
@@ -1077,20 +1096,16 @@ typedef struct judge_job {
 static int judge_part(void *arg, size_t part)
 {
     judge_job *J = arg;
-    comparer K;
-    if (comparer_init(&K, J->R) != CLAIMS_OK) {
-        comparer_free(&K);
-        return CLAIMS_ENOMEM;
-    }
+    comparer *K = take_comparer(J->R);
     size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
     for (size_t i = from; i < to; i++) {
-        verdict v = compare_mentions(&K, (size_t)(J->pairs[i] >> 32),
+        verdict v = compare_mentions(K, (size_t)(J->pairs[i] >> 32),
                                      (size_t)(J->pairs[i] & 0xffffffffu), false);
         /* rounded: sums in another order must rank the same */
         J->R->judged[i] = mergeable(&v) ? (int64_t)((v.weight + v.closeness) * 1e6)
                           : v.conflicts ? JUDGED_APART : JUDGED_NOTHING;
     }
-    comparer_free(&K);
+    give_back(J->R, K);
     return 0;
 }
 
@@ -1182,7 +1197,7 @@ typedef struct explain_job {
     const candidate *merges;
     const size_t *mfirst, *mlist, *sfirst;
     const struct apart *slist;
-    claims_arena *arenas;  /* one per part */
+    claims_arena *arenas;  /* one per comparer */
     size_t n, parts;
 } explain_job;
 
@@ -1241,26 +1256,24 @@ static int explain_part(void *arg, size_t part)
 {
     explain_job *J = arg;
     claims_result *r = J->R->r;
-    comparer K;
-    claims_buf text;
-    claims__buf_init(&text);
-    int rc = comparer_init(&K, J->R);
+    comparer *K = take_comparer(J->R);
+    int rc = CLAIMS_OK;
     size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
     for (size_t i = from; i < to && rc == CLAIMS_OK; i++) {
-        rc = explain_subject(&K, J, i, &text);
+        rc = explain_subject(K, J, i, &K->text);
         if (rc != CLAIMS_OK)
             break;
-        if (!text.len) {
+        if (!K->text.len) {
             r->subjects[i].explanation = "";
             continue;
         }
-        char *e = claims__arena_strdup(&J->arenas[part], text.data, text.len);
+        char *e = claims__arena_strdup(&J->arenas[K - J->R->comparers], K->text.data,
+                                       K->text.len);
         if (!e)
             rc = CLAIMS_ENOMEM;
         r->subjects[i].explanation = e;
     }
-    claims__buf_free(&text);
-    comparer_free(&K);
+    give_back(J->R, K);
     return rc;
 }
 
@@ -1406,7 +1419,7 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
          * another, so an uneven part does not hold the others up */
         size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
         explain_job J = {R, merges, mfirst, mlist, sfirst, slist,
-                         claims__result_arenas(r, parts), n, parts};
+                         claims__result_arenas(r, R->ncomparers), n, parts};
         rc = J.arenas ? claims__parallel(parts, R->run->threads, explain_part, &J)
                       : CLAIMS_ENOMEM;
     }
@@ -1464,13 +1477,19 @@ int claims__resolve(claims__run *run)
     separation *seps = NULL;
     size_t ns = 0, scap = 0;
     clusters C = {NULL, NULL, NULL, NULL};
-    comparer serial;
-    comparer_init(&serial, &R); /* its memory is checked below */
     int rc = CLAIMS_ENOMEM;
+    R.ncomparers = run->threads;
+    R.comparers = calloc(R.ncomparers, sizeof *R.comparers);
+    R.busy = calloc(R.ncomparers, sizeof *R.busy);
+    bool made = R.comparers && R.busy;
+    for (size_t i = 0; made && i < R.ncomparers; i++) {
+        atomic_init(&R.busy[i], false);
+        made = comparer_init(&R.comparers[i], &R) == CLAIMS_OK;
+    }
 
     unsigned char *sepcount = calloc(M ? M : 1, 1);
     r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
-    if (!serial.memo_key || !serial.memo_val || !sepcount || !r->mention_subject ||
+    if (!made || !sepcount || !r->mention_subject ||
         build_features(&R) != CLAIMS_OK || content_ranks(&R) != CLAIMS_OK ||
         rank_values(r) != CLAIMS_OK)
         goto done;
@@ -1542,7 +1561,7 @@ int claims__resolve(claims__run *run)
     size_t merged = 0;
     for (size_t i = 0; i < nc; i++) {
         size_t ra = root(&C, cand[i].a), rb = root(&C, cand[i].b);
-        if (ra == rb || !can_join(&serial, &C, ra, rb))
+        if (ra == rb || !can_join(&R.comparers[0], &C, ra, rb))
             continue;
         /* the root is the member first in content order */
         if (R.rank[ra] > R.rank[rb]) {
@@ -1563,10 +1582,12 @@ int claims__resolve(claims__run *run)
     R.places = NULL;
     R.pfirst = NULL;
     R.apart = R.afirst = NULL;
-    comparer_free(&serial);
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
-    comparer_free(&serial);
+    for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
+        comparer_free(&R.comparers[i]);
+    free(R.comparers);
+    free(R.busy);
     free(sepcount);
     free(R.features);
     free(R.first);
