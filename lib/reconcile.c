@@ -414,9 +414,12 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
     free(r->claim_attr);
     free(r->claim_type);
     free(r->norm_rank);
+    free(r->mention_subject);
+    claims__u64map_free(&r->dependent);
     r->claim_attr = NULL;
     r->claim_type = NULL;
     r->norm_rank = NULL;
+    r->mention_subject = NULL;
     r->stats.normalize = t1 - t0;
     r->stats.resolve = t2 - t1;
     r->stats.group = t3 - t2;

@@ -73,20 +73,24 @@ struct claims_result {
     size_t pool_count, pool_cap;
     /* per pool value (resolve): the place of its canonical string among the
      * distinct ones in strcmp order; equal strings, equal ranks, so that
-     * later stages order and match values without comparing strings */
+     * later stages order and match values without comparing strings;
+     * freed when the stages are done */
     uint32_t *norm_rank;
     uint32_t *claim_value;     /* per store claim: pool index */
-    const claims__attr **claim_attr; /* per store claim: schema entry or NULL */
-    claims_type *claim_type;   /* per store claim: type used */
+    /* per store claim, freed when the stages are done: */
+    const claims__attr **claim_attr; /* schema entry or NULL */
+    claims_type *claim_type;   /* type used */
 
     /* origins and dependence */
     const char **claim_origin; /* per store claim: origin display name */
-    claims_u64map dependent;   /* source index pairs that share wording */
+    claims_u64map dependent;   /* source index pairs that share wording
+                                * (freed when the stages are done) */
     claims__dependency *deps;
     size_t dep_count, dep_cap;
 
     /* resolve */
-    size_t *mention_subject;   /* per store subject: resolved subject */
+    size_t *mention_subject;   /* per store subject: resolved subject (freed
+                                * when the stages are done) */
     claims__rsubject *subjects;
     size_t subject_count;
 
