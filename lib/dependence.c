@@ -244,6 +244,181 @@ static int cut_part(void *arg, size_t part)
     return rc;
 }
 
+/* A run as it is found, before its pair of sources is numbered. */
+typedef struct found_run {
+    uint32_t a, b;   /* source indices, id of a < id of b */
+    uint32_t qa, qb, pa, pb, more;
+    uint32_t pair;   /* its number, once numbered */
+} found_run;
+
+/* Shingles are spread over buckets by the top bits of their hash (a group
+ * of equal hashes stays in one), and the buckets are handled by tasks. */
+#define HASH_BUCKET_BITS 12
+
+typedef struct shingle_job {
+    const claims_store *st;
+    const uint32_t *srank;  /* per source: place in id order */
+    shingle *sh;
+    const size_t *bucket;   /* per hash bucket: first shingle; [buckets] = all */
+    size_t buckets, parts;
+    cut *C;
+    found_run **runs;       /* per part */
+    size_t *nruns;          /* per part */
+} shingle_job;
+
+/* The groups of equal hashes of one part of the buckets. */
+typedef struct group_span {
+    size_t from, to;
+} group_span;
+
+static group_span buckets_of(const shingle_job *J, size_t part)
+{
+    group_span g = {J->bucket[claims__split(J->buckets, J->parts, part)],
+                    J->bucket[claims__split(J->buckets, J->parts, part + 1)]};
+    return g;
+}
+
+/* Sorts a part's buckets and marks the shingles that count: those whose
+ * group has 2..MAX_SOURCES_PER_SHINGLE sources. */
+static int mark_part(void *arg, size_t part)
+{
+    shingle_job *J = arg;
+    size_t b0 = claims__split(J->buckets, J->parts, part);
+    size_t b1 = claims__split(J->buckets, J->parts, part + 1);
+    for (size_t b = b0; b < b1; b++)
+        if (J->bucket[b + 1] - J->bucket[b] > 1)
+            qsort(J->sh + J->bucket[b], J->bucket[b + 1] - J->bucket[b], sizeof *J->sh,
+                  cmp_shingle);
+    group_span g = buckets_of(J, part);
+    const shingle *sh = J->sh;
+    for (size_t i = g.from; i < g.to;) {
+        size_t j = i, sources = 0;
+        while (j < g.to && sh[j].hash == sh[i].hash) {
+            if (j == i || sh[j].source != sh[j - 1].source)
+                sources++;
+            j++;
+        }
+        bool counts = sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE;
+        for (size_t x = i; x < j; x++)
+            J->C->shared[J->C->first[sh[x].quote] + sh[x].pos] = counts;
+        i = j;
+    }
+    return 0;
+}
+
+/* The runs of a part's groups: of each run of shared shingles on one
+ * diagonal of two quotes only the start, with its length. */
+static int run_part(void *arg, size_t part)
+{
+    shingle_job *J = arg;
+    group_span g = buckets_of(J, part);
+    const shingle *sh = J->sh;
+    const cut *C = J->C;
+    found_run *out = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = g.from; i < g.to;) {
+        size_t j = i;
+        while (j < g.to && sh[j].hash == sh[i].hash)
+            j++;
+        for (size_t x = i; x < j && C->shared[C->first[sh[i].quote] + sh[i].pos]; x++)
+            for (size_t y = x + 1; y < j; y++) {
+                if (sh[x].source == sh[y].source)
+                    continue;
+                /* a is the source with the smaller id: passages are quoted
+                 * from it, whatever the input order */
+                const shingle *p = &sh[x], *q = &sh[y];
+                if (J->srank[p->source] > J->srank[q->source]) {
+                    p = &sh[y];
+                    q = &sh[x];
+                }
+                if (p->pos && q->pos && linked(C, p->quote, p->pos - 1, q->quote, q->pos - 1))
+                    continue; /* inside a run */
+                uint32_t more = 0;
+                while (linked(C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
+                    more++;
+                if (claims__grow((void **)&out, &cap, n + 1, sizeof *out) != CLAIMS_OK) {
+                    J->runs[part] = out;
+                    return CLAIMS_ENOMEM;
+                }
+                out[n++] = (found_run){p->source, q->source, p->quote, q->quote, p->pos,
+                                       q->pos, more, 0};
+            }
+        i = j;
+    }
+    J->runs[part] = out;
+    J->nruns[part] = n;
+    return 0;
+}
+
+/* What the runs of one pair of sources come to. */
+typedef struct pair_passages {
+    size_t first, count;   /* kept passages: in the part's list */
+    bool dependent;
+} pair_passages;
+
+typedef struct passage_job {
+    const quote *quotes;
+    shared_run *runs;
+    const size_t *bucket;   /* per pair: first run; [pairs] = all */
+    size_t pairs, parts, k;
+    pair_passages *result;  /* per pair */
+    passage **kept;         /* per part */
+    size_t *nkept;          /* per part */
+} passage_job;
+
+/* Per pair of a part: its runs in passage order, the distinct passages they
+ * share, and whether that makes the two sources dependent. */
+static int passage_part(void *arg, size_t part)
+{
+    passage_job *J = arg;
+    word *wa = NULL;
+    size_t na = 0, wacap = 0, kcap = 0, k = J->k;
+    passage found[MAX_PASSAGES]; /* of the pair at hand */
+    int rc = CLAIMS_OK;
+    J->kept[part] = NULL;
+    J->nkept[part] = 0;
+    for (size_t pr = claims__split(J->pairs, J->parts, part);
+         pr < claims__split(J->pairs, J->parts, part + 1) && rc == CLAIMS_OK; pr++) {
+        shared_run *runs = J->runs + J->bucket[pr];
+        size_t nr = J->bucket[pr + 1] - J->bucket[pr];
+        if (nr > 1)
+            qsort(runs, nr, sizeof *runs, cmp_run);
+        size_t np = 0, total = 0, longest = 0;
+        uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
+        for (size_t x = 0; x < nr && rc == CLAIMS_OK; x++) {
+            if (runs[x].qa != words_of_quote) {
+                if ((rc = words_of(J->quotes[runs[x].qa].text, &wa, &na, &wacap)) != CLAIMS_OK)
+                    break;
+                words_of_quote = runs[x].qa;
+            }
+            size_t first = runs[x].pa, len = runs[x].more + k;
+            const char *qa = J->quotes[runs[x].qa].text;
+            passage p = {qa + wa[first].start, wa[first + len - 1].end - wa[first].start, len};
+            bool dup = false;
+            for (size_t e = 0; e < np && !dup; e++)
+                dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
+            if (!dup) {
+                total++;
+                longest = len > longest ? len : longest;
+                if (np < MAX_PASSAGES)
+                    found[np++] = p;
+            }
+        }
+        pair_passages *res = &J->result[pr];
+        res->dependent = total >= 2 || longest >= 2 * k;
+        res->first = J->nkept[part];
+        res->count = res->dependent ? np : 0;
+        if (rc == CLAIMS_OK && res->dependent &&
+            (rc = claims__grow((void **)&J->kept[part], &kcap, J->nkept[part] + np,
+                               sizeof **J->kept)) == CLAIMS_OK) {
+            memcpy(J->kept[part] + J->nkept[part], found, np * sizeof *found);
+            J->nkept[part] += np;
+        }
+    }
+    free(wa);
+    return rc;
+}
+
 int claims__dependence(claims__run *run)
 {
     claims_result *r = run->r;
@@ -257,18 +432,22 @@ int claims__dependence(claims__run *run)
     size_t nsh = 0;
     cut C = {NULL, NULL, NULL};
     shared_run *runs = NULL;
-    size_t nr = 0, rcap = 0;
+    size_t nr = 0;
     claims_u64map pairs; /* (a, b) -> pair number, in order of appearance */
     claims__u64map_init(&pairs);
     uint64_t *pair_of = NULL; /* per pair number: a << 32 | b */
-    size_t npairs = 0, pcap = 0;
-    size_t *bucket = NULL, *fill = NULL;
+    size_t npairs = 0, pcap = 0, bcap = 0;
+    size_t *bucket = NULL, *fill = NULL; /* per pair: first run */
+    size_t *hb = NULL;                   /* per hash bucket: first shingle */
+    shingle *sorted = NULL;
+    found_run **part_runs = NULL;
+    size_t *part_nruns = NULL, parts = 0;
+    pair_passages *result = NULL;
+    passage **kept_of = NULL;
+    size_t *nkept = NULL, pparts = 0;
     uint32_t *srank = source_ranks(st);
     if (!srank)
         return CLAIMS_ENOMEM;
-    word *wa = NULL;
-    size_t na = 0, wacap = 0;
-    passage found[MAX_PASSAGES]; /* of the source pair at hand */
     claims_strmap seen; /* (source, quote text) already listed */
     claims__strmap_init(&seen);
     claims_arena keys;
@@ -299,16 +478,16 @@ int claims__dependence(claims__run *run)
     if (!C.first)
         goto done;
     {
-        size_t parts = nq < 64 ? 1 : 16 * (size_t)run->threads;
-        cut_job J = {quotes, nq, k, parts, C.first, calloc(parts, sizeof(shingle *)),
-                     calloc(parts, sizeof(size_t))};
-        int prc = J.sh && J.nsh ? claims__parallel(parts, run->threads, cut_part, &J)
+        size_t cparts = nq < 64 ? 1 : 16 * (size_t)run->threads;
+        cut_job J = {quotes, nq, k, cparts, C.first, calloc(cparts, sizeof(shingle *)),
+                     calloc(cparts, sizeof(size_t))};
+        int prc = J.sh && J.nsh ? claims__parallel(cparts, run->threads, cut_part, &J)
                                 : CLAIMS_ENOMEM;
-        for (size_t p = 0; prc == 0 && p < parts; p++)
+        for (size_t p = 0; prc == 0 && p < cparts; p++)
             nsh += J.nsh[p];
         if (prc == 0 && (sh = malloc((nsh ? nsh : 1) * sizeof *sh)) != NULL) {
             nsh = 0;
-            for (size_t p = 0; p < parts; p++) {
+            for (size_t p = 0; p < cparts; p++) {
                 if (J.nsh[p])
                     memcpy(sh + nsh, J.sh[p], J.nsh[p] * sizeof *sh);
                 nsh += J.nsh[p];
@@ -322,7 +501,7 @@ int claims__dependence(claims__run *run)
             }
             C.first[nq] = at;
         }
-        for (size_t p = 0; J.sh && p < parts; p++)
+        for (size_t p = 0; J.sh && p < cparts; p++)
             free(J.sh[p]);
         free(J.sh);
         free(J.nsh);
@@ -336,116 +515,103 @@ int claims__dependence(claims__run *run)
     for (size_t i = 0; i < nsh; i++)
         C.hash[i] = sh[i].hash;
 
-    /* 2. shingles shared by different sources; of each run of shared
-     * shingles on one diagonal of two quotes only the start is listed,
-     * with its length */
-    if (nsh > 1)
-        qsort(sh, nsh, sizeof *sh, cmp_shingle);
-    for (size_t pass = 0; pass < 2; pass++) /* which groups count; then runs */
-        for (size_t i = 0; i < nsh;) {
-            size_t j = i, sources = 0;
-            while (j < nsh && sh[j].hash == sh[i].hash) {
-                if (j == i || sh[j].source != sh[j - 1].source)
-                    sources++;
-                j++;
-            }
-            bool counts = sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE;
-            for (size_t x = i; pass == 0 && x < j; x++)
-                C.shared[C.first[sh[x].quote] + sh[x].pos] = counts;
-            for (size_t x = i; pass == 1 && counts && x < j; x++)
-                for (size_t y = x + 1; y < j; y++) {
-                    if (sh[x].source == sh[y].source)
-                        continue;
-                    /* a is the source with the smaller id: passages are
-                     * quoted from it, whatever the input order */
-                    const shingle *p = &sh[x], *q = &sh[y];
-                    if (srank[p->source] > srank[q->source]) {
-                        p = &sh[y];
-                        q = &sh[x];
-                    }
-                    if (p->pos && q->pos &&
-                        linked(&C, p->quote, p->pos - 1, q->quote, q->pos - 1))
-                        continue; /* inside a run */
-                    uint32_t more = 0;
-                    while (linked(&C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
-                        more++;
-                    uint64_t pk = (uint64_t)p->source << 32 | q->source, pair;
-                    if (!claims__u64map_get(&pairs, pk, &pair)) {
-                        pair = npairs;
-                        if (npairs >= UINT32_MAX ||
-                            claims__grow((void **)&pair_of, &pcap, npairs + 1,
-                                         sizeof *pair_of) != CLAIMS_OK ||
-                            claims__u64map_put(&pairs, pk, pair) != CLAIMS_OK)
-                            goto done;
-                        pair_of[npairs++] = pk;
-                    }
-                    if (claims__grow((void **)&runs, &rcap, nr + 1, sizeof *runs) != CLAIMS_OK)
-                        goto done;
-                    runs[nr++] = (shared_run){(uint32_t)pair, p->quote, q->quote, p->pos,
-                                              q->pos, more};
-                }
-            i = j;
-        }
+    /* 3. shingles by hash, in buckets that tasks sort and mark */
+    size_t buckets = (size_t)1 << HASH_BUCKET_BITS;
+    parts = nsh < 512 ? 1 : 16 * (size_t)run->threads;
+    hb = calloc(buckets + 1, sizeof *hb);
+    sorted = malloc((nsh ? nsh : 1) * sizeof *sorted);
+    part_runs = calloc(parts, sizeof *part_runs);
+    part_nruns = calloc(parts, sizeof *part_nruns);
+    if (!hb || !sorted || !part_runs || !part_nruns)
+        goto done;
+    for (size_t i = 0; i < nsh; i++)
+        hb[(sh[i].hash >> (64 - HASH_BUCKET_BITS)) + 1]++;
+    for (size_t b = 0; b < buckets; b++)
+        hb[b + 1] += hb[b];
+    {
+        size_t *at = malloc(buckets * sizeof *at);
+        if (!at)
+            goto done;
+        memcpy(at, hb, buckets * sizeof *at);
+        for (size_t i = 0; i < nsh; i++)
+            sorted[at[sh[i].hash >> (64 - HASH_BUCKET_BITS)]++] = sh[i];
+        free(at);
+    }
     free(sh);
     sh = NULL;
-    claims__u64map_free(&pairs);
-    /* runs by pair, in place (each bucket filled by swapping), then each
-     * pair's in passage order */
-    bucket = calloc(npairs + 1, sizeof *bucket);
-    fill = malloc((npairs + 1) * sizeof *fill);
-    if (!bucket || !fill)
+    shingle_job SJ = {st, srank, sorted, hb, buckets, parts, &C, part_runs, part_nruns};
+    if (claims__parallel(parts, run->threads, mark_part, &SJ) != 0 ||
+        claims__parallel(parts, run->threads, run_part, &SJ) != 0)
         goto done;
-    for (size_t i = 0; i < nr; i++)
-        bucket[runs[i].pair + 1]++;
-    for (size_t p = 0; p < npairs; p++)
-        bucket[p + 1] += bucket[p];
-    memcpy(fill, bucket, (npairs + 1) * sizeof *fill);
-    for (size_t p = 0; p < npairs; p++)
-        while (fill[p] < bucket[p + 1]) {
-            shared_run *x = &runs[fill[p]];
-            if (x->pair == p) {
-                fill[p]++;
-                continue;
-            }
-            shared_run t = runs[fill[x->pair]];
-            runs[fill[x->pair]++] = *x;
-            *x = t;
-        }
-    for (size_t p = 0; p < npairs; p++)
-        if (bucket[p + 1] - bucket[p] > 1)
-            qsort(runs + bucket[p], bucket[p + 1] - bucket[p], sizeof *runs, cmp_run);
+    free(sorted);
+    sorted = NULL;
 
-    /* 3. per source pair: the shared passages */
-    for (size_t i = 0; i < nr;) {
-        size_t j = bucket[runs[i].pair + 1];
-        size_t np = 0, total = 0, longest = 0;
-        uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
-        for (size_t x = i; x < j; x++) {
-            if (runs[x].qa != words_of_quote) {
-                if (words_of(quotes[runs[x].qa].text, &wa, &na, &wacap) != CLAIMS_OK)
+    /* 4. the pairs of sources numbered in order of appearance, and the runs
+     * put together by pair */
+    for (size_t p = 0; p < parts; p++)
+        for (size_t i = 0; i < part_nruns[p]; i++) {
+            found_run *f = &part_runs[p][i];
+            uint64_t pk = (uint64_t)f->a << 32 | f->b, pair;
+            if (!claims__u64map_get(&pairs, pk, &pair)) {
+                pair = npairs;
+                if (npairs >= UINT32_MAX ||
+                    claims__grow((void **)&pair_of, &pcap, npairs + 1, sizeof *pair_of) ||
+                    claims__grow((void **)&bucket, &bcap, npairs + 2, sizeof *bucket) ||
+                    claims__u64map_put(&pairs, pk, pair) != CLAIMS_OK)
                     goto done;
-                words_of_quote = runs[x].qa;
+                pair_of[npairs++] = pk;
+                bucket[npairs] = 0;
             }
-            size_t first = runs[x].pa, len = runs[x].more + k;
-            const char *qa = quotes[runs[x].qa].text;
-            passage p = {qa + wa[first].start, wa[first + len - 1].end - wa[first].start, len};
-            bool dup = false;
-            for (size_t e = 0; e < np && !dup; e++)
-                dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
-            if (!dup) {
-                total++;
-                longest = len > longest ? len : longest;
-                if (np < MAX_PASSAGES)
-                    found[np++] = p;
-            }
+            f->pair = (uint32_t)pair;
+            bucket[pair + 1]++;
+            nr++;
         }
-        if (total >= 2 || longest >= 2 * k) {
+    claims__u64map_free(&pairs);
+    if (npairs) {
+        bucket[0] = 0;
+        for (size_t p = 0; p < npairs; p++)
+            bucket[p + 1] += bucket[p];
+        runs = malloc((nr ? nr : 1) * sizeof *runs);
+        fill = malloc(npairs * sizeof *fill);
+        if (!runs || !fill)
+            goto done;
+        memcpy(fill, bucket, npairs * sizeof *fill);
+        for (size_t p = 0; p < parts; p++) {
+            for (size_t i = 0; i < part_nruns[p]; i++) {
+                const found_run *f = &part_runs[p][i];
+                runs[fill[f->pair]++] =
+                    (shared_run){f->pair, f->qa, f->qb, f->pa, f->pb, f->more};
+            }
+            free(part_runs[p]);
+            part_runs[p] = NULL;
+        }
+    }
+
+    /* 5. per pair, by tasks: the shared passages */
+    pparts = npairs < 16 ? 1 : 16 * (size_t)run->threads;
+    result = malloc((npairs ? npairs : 1) * sizeof *result);
+    kept_of = calloc(pparts, sizeof *kept_of);
+    nkept = calloc(pparts, sizeof *nkept);
+    if (!result || !kept_of || !nkept)
+        goto done;
+    passage_job PJ = {quotes, runs, bucket, npairs, pparts, k, result, kept_of, nkept};
+    if (npairs && claims__parallel(pparts, run->threads, passage_part, &PJ) != 0)
+        goto done;
+
+    /* 6. the dependent pairs, in pair order */
+    for (size_t part = 0; part < pparts && npairs; part++)
+        for (size_t pr = claims__split(npairs, pparts, part);
+             pr < claims__split(npairs, pparts, part + 1); pr++) {
+            const pair_passages *res = &result[pr];
+            if (!res->dependent)
+                continue;
             if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
                              sizeof *r->deps) != CLAIMS_OK)
                 goto done;
-            size_t a = (size_t)(pair_of[runs[i].pair] >> 32),
-                   b = (size_t)(pair_of[runs[i].pair] & 0xffffffffu);
-            const char **kept = claims__arena_alloc(&r->arena, np * sizeof *kept);
+            size_t a = (size_t)(pair_of[pr] >> 32), b = (size_t)(pair_of[pr] & 0xffffffffu);
+            size_t np = res->count;
+            const passage *found = kept_of[part] + res->first;
+            const char **kept = claims__arena_alloc(&r->arena, (np ? np : 1) * sizeof *kept);
             if (!kept)
                 goto done;
             for (size_t e = 0; e < np; e++)
@@ -459,8 +625,6 @@ int claims__dependence(claims__run *run)
             if (claims__u64map_put(&r->dependent, pair_key(a, b), 1) != CLAIMS_OK)
                 goto done;
         }
-        i = j;
-    }
     if (r->dep_count > 1)
         qsort(r->deps, r->dep_count, sizeof *r->deps, cmp_dependency);
     rc = CLAIMS_OK;
@@ -469,6 +633,17 @@ done:
     free(pair_of);
     free(bucket);
     free(fill);
+    free(hb);
+    free(sorted);
+    for (size_t p = 0; part_runs && p < parts; p++)
+        free(part_runs[p]);
+    free(part_runs);
+    free(part_nruns);
+    free(result);
+    for (size_t p = 0; kept_of && p < pparts; p++)
+        free(kept_of[p]);
+    free(kept_of);
+    free(nkept);
     free(srank);
     claims__strmap_free(&seen);
     claims__arena_free(&keys);
@@ -478,6 +653,5 @@ done:
     free(C.shared);
     free(C.first);
     free(runs);
-    free(wa);
     return rc;
 }
