@@ -62,6 +62,9 @@ typedef struct resolver {
     uint32_t *rank;         /* per mention: place in content order */
     const char **attr_names; /* by attribute rank */
     size_t attr_count;
+    uint32_t *rep;          /* per pool value: the first value that any
+                             * comparison takes to be the same (see
+                             * representatives) */
     uint64_t *ident;        /* per pool value: norm rank << 3 | modifier;
                              * equal idents, equal values */
     /* where each mention stands in the blocks (CSR by mention, by key):
@@ -445,6 +448,61 @@ static int rank_values(claims_result *r)
     return CLAIMS_OK;
 }
 
+/* ---- values that compare alike -------------------------------------------------- */
+
+/* The fields a DATE or TIME comparison reads for its relation and score
+ * (date.c; a tolerance reads the interval too): values equal in all of them
+ * relate alike to any other, whatever their texts and reference dates. */
+typedef struct moment {
+    int64_t begin, end;
+    int32_t tz_minutes;
+    uint8_t type, precision, mod, has_tz;
+} moment;
+
+static moment moment_of(const claims_value *v)
+{
+    moment m;
+    memset(&m, 0, sizeof m); /* padding too: moments are hashed as bytes */
+    m.begin = v->begin;
+    m.end = v->end;
+    m.tz_minutes = v->has_tz ? v->tz_minutes : 0;
+    m.type = (uint8_t)v->type;
+    m.precision = (uint8_t)v->precision;
+    m.mod = (uint8_t)v->mod;
+    m.has_tz = v->has_tz;
+    return m;
+}
+
+/* R->rep: dates and times that are the same moment share their first
+ * value, so that a remembered comparison serves them all (relative dates
+ * read against many publication dates make many values of one moment);
+ * other values stand for themselves. */
+static int representatives(resolver *R)
+{
+    const claims_result *r = R->r;
+    size_t n = r->pool_count;
+    R->rep = malloc((n ? n : 1) * sizeof *R->rep);
+    claims_strmap seen; /* moment bytes -> first value */
+    claims__strmap_init(&seen);
+    moment *keys = malloc((n ? n : 1) * sizeof *keys);
+    int rc = R->rep && keys ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t v = 0; v < n && rc == CLAIMS_OK; v++) {
+        const claims_value *x = r->pool[v];
+        R->rep[v] = (uint32_t)v;
+        if ((x->type != CLAIMS_TYPE_DATE && x->type != CLAIMS_TYPE_TIME) || x->none)
+            continue;
+        keys[v] = moment_of(x);
+        size_t first;
+        if (claims__strmap_get(&seen, (const char *)&keys[v], sizeof *keys, &first))
+            R->rep[v] = (uint32_t)first;
+        else
+            rc = claims__strmap_put(&seen, (const char *)&keys[v], sizeof *keys, v);
+    }
+    claims__strmap_free(&seen);
+    free(keys);
+    return rc;
+}
+
 /* ---- comparing two mentions ------------------------------------------------------ */
 
 typedef struct verdict {
@@ -485,6 +543,8 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
     }
     /* the attribute matters only through a tolerance */
     bool tolerant = def && (def->tolerance > 0.0 || def->time_tolerance > 0.0);
+    ia = R->rep[ia];
+    ib = R->rep[ib];
     uint64_t key = ((uint64_t)(ia < ib ? ia : ib) << 32) | (ia < ib ? ib : ia);
     size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - MEMO_BITS));
     if (!tolerant && K->memo_key[slot] == key) {
@@ -1498,6 +1558,8 @@ int claims__resolve(claims__run *run)
         goto done;
     for (size_t v = 0; v < r->pool_count; v++)
         R.ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)r->pool[v]->mod;
+    if (representatives(&R) != CLAIMS_OK)
+        goto done;
 
     /* keys read the features in claim order; comparisons in name order */
     for (size_t m = 0; m < M; m++)
@@ -1594,6 +1656,7 @@ done:
     free(R.rank);
     free(R.attr_names);
     free(R.ident);
+    free(R.rep);
     free(R.judged);
     free(R.places);
     free(R.pfirst);
