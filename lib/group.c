@@ -853,6 +853,13 @@ int claims__group(claims__run *run)
         goto done;
     for (size_t d = 0; d < r->dep_count; d++)
         G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
+    /* room for the most there can be (a cluster and an attribute per
+     * claim) made at once: growing by steps would leave the smaller
+     * copies behind, and pages never written cost nothing */
+    if (claims__grow((void **)&r->attrs, &r->attr_cap, N, sizeof *r->attrs) ||
+        claims__grow((void **)&r->values, &r->value_cap, N, sizeof *r->values) ||
+        claims__grow((void **)&r->claim_list, &r->claim_list_cap, N, sizeof *r->claim_list))
+        goto done;
     for (size_t i = 0; i < N; i++)
         G.first[st->claims[i].subject + 1]++;
     for (size_t m = 0; m < M; m++)
