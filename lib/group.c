@@ -19,7 +19,7 @@
  * result's arrays in task order afterwards. Its strings live in an arena
  * of the result. */
 typedef struct group_out {
-    claims__rattr *attrs;
+    _Alignas(CLAIMS__LINE) claims__rattr *attrs; /* each task writes its own */
     size_t attr_count, attr_cap;
     claims__rvalue *values;
     size_t value_count, value_cap;

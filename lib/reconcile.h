@@ -128,6 +128,10 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
 /** Adds n empty arenas to the result, one per parallel task; returns the
  *  first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** Bytes of a cache line: what two threads write is aligned to it (with
+ *  _Alignas), so that neither slows the other down by sharing a line. */
+#define CLAIMS__LINE 64
+
 /** Takes a free one of n slots (busy[i] false), marking it busy: for things
  *  each running task needs one of (scratch memory, an arena), made once per
  *  thread. Tasks of claims__parallel() on at most n threads always find one. */

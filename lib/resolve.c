@@ -95,7 +95,7 @@ typedef struct place {
 /* What one thread needs to compare mentions: its own memory of value
  * comparisons and its own text. */
 typedef struct comparer {
-    const resolver *R;
+    _Alignas(CLAIMS__LINE) const resolver *R; /* threads write their own */
     /* value pair -> relation, score (see relate): a cache with one place
      * per hash, small enough to stay in the processor's cache; a pair that
      * lost its place is just compared again */
@@ -1539,7 +1539,9 @@ int claims__resolve(claims__run *run)
     clusters C = {NULL, NULL, NULL, NULL};
     int rc = CLAIMS_ENOMEM;
     R.ncomparers = run->threads;
-    R.comparers = calloc(R.ncomparers, sizeof *R.comparers);
+    R.comparers = aligned_alloc(CLAIMS__LINE, R.ncomparers * sizeof *R.comparers);
+    if (R.comparers)
+        memset(R.comparers, 0, R.ncomparers * sizeof *R.comparers);
     R.busy = calloc(R.ncomparers, sizeof *R.busy);
     bool made = R.comparers && R.busy;
     for (size_t i = 0; made && i < R.ncomparers; i++) {
