@@ -1221,26 +1221,62 @@ static void join(clusters *C, size_t ra, size_t rb)
 /* ---- resolved subjects ---------------------------------------------------------------- */
 
 typedef struct subject_order {
+    size_t type;  /* rank: events first, then by type name */
+    size_t sources, claims;
     const claims__rsubject *s;
     size_t index;
 } subject_order;
 
+/* Events first, then by type; by support (sources, then claims) within a
+ * type; then by label and id. */
 static int cmp_subject(const void *x, const void *y)
 {
-    const claims__rsubject *a = ((const subject_order *)x)->s;
-    const claims__rsubject *b = ((const subject_order *)y)->s;
-    bool ea = !strcmp(a->type, "event"), eb = !strcmp(b->type, "event");
-    if (ea != eb)
-        return ea ? -1 : 1;
-    int c = strcmp(a->type, b->type);
-    if (c)
-        return c;
-    if (a->source_count != b->source_count)
-        return a->source_count > b->source_count ? -1 : 1;
-    if (a->sort_claims != b->sort_claims)
-        return a->sort_claims > b->sort_claims ? -1 : 1;
-    c = strcmp(a->label, b->label);
-    return c ? c : strcmp(a->id, b->id);
+    const subject_order *a = x, *b = y;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    if (a->sources != b->sources)
+        return a->sources > b->sources ? -1 : 1;
+    if (a->claims != b->claims)
+        return a->claims > b->claims ? -1 : 1;
+    int c = strcmp(a->s->label, b->s->label);
+    return c ? c : strcmp(a->s->id, b->s->id);
+}
+
+/* The rank of each subject's type (events first, then by name), in order. */
+static int type_ranks(const claims__rsubject *subjects, size_t n, subject_order *ord)
+{
+    const char **types = NULL; /* distinct (interned), in rank order */
+    size_t nt = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *t = subjects[i].type;
+        size_t k = 0;
+        while (k < nt && types[k] != t && strcmp(types[k], t) != 0)
+            k++;
+        if (k == nt) {
+            if (claims__grow((void **)&types, &cap, nt + 1, sizeof *types) != CLAIMS_OK) {
+                free(types);
+                return CLAIMS_ENOMEM;
+            }
+            /* insert in rank order */
+            bool ev = !strcmp(t, "event");
+            k = 0;
+            while (k < nt && (!strcmp(types[k], "event") ||
+                              (!ev && strcmp(types[k], t) < 0)))
+                k++;
+            memmove(types + k + 1, types + k, (nt - k) * sizeof *types);
+            types[k] = t;
+            nt++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (types[k] != subjects[i].type && strcmp(types[k], subjects[i].type) != 0)
+            k++;
+        ord[i] = (subject_order){k, subjects[i].source_count, subjects[i].sort_claims,
+                                 &subjects[i], i};
+    }
+    free(types);
+    return CLAIMS_OK;
 }
 
 /* The explanations of resolved subjects, worded by parallel tasks: merges,
@@ -1496,8 +1532,9 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         if (!ord || !sorted || !new_index) {
             rc = CLAIMS_ENOMEM;
         } else {
-            for (size_t i = 0; i < n; i++)
-                ord[i] = (subject_order){&r->subjects[i], i};
+            rc = type_ranks(r->subjects, n, ord);
+        }
+        if (rc == CLAIMS_OK) {
             qsort(ord, n, sizeof *ord, cmp_subject);
             for (size_t i = 0; i < n; i++) {
                 sorted[i] = *ord[i].s;
