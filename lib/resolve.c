@@ -196,7 +196,8 @@ static bool usable(const claims_result *r, const feature *f)
 
 static const char *norm_of(const claims_result *r, uint32_t value)
 {
-    return claims_value_normalized(r->pool[value]);
+    const claims_value *v = r->pool[value];
+    return v->norm.data ? v->norm.data : "";
 }
 
 /* Appends a NUL-terminated string. */
@@ -736,18 +737,20 @@ static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_preci
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
     for (size_t i = 0; i < nf; i++)
-        if (F[i].type == CLAIMS_TYPE_DATE &&
-            claims_value_interval(R->r->pool[F[i].value], begin, NULL, p) == CLAIMS_OK)
+        if (F[i].type == CLAIMS_TYPE_DATE) { /* usable: the value is a date */
+            *begin = R->r->pool[F[i].value]->begin;
+            *p = R->r->pool[F[i].value]->precision;
             return true;
+        }
     return false;
 }
 
 /* The blocking token of a value: a person's surname, else its key. */
 static const char *token_of(const claims_value *v, size_t *len)
 {
-    const char *k = claims_value_normalized(v);
-    *len = strlen(k);
-    if (claims_value_type(v) == CLAIMS_TYPE_PERSON) {
+    const char *k = v->norm.data ? v->norm.data : "";
+    *len = v->norm.len;
+    if (v->type == CLAIMS_TYPE_PERSON) {
         const char *sp = strrchr(k, ' ');
         if (sp) {
             *len -= (size_t)(sp + 1 - k);
