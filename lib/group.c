@@ -441,10 +441,10 @@ static claims_agreement single_valued(grouper *G, const size_t *m, const cluster
                            conflict_why[0] ? conflict_why : "values differ",
                            strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
     } else if (rel == CLAIMS_SINGLE_SOURCE) {
-        claims__buf_printf(&G->buf, "only %s", st->sources[src[0]].id);
+        claims__put(&G->buf, "only "), claims__put(&G->buf, st->sources[src[0]].id);
     } else {
-        claims__buf_printf(&G->buf, "%s", agree_why[0] ? agree_why
-                                          : "each source gives a value the others share");
+        claims__put(&G->buf, agree_why[0] ? agree_why
+                                   : "each source gives a value the others share");
     }
     free(ok);
     free(src);
@@ -562,7 +562,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
         rel = CLAIMS_CONFLICTING;
     } else if (supporting == 0) {
         rel = sources > 1 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
-        claims__buf_printf(&G->buf, "only claims of unknown certainty");
+        claims__put(&G->buf, "only claims of unknown certainty");
     } else if (supporting == 1) {
         rel = sources >= 2 ? CLAIMS_AGREED : CLAIMS_SINGLE_SOURCE;
         /* when the agreeing claims are written differently, say why they
@@ -575,20 +575,21 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
         bool explained = false;
         for (size_t i = 1; i < x->n && !explained; i++) {
             const claims_value *v = r->pool[r->claim_value[m[x->start + i]]];
-            if (v == rep || claims_value_modifier(v) == claims_value_modifier(rep))
+            if (v == rep || v->mod == rep->mod)
                 continue;
             claims_value_compare(&cmp, ctx, v, rep);
-            claims__buf_printf(&G->buf, "%s", cmp.reason);
+            claims__put(&G->buf, cmp.reason);
             explained = true;
         }
         if (!explained && rel == CLAIMS_AGREED)
-            claims__buf_printf(&G->buf, "%zu sources agree", sources);
+            claims__put_size(&G->buf, sources), claims__put(&G->buf, " sources agree");
         else if (!explained)
-            claims__buf_printf(&G->buf, "only %s", first_source);
+            claims__put(&G->buf, "only "), claims__put(&G->buf, first_source);
     } else if (card == CLAIMS_SET) {
         rel = sources >= 2 ? CLAIMS_COMPLEMENTARY : CLAIMS_SINGLE_SOURCE;
-        claims__buf_printf(&G->buf, "%zu members named by %zu source%s", supporting,
-                           sources, sources == 1 ? "" : "s");
+        claims__put_size(&G->buf, supporting), claims__put(&G->buf, " members named by ");
+        claims__put_size(&G->buf, sources);
+        claims__put(&G->buf, sources == 1 ? " source" : " sources");
     } else {
         rel = single_valued(G, m, *cl, nc, sources);
     }

@@ -15,6 +15,7 @@
 #include "claims_private.h"
 
 #include <stdatomic.h>
+#include <string.h>
 
 /** A resolved subject: mentions of several documents merged. */
 typedef struct claims__rsubject {
@@ -128,6 +129,23 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
 /** Adds n empty arenas to the result, one per parallel task; returns the
  *  first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** Appends a NUL-terminated string: for text made many times over, where
+ *  claims__buf_printf would cost more than the rest of the work. */
+static inline int claims__put(claims_buf *b, const char *s)
+{
+    return claims__buf_append(b, s, strlen(s));
+}
+/** Appends n in decimal. */
+static inline int claims__put_size(claims_buf *b, size_t n)
+{
+    char d[24];
+    size_t k = sizeof d;
+    do
+        d[--k] = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    return claims__buf_append(b, d + k, sizeof d - k);
+}
+
 /** Bytes of a cache line: what two threads write is aligned to it (with
  *  _Alignas), so that neither slows the other down by sharing a line. */
 #define CLAIMS__LINE 64

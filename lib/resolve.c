@@ -151,12 +151,8 @@ static void say(comparer *K, const char *s, size_t n)
 
 static void say_size(comparer *K, size_t n)
 {
-    char d[24];
-    size_t k = sizeof d;
-    do
-        d[--k] = (char)('0' + n % 10);
-    while ((n /= 10) != 0);
-    say(K, d + k, sizeof d - k);
+    if (claims__put_size(&K->why, n) != CLAIMS_OK)
+        K->failed = true;
 }
 
 /* Says the canonical string of pool value v. */
@@ -200,11 +196,6 @@ static const char *norm_of(const claims_result *r, uint32_t value)
     return v->norm.data ? v->norm.data : "";
 }
 
-/* Appends a NUL-terminated string. */
-static int put(claims_buf *b, const char *s)
-{
-    return claims__buf_append(b, s, strlen(s));
-}
 
 
 /* ---- features ------------------------------------------------------------------ */
@@ -219,7 +210,7 @@ static int add_label_value(resolver *R, claims_strmap *cache, claims_arena *keys
     const char *text = s->label[0] ? s->label : s->id;
     claims_type type = label_type(s->type);
     claims__buf_clear(key);
-    if (claims__buf_putc(key, (char)('a' + type)) || put(key, text))
+    if (claims__buf_putc(key, (char)('a' + type)) || claims__put(key, text))
         return CLAIMS_ENOMEM;
     size_t idx;
     if (claims__strmap_get(cache, key->data, key->len, &idx)) {
@@ -766,7 +757,7 @@ static int push_key(const resolver *R, keyring *K, block_entry **e, size_t *n,
 {
     claims_buf *k = &K->buf;
     claims__buf_clear(k);
-    if (put(k, prefix) || claims__buf_putc(k, ':') || claims__buf_append(k, a, al) ||
+    if (claims__put(k, prefix) || claims__buf_putc(k, ':') || claims__buf_append(k, a, al) ||
         (b && (claims__buf_putc(k, '|') || claims__buf_append(k, b, bl))))
         return CLAIMS_ENOMEM;
     size_t id;
@@ -1303,7 +1294,7 @@ typedef struct explain_job {
 /* Appends a NUL-terminated string to *bad's account. */
 static void put_to(claims_buf *b, const char *s, int *bad)
 {
-    *bad |= put(b, s);
+    *bad |= claims__put(b, s);
 }
 
 /* Lines "merged S/ID with S/ID: why", then "kept apart from ID (LABEL): why". */
@@ -1433,15 +1424,15 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         /* id: from the first mention's key, so it does not change when
          * unrelated documents are added */
         claims__buf_clear(&b);
-        rc = put(&b, st->sources[anchor->source].id) || claims__buf_putc(&b, '\x1f') ||
-             put(&b, anchor->id);
+        rc = claims__put(&b, st->sources[anchor->source].id) || claims__buf_putc(&b, '\x1f') ||
+             claims__put(&b, anchor->id);
         uint64_t h = claims__hash(b.data, b.len);
         claims__buf_clear(&b);
         char hex[17];
         for (int d = 15; d >= 0; d--, h >>= 4)
             hex[d] = "0123456789abcdef"[h & 15];
         hex[16] = '\0';
-        rc = rc || put(&b, s->type) || claims__buf_putc(&b, '-') || put(&b, hex)
+        rc = rc || claims__put(&b, s->type) || claims__buf_putc(&b, '-') || claims__put(&b, hex)
                  ? CLAIMS_ENOMEM : CLAIMS_OK;
         s->id = rc == CLAIMS_OK ? claims__arena_strdup(&r->arena, b.data, b.len) : NULL;
         /* label: the most frequent, then the shortest, then the smallest */
