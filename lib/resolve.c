@@ -1280,16 +1280,45 @@ static int type_ranks(const claims__rsubject *subjects, size_t n, subject_order 
 typedef struct apart {
     uint32_t a, b;  /* the mentions compared */
     uint32_t other; /* the subject on the other side */
+    uint32_t why;   /* the separation; once chosen, its wording */
 } apart;
+
+/* What a separation shown came to, worded once for both its subjects. */
+typedef struct worded {
+    const char *text;
+    size_t len;
+} worded;
 
 typedef struct explain_job {
     const resolver *R;
     const candidate *merges;
     const size_t *mfirst, *mlist, *sfirst;
     const struct apart *slist;
-    claims_arena *arenas;  /* one per comparer */
-    size_t n, parts;
+    const apart **shown;   /* the separations to word, each once */
+    worded *why;           /* their wordings */
+    claims_arena *arenas;  /* one per comparer: explanations; */
+    claims_arena *scratch; /* and the wordings of separations */
+    size_t n, parts, nshown, shown_parts;
 } explain_job;
+
+/* Words one part of the separations shown. */
+static int word_part(void *arg, size_t part)
+{
+    explain_job *J = arg;
+    comparer *K = take_comparer(J->R);
+    int rc = CLAIMS_OK;
+    for (size_t i = claims__split(J->nshown, J->shown_parts, part);
+         i < claims__split(J->nshown, J->shown_parts, part + 1) && rc == CLAIMS_OK; i++) {
+        compare_mentions(K, J->shown[i]->a, J->shown[i]->b, true);
+        char *t = claims__arena_strdup(&J->scratch[K - J->R->comparers],
+                                       K->why.data ? K->why.data : "", K->why.len);
+        if (!t || K->failed)
+            rc = CLAIMS_ENOMEM;
+        J->why[i] = (worded){t, K->why.len};
+    }
+    give_back(J->R, K);
+    return rc;
+}
 
 /* Appends a NUL-terminated string to *bad's account. */
 static void put_to(claims_buf *b, const char *s, int *bad)
@@ -1317,23 +1346,14 @@ static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_b
         bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
         bad |= claims__buf_putc(text, '\n') | K->failed;
     }
-    uint32_t shown[MAX_SEPARATIONS];
-    size_t nshown = 0;
-    for (size_t q = J->sfirst[i]; q < J->sfirst[i + 1] && nshown < MAX_SEPARATIONS; q++) {
+    for (size_t q = J->sfirst[i]; q < J->sfirst[i + 1]; q++) { /* those shown */
         const apart *sp = &J->slist[q];
-        bool dup = false;
-        for (size_t k = 0; k < nshown; k++)
-            dup |= shown[k] == sp->other;
-        if (dup)
-            continue;
-        shown[nshown++] = sp->other;
-        const char *oid = r->subjects[sp->other].id;
-        compare_mentions(K, sp->a, sp->b, true);
-        put_to(text, "kept apart from ", &bad), put_to(text, oid, &bad);
+        const worded *w = &J->why[sp->why];
+        put_to(text, "kept apart from ", &bad), put_to(text, r->subjects[sp->other].id, &bad);
         put_to(text, " (", &bad), put_to(text, r->subjects[sp->other].label, &bad);
         put_to(text, "): ", &bad);
-        bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
-        bad |= claims__buf_putc(text, '\n') | K->failed;
+        bad |= claims__buf_append(text, w->text, w->len);
+        bad |= claims__buf_putc(text, '\n');
     }
     if (bad)
         return CLAIMS_ENOMEM;
@@ -1365,6 +1385,44 @@ static int explain_part(void *arg, size_t part)
     }
     give_back(J->R, K);
     return rc;
+}
+
+/* Keeps, of each subject's separations, those its explanation shows (the
+ * first MAX_SEPARATIONS other subjects, each once), compacting slist and
+ * sfirst; lists the separations shown, each once however many subjects
+ * show it, and points each entry at its wording. */
+static int choose_shown(apart *slist, size_t *sfirst, size_t n, size_t nseps,
+                        uint32_t **why_of, const apart ***shown, size_t *nshown)
+{
+    *why_of = malloc((nseps ? nseps : 1) * sizeof **why_of);
+    *shown = malloc((nseps ? nseps : 1) * sizeof **shown);
+    if (!*why_of || !*shown)
+        return CLAIMS_ENOMEM;
+    for (size_t j = 0; j < nseps; j++)
+        (*why_of)[j] = UINT32_MAX;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t from = sfirst[i], to = sfirst[i + 1], kept = 0;
+        sfirst[i] = w;
+        for (size_t q = from; q < to && kept < MAX_SEPARATIONS; q++) {
+            bool dup = false;
+            for (size_t k = sfirst[i]; k < w && !dup; k++)
+                dup = slist[k].other == slist[q].other;
+            if (dup)
+                continue;
+            slist[w] = slist[q];
+            uint32_t sep = slist[w].why; /* the separation, until worded */
+            if ((*why_of)[sep] == UINT32_MAX) {
+                (*why_of)[sep] = (uint32_t)*nshown;
+                (*shown)[(*nshown)++] = &slist[w];
+            }
+            slist[w].why = (*why_of)[sep];
+            w++;
+            kept++;
+        }
+    }
+    sfirst[n] = w;
+    return CLAIMS_OK;
 }
 
 static int build_subjects(resolver *R, clusters *C, candidate *merges,
@@ -1466,6 +1524,9 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
 
     /* explanations: merges and separations bucketed by subject */
     size_t *mfirst = calloc(n + 1, sizeof *mfirst), *sfirst = calloc(n + 1, sizeof *sfirst);
+    uint32_t *why_of = NULL;  /* per separation: its wording, if shown */
+    const apart **shown = NULL;
+    size_t nshown = 0;
     size_t *mlist = malloc((nmerges ? nmerges : 1) * sizeof *mlist);
     apart *slist = malloc((nseps ? 2 * nseps : 1) * sizeof *slist);
     if (!mfirst || !sfirst || !mlist || !slist)
@@ -1493,8 +1554,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
             size_t ia = r->mention_subject[sp->a], ib = r->mention_subject[sp->b];
             if (ia == ib)
                 continue;
-            slist[sfill[ia]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib};
-            slist[sfill[ib]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia};
+            slist[sfill[ia]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib,
+                                         (uint32_t)(j - nmerges)};
+            slist[sfill[ib]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia,
+                                         (uint32_t)(j - nmerges)};
         }
     }
     /* the fills moved each start to the next bucket's: shift back */
@@ -1505,14 +1568,32 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     if (rc == CLAIMS_OK) {
         mfirst[0] = 0;
         sfirst[0] = 0;
+        rc = choose_shown(slist, sfirst, n, nseps, &why_of, &shown, &nshown);
+    }
+    claims_arena *scratch = calloc(R->ncomparers, sizeof *scratch);
+    worded *why = malloc((nshown ? nshown : 1) * sizeof *why);
+    if (rc == CLAIMS_OK && (!scratch || !why))
+        rc = CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK) {
+        for (size_t i = 0; i < R->ncomparers; i++)
+            claims__arena_init(&scratch[i]);
         /* several parts per thread: a thread that finishes early takes
          * another, so an uneven part does not hold the others up */
         size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
-        explain_job J = {R, merges, mfirst, mlist, sfirst, slist,
-                         claims__result_arenas(r, R->ncomparers), n, parts};
-        rc = J.arenas ? claims__parallel(parts, R->run->threads, explain_part, &J)
-                      : CLAIMS_ENOMEM;
+        explain_job J = {R, merges, mfirst, mlist, sfirst, slist, shown, why,
+                         claims__result_arenas(r, R->ncomparers), scratch, n, parts,
+                         nshown, nshown < 64 ? 1 : 8 * (size_t)R->run->threads};
+        rc = !J.arenas ? CLAIMS_ENOMEM
+             : claims__parallel(J.shown_parts, R->run->threads, word_part, &J) != 0
+                 ? CLAIMS_ENOMEM
+                 : claims__parallel(parts, R->run->threads, explain_part, &J);
     }
+    for (size_t i = 0; scratch && i < R->ncomparers; i++)
+        claims__arena_free(&scratch[i]);
+    free(scratch);
+    free(why);
+    free(why_of);
+    free(shown);
     free(mfirst);
     free(sfirst);
     free(mlist);
