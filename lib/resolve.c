@@ -965,9 +965,12 @@ static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x
     const place *A = R->places + R->pfirst[a], *Ae = R->places + R->pfirst[a + 1];
     const place *B = R->places + R->pfirst[b], *Be = R->places + R->pfirst[b + 1];
     while (A < Ae && B < Be) {
-        if (A->key != B->key) {
-            A += A->key < B->key;
-            B += B->key < A->key;
+        if (A->key < B->key) {
+            A++;
+            continue;
+        }
+        if (B->key < A->key) {
+            B++;
             continue;
         }
         uint32_t key = A->key;
