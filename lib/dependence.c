@@ -176,36 +176,6 @@ static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t
            C->shared[x];
 }
 
-typedef struct source_id {
-    const char *id;
-    size_t index;
-} source_id;
-
-static int cmp_source_id(const void *x, const void *y)
-{
-    return strcmp(((const source_id *)x)->id, ((const source_id *)y)->id);
-}
-
-/* Per source: its place in id order (malloc), NULL on ENOMEM. */
-static uint32_t *source_ranks(const claims_store *st)
-{
-    size_t n = st->source_count;
-    source_id *ids = malloc((n ? n : 1) * sizeof *ids);
-    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    if (ids && rank) {
-        for (size_t s = 0; s < n; s++)
-            ids[s] = (source_id){st->sources[s].id, s};
-        qsort(ids, n, sizeof *ids, cmp_source_id);
-        for (size_t s = 0; s < n; s++)
-            rank[ids[s].index] = (uint32_t)s;
-    } else {
-        free(rank);
-        rank = NULL;
-    }
-    free(ids);
-    return rank;
-}
-
 typedef struct cut_job {
     const quote *quotes;
     size_t nq, k, parts;
@@ -445,7 +415,7 @@ int claims__dependence(claims__run *run)
     pair_passages *result = NULL;
     passage **kept_of = NULL;
     size_t *nkept = NULL, pparts = 0;
-    uint32_t *srank = source_ranks(st);
+    uint32_t *srank = claims__source_ranks(st);
     if (!srank)
         return CLAIMS_ENOMEM;
     claims_strmap seen; /* (source, quote text) already listed */

@@ -74,31 +74,7 @@ static int source_cmp(const grouper *G, size_t x, size_t y)
     return strcmp(a->id, b->id);
 }
 
-static void sort_claims(const grouper *G, size_t *v, size_t *tmp, size_t n)
-{
-    if (n < 2)
-        return;
-    if (n < 12) { /* insertion sort for the small runs that dominate */
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = i; j > 0 && claim_cmp(G, v[j], v[j - 1]) < 0; j--) {
-                size_t t = v[j];
-                v[j] = v[j - 1];
-                v[j - 1] = t;
-            }
-        return;
-    }
-    size_t h = n / 2;
-    sort_claims(G, v, tmp, h);
-    sort_claims(G, v + h, tmp, n - h);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = claim_cmp(G, v[j], v[i]) < 0 ? v[j++] : v[i++];
-    while (i < h)
-        tmp[k++] = v[i++];
-    while (j < n)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, n * sizeof *v);
-}
+static int claim_order(const void *G, size_t x, size_t y) { return claim_cmp(G, x, y); }
 
 /* ---- one value cluster --------------------------------------------------------- */
 
@@ -631,43 +607,19 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     return CLAIMS_OK;
 }
 
-typedef struct ranked_name {
-    const char *name;
-    size_t index;
-} ranked_name;
-
-static int cmp_ranked_name(const void *x, const void *y)
-{
-    return strcmp(((const ranked_name *)x)->name, ((const ranked_name *)y)->name);
-}
-
-/* Ranks the names of `n` items (distinct strings, or one pointer per
- * distinct string) into rank[index]. */
-static int rank_names(ranked_name *names, size_t n, uint32_t *rank)
-{
-    qsort(names, n, sizeof *names, cmp_ranked_name);
-    for (size_t i = 0; i < n; i++)
-        rank[names[i].index] = (uint32_t)i;
-    return CLAIMS_OK;
-}
-
 /* G->source_rank and G->key (see grouper). */
 static int sort_keys(grouper *G)
 {
     const claims_store *st = G->st;
     const claims_result *r = G->r;
-    size_t S = st->source_count, N = st->claim_count;
-    ranked_name *names = malloc((S ? S : 1) * sizeof *names);
-    ranked_name *attrs = NULL;
+    size_t N = st->claim_count;
+    const char **attrs = NULL; /* distinct attribute names (interned) */
     uint32_t *attr_rank = NULL;
     size_t na = 0, acap = 0;
     claims_u64map index; /* attribute pointer -> item */
     claims__u64map_init(&index);
-    int rc = names ? CLAIMS_OK : CLAIMS_ENOMEM;
-    for (size_t s = 0; s < S && rc == CLAIMS_OK; s++)
-        names[s] = (ranked_name){st->sources[s].id, s};
-    if (rc == CLAIMS_OK)
-        rank_names(names, S, G->source_rank);
+    G->source_rank = claims__source_ranks(st);
+    int rc = G->source_rank ? CLAIMS_OK : CLAIMS_ENOMEM;
     for (size_t i = 0; i < N && rc == CLAIMS_OK; i++) {
         uint64_t p = (uint64_t)(uintptr_t)st->claims[i].attribute, at;
         if (claims__u64map_get(&index, p, &at))
@@ -676,13 +628,11 @@ static int sort_keys(grouper *G)
             claims__u64map_put(&index, p, na) != CLAIMS_OK)
             rc = CLAIMS_ENOMEM;
         else
-            attrs[na] = (ranked_name){st->claims[i].attribute, na}, na++;
+            attrs[na++] = st->claims[i].attribute;
     }
     attr_rank = malloc((na ? na : 1) * sizeof *attr_rank);
-    if (rc == CLAIMS_OK && !attr_rank)
+    if (rc == CLAIMS_OK && (!attr_rank || claims__rank_strings(attrs, na, attr_rank)))
         rc = CLAIMS_ENOMEM;
-    if (rc == CLAIMS_OK)
-        rank_names(attrs, na, attr_rank);
     for (size_t i = 0; i < N && rc == CLAIMS_OK; i++) {
         const claims__claim *c = &st->claims[i];
         uint64_t at = 0;
@@ -692,7 +642,6 @@ static int sort_keys(grouper *G)
                     (uint64_t)(c->polarity & 3) << 32 | r->norm_rank[r->claim_value[i]];
     }
     claims__u64map_free(&index);
-    free(names);
     free(attrs);
     free(attr_rank);
     return rc;
@@ -762,7 +711,7 @@ static int group_part(void *arg, size_t task)
             for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
                 list[n++] = G.by_subject[q];
         }
-        sort_claims(&G, list, tmp, n);
+        claims__sort_indices(list, tmp, n, claim_order, &G);
         /* within the task's output; moved when it is appended */
         subj->attr_start = G.o->attr_count;
         rc = CLAIMS_OK;
@@ -847,9 +796,8 @@ int claims__group(claims__run *run)
     G.first = calloc(M + 1, sizeof *G.first);
     G.by_subject = malloc((N ? N : 1) * sizeof *G.by_subject);
     G.key = malloc((N ? N : 1) * sizeof *G.key);
-    G.source_rank = malloc((S ? S : 1) * sizeof *G.source_rank);
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
-    if (!G.first || !G.by_subject || !G.key || !G.source_rank || !G.has_dependent ||
+    if (!G.first || !G.by_subject || !G.key || !G.has_dependent ||
         sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)))
         goto done;
     for (size_t d = 0; d < r->dep_count; d++)

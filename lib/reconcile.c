@@ -98,6 +98,73 @@ void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
     }
 }
 
+/* ---- ranking and sorting, for the stages ------------------------------------------ */
+
+typedef struct named {
+    const char *name;
+    size_t index;
+} named;
+
+static int cmp_named(const void *x, const void *y)
+{
+    return strcmp(((const named *)x)->name, ((const named *)y)->name);
+}
+
+int claims__rank_strings(const char *const *names, size_t n, uint32_t *rank)
+{
+    named *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return CLAIMS_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (named){names[i], i};
+    qsort(v, n, sizeof *v, cmp_named);
+    for (size_t i = 0; i < n; i++)
+        rank[v[i].index] = (uint32_t)i;
+    free(v);
+    return CLAIMS_OK;
+}
+
+uint32_t *claims__source_ranks(const claims_store *st)
+{
+    size_t n = st->source_count;
+    const char **ids = malloc((n ? n : 1) * sizeof *ids);
+    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    for (size_t s = 0; ids && s < n; s++)
+        ids[s] = st->sources[s].id;
+    if (!ids || !rank || claims__rank_strings(ids, n, rank) != CLAIMS_OK) {
+        free(rank);
+        rank = NULL;
+    }
+    free(ids);
+    return rank;
+}
+
+void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
+                          int (*cmp)(const void *ctx, size_t x, size_t y),
+                          const void *ctx)
+{
+    if (n < 12) { /* insertion sort for the small runs that dominate */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && cmp(ctx, v[j], v[j - 1]) < 0; j--) {
+                size_t t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+        return;
+    }
+    size_t h = n / 2;
+    claims__sort_indices(v, tmp, h, cmp, ctx);
+    claims__sort_indices(v + h, tmp, n - h, cmp, ctx);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp(ctx, v[j], v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
 /* Notes beyond this many are counted, not kept. */
 #define MAX_NOTES 10000
 

@@ -129,6 +129,17 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
 /** Adds n empty arenas to the result, one per parallel task; returns the
  *  first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** Ranks n distinct strings by strcmp: rank[i] is the place of names[i].
+ *  CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__rank_strings(const char *const *names, size_t n, uint32_t *rank);
+/** Per source of the store: its place in id order (malloc), NULL on ENOMEM. */
+uint32_t *claims__source_ranks(const claims_store *st);
+/** Sorts the indices v[0..n) (stable merge sort, tmp of n) by cmp(ctx, x, y):
+ *  for orders that need more than the items to decide. */
+void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
+                          int (*cmp)(const void *ctx, size_t x, size_t y),
+                          const void *ctx);
+
 /** Appends a NUL-terminated string: for text made many times over, where
  *  claims__buf_printf would cost more than the rest of the work. */
 static inline int claims__put(claims_buf *b, const char *s)

@@ -245,10 +245,6 @@ static const claims__attr *identifying(const claims_result *r, size_t i)
                : NULL;
 }
 
-static int cmp_str(const void *x, const void *y)
-{
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
 
 /* Features of every mention in claim order, with the attribute names
  * ranked (attr holds the name's pointer index until rank_attributes). */
@@ -353,19 +349,15 @@ static int rank_attributes(resolver *R)
     size_t n = R->attr_count;
     const char **sorted = malloc((n ? n : 1) * sizeof *sorted);
     uint32_t *rank_of = malloc((n ? n : 1) * sizeof *rank_of);
-    if (!sorted || !rank_of) {
+    /* distinct pointers; two equal names (LABEL and an attribute called
+     * "label") never meet in one mention, so their order is immaterial */
+    if (!sorted || !rank_of || claims__rank_strings(R->attr_names, n, rank_of) != CLAIMS_OK) {
         free(sorted);
         free(rank_of);
         return CLAIMS_ENOMEM;
     }
-    memcpy(sorted, R->attr_names, n * sizeof *sorted);
-    /* distinct pointers; two equal names (LABEL and an attribute called
-     * "label") never meet in one mention, so their order is immaterial */
-    qsort(sorted, n, sizeof *sorted, cmp_str);
     for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < n; k++)
-            if (sorted[k] == R->attr_names[i])
-                rank_of[i] = (uint32_t)k;
+        sorted[rank_of[i]] = R->attr_names[i];
     size_t M = R->st->subject_count;
     for (size_t f = 0; f < R->first[M]; f++)
         R->features[f].attr = rank_of[R->features[f].attr];
@@ -387,39 +379,17 @@ static int rank_attributes(resolver *R)
 
 /* ---- canonical strings ranked ----------------------------------------------------- */
 
-static void sort_by_norm(const claims_result *r, uint32_t *v, uint32_t *tmp, size_t n)
+static int norm_order(const void *r, size_t x, size_t y)
 {
-    if (n < 2)
-        return;
-    if (n < 16) {
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = i; j > 0 && strcmp(norm_of(r, v[j]), norm_of(r, v[j - 1])) < 0;
-                 j--) {
-                uint32_t t = v[j];
-                v[j] = v[j - 1];
-                v[j - 1] = t;
-            }
-        return;
-    }
-    size_t h = n / 2;
-    sort_by_norm(r, v, tmp, h);
-    sort_by_norm(r, v + h, tmp, n - h);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = strcmp(norm_of(r, v[j]), norm_of(r, v[i])) < 0 ? v[j++] : v[i++];
-    while (i < h)
-        tmp[k++] = v[i++];
-    while (j < n)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, n * sizeof *v);
+    return strcmp(norm_of(r, (uint32_t)x), norm_of(r, (uint32_t)y));
 }
 
 /* r->norm_rank for every pool value. */
 static int rank_values(claims_result *r)
 {
     size_t n = r->pool_count;
-    uint32_t *order = malloc((n ? n : 1) * sizeof *order);
-    uint32_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
     r->norm_rank = malloc((n ? n : 1) * sizeof *r->norm_rank);
     if (!order || !tmp || !r->norm_rank) {
         free(order);
@@ -427,11 +397,11 @@ static int rank_values(claims_result *r)
         return CLAIMS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
-        order[i] = (uint32_t)i;
-    sort_by_norm(r, order, tmp, n);
+        order[i] = i;
+    claims__sort_indices(order, tmp, n, norm_order, r);
     uint32_t rank = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i && strcmp(norm_of(r, order[i]), norm_of(r, order[i - 1])) != 0)
+        if (i && norm_order(r, order[i], order[i - 1]) != 0)
             rank++;
         r->norm_rank[order[i]] = rank;
     }
@@ -863,20 +833,13 @@ static int rank_keys(keyring *K, block_entry *e, size_t n)
 {
     uint32_t *rank_of = malloc((K->count ? K->count : 1) * sizeof *rank_of);
     const char **text = malloc((K->count ? K->count : 1) * sizeof *text);
-    if (!rank_of || !text) {
+    if (!rank_of || !text || claims__rank_strings(K->text, K->count, rank_of) != CLAIMS_OK) {
         free(rank_of);
         free(text);
         return CLAIMS_ENOMEM;
     }
-    /* the strings are distinct: sort them, then find each one's number */
     for (size_t i = 0; i < K->count; i++)
-        text[i] = K->text[i];
-    qsort(text, K->count, sizeof *text, cmp_str);
-    for (size_t i = 0; i < K->count; i++) {
-        size_t id = 0;
-        claims__strmap_get(&K->index, text[i], strlen(text[i]), &id);
-        rank_of[id] = (uint32_t)i;
-    }
+        text[rank_of[i]] = K->text[i];
     for (size_t i = 0; i < n; i++)
         e[i].key = rank_of[e[i].key];
     free(K->text);
@@ -910,31 +873,15 @@ static int cmp_mention_key(const void *x, const void *y)
     return strcmp(a->id, b->id);
 }
 
-typedef struct source_key {
-    const char *id;
-    size_t index;
-} source_key;
-
-static int cmp_source_key(const void *x, const void *y)
-{
-    return strcmp(((const source_key *)x)->id, ((const source_key *)y)->id);
-}
-
 static int content_ranks(resolver *R)
 {
     const claims_store *st = R->st;
-    size_t M = st->subject_count, S = st->source_count;
-    source_key *sk = malloc((S ? S : 1) * sizeof *sk);
-    uint32_t *srank = malloc((S ? S : 1) * sizeof *srank);
+    size_t M = st->subject_count;
+    uint32_t *srank = claims__source_ranks(st);
     mention_key *mk = malloc((M ? M : 1) * sizeof *mk);
     R->rank = malloc((M ? M : 1) * sizeof *R->rank);
-    int rc = sk && srank && mk && R->rank ? CLAIMS_OK : CLAIMS_ENOMEM;
+    int rc = srank && mk && R->rank ? CLAIMS_OK : CLAIMS_ENOMEM;
     if (rc == CLAIMS_OK) {
-        for (size_t s = 0; s < S; s++)
-            sk[s] = (source_key){st->sources[s].id, s};
-        qsort(sk, S, sizeof *sk, cmp_source_key);
-        for (size_t s = 0; s < S; s++)
-            srank[sk[s].index] = (uint32_t)s; /* source ids are distinct */
         for (size_t m = 0; m < M; m++)
             mk[m] = (mention_key){srank[st->subjects[m].source], (uint32_t)m,
                                   st->subjects[m].id};
@@ -942,7 +889,6 @@ static int content_ranks(resolver *R)
         for (size_t i = 0; i < M; i++)
             R->rank[mk[i].mention] = (uint32_t)i;
     }
-    free(sk);
     free(srank);
     free(mk);
     return rc;
