@@ -176,12 +176,13 @@ static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t
            C->shared[x];
 }
 
+/* Cutting runs twice: once to count each quote's shingles, so that they
+ * can be written in place, in quote order, the second time. */
 typedef struct cut_job {
     const quote *quotes;
     size_t nq, k, parts;
-    size_t *count;   /* per quote: its shingles */
-    shingle **sh;    /* per part */
-    size_t *nsh;     /* per part */
+    size_t *first;   /* per quote: its shingles, then where they start */
+    shingle *sh;     /* NULL while counting */
 } cut_job;
 
 /* The shingles of one part of the quotes. */
@@ -189,28 +190,25 @@ static int cut_part(void *arg, size_t part)
 {
     cut_job *J = arg;
     word *wa = NULL;
-    size_t na = 0, wacap = 0, n = 0, cap = 0, k = J->k;
-    shingle *out = NULL;
+    size_t na = 0, wacap = 0, k = J->k;
     int rc = CLAIMS_OK;
     for (size_t q = claims__split(J->nq, J->parts, part);
          q < claims__split(J->nq, J->parts, part + 1) && rc == CLAIMS_OK; q++) {
-        J->count[q] = 0;
-        rc = words_of(J->quotes[q].text, &wa, &na, &wacap);
-        if (rc != CLAIMS_OK || na < k)
-            continue;
-        if ((rc = claims__grow((void **)&out, &cap, n + na - k + 1, sizeof *out)) != CLAIMS_OK)
+        if ((rc = words_of(J->quotes[q].text, &wa, &na, &wacap)) != CLAIMS_OK)
             break;
+        if (!J->sh) {
+            J->first[q] = na >= k ? na - k + 1 : 0;
+            continue;
+        }
+        shingle *out = J->sh + J->first[q];
         for (size_t w = 0; w + k <= na; w++) {
             uint64_t h = 0;
             for (size_t j = 0; j < k; j++)
                 h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
-            out[n++] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q, (uint32_t)w};
+            out[w] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q, (uint32_t)w};
         }
-        J->count[q] = na - k + 1;
     }
     free(wa);
-    J->sh[part] = out;
-    J->nsh[part] = n;
     return rc;
 }
 
@@ -232,8 +230,9 @@ typedef struct shingle_job {
     const size_t *bucket;   /* per hash bucket: first shingle; [buckets] = all */
     size_t buckets, parts;
     cut *C;
-    found_run **runs;       /* per part */
-    size_t *nruns;          /* per part */
+    /* runs are found twice: counted per part, then written in place */
+    size_t *at;             /* per part: its runs, then where they start */
+    found_run *runs;        /* NULL while counting */
 } shingle_job;
 
 /* The groups of equal hashes of one part of the buckets. */
@@ -284,8 +283,8 @@ static int run_part(void *arg, size_t part)
     group_span g = buckets_of(J, part);
     const shingle *sh = J->sh;
     const cut *C = J->C;
-    found_run *out = NULL;
-    size_t n = 0, cap = 0;
+    found_run *out = J->runs ? J->runs + J->at[part] : NULL;
+    size_t n = 0;
     for (size_t i = g.from; i < g.to;) {
         size_t j = i;
         while (j < g.to && sh[j].hash == sh[i].hash)
@@ -306,17 +305,15 @@ static int run_part(void *arg, size_t part)
                 uint32_t more = 0;
                 while (linked(C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
                     more++;
-                if (claims__grow((void **)&out, &cap, n + 1, sizeof *out) != CLAIMS_OK) {
-                    J->runs[part] = out;
-                    return CLAIMS_ENOMEM;
-                }
-                out[n++] = (found_run){p->source, q->source, p->quote, q->quote, p->pos,
-                                       q->pos, more, 0};
+                if (out)
+                    out[n] = (found_run){p->source, q->source, p->quote, q->quote, p->pos,
+                                         q->pos, more, 0};
+                n++;
             }
         i = j;
     }
-    J->runs[part] = out;
-    J->nruns[part] = n;
+    if (!out)
+        J->at[part] = n;
     return 0;
 }
 
@@ -410,8 +407,8 @@ int claims__dependence(claims__run *run)
     size_t *bucket = NULL, *fill = NULL; /* per pair: first run */
     size_t *hb = NULL;                   /* per hash bucket: first shingle */
     shingle *sorted = NULL;
-    found_run **part_runs = NULL;
-    size_t *part_nruns = NULL, parts = 0;
+    found_run *found = NULL; /* in bucket order */
+    size_t *part_at = NULL, parts = 0;
     pair_passages *result = NULL;
     passage **kept_of = NULL;
     size_t *nkept = NULL, pparts = 0;
@@ -443,39 +440,23 @@ int claims__dependence(claims__run *run)
     }
     claims__strmap_free(&seen);
     claims__arena_free(&keys);
-    /* 2. their shingles, cut in parallel parts, joined in quote order */
+    /* 2. their shingles, cut in parallel parts: counted, then written in
+     * place, in quote order */
     C.first = malloc((nq + 1) * sizeof *C.first);
     if (!C.first)
         goto done;
     {
-        size_t cparts = nq < 64 ? 1 : 16 * (size_t)run->threads;
-        cut_job J = {quotes, nq, k, cparts, C.first, calloc(cparts, sizeof(shingle *)),
-                     calloc(cparts, sizeof(size_t))};
-        int prc = J.sh && J.nsh ? claims__parallel(cparts, run->threads, cut_part, &J)
-                                : CLAIMS_ENOMEM;
-        for (size_t p = 0; prc == 0 && p < cparts; p++)
-            nsh += J.nsh[p];
-        if (prc == 0 && (sh = malloc((nsh ? nsh : 1) * sizeof *sh)) != NULL) {
-            nsh = 0;
-            for (size_t p = 0; p < cparts; p++) {
-                if (J.nsh[p])
-                    memcpy(sh + nsh, J.sh[p], J.nsh[p] * sizeof *sh);
-                nsh += J.nsh[p];
-            }
-            /* counts per quote -> first shingle of each */
-            size_t at = 0;
-            for (size_t q = 0; q < nq; q++) {
-                size_t count = C.first[q];
-                C.first[q] = at;
-                at += count;
-            }
-            C.first[nq] = at;
+        cut_job J = {quotes, nq, k, nq < 64 ? 1 : 16 * (size_t)run->threads, C.first, NULL};
+        if (claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
+            goto done;
+        for (size_t q = 0; q < nq; q++) {
+            size_t count = C.first[q];
+            C.first[q] = nsh;
+            nsh += count;
         }
-        for (size_t p = 0; J.sh && p < cparts; p++)
-            free(J.sh[p]);
-        free(J.sh);
-        free(J.nsh);
-        if (!sh)
+        C.first[nq] = nsh;
+        if (!(sh = J.sh = malloc((nsh ? nsh : 1) * sizeof *sh)) ||
+            claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
             goto done;
     }
     C.hash = malloc((nsh ? nsh : 1) * sizeof *C.hash);
@@ -490,9 +471,8 @@ int claims__dependence(claims__run *run)
     parts = nsh < 512 ? 1 : 16 * (size_t)run->threads;
     hb = calloc(buckets + 1, sizeof *hb);
     sorted = malloc((nsh ? nsh : 1) * sizeof *sorted);
-    part_runs = calloc(parts, sizeof *part_runs);
-    part_nruns = calloc(parts, sizeof *part_nruns);
-    if (!hb || !sorted || !part_runs || !part_nruns)
+    part_at = calloc(parts, sizeof *part_at);
+    if (!hb || !sorted || !part_at)
         goto done;
     for (size_t i = 0; i < nsh; i++)
         hb[(sh[i].hash >> (64 - HASH_BUCKET_BITS)) + 1]++;
@@ -509,8 +489,17 @@ int claims__dependence(claims__run *run)
     }
     free(sh);
     sh = NULL;
-    shingle_job SJ = {st, srank, sorted, hb, buckets, parts, &C, part_runs, part_nruns};
+    shingle_job SJ = {st, srank, sorted, hb, buckets, parts, &C, part_at, NULL};
     if (claims__parallel(parts, run->threads, mark_part, &SJ) != 0 ||
+        claims__parallel(parts, run->threads, run_part, &SJ) != 0)
+        goto done;
+    size_t nfound = 0;
+    for (size_t p = 0; p < parts; p++) {
+        size_t count = part_at[p];
+        part_at[p] = nfound;
+        nfound += count;
+    }
+    if (!(found = SJ.runs = malloc((nfound ? nfound : 1) * sizeof *found)) ||
         claims__parallel(parts, run->threads, run_part, &SJ) != 0)
         goto done;
     free(sorted);
@@ -518,24 +507,23 @@ int claims__dependence(claims__run *run)
 
     /* 4. the pairs of sources numbered in order of appearance, and the runs
      * put together by pair */
-    for (size_t p = 0; p < parts; p++)
-        for (size_t i = 0; i < part_nruns[p]; i++) {
-            found_run *f = &part_runs[p][i];
-            uint64_t pk = (uint64_t)f->a << 32 | f->b, pair;
-            if (!claims__u64map_get(&pairs, pk, &pair)) {
-                pair = npairs;
-                if (npairs >= UINT32_MAX ||
-                    claims__grow((void **)&pair_of, &pcap, npairs + 1, sizeof *pair_of) ||
-                    claims__grow((void **)&bucket, &bcap, npairs + 2, sizeof *bucket) ||
-                    claims__u64map_put(&pairs, pk, pair) != CLAIMS_OK)
-                    goto done;
-                pair_of[npairs++] = pk;
-                bucket[npairs] = 0;
-            }
-            f->pair = (uint32_t)pair;
-            bucket[pair + 1]++;
-            nr++;
+    for (size_t i = 0; i < nfound; i++) {
+        found_run *f = &found[i];
+        uint64_t pk = (uint64_t)f->a << 32 | f->b, pair;
+        if (!claims__u64map_get(&pairs, pk, &pair)) {
+            pair = npairs;
+            if (npairs >= UINT32_MAX ||
+                claims__grow((void **)&pair_of, &pcap, npairs + 1, sizeof *pair_of) ||
+                claims__grow((void **)&bucket, &bcap, npairs + 2, sizeof *bucket) ||
+                claims__u64map_put(&pairs, pk, pair) != CLAIMS_OK)
+                goto done;
+            pair_of[npairs++] = pk;
+            bucket[npairs] = 0;
         }
+        f->pair = (uint32_t)pair;
+        bucket[pair + 1]++;
+        nr++;
+    }
     claims__u64map_free(&pairs);
     if (npairs) {
         bucket[0] = 0;
@@ -546,16 +534,13 @@ int claims__dependence(claims__run *run)
         if (!runs || !fill)
             goto done;
         memcpy(fill, bucket, npairs * sizeof *fill);
-        for (size_t p = 0; p < parts; p++) {
-            for (size_t i = 0; i < part_nruns[p]; i++) {
-                const found_run *f = &part_runs[p][i];
-                runs[fill[f->pair]++] =
-                    (shared_run){f->pair, f->qa, f->qb, f->pa, f->pb, f->more};
-            }
-            free(part_runs[p]);
-            part_runs[p] = NULL;
+        for (size_t i = 0; i < nfound; i++) {
+            const found_run *f = &found[i];
+            runs[fill[f->pair]++] = (shared_run){f->pair, f->qa, f->qb, f->pa, f->pb, f->more};
         }
     }
+    free(found);
+    found = NULL;
 
     /* 5. per pair, by tasks: the shared passages */
     pparts = npairs < 16 ? 1 : 16 * (size_t)run->threads;
@@ -580,12 +565,12 @@ int claims__dependence(claims__run *run)
                 goto done;
             size_t a = (size_t)(pair_of[pr] >> 32), b = (size_t)(pair_of[pr] & 0xffffffffu);
             size_t np = res->count;
-            const passage *found = kept_of[part] + res->first;
+            const passage *kept_found = kept_of[part] + res->first;
             const char **kept = claims__arena_alloc(&r->arena, (np ? np : 1) * sizeof *kept);
             if (!kept)
                 goto done;
             for (size_t e = 0; e < np; e++)
-                if (!(kept[e] = claims__result_intern(r, found[e].text, found[e].len)))
+                if (!(kept[e] = claims__result_intern(r, kept_found[e].text, kept_found[e].len)))
                     goto done;
             qsort(kept, np, sizeof *kept, cmp_str); /* content order */
             r->deps[r->dep_count++] = (claims__dependency){
@@ -605,10 +590,8 @@ done:
     free(fill);
     free(hb);
     free(sorted);
-    for (size_t p = 0; part_runs && p < parts; p++)
-        free(part_runs[p]);
-    free(part_runs);
-    free(part_nruns);
+    free(found);
+    free(part_at);
     free(result);
     for (size_t p = 0; kept_of && p < pparts; p++)
         free(kept_of[p]);
