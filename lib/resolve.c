@@ -946,8 +946,9 @@ typedef struct list_job {
     const resolver *R;
     const block_entry *blocks;
     const size_t *part_start; /* per part: first entry; [parts] = all */
-    uint64_t **pairs;         /* per part */
-    size_t *count;            /* per part */
+    /* pairs are listed twice: counted per part, then written in place */
+    size_t *at;               /* per part: its pairs, then where they start */
+    uint64_t *pairs;          /* NULL while counting */
 } list_job;
 
 /* The pairs of the blocks of one part, each where it is first listed. */
@@ -957,8 +958,8 @@ static int list_part(void *arg, size_t part)
     const resolver *R = J->R;
     const claims_store *st = R->st;
     const block_entry *blocks = J->blocks;
-    size_t cap = 0, n = 0;
-    uint64_t *out = NULL;
+    size_t n = 0;
+    uint64_t *out = J->pairs ? J->pairs + J->at[part] : NULL;
     for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end;) {
         size_t j = i;
         while (j < end && blocks[j].key == blocks[i].key)
@@ -973,17 +974,15 @@ static int list_part(void *arg, size_t part)
                     (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
                     listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
                     continue;
-                if (claims__grow((void **)&out, &cap, n + 1, sizeof *out) != CLAIMS_OK) {
-                    free(out);
-                    return CLAIMS_ENOMEM;
-                }
-                out[n++] = mention_pair(R, a, b);
+                if (out)
+                    out[n] = mention_pair(R, a, b);
+                n++;
             }
         }
         i = j;
     }
-    J->pairs[part] = out;
-    J->count[part] = n;
+    if (!out)
+        J->at[part] = n;
     return 0;
 }
 
@@ -1001,9 +1000,8 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
     size_t *fill = calloc(M + 1, sizeof *fill);
     size_t nparts = 16 * (size_t)R->run->threads;
     size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
-    uint64_t **part_pairs = calloc(nparts, sizeof *part_pairs);
-    size_t *part_count = calloc(nparts, sizeof *part_count);
-    if (!R->pfirst || !R->places || !fill || !part_start || !part_pairs || !part_count)
+    size_t *part_at = calloc(nparts, sizeof *part_at);
+    if (!R->pfirst || !R->places || !fill || !part_start || !part_at)
         goto done;
     for (size_t i = 0; i < nb; i++)
         R->pfirst[blocks[i].mention + 1]++;
@@ -1034,26 +1032,21 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
         i = j;
     }
     part_start[parts] = nb;
-    list_job J = {R, blocks, part_start, part_pairs, part_count};
+    list_job J = {R, blocks, part_start, part_at, NULL};
     if (claims__parallel(parts, R->run->threads, list_part, &J) != 0)
-        goto done;
-    size_t total = 0;
-    for (size_t p = 0; p < parts; p++)
-        total += part_count[p];
-    if (!(*pairs = malloc((total ? total : 1) * sizeof **pairs)))
         goto done;
     *np = 0;
     for (size_t p = 0; p < parts; p++) {
-        if (part_count[p])
-            memcpy(*pairs + *np, part_pairs[p], part_count[p] * sizeof **pairs);
-        *np += part_count[p];
+        size_t count = part_at[p];
+        part_at[p] = *np;
+        *np += count;
     }
+    if (!(*pairs = J.pairs = malloc((*np ? *np : 1) * sizeof **pairs)) ||
+        claims__parallel(parts, R->run->threads, list_part, &J) != 0)
+        goto done;
     rc = CLAIMS_OK;
 done:
-    for (size_t p = 0; part_pairs && p < nparts; p++)
-        free(part_pairs[p]);
-    free(part_pairs);
-    free(part_count);
+    free(part_at);
     free(part_start);
     free(fill);
     return rc;
