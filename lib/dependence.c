@@ -163,6 +163,7 @@ bool claims__dependent(const claims_result *r, size_t a, size_t b)
  * first[q + 1] - first[q] of them, from position 0. */
 typedef struct cut {
     uint64_t *hash;
+    uint32_t *start, *end; /* bytes of its words in the quote */
     unsigned char *shared; /* in a group of 2..MAX_SOURCES_PER_SHINGLE sources */
     size_t *first;
 } cut;
@@ -183,6 +184,7 @@ typedef struct cut_job {
     size_t nq, k, parts;
     size_t *first;   /* per quote: its shingles, then where they start */
     shingle *sh;     /* NULL while counting */
+    cut *C;          /* hashes and byte ranges, written with sh */
 } cut_job;
 
 /* The shingles of one part of the quotes. */
@@ -200,12 +202,16 @@ static int cut_part(void *arg, size_t part)
             J->first[q] = na >= k ? na - k + 1 : 0;
             continue;
         }
-        shingle *out = J->sh + J->first[q];
+        size_t at = J->first[q];
         for (size_t w = 0; w + k <= na; w++) {
             uint64_t h = 0;
             for (size_t j = 0; j < k; j++)
                 h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
-            out[w] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q, (uint32_t)w};
+            J->sh[at + w] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q,
+                                      (uint32_t)w};
+            J->C->hash[at + w] = h;
+            J->C->start[at + w] = wa[w].start;
+            J->C->end[at + w] = wa[w + k - 1].end;
         }
     }
     free(wa);
@@ -324,6 +330,7 @@ typedef struct pair_passages {
 } pair_passages;
 
 typedef struct passage_job {
+    const cut *C;
     const quote *quotes;
     shared_run *runs;
     const size_t *bucket;   /* per pair: first run; [pairs] = all */
@@ -338,8 +345,7 @@ typedef struct passage_job {
 static int passage_part(void *arg, size_t part)
 {
     passage_job *J = arg;
-    word *wa = NULL;
-    size_t na = 0, wacap = 0, kcap = 0, k = J->k;
+    size_t kcap = 0, k = J->k;
     passage found[MAX_PASSAGES]; /* of the pair at hand */
     int rc = CLAIMS_OK;
     J->kept[part] = NULL;
@@ -351,16 +357,13 @@ static int passage_part(void *arg, size_t part)
         if (nr > 1)
             qsort(runs, nr, sizeof *runs, cmp_run);
         size_t np = 0, total = 0, longest = 0;
-        uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
-        for (size_t x = 0; x < nr && rc == CLAIMS_OK; x++) {
-            if (runs[x].qa != words_of_quote) {
-                if ((rc = words_of(J->quotes[runs[x].qa].text, &wa, &na, &wacap)) != CLAIMS_OK)
-                    break;
-                words_of_quote = runs[x].qa;
-            }
-            size_t first = runs[x].pa, len = runs[x].more + k;
-            const char *qa = J->quotes[runs[x].qa].text;
-            passage p = {qa + wa[first].start, wa[first + len - 1].end - wa[first].start, len};
+        for (size_t x = 0; x < nr; x++) {
+            /* from the first word of its first shingle to the last word of
+             * its last */
+            size_t first = J->C->first[runs[x].qa] + runs[x].pa, last = first + runs[x].more;
+            size_t len = runs[x].more + k;
+            passage p = {J->quotes[runs[x].qa].text + J->C->start[first],
+                         J->C->end[last] - J->C->start[first], len};
             bool dup = false;
             for (size_t e = 0; e < np && !dup; e++)
                 dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
@@ -382,7 +385,6 @@ static int passage_part(void *arg, size_t part)
             J->nkept[part] += np;
         }
     }
-    free(wa);
     return rc;
 }
 
@@ -397,7 +399,7 @@ int claims__dependence(claims__run *run)
     size_t nq = 0, qcap = 0;
     shingle *sh = NULL;
     size_t nsh = 0;
-    cut C = {NULL, NULL, NULL};
+    cut C = {NULL, NULL, NULL, NULL, NULL};
     shared_run *runs = NULL;
     size_t nr = 0;
     claims_u64map pairs; /* (a, b) -> pair number, in order of appearance */
@@ -446,7 +448,8 @@ int claims__dependence(claims__run *run)
     if (!C.first)
         goto done;
     {
-        cut_job J = {quotes, nq, k, nq < 64 ? 1 : 16 * (size_t)run->threads, C.first, NULL};
+        cut_job J = {quotes, nq, k, nq < 64 ? 1 : 16 * (size_t)run->threads, C.first, NULL,
+                     &C};
         if (claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
             goto done;
         for (size_t q = 0; q < nq; q++) {
@@ -455,16 +458,15 @@ int claims__dependence(claims__run *run)
             nsh += count;
         }
         C.first[nq] = nsh;
-        if (!(sh = J.sh = malloc((nsh ? nsh : 1) * sizeof *sh)) ||
+        C.hash = malloc((nsh ? nsh : 1) * sizeof *C.hash);
+        C.start = malloc((nsh ? nsh : 1) * sizeof *C.start);
+        C.end = malloc((nsh ? nsh : 1) * sizeof *C.end);
+        C.shared = malloc(nsh ? nsh : 1);
+        if (!C.hash || !C.start || !C.end || !C.shared ||
+            !(sh = J.sh = malloc((nsh ? nsh : 1) * sizeof *sh)) ||
             claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
             goto done;
     }
-    C.hash = malloc((nsh ? nsh : 1) * sizeof *C.hash);
-    C.shared = malloc(nsh ? nsh : 1);
-    if (!C.hash || !C.shared)
-        goto done;
-    for (size_t i = 0; i < nsh; i++)
-        C.hash[i] = sh[i].hash;
 
     /* 3. shingles by hash, in buckets that tasks sort and mark */
     size_t buckets = (size_t)1 << HASH_BUCKET_BITS;
@@ -549,7 +551,7 @@ int claims__dependence(claims__run *run)
     nkept = calloc(pparts, sizeof *nkept);
     if (!result || !kept_of || !nkept)
         goto done;
-    passage_job PJ = {quotes, runs, bucket, npairs, pparts, k, result, kept_of, nkept};
+    passage_job PJ = {&C, quotes, runs, bucket, npairs, pparts, k, result, kept_of, nkept};
     if (npairs && claims__parallel(pparts, run->threads, passage_part, &PJ) != 0)
         goto done;
 
@@ -603,6 +605,8 @@ done:
     free(quotes);
     free(sh);
     free(C.hash);
+    free(C.start);
+    free(C.end);
     free(C.shared);
     free(C.first);
     free(runs);
