@@ -334,6 +334,7 @@ typedef struct passage_job {
     const quote *quotes;
     shared_run *runs;
     const size_t *bucket;   /* per pair: first run; [pairs] = all */
+    const size_t *pstart;   /* per part: first pair (parts of about equal runs) */
     size_t pairs, parts, k;
     pair_passages *result;  /* per pair */
     passage **kept;         /* per part */
@@ -350,8 +351,7 @@ static int passage_part(void *arg, size_t part)
     int rc = CLAIMS_OK;
     J->kept[part] = NULL;
     J->nkept[part] = 0;
-    for (size_t pr = claims__split(J->pairs, J->parts, part);
-         pr < claims__split(J->pairs, J->parts, part + 1) && rc == CLAIMS_OK; pr++) {
+    for (size_t pr = J->pstart[part]; pr < J->pstart[part + 1] && rc == CLAIMS_OK; pr++) {
         shared_run *runs = J->runs + J->bucket[pr];
         size_t nr = J->bucket[pr + 1] - J->bucket[pr];
         if (nr > 1)
@@ -413,7 +413,7 @@ int claims__dependence(claims__run *run)
     size_t *part_at = NULL, parts = 0;
     pair_passages *result = NULL;
     passage **kept_of = NULL;
-    size_t *nkept = NULL, pparts = 0;
+    size_t *nkept = NULL, pparts = 0, *pstart = NULL;
     uint32_t *srank = claims__source_ranks(st);
     if (!srank)
         return CLAIMS_ENOMEM;
@@ -549,16 +549,23 @@ int claims__dependence(claims__run *run)
     result = malloc((npairs ? npairs : 1) * sizeof *result);
     kept_of = calloc(pparts, sizeof *kept_of);
     nkept = calloc(pparts, sizeof *nkept);
-    if (!result || !kept_of || !nkept)
+    pstart = malloc((pparts + 1) * sizeof *pstart);
+    if (!result || !kept_of || !nkept || !pstart)
         goto done;
-    passage_job PJ = {&C, quotes, runs, bucket, npairs, pparts, k, result, kept_of, nkept};
+    /* parts of about equal runs: a pair that prints many stories has many */
+    for (size_t p = 0, pr = 0; p <= pparts; p++) {
+        while (pr < npairs && bucket[pr] < claims__split(nr, pparts, p))
+            pr++;
+        pstart[p] = p == pparts ? npairs : pr;
+    }
+    passage_job PJ = {&C, quotes, runs, bucket, pstart, npairs, pparts, k, result, kept_of,
+                      nkept};
     if (npairs && claims__parallel(pparts, run->threads, passage_part, &PJ) != 0)
         goto done;
 
     /* 6. the dependent pairs, in pair order */
     for (size_t part = 0; part < pparts && npairs; part++)
-        for (size_t pr = claims__split(npairs, pparts, part);
-             pr < claims__split(npairs, pparts, part + 1); pr++) {
+        for (size_t pr = pstart[part]; pr < pstart[part + 1]; pr++) {
             const pair_passages *res = &result[pr];
             if (!res->dependent)
                 continue;
@@ -599,6 +606,7 @@ done:
         free(kept_of[p]);
     free(kept_of);
     free(nkept);
+    free(pstart);
     free(srank);
     claims__strmap_free(&seen);
     claims__arena_free(&keys);
