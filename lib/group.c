@@ -44,13 +44,47 @@ typedef struct grouper {
     size_t *stamp;         /* per source: scratch marks (see mark) */
     size_t *slot;          /* per source: scratch index, valid when marked */
     size_t stamp_now;
+    struct relation_memo *memo; /* of the thread's slot */
     size_t *slot_scratch;  /* two per claim of the subject at hand */
     uint64_t *value_scratch; /* one per claim of the subject at hand */
     claims_buf buf;
 } grouper;
 
+/* How pairs of values relate under an attribute, remembered: the same
+ * spellings meet in subject after subject ("Obama" and "Barack Obama"). A
+ * cache with one place per hash; a pair that lost its place is compared
+ * again. */
+#define RELATION_MEMO_BITS 16
+
+typedef struct relation_memo {
+    uint64_t key[(size_t)1 << RELATION_MEMO_BITS]; /* UINT64_MAX: empty */
+    const claims__attr *def[(size_t)1 << RELATION_MEMO_BITS];
+    unsigned char relation[(size_t)1 << RELATION_MEMO_BITS];
+} relation_memo;
+
+/* The relation of pool values a and b (in that order) under def. */
+static claims_relation relation_of(const struct grouper *G, const claims__attr *def,
+                                   uint32_t a, uint32_t b);
+
 /* A new mark: sources marked before are unmarked. */
 static size_t new_mark(grouper *G) { return ++G->stamp_now; }
+
+static claims_relation relation_of(const grouper *G, const claims__attr *def, uint32_t a,
+                                   uint32_t b)
+{
+    relation_memo *M = G->memo;
+    uint64_t key = (uint64_t)a << 32 | b;
+    size_t at = (size_t)(((key ^ (uint64_t)(uintptr_t)def) * 0x9e3779b97f4a7c15ULL) >>
+                         (64 - RELATION_MEMO_BITS));
+    if (M->key[at] == key && M->def[at] == def)
+        return (claims_relation)M->relation[at];
+    claims_comparison cmp;
+    claims__compare_values(&cmp, G->run->ctx, def, G->r->pool[a], G->r->pool[b]);
+    M->key[at] = key;
+    M->def[at] = def;
+    M->relation[at] = (unsigned char)cmp.relation;
+    return cmp.relation;
+}
 
 /* Claim order inside a subject: attribute, value, source, claim id. */
 static int claim_cmp(const grouper *G, size_t x, size_t y)
@@ -459,20 +493,19 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[m[i]];
         bool uncertain = c->certainty == CLAIMS_UNKNOWN;
-        const claims_value *v = r->pool[r->claim_value[m[i]]];
         size_t into = nc;
         for (size_t k = nc; k-- > 0;) {
             cluster *x = &(*cl)[k];
             if (x->uncertain != uncertain || x->polarity != c->polarity)
                 continue;
-            const claims_value *rep = r->pool[r->claim_value[x->rep]];
             if (r->norm_rank[r->claim_value[x->rep]] == r->norm_rank[r->claim_value[m[i]]]) {
                 into = k;
                 break;
             }
-            claims__compare_values(&cmp, ctx, def, rep, v);
-            if (cmp.relation == CLAIMS_RELATION_EQUAL ||
-                (card == CLAIMS_SET && cmp.relation == CLAIMS_RELATION_COMPATIBLE)) {
+            claims_relation rel =
+                relation_of(G, def, r->claim_value[x->rep], r->claim_value[m[i]]);
+            if (rel == CLAIMS_RELATION_EQUAL ||
+                (card == CLAIMS_SET && rel == CLAIMS_RELATION_COMPATIBLE)) {
                 into = k;
                 break;
             }
@@ -656,7 +689,8 @@ static int sort_keys(grouper *G)
 typedef struct group_job {
     const grouper *shared;   /* the read-only parts */
     group_out *outs;         /* per task of the round */
-    claims_arena *arenas;    /* per thread: a task takes a free one */
+    claims_arena *arenas;    /* per thread: a task takes a free one, */
+    relation_memo *memos;    /* and this memory with it */
     atomic_bool *busy;
     size_t threads;
     size_t first_part;       /* of the round */
@@ -674,6 +708,7 @@ static int group_part(void *arg, size_t task)
     G.o = &J->outs[task];
     size_t slot = claims__slot_take(J->busy, J->threads);
     G.o->arena = &J->arenas[slot];
+    G.memo = &J->memos[slot];
     claims__interner_init(&G.o->strings, G.o->arena);
     G.stamp = calloc(S ? S : 1, sizeof *G.stamp);
     G.slot = malloc((S ? S : 1) * sizeof *G.slot);
@@ -787,6 +822,7 @@ int claims__group(claims__run *run)
     group_out outs[GROUP_ROUND];
     memset(outs, 0, sizeof outs);
     claims_arena *arenas = NULL;
+    relation_memo *memos = NULL;
     atomic_bool busy[16]; /* claims__parallel runs at most 16 threads */
     size_t threads = run->threads < 16 ? run->threads : 16;
     for (size_t t = 0; t < 16; t++)
@@ -798,8 +834,11 @@ int claims__group(claims__run *run)
     G.key = malloc((N ? N : 1) * sizeof *G.key);
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
     if (!G.first || !G.by_subject || !G.key || !G.has_dependent ||
-        sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)))
+        sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)) ||
+        !(memos = malloc(threads * sizeof *memos)))
         goto done;
+    for (size_t t = 0; t < threads; t++)
+        memset(memos[t].key, 0xff, sizeof memos[t].key);
     for (size_t d = 0; d < r->dep_count; d++)
         G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
     /* room for the most there can be (a cluster and an attribute per
@@ -834,7 +873,7 @@ int claims__group(claims__run *run)
             out_free(&outs[t]);
             memset(&outs[t], 0, sizeof outs[t]);
         }
-        group_job J = {&G, outs, arenas, busy, threads, p, r->subject_count};
+        group_job J = {&G, outs, arenas, memos, busy, threads, p, r->subject_count};
         if (claims__parallel(n, (unsigned)threads, group_part, &J) != 0)
             goto done;
         for (size_t t = 0; t < n; t++) {
@@ -845,6 +884,7 @@ int claims__group(claims__run *run)
     }
     rc = CLAIMS_OK;
 done:
+    free(memos);
     for (size_t t = 0; t < GROUP_ROUND; t++)
         out_free(&outs[t]);
     free(G.first);
