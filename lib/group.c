@@ -86,18 +86,8 @@ static claims_relation relation_of(const grouper *G, const claims__attr *def, ui
     return cmp.relation;
 }
 
-/* Claim order inside a subject: attribute, value, source, claim id. */
-static int claim_cmp(const grouper *G, size_t x, size_t y)
-{
-    if (G->key[x] != G->key[y])
-        return G->key[x] < G->key[y] ? -1 : 1;
-    const claims__claim *a = &G->st->claims[x], *b = &G->st->claims[y];
-    uint32_t sa = G->source_rank[a->source], sb = G->source_rank[b->source];
-    if (sa != sb)
-        return sa < sb ? -1 : 1;
-    return strcmp(a->id, b->id);
-}
-
+/* Claim order inside a subject: attribute, value, source, claim id (see
+ * claim_order). */
 /* Claims of one source by id; of different sources by source id. */
 static int source_cmp(const grouper *G, size_t x, size_t y)
 {
@@ -108,7 +98,24 @@ static int source_cmp(const grouper *G, size_t x, size_t y)
     return strcmp(a->id, b->id);
 }
 
-static int claim_order(const void *G, size_t x, size_t y) { return claim_cmp(G, x, y); }
+/* A subject's claims as they sort: their keys copied side by side, so that
+ * sorting reads no claim until two keys tie. */
+typedef struct claim_sort {
+    const grouper *G;
+    const size_t *claims;  /* the subject's, in gathering order */
+    const uint64_t *key;   /* per claim of the subject: G->key */
+    const uint32_t *source; /* per claim of the subject: source rank */
+} claim_sort;
+
+static int claim_order(const void *ctx, size_t x, size_t y)
+{
+    const claim_sort *S = ctx;
+    if (S->key[x] != S->key[y])
+        return S->key[x] < S->key[y] ? -1 : 1;
+    if (S->source[x] != S->source[y])
+        return S->source[x] < S->source[y] ? -1 : 1;
+    return strcmp(S->G->st->claims[S->claims[x]].id, S->G->st->claims[S->claims[y]].id);
+}
 
 /* ---- one value cluster --------------------------------------------------------- */
 
@@ -717,7 +724,9 @@ static int group_part(void *arg, size_t task)
     G.value_scratch = NULL;
     claims__buf_init(&G.buf);
     size_t *list = NULL, *tmp = NULL;
-    size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0, scap = 0, clcap = 0;
+    size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0, scap = 0, clcap = 0, skcap = 0, ocap = 0;
+    uint32_t *skey = NULL; /* per claim of the subject: source rank */
+    size_t *order = NULL;  /* local indices, sorted */
     cluster *cl = NULL;
     const char **scratch = NULL;
     int rc = G.stamp && G.slot ? CLAIMS_OK : CLAIMS_ENOMEM;
@@ -738,7 +747,9 @@ static int group_part(void *arg, size_t task)
             claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1,
                          sizeof *G.slot_scratch) != CLAIMS_OK ||
             claims__grow((void **)&G.value_scratch, &vcap, n + 1,
-                         sizeof *G.value_scratch) != CLAIMS_OK)
+                         sizeof *G.value_scratch) != CLAIMS_OK ||
+            claims__grow((void **)&skey, &skcap, n + 1, sizeof *skey) != CLAIMS_OK ||
+            claims__grow((void **)&order, &ocap, n + 1, sizeof *order) != CLAIMS_OK)
             break;
         n = 0;
         for (size_t k = 0; k < subj->mention_count; k++) {
@@ -746,7 +757,17 @@ static int group_part(void *arg, size_t task)
             for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
                 list[n++] = G.by_subject[q];
         }
-        claims__sort_indices(list, tmp, n, claim_order, &G);
+        /* sorted as local indices over copied keys, then read back */
+        for (size_t i = 0; i < n; i++) {
+            G.value_scratch[i] = G.key[list[i]];
+            skey[i] = G.source_rank[st->claims[list[i]].source];
+            order[i] = i;
+        }
+        claim_sort sorter = {&G, list, G.value_scratch, skey};
+        claims__sort_indices(order, tmp, n, claim_order, &sorter);
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = list[order[i]];
+        memcpy(list, tmp, n * sizeof *list);
         /* within the task's output; moved when it is appended */
         subj->attr_start = G.o->attr_count;
         rc = CLAIMS_OK;
@@ -768,6 +789,8 @@ static int group_part(void *arg, size_t task)
     free(tmp);
     free(cl);
     free(scratch);
+    free(skey);
+    free(order);
     claims__interner_free(&G.o->strings); /* the strings stay in its arena */
     claims__slot_give(J->busy, slot);
     return rc;
