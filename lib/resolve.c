@@ -1570,6 +1570,93 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
     return rc;
 }
 
+/* ---- steps side by side -------------------------------------------------------------- */
+
+/* Two steps that share nothing they write, on two threads. */
+typedef struct steps {
+    void *arg[2];
+    int (*fn[2])(void *arg);
+    int rc[2];
+} steps;
+
+static int step_task(void *arg, size_t i)
+{
+    steps *S = arg;
+    S->rc[i] = S->fn[i](S->arg[i]);
+    return S->rc[i] != CLAIMS_OK;
+}
+
+static int side_by_side(unsigned threads, int (*a)(void *), void *aa, int (*b)(void *),
+                        void *ba)
+{
+    steps S = {{aa, ba}, {a, b}, {CLAIMS_OK, CLAIMS_OK}};
+    claims__parallel(2, threads, step_task, &S);
+    return S.rc[0] != CLAIMS_OK ? S.rc[0] : S.rc[1];
+}
+
+/* The blocks: mentions in content order, their keys, ranked and sorted. */
+typedef struct blocking {
+    resolver *R;
+    keyring *K;
+    block_entry *blocks;
+    size_t nb, cap;
+} blocking;
+
+static int block_step(void *arg)
+{
+    blocking *B = arg;
+    resolver *R = B->R;
+    if (content_ranks(R) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    /* keys read the features in claim order (comparisons, later, in name
+     * order) */
+    for (size_t m = 0; m < R->st->subject_count; m++)
+        if (mention_keys(R, B->K, m, &B->blocks, &B->nb, &B->cap) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+    if (rank_keys(B->K, B->blocks, B->nb) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    if (B->nb > 1)
+        qsort(B->blocks, B->nb, sizeof *B->blocks, cmp_block);
+    return CLAIMS_OK;
+}
+
+/* The values: ranked, told apart (ident), and their representatives. */
+static int value_step(void *arg)
+{
+    resolver *R = arg;
+    claims_result *r = R->r;
+    if (rank_values(r) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    R->ident = malloc((r->pool_count ? r->pool_count : 1) * sizeof *R->ident);
+    if (!R->ident)
+        return CLAIMS_ENOMEM;
+    for (size_t v = 0; v < r->pool_count; v++)
+        R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)r->pool[v]->mod;
+    return representatives(R);
+}
+
+typedef struct ordering {
+    resolver *R;
+    candidate *cand;
+    size_t nc;
+    const uint64_t *pairs;
+    size_t np;
+} ordering;
+
+static int apart_step(void *arg)
+{
+    ordering *O = arg;
+    return index_apart(O->R, O->pairs, O->np);
+}
+
+static int candidate_step(void *arg)
+{
+    ordering *O = arg;
+    if (O->nc > 1)
+        qsort(O->cand, O->nc, sizeof *O->cand, cmp_candidate);
+    return CLAIMS_OK;
+}
+
 int claims__resolve(claims__run *run)
 {
     claims_result *r = run->r;
@@ -1583,7 +1670,7 @@ int claims__resolve(claims__run *run)
     K.count = K.cap = 0;
     claims__buf_init(&K.buf);
     block_entry *blocks = NULL;
-    size_t nb = 0, bcap = 0;
+    size_t nb = 0;
     uint64_t *pairs = NULL;
     size_t np = 0;
     candidate *cand = NULL;
@@ -1605,26 +1692,18 @@ int claims__resolve(claims__run *run)
 
     unsigned char *sepcount = calloc(M ? M : 1, 1);
     r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
-    if (!made || !sepcount || !r->mention_subject ||
-        build_features(&R) != CLAIMS_OK || content_ranks(&R) != CLAIMS_OK ||
-        rank_values(r) != CLAIMS_OK)
+    if (!made || !sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK)
         goto done;
-    R.ident = malloc((r->pool_count ? r->pool_count : 1) * sizeof *R.ident);
-    if (!R.ident)
-        goto done;
-    for (size_t v = 0; v < r->pool_count; v++)
-        R.ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)r->pool[v]->mod;
-    if (representatives(&R) != CLAIMS_OK)
-        goto done;
-
-    /* keys read the features in claim order; comparisons in name order */
-    for (size_t m = 0; m < M; m++)
-        if (mention_keys(&R, &K, m, &blocks, &nb, &bcap) != CLAIMS_OK)
+    {
+        blocking B = {&R, &K, NULL, 0, 0};
+        rc = side_by_side(run->threads, block_step, &B, value_step, &R);
+        blocks = B.blocks;
+        nb = B.nb;
+        if (rc != CLAIMS_OK || rank_attributes(&R) != CLAIMS_OK) {
+            rc = CLAIMS_ENOMEM;
             goto done;
-    if (rank_attributes(&R) != CLAIMS_OK || rank_keys(&K, blocks, nb) != CLAIMS_OK)
-        goto done;
-    if (nb > 1)
-        qsort(blocks, nb, sizeof *blocks, cmp_block);
+        }
+    }
 
     if ((rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
         goto done;
@@ -1657,8 +1736,11 @@ int claims__resolve(claims__run *run)
             sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
         }
     }
-    if (index_apart(&R, pairs, np) != CLAIMS_OK)
-        goto done;
+    {
+        ordering O = {&R, cand, nc, pairs, np};
+        if (side_by_side(run->threads, apart_step, &O, candidate_step, &O) != CLAIMS_OK)
+            goto done;
+    }
     free(pairs);
     pairs = NULL;
 
@@ -1668,8 +1750,6 @@ int claims__resolve(claims__run *run)
     C.size = malloc((M ? M : 1) * sizeof(size_t));
     if (!C.parent || !C.next || !C.tail || !C.size)
         goto done;
-    if (nc > 1)
-        qsort(cand, nc, sizeof *cand, cmp_candidate);
     for (size_t m = 0; m < M; m++) {
         C.parent[m] = m;
         C.next[m] = (size_t)-1;
