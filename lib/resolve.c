@@ -755,7 +755,14 @@ static bool month_of(int64_t begin, claims_precision p, char out[16])
     int64_t days = begin >= 0 ? begin / 86400 : -((-begin + 86399) / 86400), y;
     int mo, d;
     claims__civil_from_days(days, &y, &mo, &d);
-    snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
+    if (y < 0 || y > 9999) { /* beyond the calendar's years: as printf would */
+        snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
+        return true;
+    }
+    out[0] = '@';
+    char *at = claims__put_digits(out + 1, y, 4);
+    *at++ = '-';
+    *claims__put_digits(at, mo, 2) = '\0';
     return true;
 }
 
