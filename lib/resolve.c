@@ -721,7 +721,7 @@ static const char *token_of(const claims_value *v, size_t *len)
     return k;
 }
 
-static int push_key(const resolver *R, keyring *K, block_entry **e, size_t *n,
+static int push_key(keyring *K, block_entry **e, size_t *n,
                     size_t *cap, size_t m, int64_t when, const char *prefix,
                     const char *a, size_t al, const char *b, size_t bl)
 {
@@ -741,7 +741,7 @@ static int push_key(const resolver *R, keyring *K, block_entry **e, size_t *n,
     }
     if (claims__grow((void **)e, cap, *n + 1, sizeof **e) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    (*e)[(*n)++] = (block_entry){when, (uint32_t)id, R->rank[m], (uint32_t)m};
+    (*e)[(*n)++] = (block_entry){when, (uint32_t)id, 0, (uint32_t)m}; /* rank: later */
     return CLAIMS_OK;
 }
 
@@ -794,14 +794,14 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
             for (size_t j = 0; j < nt; j++) {
                 int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
                 if (c < 0 || (c == 0 && tlen[i] < tlen[j]))
-                    if (push_key(R, K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
+                    if (push_key(K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
                                  tlen[j]))
                         return CLAIMS_ENOMEM;
             }
         return CLAIMS_OK;
     }
     for (size_t i = 0; i < nt; i++)
-        if (push_key(R, K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
+        if (push_key(K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
                      ml))
             return CLAIMS_ENOMEM;
     for (size_t i = 0; i < nf; i++) {
@@ -819,16 +819,16 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
                 const char *stop = c ? c : end;
                 while (p < stop && *p == ' ')
                     p++;
-                if (stop > p && push_key(R, K, e, n, cap, m, when, "pl", p,
+                if (stop > p && push_key(K, e, n, cap, m, when, "pl", p,
                                          (size_t)(stop - p), dated ? month : NULL, ml))
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
         } else if (F[i].weight >= 2) {
-            if (push_key(R, K, e, n, cap, m, when, "n", t, len, NULL, 0))
+            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0))
                 return CLAIMS_ENOMEM;
         } else if (ty == CLAIMS_TYPE_OCCASION) {
-            if (push_key(R, K, e, n, cap, m, when, "oc", t, len, dated ? month : NULL, ml))
+            if (push_key(K, e, n, cap, m, when, "oc", t, len, dated ? month : NULL, ml))
                 return CLAIMS_ENOMEM;
         }
     }
@@ -1613,26 +1613,21 @@ static int block_step(void *arg)
 {
     blocking *B = arg;
     resolver *R = B->R;
-    if (content_ranks(R) != CLAIMS_OK)
-        return CLAIMS_ENOMEM;
     /* keys read the features in claim order (comparisons, later, in name
      * order) */
     for (size_t m = 0; m < R->st->subject_count; m++)
         if (mention_keys(R, B->K, m, &B->blocks, &B->nb, &B->cap) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
-    if (rank_keys(B->K, B->blocks, B->nb) != CLAIMS_OK)
-        return CLAIMS_ENOMEM;
-    if (B->nb > 1)
-        qsort(B->blocks, B->nb, sizeof *B->blocks, cmp_block);
-    return CLAIMS_OK;
+    return rank_keys(B->K, B->blocks, B->nb);
 }
 
-/* The values: ranked, told apart (ident), and their representatives. */
+/* The mentions in content order; the values ranked, told apart (ident),
+ * and their representatives. */
 static int value_step(void *arg)
 {
     resolver *R = arg;
     claims_result *r = R->r;
-    if (rank_values(r) != CLAIMS_OK)
+    if (content_ranks(R) != CLAIMS_OK || rank_values(r) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     R->ident = malloc((r->pool_count ? r->pool_count : 1) * sizeof *R->ident);
     if (!R->ident)
@@ -1710,6 +1705,10 @@ int claims__resolve(claims__run *run)
             rc = CLAIMS_ENOMEM;
             goto done;
         }
+        for (size_t i = 0; i < nb; i++)
+            blocks[i].rank = R.rank[blocks[i].mention];
+        if (nb > 1)
+            qsort(blocks, nb, sizeof *blocks, cmp_block);
     }
 
     if ((rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
