@@ -953,9 +953,10 @@ typedef struct list_job {
     const resolver *R;
     const block_entry *blocks;
     const size_t *part_start; /* per part: first entry; [parts] = all */
-    /* pairs are listed twice: counted per part, then written in place */
-    size_t *at;               /* per part: its pairs, then where they start */
-    uint64_t *pairs;          /* NULL while counting */
+    const size_t *at;         /* per part: where its pairs go (room for the
+                               * most its blocks can make) */
+    size_t *count;            /* per part: pairs written */
+    uint64_t *pairs;
 } list_job;
 
 /* The pairs of the blocks of one part, each where it is first listed. */
@@ -966,7 +967,7 @@ static int list_part(void *arg, size_t part)
     const claims_store *st = R->st;
     const block_entry *blocks = J->blocks;
     size_t n = 0;
-    uint64_t *out = J->pairs ? J->pairs + J->at[part] : NULL;
+    uint64_t *out = J->pairs + J->at[part];
     for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end;) {
         size_t j = i;
         while (j < end && blocks[j].key == blocks[i].key)
@@ -981,15 +982,12 @@ static int list_part(void *arg, size_t part)
                     (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
                     listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
                     continue;
-                if (out)
-                    out[n] = mention_pair(R, a, b);
-                n++;
+                out[n++] = mention_pair(R, a, b);
             }
         }
         i = j;
     }
-    if (!out)
-        J->at[part] = n;
+    J->count[part] = n;
     return 0;
 }
 
@@ -1007,8 +1005,9 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
     size_t *fill = calloc(M + 1, sizeof *fill);
     size_t nparts = 16 * (size_t)R->run->threads;
     size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
-    size_t *part_at = calloc(nparts, sizeof *part_at);
-    if (!R->pfirst || !R->places || !fill || !part_start || !part_at)
+    size_t *part_at = calloc(nparts + 1, sizeof *part_at);
+    size_t *part_count = calloc(nparts, sizeof *part_count);
+    if (!R->pfirst || !R->places || !fill || !part_start || !part_at || !part_count)
         goto done;
     for (size_t i = 0; i < nb; i++)
         R->pfirst[blocks[i].mention + 1]++;
@@ -1034,26 +1033,30 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
                 (place){blocks[x].key, (uint32_t)(x - i), (uint32_t)size};
         }
         /* parts end at block ends, each about an equal share of entries */
-        if (!parts || i >= part_start[parts - 1] + (nb + nparts - 1) / nparts)
+        if (!parts || i >= part_start[parts - 1] + (nb + nparts - 1) / nparts) {
             part_start[parts++] = i;
+            part_at[parts] = part_at[parts - 1];
+        }
+        /* the most pairs the block can make */
+        part_at[parts] += size <= BLOCK_ALL ? size * (size - 1) / 2 : size * (BLOCK_WINDOW - 1);
         i = j;
     }
     part_start[parts] = nb;
-    list_job J = {R, blocks, part_start, part_at, NULL};
-    if (claims__parallel(parts, R->run->threads, list_part, &J) != 0)
+    /* room for the most, written in place by the parts, then closed up
+     * (pages never written cost nothing) */
+    list_job J = {R, blocks, part_start, part_at, part_count, NULL};
+    if (!(*pairs = J.pairs = malloc((part_at[parts] ? part_at[parts] : 1) * sizeof **pairs)) ||
+        claims__parallel(parts, R->run->threads, list_part, &J) != 0)
         goto done;
     *np = 0;
     for (size_t p = 0; p < parts; p++) {
-        size_t count = part_at[p];
-        part_at[p] = *np;
-        *np += count;
+        memmove(*pairs + *np, *pairs + part_at[p], part_count[p] * sizeof **pairs);
+        *np += part_count[p];
     }
-    if (!(*pairs = J.pairs = malloc((*np ? *np : 1) * sizeof **pairs)) ||
-        claims__parallel(parts, R->run->threads, list_part, &J) != 0)
-        goto done;
     rc = CLAIMS_OK;
 done:
     free(part_at);
+    free(part_count);
     free(part_start);
     free(fill);
     return rc;
