@@ -417,31 +417,25 @@ int claims__dependence(claims__run *run)
     uint32_t *srank = claims__source_ranks(st);
     if (!srank)
         return CLAIMS_ENOMEM;
-    claims_strmap seen; /* (source, quote text) already listed */
-    claims__strmap_init(&seen);
-    claims_arena keys;
-    claims__arena_init(&keys);
+    claims__ptab seen = {NULL, 0, 0}; /* (quote, source) already listed */
 
-    /* 1. distinct quotes per source */
+    /* 1. distinct quotes per source: quotes are interned, so (pointer,
+     * source) identifies one */
     for (size_t i = 0; i < st->claim_count; i++) {
         const claims__claim *c = &st->claims[i];
         if (!c->quote[0])
             continue;
-        /* quotes are interned, so (source, pointer) identifies one */
-        uintptr_t key[2] = {(uintptr_t)c->source, (uintptr_t)c->quote};
-        if (claims__strmap_get(&seen, (const char *)key, sizeof key, NULL))
-            continue;
-        char *kp = claims__arena_alloc(&keys, sizeof key);
-        if (!kp)
+        claims__ptab_slot *slot = claims__ptab_get(&seen, c->quote, NULL, (uint32_t)c->source);
+        if (!slot || nq >= UINT32_MAX)
             goto done;
-        memcpy(kp, key, sizeof key);
-        if (nq >= UINT32_MAX || claims__strmap_put(&seen, kp, sizeof key, 0) != CLAIMS_OK ||
-            claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK)
+        if (slot->index != UINT32_MAX)
+            continue;
+        slot->index = (uint32_t)nq;
+        if (claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK)
             goto done;
         quotes[nq++] = (quote){c->quote, c->source};
     }
-    claims__strmap_free(&seen);
-    claims__arena_free(&keys);
+    claims__ptab_free(&seen);
     /* 2. their shingles, cut in parallel parts: counted, then written in
      * place, in quote order */
     C.first = malloc((nq + 1) * sizeof *C.first);
@@ -608,8 +602,7 @@ done:
     free(nkept);
     free(pstart);
     free(srank);
-    claims__strmap_free(&seen);
-    claims__arena_free(&keys);
+    claims__ptab_free(&seen);
     free(quotes);
     free(sh);
     free(C.hash);

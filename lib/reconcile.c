@@ -165,6 +165,56 @@ void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
     memcpy(v, tmp, n * sizeof *v);
 }
 
+static size_t ptab_hash(const void *a, const void *b, uint32_t c)
+{
+    uint64_t h = (uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15ULL;
+    h ^= ((uint64_t)(uintptr_t)b + c) * 0xc2b2ae3d27d4eb4fULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static claims__ptab_slot *ptab_find(claims__ptab *t, const void *a, const void *b, uint32_t c)
+{
+    size_t i = ptab_hash(a, b, c) & (t->cap - 1);
+    while (t->slots[i].index != UINT32_MAX &&
+           !(t->slots[i].a == a && t->slots[i].b == b && t->slots[i].c == c))
+        i = (i + 1) & (t->cap - 1);
+    return &t->slots[i];
+}
+
+claims__ptab_slot *claims__ptab_get(claims__ptab *t, const void *a, const void *b, uint32_t c)
+{
+    if ((t->count + 1) * 2 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        claims__ptab_slot *slots = malloc(cap * sizeof *slots), *old = t->slots;
+        if (!slots)
+            return NULL;
+        size_t old_cap = t->cap;
+        t->slots = slots;
+        t->cap = cap;
+        for (size_t i = 0; i < cap; i++)
+            slots[i].index = UINT32_MAX;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].index != UINT32_MAX)
+                *ptab_find(t, old[i].a, old[i].b, old[i].c) = old[i];
+        free(old);
+    }
+    claims__ptab_slot *slot = ptab_find(t, a, b, c);
+    if (slot->index == UINT32_MAX) {
+        slot->a = a;
+        slot->b = b;
+        slot->c = c;
+        t->count++;
+    }
+    return slot;
+}
+
+void claims__ptab_free(claims__ptab *t)
+{
+    free(t->slots);
+    t->slots = NULL;
+    t->cap = t->count = 0;
+}
+
 /* Notes beyond this many are counted, not kept. */
 #define MAX_NOTES 10000
 
@@ -201,56 +251,6 @@ typedef struct distinct_value {
     char *failure;       /* why it did not parse as its type (malloc), or NULL */
     bool failed;
 } distinct_value;
-
-/* (type, reference, text) -> pool index. The store interns every string,
- * so equal texts are one pointer and the key is three words. */
-typedef struct value_slot {
-    const char *text, *ref;
-    uint32_t type, index; /* index UINT32_MAX: empty */
-} value_slot;
-
-typedef struct value_table {
-    value_slot *slots;
-    size_t cap, count;
-} value_table;
-
-static size_t value_hash(const char *text, const char *ref, uint32_t type)
-{
-    uint64_t h = (uint64_t)(uintptr_t)text * 0x9e3779b97f4a7c15ULL;
-    h ^= ((uint64_t)(uintptr_t)ref + type) * 0xc2b2ae3d27d4eb4fULL;
-    return (size_t)(h ^ (h >> 29));
-}
-
-static value_slot *value_find(value_table *t, const char *text, const char *ref,
-                              uint32_t type)
-{
-    size_t i = value_hash(text, ref, type) & (t->cap - 1);
-    while (t->slots[i].index != UINT32_MAX &&
-           !(t->slots[i].text == text && t->slots[i].ref == ref && t->slots[i].type == type))
-        i = (i + 1) & (t->cap - 1);
-    return &t->slots[i];
-}
-
-static int value_table_grow(value_table *t)
-{
-    if ((t->count + 1) * 2 <= t->cap)
-        return CLAIMS_OK;
-    size_t cap = t->cap ? t->cap * 2 : 1024;
-    value_slot *slots = malloc(cap * sizeof *slots);
-    if (!slots)
-        return CLAIMS_ENOMEM;
-    value_slot *old = t->slots;
-    size_t old_cap = t->cap;
-    t->slots = slots;
-    t->cap = cap;
-    for (size_t i = 0; i < cap; i++)
-        slots[i].index = UINT32_MAX;
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i].index != UINT32_MAX)
-            *value_find(t, old[i].text, old[i].ref, old[i].type) = old[i];
-    free(old);
-    return CLAIMS_OK;
-}
 
 typedef struct parse_job {
     claims__run *run;
@@ -310,7 +310,7 @@ static int normalize(claims__run *run)
     if (!r->claim_value || !r->claim_attr || !r->claim_type)
         return CLAIMS_ENOMEM;
 
-    value_table table = {NULL, 0, 0};
+    claims__ptab table = {NULL, 0, 0}; /* (text, reference, type) -> pool index */
     distinct_value *todo = NULL;
     size_t nd = 0, dcap = 0;
     int rc = CLAIMS_OK;
@@ -334,11 +334,12 @@ static int normalize(claims__run *run)
         bool dated = type == CLAIMS_TYPE_DATE || type == CLAIMS_TYPE_TIME;
         const char *ref = dated && st->sources[c->source].published[0]
                               ? st->sources[c->source].published : NULL;
-        if (value_table_grow(&table) != CLAIMS_OK) {
+        /* the store interns every string: equal texts are one pointer */
+        claims__ptab_slot *slot = claims__ptab_get(&table, c->value, ref, (uint32_t)type);
+        if (!slot) {
             rc = CLAIMS_ENOMEM;
             break;
         }
-        value_slot *slot = value_find(&table, c->value, ref, (uint32_t)type);
         if (slot->index == UINT32_MAX) {
             if (nd >= UINT32_MAX ||
                 claims__grow((void **)&todo, &dcap, nd + 1, sizeof *todo) != CLAIMS_OK) {
@@ -346,12 +347,11 @@ static int normalize(claims__run *run)
                 break;
             }
             todo[nd] = (distinct_value){i, type, ref, NULL, false};
-            *slot = (value_slot){c->value, ref, (uint32_t)type, (uint32_t)nd++};
-            table.count++;
+            slot->index = (uint32_t)nd++;
         }
         r->claim_value[i] = slot->index;
     }
-    free(table.slots);
+    claims__ptab_free(&table);
     /* 2. each parsed once, in parallel, into its own pool slot */
     if (rc == CLAIMS_OK && nd) {
         r->pool = calloc(nd, sizeof *r->pool);
@@ -430,9 +430,10 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "unsupported reconcile options version %u",
                                     opts->version);
-    if (store->claim_count > UINT32_MAX || store->subject_count > UINT32_MAX)
+    if (store->claim_count > UINT32_MAX || store->subject_count > UINT32_MAX ||
+        store->source_count > UINT32_MAX)
         return claims__error_simple(err, CLAIMS_ERANGE,
-                                    "more than 2^32 claims or subjects");
+                                    "more than 2^32 claims, subjects or sources");
 
     claims_ctx *own = NULL;
     if (!ctx) {

@@ -129,6 +129,21 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
 /** Adds n empty arenas to the result, one per parallel task; returns the
  *  first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** A table from (pointer, pointer, number) to an index, for keys of strings
+ *  the store interned (one pointer per distinct string). Zero-initialize. */
+typedef struct claims__ptab_slot {
+    const void *a, *b;
+    uint32_t c, index; /* index UINT32_MAX: not set yet */
+} claims__ptab_slot;
+typedef struct claims__ptab {
+    claims__ptab_slot *slots;
+    size_t cap, count;
+} claims__ptab;
+/** The slot of (a, b, c), made when absent (index UINT32_MAX: the caller
+ *  sets it); valid until the next call. NULL on ENOMEM. */
+claims__ptab_slot *claims__ptab_get(claims__ptab *t, const void *a, const void *b, uint32_t c);
+void claims__ptab_free(claims__ptab *t);
+
 /** Ranks n distinct strings by strcmp: rank[i] is the place of names[i].
  *  CLAIMS_OK or CLAIMS_ENOMEM. */
 int claims__rank_strings(const char *const *names, size_t n, uint32_t *rank);
