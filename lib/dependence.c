@@ -5,7 +5,10 @@
  * such pair is a shared passage. Words inside double quotation marks are
  * left out: two outlets quoting the same statement verbatim are not copying
  * each other. Two sources are dependent when they share two passages, or one
- * twice the minimum length. Cost: linear in the words quoted, plus a sort. */
+ * twice the minimum length. Cost: linear in the words quoted plus the
+ * shingles shared; each shared run is listed once, at its start, and the
+ * runs are sorted per pair of sources. Cutting, bucketing by hash, finding
+ * runs and reading passages are done by parallel tasks, combined in order. */
 #include "reconcile.h"
 
 #include <stdlib.h>

@@ -9,7 +9,9 @@
  * one source gives both of, do not conflict: a source is taken to be
  * consistent with itself. A negated claim conflicts with an affirmed claim
  * of the same value. Everything is sorted by content, so the output does not
- * depend on input order. */
+ * depend on input order. Subjects are grouped by parallel tasks whose
+ * outputs are appended in task order, so it does not depend on the threads
+ * either. */
 #include "reconcile.h"
 
 #include <stdlib.h>

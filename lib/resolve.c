@@ -15,11 +15,13 @@
  *
  * Cost: strings are ranked once (attribute names, canonical values, block
  * keys, mentions), so comparisons and sorts compare integers. The pairs of
- * the blocks are listed in block order, judged in parallel (each task with
- * its own memory of value comparisons; a comparison is a pure function of
- * its two values, so what a task remembers never changes a verdict), and
- * turned into candidates in list order; explanations are worded in
- * parallel, per subject, with plain appends. */
+ * the blocks are listed in block order by parallel tasks (whether a pair was
+ * met in an earlier block is read off the two mentions' places in the
+ * blocks), judged in parallel (each thread's comparer remembers value
+ * comparisons; a comparison is a pure function of its two values, so what is
+ * remembered never changes a verdict), and turned into candidates in list
+ * order; explanations are worded in parallel with plain appends, each
+ * separation once however many subjects show it. */
 #include "reconcile.h"
 
 #include <stdio.h>
