@@ -56,13 +56,38 @@ typedef struct grouper {
  * spellings meet in subject after subject ("Obama" and "Barack Obama"). A
  * cache with one place per hash; a pair that lost its place is compared
  * again. */
-#define RELATION_MEMO_BITS 16
+#define RELATION_MEMO_BITS_MIN 10
+#define RELATION_MEMO_BITS_MAX 16
 
 typedef struct relation_memo {
-    uint64_t key[(size_t)1 << RELATION_MEMO_BITS]; /* UINT64_MAX: empty */
-    const claims__attr *def[(size_t)1 << RELATION_MEMO_BITS];
-    unsigned char relation[(size_t)1 << RELATION_MEMO_BITS];
+    uint64_t *key; /* UINT64_MAX: empty */
+    const claims__attr **def;
+    unsigned char *relation;
+    unsigned bits;
 } relation_memo;
+
+/* Places for about as many pairs as there are values, within bounds. */
+static int memo_init(relation_memo *M, size_t values)
+{
+    M->bits = RELATION_MEMO_BITS_MIN;
+    while (M->bits < RELATION_MEMO_BITS_MAX && ((size_t)1 << M->bits) < values)
+        M->bits++;
+    size_t places = (size_t)1 << M->bits;
+    M->key = malloc(places * sizeof *M->key);
+    M->def = malloc(places * sizeof *M->def);
+    M->relation = malloc(places);
+    if (!M->key || !M->def || !M->relation)
+        return CLAIMS_ENOMEM;
+    memset(M->key, 0xff, places * sizeof *M->key);
+    return CLAIMS_OK;
+}
+
+static void memo_free(relation_memo *M)
+{
+    free(M->key);
+    free(M->def);
+    free(M->relation);
+}
 
 /* The relation of pool values a and b (in that order) under def. */
 static claims_relation relation_of(const struct grouper *G, const claims__attr *def,
@@ -77,7 +102,7 @@ static claims_relation relation_of(const grouper *G, const claims__attr *def, ui
     relation_memo *M = G->memo;
     uint64_t key = (uint64_t)a << 32 | b;
     size_t at = (size_t)(((key ^ (uint64_t)(uintptr_t)def) * 0x9e3779b97f4a7c15ULL) >>
-                         (64 - RELATION_MEMO_BITS));
+                         (64 - M->bits));
     if (M->key[at] == key && M->def[at] == def)
         return (claims_relation)M->relation[at];
     claims_comparison cmp;
@@ -860,10 +885,11 @@ int claims__group(claims__run *run)
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
     if (!G.first || !G.by_subject || !G.key || !G.has_dependent ||
         sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)) ||
-        !(memos = malloc(threads * sizeof *memos)))
+        !(memos = calloc(threads, sizeof *memos)))
         goto done;
     for (size_t t = 0; t < threads; t++)
-        memset(memos[t].key, 0xff, sizeof memos[t].key);
+        if (memo_init(&memos[t], r->pool_count) != CLAIMS_OK)
+            goto done;
     for (size_t d = 0; d < r->dep_count; d++)
         G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
     /* room for the most there can be (a cluster and an attribute per
@@ -909,6 +935,8 @@ int claims__group(claims__run *run)
     }
     rc = CLAIMS_OK;
 done:
+    for (size_t t = 0; memos && t < threads; t++)
+        memo_free(&memos[t]);
     free(memos);
     for (size_t t = 0; t < GROUP_ROUND; t++)
         out_free(&outs[t]);

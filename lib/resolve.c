@@ -102,20 +102,28 @@ typedef struct comparer {
      * per hash, small enough to stay in the processor's cache; a pair that
      * lost its place is just compared again */
     uint64_t *memo_key, *memo_val;
+    unsigned memo_bits;
     claims_buf why;         /* the explanation being worded */
     claims_buf text;        /* the lines of the subject being explained */
     bool failed;            /* an append of `why` ran out of memory */
 } comparer;
 
-#define MEMO_BITS 18
+/* Places of the cache: twice the values, as a power of two, within these
+ * (2^18 places are 4 MiB, small enough to stay near the processor). */
+#define MEMO_BITS_MIN 10
+#define MEMO_BITS_MAX 18
 
 static int comparer_init(comparer *K, const resolver *R)
 {
     K->R = R;
-    K->memo_key = malloc(((size_t)1 << MEMO_BITS) * sizeof *K->memo_key);
-    K->memo_val = malloc(((size_t)1 << MEMO_BITS) * sizeof *K->memo_val);
+    K->memo_bits = MEMO_BITS_MIN;
+    while (K->memo_bits < MEMO_BITS_MAX && ((size_t)1 << K->memo_bits) < 2 * R->r->pool_count)
+        K->memo_bits++;
+    size_t places = (size_t)1 << K->memo_bits;
+    K->memo_key = malloc(places * sizeof *K->memo_key);
+    K->memo_val = malloc(places * sizeof *K->memo_val);
     if (K->memo_key) /* all ones: empty (no pair of values is) */
-        memset(K->memo_key, 0xff, ((size_t)1 << MEMO_BITS) * sizeof *K->memo_key);
+        memset(K->memo_key, 0xff, places * sizeof *K->memo_key);
     claims__buf_init(&K->why);
     claims__buf_init(&K->text);
     K->failed = false;
@@ -510,7 +518,7 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
     ia = R->rep[ia];
     ib = R->rep[ib];
     uint64_t key = ((uint64_t)(ia < ib ? ia : ib) << 32) | (ia < ib ? ib : ia);
-    size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - MEMO_BITS));
+    size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - K->memo_bits));
     if (!tolerant && K->memo_key[slot] == key) {
         uint64_t packed = K->memo_val[slot];
         *score = (double)(packed & 0xffffffffu) / 1e6;
