@@ -221,13 +221,6 @@ static int cut_part(void *arg, size_t part)
     return rc;
 }
 
-/* A run as it is found, before its pair of sources is numbered. */
-typedef struct found_run {
-    uint32_t a, b;   /* source indices, id of a < id of b */
-    uint32_t qa, qb, pa, pb, more;
-    uint32_t pair;   /* its number, once numbered */
-} found_run;
-
 /* Shingles are spread over buckets by the top bits of their hash (a group
  * of equal hashes stays in one), and the buckets are handled by tasks. */
 #define HASH_BUCKET_BITS 12
@@ -241,7 +234,7 @@ typedef struct shingle_job {
     cut *C;
     /* runs are found twice: counted per part, then written in place */
     size_t *at;             /* per part: its runs, then where they start */
-    found_run *runs;        /* NULL while counting */
+    shared_run *runs;       /* NULL while counting; pairs not numbered yet */
 } shingle_job;
 
 /* The groups of equal hashes of one part of the buckets. */
@@ -292,7 +285,7 @@ static int run_part(void *arg, size_t part)
     group_span g = buckets_of(J, part);
     const shingle *sh = J->sh;
     const cut *C = J->C;
-    found_run *out = J->runs ? J->runs + J->at[part] : NULL;
+    shared_run *out = J->runs ? J->runs + J->at[part] : NULL;
     size_t n = 0;
     for (size_t i = g.from; i < g.to;) {
         size_t j = i;
@@ -315,8 +308,7 @@ static int run_part(void *arg, size_t part)
                 while (linked(C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
                     more++;
                 if (out)
-                    out[n] = (found_run){p->source, q->source, p->quote, q->quote, p->pos,
-                                         q->pos, more, 0};
+                    out[n] = (shared_run){0, p->quote, q->quote, p->pos, q->pos, more};
                 n++;
             }
         i = j;
@@ -412,7 +404,7 @@ int claims__dependence(claims__run *run)
     size_t *bucket = NULL, *fill = NULL; /* per pair: first run */
     size_t *hb = NULL;                   /* per hash bucket: first shingle */
     shingle *sorted = NULL;
-    found_run *found = NULL; /* in bucket order */
+    shared_run *found = NULL; /* in bucket order */
     size_t *part_at = NULL, parts = 0;
     pair_passages *result = NULL;
     passage **kept_of = NULL;
@@ -507,8 +499,9 @@ int claims__dependence(claims__run *run)
     /* 4. the pairs of sources numbered in order of appearance, and the runs
      * put together by pair */
     for (size_t i = 0; i < nfound; i++) {
-        found_run *f = &found[i];
-        uint64_t pk = (uint64_t)f->a << 32 | f->b, pair;
+        shared_run *f = &found[i];
+        /* the quote of the source with the smaller id comes first */
+        uint64_t pk = (uint64_t)quotes[f->qa].source << 32 | quotes[f->qb].source, pair;
         if (!claims__u64map_get(&pairs, pk, &pair)) {
             pair = npairs;
             if (npairs >= UINT32_MAX ||
@@ -533,10 +526,8 @@ int claims__dependence(claims__run *run)
         if (!runs || !fill)
             goto done;
         memcpy(fill, bucket, npairs * sizeof *fill);
-        for (size_t i = 0; i < nfound; i++) {
-            const found_run *f = &found[i];
-            runs[fill[f->pair]++] = (shared_run){f->pair, f->qa, f->qb, f->pa, f->pb, f->more};
-        }
+        for (size_t i = 0; i < nfound; i++)
+            runs[fill[found[i].pair]++] = found[i];
     }
     free(found);
     found = NULL;
