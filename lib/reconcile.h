@@ -103,7 +103,8 @@ struct claims_result {
     size_t *claim_list;
     size_t claim_list_count, claim_list_cap;
 
-    /* arenas filled by parallel tasks (one per task), freed with the result */
+    /* arenas that parallel tasks fill (one per thread, taken by the tasks that
+     * run on it), freed with the result */
     claims_arena *arenas;
     size_t arena_count;
 
@@ -126,7 +127,8 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
                       const claims_store *store,
                       const claims_reconcile_options *opts, unsigned threads,
                       claims_error *err);
-/** Adds n empty arenas to the result, one per parallel task; returns the
+/** Adds n empty arenas to the result, one per thread of a parallel step;
+ *  returns the
  *  first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
 /** A table from (pointer, pointer, number) to an index, for keys of strings
