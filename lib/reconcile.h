@@ -128,8 +128,7 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
                       const claims_reconcile_options *opts, unsigned threads,
                       claims_error *err);
 /** Adds n empty arenas to the result, one per thread of a parallel step;
- *  returns the
- *  first, NULL on ENOMEM. Earlier returns are invalidated. */
+ *  returns the first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);
 /** A table from (pointer, pointer, number) to an index, for keys of strings
  *  the store interned (one pointer per distinct string). Zero-initialize. */
