@@ -5,7 +5,10 @@
  * such pair is a shared passage. Words inside double quotation marks are
  * left out: two outlets quoting the same statement verbatim are not copying
  * each other. Two sources are dependent when they share two passages, or one
- * twice the minimum length. Cost: linear in the words quoted, plus a sort. */
+ * twice the minimum length. Cost: linear in the words quoted plus the
+ * shingles shared; each shared run is listed once, at its start, and the
+ * runs are sorted per pair of sources. Cutting, bucketing by hash, finding
+ * runs and reading passages are done by parallel tasks, combined in order. */
 #include "reconcile.h"
 
 #include <stdlib.h>
@@ -28,12 +31,14 @@ typedef struct quote {
     size_t source;
 } quote;
 
-/* One shingle two sources share: where it stands in a quote of each. */
-typedef struct link {
-    uint32_t a, b;   /* source indices, id of a < id of b */
+/* A run of shingles two quotes of two sources share: consecutive positions
+ * on one diagonal, from (pa, pb) for `more` + 1 shingles. */
+typedef struct run {
+    uint32_t pair;   /* of sources (see claims__dependence) */
     uint32_t qa, qb; /* quotes */
-    uint32_t pa, pb; /* word positions */
-} link;
+    uint32_t pa, pb; /* word positions of the first shared shingle */
+    uint32_t more;   /* shared shingles after the first */
+} shared_run;
 
 /* Shingles found in more sources than this are common phrases, not copying. */
 #define MAX_SOURCES_PER_SHINGLE 16
@@ -111,15 +116,11 @@ static int cmp_shingle(const void *x, const void *y)
     return a->quote < b->quote ? -1 : a->quote > b->quote;
 }
 
-/* Links of one pair of quotes sort by diagonal (pb - pa), then position:
- * consecutive positions on a diagonal are one shared passage. */
-static int cmp_link(const void *x, const void *y)
+/* Runs of one pair of sources sort by quotes, diagonal (pb - pa), then
+ * position: the order passages are found in. */
+static int cmp_run(const void *x, const void *y)
 {
-    const link *a = x, *b = y;
-    if (a->a != b->a)
-        return a->a < b->a ? -1 : 1;
-    if (a->b != b->b)
-        return a->b < b->b ? -1 : 1;
+    const shared_run *a = x, *b = y;
     if (a->qa != b->qa)
         return a->qa < b->qa ? -1 : 1;
     if (a->qb != b->qb)
@@ -161,6 +162,227 @@ bool claims__dependent(const claims_result *r, size_t a, size_t b)
     return a != b && claims__u64map_get(&r->dependent, pair_key(a, b), NULL);
 }
 
+/* The shingles of the quotes, in the order they were cut: quote q has
+ * first[q + 1] - first[q] of them, from position 0. */
+typedef struct cut {
+    uint64_t *hash;
+    uint32_t *start, *end; /* bytes of its words in the quote */
+    unsigned char *shared; /* in a group of 2..MAX_SOURCES_PER_SHINGLE sources */
+    size_t *first;
+} cut;
+
+/* Do quotes qa and qb share their shingles at positions pa and pb, in a
+ * group of shingles that counts (so the two were linked)? */
+static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t pb)
+{
+    size_t x = C->first[qa] + pa, y = C->first[qb] + pb;
+    return x < C->first[qa + 1] && y < C->first[qb + 1] && C->hash[x] == C->hash[y] &&
+           C->shared[x];
+}
+
+/* Cutting runs twice: once to count each quote's shingles, so that they
+ * can be written in place, in quote order, the second time. */
+typedef struct cut_job {
+    const quote *quotes;
+    size_t nq, k, parts;
+    size_t *first;   /* per quote: its shingles, then where they start */
+    shingle *sh;     /* NULL while counting */
+    cut *C;          /* hashes and byte ranges, written with sh */
+} cut_job;
+
+/* The shingles of one part of the quotes. */
+static int cut_part(void *arg, size_t part)
+{
+    cut_job *J = arg;
+    word *wa = NULL;
+    size_t na = 0, wacap = 0, k = J->k;
+    int rc = CLAIMS_OK;
+    for (size_t q = claims__split(J->nq, J->parts, part);
+         q < claims__split(J->nq, J->parts, part + 1) && rc == CLAIMS_OK; q++) {
+        if ((rc = words_of(J->quotes[q].text, &wa, &na, &wacap)) != CLAIMS_OK)
+            break;
+        if (!J->sh) {
+            J->first[q] = na >= k ? na - k + 1 : 0;
+            continue;
+        }
+        size_t at = J->first[q];
+        for (size_t w = 0; w + k <= na; w++) {
+            uint64_t h = 0;
+            for (size_t j = 0; j < k; j++)
+                h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
+            J->sh[at + w] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q,
+                                      (uint32_t)w};
+            J->C->hash[at + w] = h;
+            J->C->start[at + w] = wa[w].start;
+            J->C->end[at + w] = wa[w + k - 1].end;
+        }
+    }
+    free(wa);
+    return rc;
+}
+
+/* Shingles are spread over buckets by the top bits of their hash (a group
+ * of equal hashes stays in one), and the buckets are handled by tasks. */
+#define HASH_BUCKET_BITS 12
+
+typedef struct shingle_job {
+    const claims_store *st;
+    const uint32_t *srank;  /* per source: place in id order */
+    shingle *sh;
+    const size_t *bucket;   /* per hash bucket: first shingle; [buckets] = all */
+    size_t buckets, parts;
+    cut *C;
+    /* runs are found twice: counted per part, then written in place */
+    size_t *at;             /* per part: its runs, then where they start */
+    shared_run *runs;       /* NULL while counting; pairs not numbered yet */
+} shingle_job;
+
+/* The groups of equal hashes of one part of the buckets. */
+typedef struct group_span {
+    size_t from, to;
+} group_span;
+
+static group_span buckets_of(const shingle_job *J, size_t part)
+{
+    group_span g = {J->bucket[claims__split(J->buckets, J->parts, part)],
+                    J->bucket[claims__split(J->buckets, J->parts, part + 1)]};
+    return g;
+}
+
+/* Sorts a part's buckets and marks the shingles that count: those whose
+ * group has 2..MAX_SOURCES_PER_SHINGLE sources. */
+static int mark_part(void *arg, size_t part)
+{
+    shingle_job *J = arg;
+    size_t b0 = claims__split(J->buckets, J->parts, part);
+    size_t b1 = claims__split(J->buckets, J->parts, part + 1);
+    for (size_t b = b0; b < b1; b++)
+        if (J->bucket[b + 1] - J->bucket[b] > 1)
+            qsort(J->sh + J->bucket[b], J->bucket[b + 1] - J->bucket[b], sizeof *J->sh,
+                  cmp_shingle);
+    group_span g = buckets_of(J, part);
+    const shingle *sh = J->sh;
+    for (size_t i = g.from; i < g.to;) {
+        size_t j = i, sources = 0;
+        while (j < g.to && sh[j].hash == sh[i].hash) {
+            if (j == i || sh[j].source != sh[j - 1].source)
+                sources++;
+            j++;
+        }
+        bool counts = sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE;
+        for (size_t x = i; x < j; x++)
+            J->C->shared[J->C->first[sh[x].quote] + sh[x].pos] = counts;
+        i = j;
+    }
+    return 0;
+}
+
+/* The runs of a part's groups: of each run of shared shingles on one
+ * diagonal of two quotes only the start, with its length. */
+static int run_part(void *arg, size_t part)
+{
+    shingle_job *J = arg;
+    group_span g = buckets_of(J, part);
+    const shingle *sh = J->sh;
+    const cut *C = J->C;
+    shared_run *out = J->runs ? J->runs + J->at[part] : NULL;
+    size_t n = 0;
+    for (size_t i = g.from; i < g.to;) {
+        size_t j = i;
+        while (j < g.to && sh[j].hash == sh[i].hash)
+            j++;
+        for (size_t x = i; x < j && C->shared[C->first[sh[i].quote] + sh[i].pos]; x++)
+            for (size_t y = x + 1; y < j; y++) {
+                if (sh[x].source == sh[y].source)
+                    continue;
+                /* a is the source with the smaller id: passages are quoted
+                 * from it, whatever the input order */
+                const shingle *p = &sh[x], *q = &sh[y];
+                if (J->srank[p->source] > J->srank[q->source]) {
+                    p = &sh[y];
+                    q = &sh[x];
+                }
+                if (p->pos && q->pos && linked(C, p->quote, p->pos - 1, q->quote, q->pos - 1))
+                    continue; /* inside a run */
+                uint32_t more = 0;
+                while (linked(C, p->quote, p->pos + more + 1, q->quote, q->pos + more + 1))
+                    more++;
+                if (out)
+                    out[n] = (shared_run){0, p->quote, q->quote, p->pos, q->pos, more};
+                n++;
+            }
+        i = j;
+    }
+    if (!out)
+        J->at[part] = n;
+    return 0;
+}
+
+/* What the runs of one pair of sources come to. */
+typedef struct pair_passages {
+    size_t first, count;   /* kept passages: in the part's list */
+    bool dependent;
+} pair_passages;
+
+typedef struct passage_job {
+    const cut *C;
+    const quote *quotes;
+    shared_run *runs;
+    const size_t *bucket;   /* per pair: first run; [pairs] = all */
+    const size_t *pstart;   /* per part: first pair (parts of about equal runs) */
+    size_t pairs, parts, k;
+    pair_passages *result;  /* per pair */
+    passage **kept;         /* per part */
+    size_t *nkept;          /* per part */
+} passage_job;
+
+/* Per pair of a part: its runs in passage order, the distinct passages they
+ * share, and whether that makes the two sources dependent. */
+static int passage_part(void *arg, size_t part)
+{
+    passage_job *J = arg;
+    size_t kcap = 0, k = J->k;
+    passage found[MAX_PASSAGES]; /* of the pair at hand */
+    int rc = CLAIMS_OK;
+    J->kept[part] = NULL;
+    J->nkept[part] = 0;
+    for (size_t pr = J->pstart[part]; pr < J->pstart[part + 1] && rc == CLAIMS_OK; pr++) {
+        shared_run *runs = J->runs + J->bucket[pr];
+        size_t nr = J->bucket[pr + 1] - J->bucket[pr];
+        if (nr > 1)
+            qsort(runs, nr, sizeof *runs, cmp_run);
+        size_t np = 0, total = 0, longest = 0;
+        for (size_t x = 0; x < nr; x++) {
+            /* from the first word of its first shingle to the last word of
+             * its last */
+            size_t first = J->C->first[runs[x].qa] + runs[x].pa, last = first + runs[x].more;
+            size_t len = runs[x].more + k;
+            passage p = {J->quotes[runs[x].qa].text + J->C->start[first],
+                         J->C->end[last] - J->C->start[first], len};
+            bool dup = false;
+            for (size_t e = 0; e < np && !dup; e++)
+                dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
+            if (!dup) {
+                total++;
+                longest = len > longest ? len : longest;
+                if (np < MAX_PASSAGES)
+                    found[np++] = p;
+            }
+        }
+        pair_passages *res = &J->result[pr];
+        res->dependent = total >= 2 || longest >= 2 * k;
+        res->first = J->nkept[part];
+        res->count = res->dependent ? np : 0;
+        if (rc == CLAIMS_OK && res->dependent &&
+            (rc = claims__grow((void **)&J->kept[part], &kcap, J->nkept[part] + np,
+                               sizeof **J->kept)) == CLAIMS_OK) {
+            memcpy(J->kept[part] + J->nkept[part], found, np * sizeof *found);
+            J->nkept[part] += np;
+        }
+    }
+    return rc;
+}
+
 int claims__dependence(claims__run *run)
 {
     claims_result *r = run->r;
@@ -171,121 +393,181 @@ int claims__dependence(claims__run *run)
     quote *quotes = NULL;
     size_t nq = 0, qcap = 0;
     shingle *sh = NULL;
-    size_t nsh = 0, shcap = 0;
-    link *links = NULL;
-    size_t nl = 0, lcap = 0;
-    word *wa = NULL;
-    size_t na = 0, wacap = 0;
-    passage found[MAX_PASSAGES]; /* of the source pair at hand */
-    claims_strmap seen; /* (source, quote text) already listed */
-    claims__strmap_init(&seen);
+    size_t nsh = 0;
+    cut C = {NULL, NULL, NULL, NULL, NULL};
+    shared_run *runs = NULL;
+    size_t nr = 0;
+    claims_u64map pairs; /* (a, b) -> pair number, in order of appearance */
+    claims__u64map_init(&pairs);
+    uint64_t *pair_of = NULL; /* per pair number: a << 32 | b */
+    size_t npairs = 0, pcap = 0, bcap = 0;
+    size_t *bucket = NULL, *fill = NULL; /* per pair: first run */
+    size_t *hb = NULL;                   /* per hash bucket: first shingle */
+    shingle *sorted = NULL;
+    shared_run *found = NULL; /* in bucket order */
+    size_t *part_at = NULL, parts = 0;
+    pair_passages *result = NULL;
+    passage **kept_of = NULL;
+    size_t *nkept = NULL, pparts = 0, *pstart = NULL;
+    uint32_t *srank = claims__source_ranks(st);
+    if (!srank)
+        return CLAIMS_ENOMEM;
+    claims__ptab seen = {NULL, 0, 0}; /* (quote, source) already listed */
 
-    /* 1. distinct quotes per source, and their shingles */
+    /* 1. distinct quotes per source: quotes are interned, so (pointer,
+     * source) identifies one */
     for (size_t i = 0; i < st->claim_count; i++) {
         const claims__claim *c = &st->claims[i];
         if (!c->quote[0])
             continue;
-        /* quotes are interned, so (source, pointer) identifies one */
-        uintptr_t key[2] = {(uintptr_t)c->source, (uintptr_t)c->quote};
-        if (claims__strmap_get(&seen, (const char *)key, sizeof key, NULL))
+        claims__ptab_slot *slot = claims__ptab_get(&seen, c->quote, NULL, (uint32_t)c->source);
+        if (!slot || nq >= UINT32_MAX)
+            goto done;
+        if (slot->index != UINT32_MAX)
             continue;
-        char *kp = claims__arena_alloc(&r->arena, sizeof key);
-        if (!kp)
+        slot->index = (uint32_t)nq;
+        if (claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK)
             goto done;
-        memcpy(kp, key, sizeof key);
-        if (claims__strmap_put(&seen, kp, sizeof key, 0) != CLAIMS_OK ||
-            claims__grow((void **)&quotes, &qcap, nq + 1, sizeof *quotes) != CLAIMS_OK ||
-            words_of(c->quote, &wa, &na, &wacap) != CLAIMS_OK)
+        quotes[nq++] = (quote){c->quote, c->source};
+    }
+    claims__ptab_free(&seen);
+    /* 2. their shingles, cut in parallel parts: counted, then written in
+     * place, in quote order */
+    C.first = malloc((nq + 1) * sizeof *C.first);
+    if (!C.first)
+        goto done;
+    {
+        cut_job J = {quotes, nq, k, nq < 64 ? 1 : 16 * (size_t)run->threads, C.first, NULL,
+                     &C};
+        if (claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
             goto done;
-        quotes[nq] = (quote){c->quote, c->source};
-        for (size_t w = 0; w + k <= na; w++) {
-            uint64_t h = 0;
-            for (size_t j = 0; j < k; j++)
-                h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
-            if (claims__grow((void **)&sh, &shcap, nsh + 1, sizeof *sh) != CLAIMS_OK)
+        for (size_t q = 0; q < nq; q++) {
+            size_t count = C.first[q];
+            C.first[q] = nsh;
+            nsh += count;
+        }
+        C.first[nq] = nsh;
+        C.hash = malloc((nsh ? nsh : 1) * sizeof *C.hash);
+        C.start = malloc((nsh ? nsh : 1) * sizeof *C.start);
+        C.end = malloc((nsh ? nsh : 1) * sizeof *C.end);
+        C.shared = malloc(nsh ? nsh : 1);
+        if (!C.hash || !C.start || !C.end || !C.shared ||
+            !(sh = J.sh = malloc((nsh ? nsh : 1) * sizeof *sh)) ||
+            claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
+            goto done;
+    }
+
+    /* 3. shingles by hash, in buckets that tasks sort and mark */
+    size_t buckets = (size_t)1 << HASH_BUCKET_BITS;
+    parts = nsh < 512 ? 1 : 16 * (size_t)run->threads;
+    hb = calloc(buckets + 1, sizeof *hb);
+    sorted = malloc((nsh ? nsh : 1) * sizeof *sorted);
+    part_at = calloc(parts, sizeof *part_at);
+    if (!hb || !sorted || !part_at)
+        goto done;
+    for (size_t i = 0; i < nsh; i++)
+        hb[(sh[i].hash >> (64 - HASH_BUCKET_BITS)) + 1]++;
+    for (size_t b = 0; b < buckets; b++)
+        hb[b + 1] += hb[b];
+    {
+        size_t *at = malloc(buckets * sizeof *at);
+        if (!at)
+            goto done;
+        memcpy(at, hb, buckets * sizeof *at);
+        for (size_t i = 0; i < nsh; i++)
+            sorted[at[sh[i].hash >> (64 - HASH_BUCKET_BITS)]++] = sh[i];
+        free(at);
+    }
+    free(sh);
+    sh = NULL;
+    shingle_job SJ = {st, srank, sorted, hb, buckets, parts, &C, part_at, NULL};
+    if (claims__parallel(parts, run->threads, mark_part, &SJ) != 0 ||
+        claims__parallel(parts, run->threads, run_part, &SJ) != 0)
+        goto done;
+    size_t nfound = 0;
+    for (size_t p = 0; p < parts; p++) {
+        size_t count = part_at[p];
+        part_at[p] = nfound;
+        nfound += count;
+    }
+    if (!(found = SJ.runs = malloc((nfound ? nfound : 1) * sizeof *found)) ||
+        claims__parallel(parts, run->threads, run_part, &SJ) != 0)
+        goto done;
+    free(sorted);
+    sorted = NULL;
+
+    /* 4. the pairs of sources numbered in order of appearance, and the runs
+     * put together by pair */
+    for (size_t i = 0; i < nfound; i++) {
+        shared_run *f = &found[i];
+        /* the quote of the source with the smaller id comes first */
+        uint64_t pk = (uint64_t)quotes[f->qa].source << 32 | quotes[f->qb].source, pair;
+        if (!claims__u64map_get(&pairs, pk, &pair)) {
+            pair = npairs;
+            if (npairs >= UINT32_MAX ||
+                claims__grow((void **)&pair_of, &pcap, npairs + 1, sizeof *pair_of) ||
+                claims__grow((void **)&bucket, &bcap, npairs + 2, sizeof *bucket) ||
+                claims__u64map_put(&pairs, pk, pair) != CLAIMS_OK)
                 goto done;
-            sh[nsh++] = (shingle){h, (uint32_t)c->source, (uint32_t)nq, (uint32_t)w};
+            pair_of[npairs++] = pk;
+            bucket[npairs] = 0;
         }
-        nq++;
+        f->pair = (uint32_t)pair;
+        bucket[pair + 1]++;
+        nr++;
     }
-
-    /* 2. shingles shared by different sources -> quote pairs to compare */
-    if (nsh > 1)
-        qsort(sh, nsh, sizeof *sh, cmp_shingle);
-    for (size_t i = 0; i < nsh;) {
-        size_t j = i, sources = 0;
-        while (j < nsh && sh[j].hash == sh[i].hash) {
-            if (j == i || sh[j].source != sh[j - 1].source)
-                sources++;
-            j++;
-        }
-        if (sources >= 2 && sources <= MAX_SOURCES_PER_SHINGLE) {
-            for (size_t x = i; x < j; x++)
-                for (size_t y = x + 1; y < j; y++) {
-                    if (sh[x].source == sh[y].source)
-                        continue;
-                    if (claims__grow((void **)&links, &lcap, nl + 1, sizeof *links) !=
-                        CLAIMS_OK)
-                        goto done;
-                    /* a is the source with the smaller id: passages are
-                     * quoted from it, whatever the input order */
-                    const shingle *p = &sh[x], *q = &sh[y];
-                    if (strcmp(st->sources[p->source].id, st->sources[q->source].id) > 0) {
-                        p = &sh[y];
-                        q = &sh[x];
-                    }
-                    links[nl++] = (link){p->source, q->source, p->quote, q->quote,
-                                         p->pos, q->pos};
-                }
-        }
-        i = j;
+    claims__u64map_free(&pairs);
+    if (npairs) {
+        bucket[0] = 0;
+        for (size_t p = 0; p < npairs; p++)
+            bucket[p + 1] += bucket[p];
+        runs = malloc((nr ? nr : 1) * sizeof *runs);
+        fill = malloc(npairs * sizeof *fill);
+        if (!runs || !fill)
+            goto done;
+        memcpy(fill, bucket, npairs * sizeof *fill);
+        for (size_t i = 0; i < nfound; i++)
+            runs[fill[found[i].pair]++] = found[i];
     }
-    if (nl > 1)
-        qsort(links, nl, sizeof *links, cmp_link);
+    free(found);
+    found = NULL;
 
-    /* 3. per source pair: the shared passages, read off the diagonals */
-    for (size_t i = 0; i < nl;) {
-        size_t j = i;
-        while (j < nl && links[j].a == links[i].a && links[j].b == links[i].b)
-            j++;
-        size_t np = 0, total = 0, longest = 0;
-        uint32_t words_of_quote = UINT32_MAX; /* which quote wa holds */
-        for (size_t x = i; x < j;) {
-            /* one run: consecutive positions on one diagonal of one pair */
-            size_t y = x + 1;
-            while (y < j && links[y].qa == links[x].qa && links[y].qb == links[x].qb &&
-                   (int64_t)links[y].pb - links[y].pa == (int64_t)links[x].pb - links[x].pa &&
-                   links[y].pa <= links[y - 1].pa + 1)
-                y++;
-            if (links[x].qa != words_of_quote) {
-                if (words_of(quotes[links[x].qa].text, &wa, &na, &wacap) != CLAIMS_OK)
-                    goto done;
-                words_of_quote = links[x].qa;
-            }
-            size_t first = links[x].pa, len = links[y - 1].pa - first + k;
-            const char *qa = quotes[links[x].qa].text;
-            passage p = {qa + wa[first].start, wa[first + len - 1].end - wa[first].start, len};
-            bool dup = false;
-            for (size_t e = 0; e < np && !dup; e++)
-                dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
-            if (!dup) {
-                total++;
-                longest = len > longest ? len : longest;
-                if (np < MAX_PASSAGES)
-                    found[np++] = p;
-            }
-            x = y;
-        }
-        if (total >= 2 || longest >= 2 * k) {
+    /* 5. per pair, by tasks: the shared passages */
+    pparts = npairs < 16 ? 1 : 16 * (size_t)run->threads;
+    result = malloc((npairs ? npairs : 1) * sizeof *result);
+    kept_of = calloc(pparts, sizeof *kept_of);
+    nkept = calloc(pparts, sizeof *nkept);
+    pstart = malloc((pparts + 1) * sizeof *pstart);
+    if (!result || !kept_of || !nkept || !pstart)
+        goto done;
+    /* parts of about equal runs: a pair that prints many stories has many */
+    for (size_t p = 0, pr = 0; p <= pparts; p++) {
+        while (pr < npairs && bucket[pr] < claims__split(nr, pparts, p))
+            pr++;
+        pstart[p] = p == pparts ? npairs : pr;
+    }
+    passage_job PJ = {&C, quotes, runs, bucket, pstart, npairs, pparts, k, result, kept_of,
+                      nkept};
+    if (npairs && claims__parallel(pparts, run->threads, passage_part, &PJ) != 0)
+        goto done;
+
+    /* 6. the dependent pairs, in pair order */
+    for (size_t part = 0; part < pparts && npairs; part++)
+        for (size_t pr = pstart[part]; pr < pstart[part + 1]; pr++) {
+            const pair_passages *res = &result[pr];
+            if (!res->dependent)
+                continue;
             if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
                              sizeof *r->deps) != CLAIMS_OK)
                 goto done;
-            size_t a = links[i].a, b = links[i].b;
-            const char **kept = claims__arena_alloc(&r->arena, np * sizeof *kept);
+            size_t a = (size_t)(pair_of[pr] >> 32), b = (size_t)(pair_of[pr] & 0xffffffffu);
+            size_t np = res->count;
+            const passage *kept_found = kept_of[part] + res->first;
+            const char **kept = claims__arena_alloc(&r->arena, (np ? np : 1) * sizeof *kept);
             if (!kept)
                 goto done;
             for (size_t e = 0; e < np; e++)
-                if (!(kept[e] = claims__result_intern(r, found[e].text, found[e].len)))
+                if (!(kept[e] = claims__result_intern(r, kept_found[e].text, kept_found[e].len)))
                     goto done;
             qsort(kept, np, sizeof *kept, cmp_str); /* content order */
             r->deps[r->dep_count++] = (claims__dependency){
@@ -295,16 +577,33 @@ int claims__dependence(claims__run *run)
             if (claims__u64map_put(&r->dependent, pair_key(a, b), 1) != CLAIMS_OK)
                 goto done;
         }
-        i = j;
-    }
     if (r->dep_count > 1)
         qsort(r->deps, r->dep_count, sizeof *r->deps, cmp_dependency);
     rc = CLAIMS_OK;
 done:
-    claims__strmap_free(&seen);
+    claims__u64map_free(&pairs);
+    free(pair_of);
+    free(bucket);
+    free(fill);
+    free(hb);
+    free(sorted);
+    free(found);
+    free(part_at);
+    free(result);
+    for (size_t p = 0; kept_of && p < pparts; p++)
+        free(kept_of[p]);
+    free(kept_of);
+    free(nkept);
+    free(pstart);
+    free(srank);
+    claims__ptab_free(&seen);
     free(quotes);
     free(sh);
-    free(links);
-    free(wa);
+    free(C.hash);
+    free(C.start);
+    free(C.end);
+    free(C.shared);
+    free(C.first);
+    free(runs);
     return rc;
 }

@@ -9,64 +9,139 @@
  * one source gives both of, do not conflict: a source is taken to be
  * consistent with itself. A negated claim conflicts with an affirmed claim
  * of the same value. Everything is sorted by content, so the output does not
- * depend on input order. */
+ * depend on input order. Subjects are grouped by parallel tasks whose
+ * outputs are appended in task order, so it does not depend on the threads
+ * either. */
 #include "reconcile.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+/* What one task of grouping makes, for a run of subjects: appended to the
+ * result's arrays in task order afterwards. Its strings live in an arena
+ * of the result. */
+typedef struct group_out {
+    _Alignas(CLAIMS__LINE) claims__rattr *attrs; /* each task writes its own */
+    size_t attr_count, attr_cap;
+    claims__rvalue *values;
+    size_t value_count, value_cap;
+    size_t *claim_list;
+    size_t claim_list_count, claim_list_cap;
+    claims_arena *arena;
+    claims_interner strings;
+} group_out;
+
 typedef struct grouper {
+    group_out *o;
     claims__run *run;
     claims_result *r;
     const claims_store *st;
     size_t *by_subject;  /* claims grouped by store subject (CSR) */
     size_t *first;       /* per store subject */
+    /* per claim: attribute rank, unknown certainty, polarity and the rank
+     * of the canonical value, so that claims sort by one integer first */
+    uint64_t *key;
+    uint32_t *source_rank; /* per source: place in id order */
+    bool *has_dependent;   /* per source: shares wording with another */
+    size_t *stamp;         /* per source: scratch marks (see mark) */
+    size_t *slot;          /* per source: scratch index, valid when marked */
+    size_t stamp_now;
+    struct relation_memo *memo; /* of the thread's slot */
+    size_t *slot_scratch;  /* two per claim of the subject at hand */
+    uint64_t *value_scratch; /* one per claim of the subject at hand */
     claims_buf buf;
 } grouper;
 
-/* Claim order inside a subject: attribute, value, source, claim id. */
-static int claim_cmp(const grouper *G, size_t x, size_t y)
+/* How pairs of values relate under an attribute, remembered: the same
+ * spellings meet in subject after subject ("Obama" and "Barack Obama"). A
+ * cache with one place per hash; a pair that lost its place is compared
+ * again. */
+#define RELATION_MEMO_BITS_MIN 10
+#define RELATION_MEMO_BITS_MAX 16
+
+typedef struct relation_memo {
+    uint64_t *key; /* UINT64_MAX: empty */
+    const claims__attr **def;
+    unsigned char *relation;
+    unsigned bits;
+} relation_memo;
+
+/* Places for about as many pairs as there are values, within bounds. */
+static int memo_init(relation_memo *M, size_t values)
 {
-    const claims__claim *a = &G->st->claims[x], *b = &G->st->claims[y];
-    int c = a->attribute == b->attribute ? 0 : strcmp(a->attribute, b->attribute);
-    if (c)
-        return c;
-    if ((a->certainty == CLAIMS_UNKNOWN) != (b->certainty == CLAIMS_UNKNOWN))
-        return a->certainty == CLAIMS_UNKNOWN ? 1 : -1;
-    if (a->polarity != b->polarity)
-        return a->polarity < b->polarity ? -1 : 1;
-    c = strcmp(claims_value_normalized(G->r->pool[G->r->claim_value[x]]),
-               claims_value_normalized(G->r->pool[G->r->claim_value[y]]));
-    if (c)
-        return c;
-    c = strcmp(G->st->sources[a->source].id, G->st->sources[b->source].id);
-    return c ? c : strcmp(a->id, b->id);
+    M->bits = RELATION_MEMO_BITS_MIN;
+    while (M->bits < RELATION_MEMO_BITS_MAX && ((size_t)1 << M->bits) < values)
+        M->bits++;
+    size_t places = (size_t)1 << M->bits;
+    M->key = malloc(places * sizeof *M->key);
+    M->def = malloc(places * sizeof *M->def);
+    M->relation = malloc(places);
+    if (!M->key || !M->def || !M->relation)
+        return CLAIMS_ENOMEM;
+    memset(M->key, 0xff, places * sizeof *M->key);
+    return CLAIMS_OK;
 }
 
-static void sort_claims(const grouper *G, size_t *v, size_t *tmp, size_t n)
+static void memo_free(relation_memo *M)
 {
-    if (n < 2)
-        return;
-    if (n < 12) { /* insertion sort for the small runs that dominate */
-        for (size_t i = 1; i < n; i++)
-            for (size_t j = i; j > 0 && claim_cmp(G, v[j], v[j - 1]) < 0; j--) {
-                size_t t = v[j];
-                v[j] = v[j - 1];
-                v[j - 1] = t;
-            }
-        return;
-    }
-    size_t h = n / 2;
-    sort_claims(G, v, tmp, h);
-    sort_claims(G, v + h, tmp, n - h);
-    size_t i = 0, j = h, k = 0;
-    while (i < h && j < n)
-        tmp[k++] = claim_cmp(G, v[j], v[i]) < 0 ? v[j++] : v[i++];
-    while (i < h)
-        tmp[k++] = v[i++];
-    while (j < n)
-        tmp[k++] = v[j++];
-    memcpy(v, tmp, n * sizeof *v);
+    free(M->key);
+    free(M->def);
+    free(M->relation);
+}
+
+/* The relation of pool values a and b (in that order) under def. */
+static claims_relation relation_of(const struct grouper *G, const claims__attr *def,
+                                   uint32_t a, uint32_t b);
+
+/* A new mark: sources marked before are unmarked. */
+static size_t new_mark(grouper *G) { return ++G->stamp_now; }
+
+static claims_relation relation_of(const grouper *G, const claims__attr *def, uint32_t a,
+                                   uint32_t b)
+{
+    relation_memo *M = G->memo;
+    uint64_t key = (uint64_t)a << 32 | b;
+    size_t at = (size_t)(((key ^ (uint64_t)(uintptr_t)def) * 0x9e3779b97f4a7c15ULL) >>
+                         (64 - M->bits));
+    if (M->key[at] == key && M->def[at] == def)
+        return (claims_relation)M->relation[at];
+    claims_comparison cmp;
+    claims__compare_values(&cmp, G->run->ctx, def, G->r->pool[a], G->r->pool[b]);
+    M->key[at] = key;
+    M->def[at] = def;
+    M->relation[at] = (unsigned char)cmp.relation;
+    return cmp.relation;
+}
+
+/* Claim order inside a subject: attribute, value, source, claim id (see
+ * claim_order). */
+/* Claims of one source by id; of different sources by source id. */
+static int source_cmp(const grouper *G, size_t x, size_t y)
+{
+    const claims__claim *a = &G->st->claims[x], *b = &G->st->claims[y];
+    uint32_t sa = G->source_rank[a->source], sb = G->source_rank[b->source];
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* A subject's claims as they sort: their keys copied side by side, so that
+ * sorting reads no claim until two keys tie. */
+typedef struct claim_sort {
+    const grouper *G;
+    const size_t *claims;  /* the subject's, in gathering order */
+    const uint64_t *key;   /* per claim of the subject: G->key */
+    const uint32_t *source; /* per claim of the subject: source rank */
+} claim_sort;
+
+static int claim_order(const void *ctx, size_t x, size_t y)
+{
+    const claim_sort *S = ctx;
+    if (S->key[x] != S->key[y])
+        return S->key[x] < S->key[y] ? -1 : 1;
+    if (S->source[x] != S->source[y])
+        return S->source[x] < S->source[y] ? -1 : 1;
+    return strcmp(S->G->st->claims[S->claims[x]].id, S->G->st->claims[S->claims[y]].id);
 }
 
 /* ---- one value cluster --------------------------------------------------------- */
@@ -84,7 +159,7 @@ static int cmp_str(const void *x, const void *y)
 }
 
 /* Sorted distinct strings of `in` (n items), copied into the arena. */
-static const char **distinct(claims_result *r, const char **in, size_t n,
+static const char **distinct(claims_arena *arena, const char **in, size_t n,
                              size_t *count)
 {
     qsort(in, n, sizeof *in, cmp_str);
@@ -92,30 +167,70 @@ static const char **distinct(claims_result *r, const char **in, size_t n,
     for (size_t i = 0; i < n; i++)
         if (!k || strcmp(in[i], in[k - 1]) != 0)
             in[k++] = in[i];
-    const char **out = claims__arena_alloc(&r->arena, (k ? k : 1) * sizeof *out);
+    const char **out = claims__arena_alloc(arena, (k ? k : 1) * sizeof *out);
     if (out)
         memcpy(out, in, k * sizeof *out);
     *count = k;
     return out;
 }
 
-/* The most frequent string among members (ties: longest, then smallest). */
+static int cmp_ptr(const void *x, const void *y)
+{
+    uintptr_t a = (uintptr_t) * (const char *const *)x, b = (uintptr_t) * (const char *const *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The most frequent string among members (ties: longest, then smallest).
+ * The strings are interned (one pointer per distinct string), so they are
+ * counted by pointer and compared as text only on a tie. */
 static const char *most_common(const char **s, size_t n)
 {
-    qsort(s, n, sizeof *s, cmp_str);
+    qsort(s, n, sizeof *s, cmp_ptr);
     const char *best = NULL;
-    size_t best_n = 0;
+    size_t best_n = 0, best_len = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n && strcmp(s[j], s[i]) == 0)
+        while (j < n && s[j] == s[i])
             j++;
-        size_t cnt = j - i;
+        size_t cnt = j - i, len = !best || cnt >= best_n ? strlen(s[i]) : 0;
         if (!best || cnt > best_n ||
-            (cnt == best_n && strlen(s[i]) > strlen(best)))
-            best = s[i], best_n = cnt;
+            (cnt == best_n && (len > best_len || (len == best_len && strcmp(s[i], best) < 0))))
+            best = s[i], best_n = cnt, best_len = len;
         i = j;
     }
     return best ? best : "";
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The most frequent canonical value among claims (ties: longest, then
+ * smallest), counted by rank; `tmp` holds n items. */
+static const char *most_common_value(const claims_result *r, const size_t *claims,
+                                     size_t n, uint64_t *tmp)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = r->claim_value[claims[i]];
+        tmp[i] = (uint64_t)r->norm_rank[v] << 32 | v;
+    }
+    qsort(tmp, n, sizeof *tmp, cmp_u64);
+    const claims_value *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && tmp[j] >> 32 == tmp[i] >> 32)
+            j++;
+        const claims_value *v = r->pool[tmp[i] & 0xffffffffu];
+        size_t cnt = j - i;
+        /* ranks ascend in strcmp order: the first of a tie is smallest */
+        if (!best || cnt > best_n || (cnt == best_n && v->norm.len > best->norm.len))
+            best = v, best_n = cnt;
+        i = j;
+    }
+    return best ? claims_value_normalized(best) : "";
 }
 
 /* Names at most this many outlets of a shared copy, then "and N others". */
@@ -131,29 +246,27 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
 {
     claims_result *r = G->r;
     const claims_store *st = G->st;
-    size_t *src = malloc((n ? n : 1) * 2 * sizeof *src), *parent = src + n;
-    if (!src)
-        return CLAIMS_ENOMEM;
-    size_t ns = 0, no = 0;
+    size_t *src = G->slot_scratch, *parent = src + n;
+    size_t ns = 0, no = 0, dependents = 0;
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[list[i]];
         if (c->attribution_count) {
             scratch[no++] = r->claim_origin[list[i]];
             continue;
         }
-        size_t k = 0;
-        while (k < ns && src[k] != c->source)
-            k++;
-        if (k == ns)
+        /* the list is in source order: a source's claims are together */
+        if (!ns || src[ns - 1] != c->source) {
+            dependents += G->has_dependent[c->source];
             src[ns++] = c->source;
+        }
     }
     /* components of the outlets under "shares wording" (small: a cluster's
-     * outlets) */
+     * outlets; only those that share wording with anyone can join) */
     for (size_t k = 0; k < ns; k++)
         parent[k] = k;
-    for (size_t a = 0; a < ns; a++)
-        for (size_t b = a + 1; b < ns; b++)
-            if (claims__dependent(r, src[a], src[b])) {
+    for (size_t a = 0; a < ns && dependents > 1; a++)
+        for (size_t b = a + 1; b < ns && G->has_dependent[src[a]]; b++)
+            if (G->has_dependent[src[b]] && claims__dependent(r, src[a], src[b])) {
                 size_t x = a, y = b;
                 while (parent[x] != x)
                     x = parent[x];
@@ -164,7 +277,11 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
     claims_buf name;
     claims__buf_init(&name);
     int rc = CLAIMS_OK;
-    for (size_t k = 0; k < ns && rc == CLAIMS_OK; k++) {
+    for (size_t k = 0; k < ns && dependents <= 1; k++) { /* all alone */
+        const claims__source *so = &st->sources[src[k]];
+        scratch[no++] = so->outlet[0] ? so->outlet : so->id;
+    }
+    for (size_t k = 0; k < ns && dependents > 1 && rc == CLAIMS_OK; k++) {
         size_t root = k;
         while (parent[root] != root)
             root = parent[root];
@@ -192,28 +309,32 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
             memmove(named + at + 1, named + at, (kept - 1 - at) * sizeof *named);
             named[at] = src[m];
         }
-        claims__buf_clear(&name);
-        for (size_t q = 0; q < kept && rc == CLAIMS_OK; q++) {
-            const claims__source *so = &st->sources[named[q]];
-            rc = claims__buf_printf(&name, "%s%s", q ? " / " : "",
-                                    so->outlet[0] ? so->outlet : so->id);
+        const char *p;
+        if (members == 1) { /* a lone outlet: its name, a store string */
+            const claims__source *so = &st->sources[named[0]];
+            p = so->outlet[0] ? so->outlet : so->id;
+        } else {
+            claims__buf_clear(&name);
+            for (size_t q = 0; q < kept && rc == CLAIMS_OK; q++) {
+                const claims__source *so = &st->sources[named[q]];
+                rc = claims__buf_printf(&name, "%s%s", q ? " / " : "",
+                                        so->outlet[0] ? so->outlet : so->id);
+            }
+            if (rc == CLAIMS_OK && members > SHARED_COPY_NAMES)
+                rc = claims__buf_printf(&name, " and %zu others",
+                                        members - SHARED_COPY_NAMES);
+            if (rc == CLAIMS_OK)
+                rc = claims__buf_printf(&name, " (shared copy)");
+            p = rc == CLAIMS_OK ? claims__intern(&G->o->strings, name.data, name.len) : NULL;
         }
-        if (rc == CLAIMS_OK && members > SHARED_COPY_NAMES)
-            rc = claims__buf_printf(&name, " and %zu others", members - SHARED_COPY_NAMES);
-        if (rc == CLAIMS_OK && members > 1)
-            rc = claims__buf_printf(&name, " (shared copy)");
-        const char *p = rc == CLAIMS_OK
-                            ? claims__result_intern(r, name.data ? name.data : "", name.len)
-                            : NULL;
         if (!p)
             rc = CLAIMS_ENOMEM;
         else
             scratch[no++] = p;
     }
     claims__buf_free(&name);
-    free(src);
     if (rc == CLAIMS_OK) {
-        v->origins = distinct(r, scratch, no, &v->origin_count);
+        v->origins = distinct(G->o->arena, scratch, no, &v->origin_count);
         if (!v->origins)
             rc = CLAIMS_ENOMEM;
     }
@@ -224,52 +345,54 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
                       const char **scratch)
 {
     claims_result *r = G->r;
+    group_out *o = G->o;
     const claims_store *st = G->st;
-    if (claims__grow((void **)&r->values, &r->value_cap, r->value_count + 1,
-                     sizeof *r->values) != CLAIMS_OK ||
-        claims__grow((void **)&r->claim_list, &r->claim_list_cap,
-                     r->claim_list_count + c->n, sizeof *r->claim_list) != CLAIMS_OK)
+    if (claims__grow((void **)&o->values, &o->value_cap, o->value_count + 1,
+                     sizeof *o->values) != CLAIMS_OK ||
+        claims__grow((void **)&o->claim_list, &o->claim_list_cap,
+                     o->claim_list_count + c->n, sizeof *o->claim_list) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    claims__rvalue *v = &r->values[r->value_count++];
+    claims__rvalue *v = &o->values[o->value_count++];
     memset(v, 0, sizeof *v);
     v->polarity = c->polarity;
     v->uncertain = c->uncertain;
-    v->claim_start = r->claim_list_count;
+    v->claim_start = o->claim_list_count;
     v->claim_count = c->n;
     for (size_t i = 0; i < c->n; i++) {
         size_t ci = members[c->start + i];
         /* members are in value order; keep (source, id) order in the list */
-        size_t k = r->claim_list_count++;
-        r->claim_list[k] = ci;
-        while (k > v->claim_start) {
-            const claims__claim *a = &st->claims[r->claim_list[k]];
-            const claims__claim *b = &st->claims[r->claim_list[k - 1]];
-            int cmp = strcmp(st->sources[a->source].id, st->sources[b->source].id);
-            if (cmp > 0 || (cmp == 0 && strcmp(a->id, b->id) >= 0))
-                break;
-            size_t t = r->claim_list[k];
-            r->claim_list[k] = r->claim_list[k - 1];
-            r->claim_list[k - 1] = t;
+        size_t k = o->claim_list_count++;
+        o->claim_list[k] = ci;
+        while (k > v->claim_start && source_cmp(G, o->claim_list[k], o->claim_list[k - 1]) < 0) {
+            size_t t = o->claim_list[k];
+            o->claim_list[k] = o->claim_list[k - 1];
+            o->claim_list[k - 1] = t;
             k--;
         }
         const claims_value *val = r->pool[r->claim_value[ci]];
-        claims_modifier m = claims_value_modifier(val);
+        claims_modifier m = val->mod;
         if (m != CLAIMS_MOD_NONE) {
             v->hedged = true;
             if (v->modifier == CLAIMS_MOD_NONE || m < v->modifier)
                 v->modifier = m;
         }
     }
-    const size_t *list = r->claim_list + v->claim_start;
-    for (size_t i = 0; i < c->n; i++)
-        scratch[i] = claims_value_normalized(r->pool[r->claim_value[list[i]]]);
-    v->normalized = most_common(scratch, c->n);
+    const size_t *list = o->claim_list + v->claim_start;
+    v->normalized = most_common_value(r, list, c->n, G->value_scratch);
     for (size_t i = 0; i < c->n; i++)
         scratch[i] = st->claims[list[i]].value;
     v->text = most_common(scratch, c->n);
-    for (size_t i = 0; i < c->n; i++)
-        scratch[i] = st->sources[st->claims[list[i]].source].id;
-    v->sources = distinct(r, scratch, c->n, &v->source_count);
+    /* distinct sources: the list is in source id order */
+    size_t ns = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const char *id = st->sources[st->claims[list[i]].source].id;
+        if (!ns || scratch[ns - 1] != id)
+            scratch[ns++] = id;
+    }
+    v->sources = claims__arena_alloc(o->arena, (ns ? ns : 1) * sizeof *v->sources);
+    if (v->sources)
+        memcpy(v->sources, scratch, ns * sizeof *v->sources);
+    v->source_count = ns;
     return v->sources && value_origins(G, v, list, c->n, scratch) == CLAIMS_OK
                ? CLAIMS_OK : CLAIMS_ENOMEM;
 }
@@ -325,17 +448,22 @@ static claims_agreement single_valued(grouper *G, const size_t *m, const cluster
         free(bits);
         return rel;
     }
+    size_t mark = new_mark(G);
     for (size_t k = 0; k < nc; k++) {
         if (cl[k].uncertain)
             continue;
         for (size_t i = 0; i < cl[k].n; i++) {
-            size_t s = st->claims[m[cl[k].start + i]].source, j = 0;
-            while (j < ns && src[j] != s)
-                j++;
-            if (j == ns && ns < sources)
+            size_t s = st->claims[m[cl[k].start + i]].source, j;
+            if (G->stamp[s] == mark) {
+                j = G->slot[s];
+            } else {
+                if (ns == sources)
+                    continue;
+                G->stamp[s] = mark;
+                G->slot[s] = j = ns;
                 src[ns++] = s;
-            if (j < ns)
-                bits[j * words + k / 64] |= (uint64_t)1 << (k % 64);
+            }
+            bits[j * words + k / 64] |= (uint64_t)1 << (k % 64);
         }
     }
     const char *x = NULL, *y = NULL;
@@ -357,10 +485,10 @@ static claims_agreement single_valued(grouper *G, const size_t *m, const cluster
                            conflict_why[0] ? conflict_why : "values differ",
                            strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
     } else if (rel == CLAIMS_SINGLE_SOURCE) {
-        claims__buf_printf(&G->buf, "only %s", st->sources[src[0]].id);
+        claims__put(&G->buf, "only "), claims__put(&G->buf, st->sources[src[0]].id);
     } else {
-        claims__buf_printf(&G->buf, "%s", agree_why[0] ? agree_why
-                                          : "each source gives a value the others share");
+        claims__put(&G->buf, agree_why[0] ? agree_why
+                                   : "each source gives a value the others share");
     }
     free(ok);
     free(src);
@@ -387,6 +515,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
                            size_t *clcap, const char **scratch)
 {
     claims_result *r = G->r;
+    group_out *o = G->o;
     const claims_store *st = G->st;
     const claims_ctx *ctx = G->run->ctx;
     const claims__attr *def = r->claim_attr[m[0]];
@@ -398,20 +527,19 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[m[i]];
         bool uncertain = c->certainty == CLAIMS_UNKNOWN;
-        const claims_value *v = r->pool[r->claim_value[m[i]]];
         size_t into = nc;
         for (size_t k = nc; k-- > 0;) {
             cluster *x = &(*cl)[k];
             if (x->uncertain != uncertain || x->polarity != c->polarity)
                 continue;
-            const claims_value *rep = r->pool[r->claim_value[x->rep]];
-            if (strcmp(claims_value_normalized(rep), claims_value_normalized(v)) == 0) {
+            if (r->norm_rank[r->claim_value[x->rep]] == r->norm_rank[r->claim_value[m[i]]]) {
                 into = k;
                 break;
             }
-            claims__compare_values(&cmp, ctx, def, rep, v);
-            if (cmp.relation == CLAIMS_RELATION_EQUAL ||
-                (card == CLAIMS_SET && cmp.relation == CLAIMS_RELATION_COMPATIBLE)) {
+            claims_relation rel =
+                relation_of(G, def, r->claim_value[x->rep], r->claim_value[m[i]]);
+            if (rel == CLAIMS_RELATION_EQUAL ||
+                (card == CLAIMS_SET && rel == CLAIMS_RELATION_COMPATIBLE)) {
                 into = k;
                 break;
             }
@@ -438,17 +566,17 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     /* relation */
     size_t sources = 0;
     size_t uncertain = 0;
+    size_t mark = new_mark(G);
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[m[i]];
         if (c->certainty == CLAIMS_UNKNOWN) {
             uncertain++;
             continue;
         }
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = st->claims[m[j]].certainty != CLAIMS_UNKNOWN &&
-                   st->claims[m[j]].source == c->source;
-        sources += !seen;
+        if (G->stamp[c->source] != mark) {
+            G->stamp[c->source] = mark;
+            sources++;
+        }
     }
     size_t supporting = 0;
     for (size_t k = 0; k < nc; k++)
@@ -477,7 +605,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
         rel = CLAIMS_CONFLICTING;
     } else if (supporting == 0) {
         rel = sources > 1 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
-        claims__buf_printf(&G->buf, "only claims of unknown certainty");
+        claims__put(&G->buf, "only claims of unknown certainty");
     } else if (supporting == 1) {
         rel = sources >= 2 ? CLAIMS_AGREED : CLAIMS_SINGLE_SOURCE;
         /* when the agreeing claims are written differently, say why they
@@ -490,45 +618,46 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
         bool explained = false;
         for (size_t i = 1; i < x->n && !explained; i++) {
             const claims_value *v = r->pool[r->claim_value[m[x->start + i]]];
-            if (v == rep || claims_value_modifier(v) == claims_value_modifier(rep))
+            if (v == rep || v->mod == rep->mod)
                 continue;
             claims_value_compare(&cmp, ctx, v, rep);
-            claims__buf_printf(&G->buf, "%s", cmp.reason);
+            claims__put(&G->buf, cmp.reason);
             explained = true;
         }
         if (!explained && rel == CLAIMS_AGREED)
-            claims__buf_printf(&G->buf, "%zu sources agree", sources);
+            claims__put_size(&G->buf, sources), claims__put(&G->buf, " sources agree");
         else if (!explained)
-            claims__buf_printf(&G->buf, "only %s", first_source);
+            claims__put(&G->buf, "only "), claims__put(&G->buf, first_source);
     } else if (card == CLAIMS_SET) {
         rel = sources >= 2 ? CLAIMS_COMPLEMENTARY : CLAIMS_SINGLE_SOURCE;
-        claims__buf_printf(&G->buf, "%zu members named by %zu source%s", supporting,
-                           sources, sources == 1 ? "" : "s");
+        claims__put_size(&G->buf, supporting), claims__put(&G->buf, " members named by ");
+        claims__put_size(&G->buf, sources);
+        claims__put(&G->buf, sources == 1 ? " source" : " sources");
     } else {
         rel = single_valued(G, m, *cl, nc, sources);
     }
 
     /* emit */
-    if (claims__grow((void **)&r->attrs, &r->attr_cap, r->attr_count + 1,
-                     sizeof *r->attrs) != CLAIMS_OK)
+    if (claims__grow((void **)&o->attrs, &o->attr_cap, o->attr_count + 1,
+                     sizeof *o->attrs) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    claims__rattr *at = &r->attrs[r->attr_count++];
+    claims__rattr *at = &o->attrs[o->attr_count++];
     at->name = st->claims[m[0]].attribute;
     at->type = claims_type_name(def ? def->type : r->claim_type[m[0]]);
     at->known = def != NULL;
     at->cardinality = card;
     at->agreement = rel;
-    at->reason = claims__result_intern(r, G->buf.data ? G->buf.data : "", G->buf.len);
+    at->reason = claims__intern(&o->strings, G->buf.data ? G->buf.data : "", G->buf.len);
     at->source_count = sources;
     at->uncertain_count = uncertain;
-    at->value_start = r->value_count;
+    at->value_start = o->value_count;
     at->value_count = nc;
     if (!at->reason)
         return CLAIMS_ENOMEM;
     for (size_t k = 0; k < nc; k++)
         if (emit_value(G, m, &(*cl)[k], scratch) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
-    claims__rvalue *vals = r->values + at->value_start;
+    claims__rvalue *vals = o->values + at->value_start;
     qsort(vals, nc, sizeof *vals, value_order);
     /* the preferred value: for a conflict, the best supported one if it
      * leads alone; otherwise every supporting value stands */
@@ -545,23 +674,230 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     return CLAIMS_OK;
 }
 
+/* G->source_rank and G->key (see grouper). */
+static int sort_keys(grouper *G)
+{
+    const claims_store *st = G->st;
+    const claims_result *r = G->r;
+    size_t N = st->claim_count;
+    const char **attrs = NULL; /* distinct attribute names (interned) */
+    uint32_t *attr_rank = NULL;
+    size_t na = 0, acap = 0;
+    claims_u64map index; /* attribute pointer -> item */
+    claims__u64map_init(&index);
+    G->source_rank = claims__source_ranks(st);
+    int rc = G->source_rank ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t i = 0; i < N && rc == CLAIMS_OK; i++) {
+        uint64_t p = (uint64_t)(uintptr_t)st->claims[i].attribute, at;
+        if (claims__u64map_get(&index, p, &at))
+            continue;
+        if (claims__grow((void **)&attrs, &acap, na + 1, sizeof *attrs) != CLAIMS_OK ||
+            claims__u64map_put(&index, p, na) != CLAIMS_OK)
+            rc = CLAIMS_ENOMEM;
+        else
+            attrs[na++] = st->claims[i].attribute;
+    }
+    attr_rank = malloc((na ? na : 1) * sizeof *attr_rank);
+    if (rc == CLAIMS_OK && (!attr_rank || claims__rank_strings(attrs, na, attr_rank)))
+        rc = CLAIMS_ENOMEM;
+    for (size_t i = 0; i < N && rc == CLAIMS_OK; i++) {
+        const claims__claim *c = &st->claims[i];
+        uint64_t at = 0;
+        claims__u64map_get(&index, (uint64_t)(uintptr_t)c->attribute, &at);
+        G->key[i] = (uint64_t)attr_rank[at] << 35 |
+                    (uint64_t)(c->certainty == CLAIMS_UNKNOWN) << 34 |
+                    (uint64_t)(c->polarity & 3) << 32 | r->norm_rank[r->claim_value[i]];
+    }
+    claims__u64map_free(&index);
+    free(attrs);
+    free(attr_rank);
+    return rc;
+}
+
+/* Subjects grouped per task, and tasks per round: the output of a round is
+ * appended to the result before the next starts, and progress is told
+ * between rounds. */
+#define GROUP_PART 512
+#define GROUP_ROUND 8
+
+typedef struct group_job {
+    const grouper *shared;   /* the read-only parts */
+    group_out *outs;         /* per task of the round */
+    claims_arena *arenas;    /* per thread: a task takes a free one, */
+    relation_memo *memos;    /* and this memory with it */
+    atomic_bool *busy;
+    size_t threads;
+    size_t first_part;       /* of the round */
+    size_t subjects;
+} group_job;
+
+/* One task: the subjects of part `first_part + task`, into outs[task]. */
+static int group_part(void *arg, size_t task)
+{
+    group_job *J = arg;
+    grouper G = *J->shared;
+    claims_result *r = G.r;
+    const claims_store *st = G.st;
+    size_t S = st->source_count;
+    G.o = &J->outs[task];
+    size_t slot = claims__slot_take(J->busy, J->threads);
+    G.o->arena = &J->arenas[slot];
+    G.memo = &J->memos[slot];
+    claims__interner_init(&G.o->strings, G.o->arena);
+    G.stamp = calloc(S ? S : 1, sizeof *G.stamp);
+    G.slot = malloc((S ? S : 1) * sizeof *G.slot);
+    G.stamp_now = 0;
+    G.slot_scratch = NULL;
+    G.value_scratch = NULL;
+    claims__buf_init(&G.buf);
+    size_t *list = NULL, *tmp = NULL;
+    size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0, scap = 0, clcap = 0, skcap = 0, ocap = 0;
+    uint32_t *skey = NULL; /* per claim of the subject: source rank */
+    size_t *order = NULL;  /* local indices, sorted */
+    cluster *cl = NULL;
+    const char **scratch = NULL;
+    int rc = G.stamp && G.slot ? CLAIMS_OK : CLAIMS_ENOMEM;
+    size_t part = J->first_part + task;
+    size_t from = part * GROUP_PART;
+    size_t to = from + GROUP_PART < J->subjects ? from + GROUP_PART : J->subjects;
+    for (size_t s = from; s < to && rc == CLAIMS_OK; s++) {
+        rc = CLAIMS_ENOMEM;
+        claims__rsubject *subj = &r->subjects[s];
+        size_t n = 0;
+        for (size_t k = 0; k < subj->mention_count; k++) {
+            size_t mm = subj->mentions[k];
+            n += G.first[mm + 1] - G.first[mm];
+        }
+        if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
+            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK ||
+            claims__grow((void **)&tmp, &tcap, n + 1, sizeof *tmp) != CLAIMS_OK ||
+            claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1,
+                         sizeof *G.slot_scratch) != CLAIMS_OK ||
+            claims__grow((void **)&G.value_scratch, &vcap, n + 1,
+                         sizeof *G.value_scratch) != CLAIMS_OK ||
+            claims__grow((void **)&skey, &skcap, n + 1, sizeof *skey) != CLAIMS_OK ||
+            claims__grow((void **)&order, &ocap, n + 1, sizeof *order) != CLAIMS_OK)
+            break;
+        n = 0;
+        for (size_t k = 0; k < subj->mention_count; k++) {
+            size_t mm = subj->mentions[k];
+            for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
+                list[n++] = G.by_subject[q];
+        }
+        /* sorted as local indices over copied keys, then read back */
+        for (size_t i = 0; i < n; i++) {
+            G.value_scratch[i] = G.key[list[i]];
+            skey[i] = G.source_rank[st->claims[list[i]].source];
+            order[i] = i;
+        }
+        claim_sort sorter = {&G, list, G.value_scratch, skey};
+        claims__sort_indices(order, tmp, n, claim_order, &sorter);
+        for (size_t i = 0; i < n; i++)
+            tmp[i] = list[order[i]];
+        memcpy(list, tmp, n * sizeof *list);
+        /* within the task's output; moved when it is appended */
+        subj->attr_start = G.o->attr_count;
+        rc = CLAIMS_OK;
+        for (size_t i = 0; i < n && rc == CLAIMS_OK;) {
+            size_t j = i;
+            while (j < n && st->claims[list[j]].attribute == st->claims[list[i]].attribute)
+                j++;
+            rc = group_attribute(&G, list + i, j - i, &cl, &clcap, scratch);
+            i = j;
+        }
+        subj->attr_count = G.o->attr_count - subj->attr_start;
+    }
+    free(G.stamp);
+    free(G.slot);
+    free(G.slot_scratch);
+    free(G.value_scratch);
+    claims__buf_free(&G.buf);
+    free(list);
+    free(tmp);
+    free(cl);
+    free(scratch);
+    free(skey);
+    free(order);
+    claims__interner_free(&G.o->strings); /* the strings stay in its arena */
+    claims__slot_give(J->busy, slot);
+    return rc;
+}
+
+/* Appends a task's output to the result, in task order. */
+static int append_out(claims_result *r, group_out *o, size_t from, size_t to)
+{
+    if (claims__grow((void **)&r->attrs, &r->attr_cap, r->attr_count + o->attr_count,
+                     sizeof *r->attrs) != CLAIMS_OK ||
+        claims__grow((void **)&r->values, &r->value_cap, r->value_count + o->value_count,
+                     sizeof *r->values) != CLAIMS_OK ||
+        claims__grow((void **)&r->claim_list, &r->claim_list_cap,
+                     r->claim_list_count + o->claim_list_count,
+                     sizeof *r->claim_list) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    for (size_t s = from; s < to; s++)
+        r->subjects[s].attr_start += r->attr_count;
+    for (size_t a = 0; a < o->attr_count; a++) {
+        o->attrs[a].value_start += r->value_count;
+        r->attrs[r->attr_count++] = o->attrs[a];
+    }
+    for (size_t v = 0; v < o->value_count; v++) {
+        o->values[v].claim_start += r->claim_list_count;
+        r->values[r->value_count++] = o->values[v];
+    }
+    if (o->claim_list_count)
+        memcpy(r->claim_list + r->claim_list_count, o->claim_list,
+               o->claim_list_count * sizeof *r->claim_list);
+    r->claim_list_count += o->claim_list_count;
+    return CLAIMS_OK;
+}
+
+static void out_free(group_out *o)
+{
+    free(o->attrs);
+    free(o->values);
+    free(o->claim_list);
+}
+
 int claims__group(claims__run *run)
 {
     claims_result *r = run->r;
     const claims_store *st = r->store;
-    grouper G = {run, r, st, NULL, NULL, {NULL, 0, 0}};
-    size_t M = st->subject_count, N = st->claim_count;
-    size_t *list = NULL, *tmp = NULL;
-    size_t lcap = 0;
-    cluster *cl = NULL;
-    size_t clcap = 0;
-    const char **scratch = NULL;
-    size_t scap = 0;
+    grouper G;
+    memset(&G, 0, sizeof G);
+    G.run = run;
+    G.r = r;
+    G.st = st;
+    size_t M = st->subject_count, N = st->claim_count, S = st->source_count;
+    size_t parts = (r->subject_count + GROUP_PART - 1) / GROUP_PART;
+    group_out outs[GROUP_ROUND];
+    memset(outs, 0, sizeof outs);
+    claims_arena *arenas = NULL;
+    relation_memo *memos = NULL;
+    atomic_bool busy[16]; /* claims__parallel runs at most 16 threads */
+    size_t threads = run->threads < 16 ? run->threads : 16;
+    for (size_t t = 0; t < 16; t++)
+        atomic_init(&busy[t], false);
     int rc = CLAIMS_ENOMEM;
 
     G.first = calloc(M + 1, sizeof *G.first);
     G.by_subject = malloc((N ? N : 1) * sizeof *G.by_subject);
-    if (!G.first || !G.by_subject)
+    G.key = malloc((N ? N : 1) * sizeof *G.key);
+    G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
+    if (!G.first || !G.by_subject || !G.key || !G.has_dependent ||
+        sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)) ||
+        !(memos = calloc(threads, sizeof *memos)))
+        goto done;
+    for (size_t t = 0; t < threads; t++)
+        if (memo_init(&memos[t], r->pool_count) != CLAIMS_OK)
+            goto done;
+    for (size_t d = 0; d < r->dep_count; d++)
+        G.has_dependent[r->deps[d].ia] = G.has_dependent[r->deps[d].ib] = true;
+    /* room for the most there can be (a cluster and an attribute per
+     * claim) made at once: growing by steps would leave the smaller
+     * copies behind, and pages never written cost nothing */
+    if (claims__grow((void **)&r->attrs, &r->attr_cap, N, sizeof *r->attrs) ||
+        claims__grow((void **)&r->values, &r->value_cap, N, sizeof *r->values) ||
+        claims__grow((void **)&r->claim_list, &r->claim_list_cap, N, sizeof *r->claim_list))
         goto done;
     for (size_t i = 0; i < N; i++)
         G.first[st->claims[i].subject + 1]++;
@@ -578,49 +914,36 @@ int claims__group(claims__run *run)
         free(fill);
     }
 
-    for (size_t s = 0; s < r->subject_count; s++) {
-        if ((rc = claims__run_progress(run, "group", s, r->subject_count)) != CLAIMS_OK)
+    for (size_t p = 0; p < parts; p += GROUP_ROUND) {
+        if ((rc = claims__run_progress(run, "group", p * GROUP_PART, r->subject_count)) !=
+            CLAIMS_OK)
             goto done;
         rc = CLAIMS_ENOMEM;
-        claims__rsubject *subj = &r->subjects[s];
-        size_t n = 0;
-        for (size_t k = 0; k < subj->mention_count; k++) {
-            size_t mm = subj->mentions[k];
-            n += G.first[mm + 1] - G.first[mm];
+        size_t n = parts - p < GROUP_ROUND ? parts - p : GROUP_ROUND;
+        for (size_t t = 0; t < n; t++) {
+            out_free(&outs[t]);
+            memset(&outs[t], 0, sizeof outs[t]);
         }
-        if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
-            claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK)
+        group_job J = {&G, outs, arenas, memos, busy, threads, p, r->subject_count};
+        if (claims__parallel(n, (unsigned)threads, group_part, &J) != 0)
             goto done;
-        free(tmp);
-        tmp = malloc((n + 1) * sizeof *tmp);
-        if (!tmp)
-            goto done;
-        n = 0;
-        for (size_t k = 0; k < subj->mention_count; k++) {
-            size_t mm = subj->mentions[k];
-            for (size_t q = G.first[mm]; q < G.first[mm + 1]; q++)
-                list[n++] = G.by_subject[q];
-        }
-        sort_claims(&G, list, tmp, n);
-        subj->attr_start = r->attr_count;
-        for (size_t i = 0; i < n;) {
-            size_t j = i;
-            while (j < n && st->claims[list[j]].attribute == st->claims[list[i]].attribute)
-                j++;
-            if (group_attribute(&G, list + i, j - i, &cl, &clcap, scratch) != CLAIMS_OK)
+        for (size_t t = 0; t < n; t++) {
+            size_t from = (p + t) * GROUP_PART, to = from + GROUP_PART;
+            if (append_out(r, &outs[t], from, to < r->subject_count ? to : r->subject_count))
                 goto done;
-            i = j;
         }
-        subj->attr_count = r->attr_count - subj->attr_start;
     }
     rc = CLAIMS_OK;
 done:
+    for (size_t t = 0; memos && t < threads; t++)
+        memo_free(&memos[t]);
+    free(memos);
+    for (size_t t = 0; t < GROUP_ROUND; t++)
+        out_free(&outs[t]);
     free(G.first);
     free(G.by_subject);
-    claims__buf_free(&G.buf);
-    free(list);
-    free(tmp);
-    free(cl);
-    free(scratch);
+    free(G.key);
+    free(G.source_rank);
+    free(G.has_dependent);
     return rc;
 }

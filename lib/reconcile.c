@@ -98,6 +98,123 @@ void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
     }
 }
 
+/* ---- ranking and sorting, for the stages ------------------------------------------ */
+
+typedef struct named {
+    const char *name;
+    size_t index;
+} named;
+
+static int cmp_named(const void *x, const void *y)
+{
+    return strcmp(((const named *)x)->name, ((const named *)y)->name);
+}
+
+int claims__rank_strings(const char *const *names, size_t n, uint32_t *rank)
+{
+    named *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return CLAIMS_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (named){names[i], i};
+    qsort(v, n, sizeof *v, cmp_named);
+    for (size_t i = 0; i < n; i++)
+        rank[v[i].index] = (uint32_t)i;
+    free(v);
+    return CLAIMS_OK;
+}
+
+uint32_t *claims__source_ranks(const claims_store *st)
+{
+    size_t n = st->source_count;
+    const char **ids = malloc((n ? n : 1) * sizeof *ids);
+    uint32_t *rank = malloc((n ? n : 1) * sizeof *rank);
+    for (size_t s = 0; ids && s < n; s++)
+        ids[s] = st->sources[s].id;
+    if (!ids || !rank || claims__rank_strings(ids, n, rank) != CLAIMS_OK) {
+        free(rank);
+        rank = NULL;
+    }
+    free(ids);
+    return rank;
+}
+
+void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
+                          int (*cmp)(const void *ctx, size_t x, size_t y),
+                          const void *ctx)
+{
+    if (n < 12) { /* insertion sort for the small runs that dominate */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && cmp(ctx, v[j], v[j - 1]) < 0; j--) {
+                size_t t = v[j];
+                v[j] = v[j - 1];
+                v[j - 1] = t;
+            }
+        return;
+    }
+    size_t h = n / 2;
+    claims__sort_indices(v, tmp, h, cmp, ctx);
+    claims__sort_indices(v + h, tmp, n - h, cmp, ctx);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = cmp(ctx, v[j], v[i]) < 0 ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    while (j < n)
+        tmp[k++] = v[j++];
+    memcpy(v, tmp, n * sizeof *v);
+}
+
+static size_t ptab_hash(const void *a, const void *b, uint32_t c)
+{
+    uint64_t h = (uint64_t)(uintptr_t)a * 0x9e3779b97f4a7c15ULL;
+    h ^= ((uint64_t)(uintptr_t)b + c) * 0xc2b2ae3d27d4eb4fULL;
+    return (size_t)(h ^ (h >> 29));
+}
+
+static claims__ptab_slot *ptab_find(claims__ptab *t, const void *a, const void *b, uint32_t c)
+{
+    size_t i = ptab_hash(a, b, c) & (t->cap - 1);
+    while (t->slots[i].index != UINT32_MAX &&
+           !(t->slots[i].a == a && t->slots[i].b == b && t->slots[i].c == c))
+        i = (i + 1) & (t->cap - 1);
+    return &t->slots[i];
+}
+
+claims__ptab_slot *claims__ptab_get(claims__ptab *t, const void *a, const void *b, uint32_t c)
+{
+    if ((t->count + 1) * 2 > t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 1024;
+        claims__ptab_slot *slots = malloc(cap * sizeof *slots), *old = t->slots;
+        if (!slots)
+            return NULL;
+        size_t old_cap = t->cap;
+        t->slots = slots;
+        t->cap = cap;
+        for (size_t i = 0; i < cap; i++)
+            slots[i].index = UINT32_MAX;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i].index != UINT32_MAX)
+                *ptab_find(t, old[i].a, old[i].b, old[i].c) = old[i];
+        free(old);
+    }
+    claims__ptab_slot *slot = ptab_find(t, a, b, c);
+    if (slot->index == UINT32_MAX) {
+        slot->a = a;
+        slot->b = b;
+        slot->c = c;
+        t->count++;
+    }
+    return slot;
+}
+
+void claims__ptab_free(claims__ptab *t)
+{
+    free(t->slots);
+    t->slots = NULL;
+    t->cap = t->count = 0;
+}
+
 /* Notes beyond this many are counted, not kept. */
 #define MAX_NOTES 10000
 
@@ -126,15 +243,61 @@ int claims__run_progress(claims__run *run, const char *stage, size_t done,
 
 /* ---- normalize ------------------------------------------------------------------ */
 
-static int pool_add(claims_result *r, claims_value **out)
+/* A distinct input of the value pool: the claim it was first seen in. */
+typedef struct distinct_value {
+    size_t claim;
+    claims_type type;
+    const char *ref;     /* publication date, NULL when not dated */
+    char *failure;       /* why it did not parse as its type (malloc), or NULL */
+    bool failed;
+} distinct_value;
+
+typedef struct parse_job {
+    claims__run *run;
+    distinct_value *todo;
+    size_t n, parts;
+} parse_job;
+
+/* Parses one part of the distinct values into their pool slots. */
+static int parse_part(void *arg, size_t part)
 {
-    if (claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
-                     sizeof *r->pool) != CLAIMS_OK ||
-        claims_value_new(out) != CLAIMS_OK)
-        return CLAIMS_ENOMEM;
-    r->pool[r->pool_count++] = *out;
-    return CLAIMS_OK;
+    parse_job *J = arg;
+    claims_result *r = J->run->r;
+    const claims_store *st = r->store;
+    for (size_t i = claims__split(J->n, J->parts, part);
+         i < claims__split(J->n, J->parts, part + 1); i++) {
+        distinct_value *d = &J->todo[i];
+        const char *text = st->claims[d->claim].value;
+        size_t len = strlen(text);
+        claims_value *v;
+        if (claims_value_new(&v) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+        r->pool[i] = v;
+        claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
+        if (d->ref) { /* absent stays absent: NULL, not "" */
+            po.reference.ptr = d->ref;
+            po.reference.len = strlen(d->ref);
+        }
+        po.bias = r->opts.bias;
+        claims_error e;
+        if (claims_value_parse(v, J->run->ctx, d->type, text, len, &po, &e) == CLAIMS_OK)
+            continue;
+        /* kept, as text: the claim still takes part, by its wording */
+        d->failed = true;
+        size_t n = strlen(e.text);
+        if (!(d->failure = malloc(n + 1)))
+            return CLAIMS_ENOMEM;
+        memcpy(d->failure, e.text, n + 1);
+        if (claims_value_parse(v, J->run->ctx, CLAIMS_TYPE_TEXT, text, len, NULL, &e) !=
+                CLAIMS_OK &&
+            (e.code == CLAIMS_ENOMEM || claims__value_set_norm(v, text, len) != CLAIMS_OK))
+            return CLAIMS_ENOMEM;
+    }
+    return 0;
 }
+
+/* Values parsed per task: enough to outweigh handing it out. */
+#define PARSE_PART 512
 
 static int normalize(claims__run *run)
 {
@@ -147,15 +310,13 @@ static int normalize(claims__run *run)
     if (!r->claim_value || !r->claim_attr || !r->claim_type)
         return CLAIMS_ENOMEM;
 
-    claims_strmap cache; /* (type, reference, text) -> pool index */
-    const char **failures = NULL; /* per pool entry: why it did not parse */
-    size_t fcap = 0;
-    claims__strmap_init(&cache);
-    claims_buf key;
-    claims__buf_init(&key);
+    claims__ptab table = {NULL, 0, 0}; /* (text, reference, type) -> pool index */
+    distinct_value *todo = NULL;
+    size_t nd = 0, dcap = 0;
     int rc = CLAIMS_OK;
     const char *last_attr = NULL;
     const claims__attr *attr = NULL;
+    /* 1. the distinct inputs, in order of first use */
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
         if ((rc = claims__run_progress(run, "normalize", i, n)) != CLAIMS_OK)
             break;
@@ -170,62 +331,62 @@ static int normalize(claims__run *run)
             claims_type_from_name(&type, c->value_type, strlen(c->value_type));
         r->claim_attr[i] = attr;
         r->claim_type[i] = type;
-
         bool dated = type == CLAIMS_TYPE_DATE || type == CLAIMS_TYPE_TIME;
-        const char *ref = dated ? st->sources[c->source].published : "";
-        claims__buf_clear(&key);
-        if (claims__buf_putc(&key, (char)('a' + type)) ||
-            claims__buf_append(&key, ref, strlen(ref)) ||
-            claims__buf_putc(&key, '\x1f') ||
-            claims__buf_append(&key, c->value, strlen(c->value))) {
+        const char *ref = dated && st->sources[c->source].published[0]
+                              ? st->sources[c->source].published : NULL;
+        /* the store interns every string: equal texts are one pointer */
+        claims__ptab_slot *slot = claims__ptab_get(&table, c->value, ref, (uint32_t)type);
+        if (!slot) {
             rc = CLAIMS_ENOMEM;
             break;
         }
-        size_t idx;
-        if (claims__strmap_get(&cache, key.data, key.len, &idx)) {
-            r->claim_value[i] = (uint32_t)idx;
-            if (claims_value_type(r->pool[idx]) != type) /* kept as text */
-                note_unparsed(r, i, type, failures[idx]);
-            continue;
-        }
-        claims_value *v;
-        if (pool_add(r, &v) != CLAIMS_OK ||
-            claims__grow((void **)&failures, &fcap, r->pool_count, sizeof *failures)) {
-            rc = CLAIMS_ENOMEM;
-            break;
-        }
-        idx = r->pool_count - 1;
-        failures[idx] = NULL;
-        claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
-        if (ref[0]) { /* absent stays absent: NULL, not "" */
-            po.reference.ptr = ref;
-            po.reference.len = strlen(ref);
-        }
-        po.bias = r->opts.bias;
-        claims_error e;
-        int prc = claims_value_parse(v, run->ctx, type, c->value,
-                                     strlen(c->value), &po, &e);
-        if (prc == CLAIMS_OK) {
-            r->stats.values_parsed++;
-        } else {
-            /* kept, as text: the claim still takes part, by its wording */
-            failures[idx] = claims__result_intern(r, e.text, strlen(e.text));
-            note_unparsed(r, i, type, failures[idx]);
-            if (claims_value_parse(v, run->ctx, CLAIMS_TYPE_TEXT, c->value,
-                                   strlen(c->value), NULL, &e) != CLAIMS_OK) {
-                rc = e.code == CLAIMS_ENOMEM ? CLAIMS_ENOMEM : CLAIMS_OK;
-                if (rc == CLAIMS_OK)
-                    claims__value_set_norm(v, c->value, strlen(c->value));
+        if (slot->index == UINT32_MAX) {
+            if (nd >= UINT32_MAX ||
+                claims__grow((void **)&todo, &dcap, nd + 1, sizeof *todo) != CLAIMS_OK) {
+                rc = CLAIMS_ENOMEM;
+                break;
             }
+            todo[nd] = (distinct_value){i, type, ref, NULL, false};
+            slot->index = (uint32_t)nd++;
         }
-        char *k = claims__arena_strdup(&r->arena, key.data, key.len);
-        if (!k || claims__strmap_put(&cache, k, key.len, idx) != CLAIMS_OK)
-            rc = CLAIMS_ENOMEM;
-        r->claim_value[i] = (uint32_t)idx;
+        r->claim_value[i] = slot->index;
     }
-    claims__buf_free(&key);
-    claims__strmap_free(&cache);
-    free(failures);
+    claims__ptab_free(&table);
+    /* 2. each parsed once, in parallel, into its own pool slot */
+    if (rc == CLAIMS_OK && nd) {
+        r->pool = calloc(nd, sizeof *r->pool);
+        if (!r->pool) {
+            rc = CLAIMS_ENOMEM;
+        } else {
+            r->pool_cap = r->pool_count = nd;
+            size_t parts = (nd + PARSE_PART - 1) / PARSE_PART;
+            parse_job J = {run, todo, nd, parts};
+            if (claims__parallel(parts, run->threads, parse_part, &J) != 0)
+                rc = CLAIMS_ENOMEM;
+        }
+    }
+    /* 3. counts and notes, in claim order */
+    for (size_t i = 0; i < nd && rc == CLAIMS_OK; i++)
+        r->stats.values_parsed += !todo[i].failed;
+    for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
+        const distinct_value *d = &todo[r->claim_value[i]];
+        /* the first use says whether its parse failed; later ones whether
+         * the value is of the type they ask for */
+        if (d->claim == i ? !d->failed
+                          : claims_value_type(r->pool[r->claim_value[i]]) == r->claim_type[i])
+            continue;
+        const char *why = d->failure
+                              ? claims__result_intern(r, d->failure, strlen(d->failure))
+                              : NULL;
+        if (d->failure && !why) {
+            rc = CLAIMS_ENOMEM;
+            break;
+        }
+        note_unparsed(r, i, r->claim_type[i], why);
+    }
+    for (size_t i = 0; i < nd; i++)
+        free(todo[i].failure);
+    free(todo);
     if (r->notes_dropped)
         claims__result_note(r, (size_t)-1, "%zu more values kept as text",
                             r->notes_dropped);
@@ -234,9 +395,29 @@ static int normalize(claims__run *run)
 
 /* ---- the entry point ------------------------------------------------------------- */
 
+claims_arena *claims__result_arenas(claims_result *r, size_t n)
+{
+    claims_arena *a = realloc(r->arenas, (r->arena_count + n) * sizeof *a);
+    if (!a)
+        return NULL;
+    r->arenas = a;
+    for (size_t i = 0; i < n; i++)
+        claims__arena_init(&a[r->arena_count + i]);
+    r->arena_count += n;
+    return a + r->arena_count - n;
+}
+
 int claims_reconcile(claims_result **out, const claims_ctx *ctx,
                      const claims_store *store,
                      const claims_reconcile_options *opts, claims_error *err)
+{
+    return claims__reconcile(out, ctx, store, opts, 0, err);
+}
+
+int claims__reconcile(claims_result **out, const claims_ctx *ctx,
+                      const claims_store *store,
+                      const claims_reconcile_options *opts, unsigned threads,
+                      claims_error *err)
 {
     claims__error_clear(err);
     if (!out || !store)
@@ -249,9 +430,10 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "unsupported reconcile options version %u",
                                     opts->version);
-    if (store->claim_count > UINT32_MAX || store->subject_count > UINT32_MAX)
+    if (store->claim_count > UINT32_MAX || store->subject_count > UINT32_MAX ||
+        store->source_count > UINT32_MAX)
         return claims__error_simple(err, CLAIMS_ERANGE,
-                                    "more than 2^32 claims or subjects");
+                                    "more than 2^32 claims, subjects or sources");
 
     claims_ctx *own = NULL;
     if (!ctx) {
@@ -270,7 +452,7 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
     claims__u64map_init(&r->dependent);
-    claims__run run = {r, ctx, 0};
+    claims__run run = {r, ctx, 0, threads ? threads : claims__cpu_count()};
 
     double t0 = now();
     int rc = normalize(&run);
@@ -295,6 +477,17 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
                                  rc == CLAIMS_ECANCELED ? "canceled" : claims_strerror(rc));
         return rc;
     }
+    /* what only the stages needed: the result keeps what it shows */
+    claims__interner_free(&r->strings); /* the strings stay in the arena */
+    free(r->claim_attr);
+    free(r->claim_type);
+    free(r->norm_rank);
+    free(r->mention_subject);
+    claims__u64map_free(&r->dependent);
+    r->claim_attr = NULL;
+    r->claim_type = NULL;
+    r->norm_rank = NULL;
+    r->mention_subject = NULL;
     r->stats.normalize = t1 - t0;
     r->stats.resolve = t2 - t1;
     r->stats.group = t3 - t2;
@@ -315,6 +508,7 @@ void claims_result_free(claims_result *r)
     for (size_t i = 0; i < r->pool_count; i++)
         claims_value_free(r->pool[i]);
     free(r->pool);
+    free(r->norm_rank);
     free(r->claim_value);
     free(r->claim_attr);
     free(r->claim_type);
@@ -329,6 +523,9 @@ void claims_result_free(claims_result *r)
     free(r->notes);
     claims__interner_free(&r->strings);
     claims__arena_free(&r->arena);
+    for (size_t i = 0; i < r->arena_count; i++)
+        claims__arena_free(&r->arenas[i]);
+    free(r->arenas);
     free(r);
 }
 

@@ -14,6 +14,9 @@
 
 #include "claims_private.h"
 
+#include <stdatomic.h>
+#include <string.h>
+
 /** A resolved subject: mentions of several documents merged. */
 typedef struct claims__rsubject {
     const char *id, *label, *type;
@@ -69,18 +72,26 @@ struct claims_result {
     /* normalize: one parsed value per distinct input, shared by claims */
     claims_value **pool;
     size_t pool_count, pool_cap;
+    /* per pool value (resolve): the place of its canonical string among the
+     * distinct ones in strcmp order; equal strings, equal ranks, so that
+     * later stages order and match values without comparing strings;
+     * freed when the stages are done */
+    uint32_t *norm_rank;
     uint32_t *claim_value;     /* per store claim: pool index */
-    const claims__attr **claim_attr; /* per store claim: schema entry or NULL */
-    claims_type *claim_type;   /* per store claim: type used */
+    /* per store claim, freed when the stages are done: */
+    const claims__attr **claim_attr; /* schema entry or NULL */
+    claims_type *claim_type;   /* type used */
 
     /* origins and dependence */
     const char **claim_origin; /* per store claim: origin display name */
-    claims_u64map dependent;   /* source index pairs that share wording */
+    claims_u64map dependent;   /* source index pairs that share wording
+                                * (freed when the stages are done) */
     claims__dependency *deps;
     size_t dep_count, dep_cap;
 
     /* resolve */
-    size_t *mention_subject;   /* per store subject: resolved subject */
+    size_t *mention_subject;   /* per store subject: resolved subject (freed
+                                * when the stages are done) */
     claims__rsubject *subjects;
     size_t subject_count;
 
@@ -92,6 +103,11 @@ struct claims_result {
     size_t *claim_list;
     size_t claim_list_count, claim_list_cap;
 
+    /* arenas that parallel tasks fill (one per thread, taken by the tasks that
+     * run on it), freed with the result */
+    claims_arena *arenas;
+    size_t arena_count;
+
     claims_error *notes;       /* in store order: by source, then claim */
     size_t note_count, note_cap, notes_dropped;
     claims_result_stats stats;
@@ -102,7 +118,86 @@ typedef struct claims__run {
     claims_result *r;
     const claims_ctx *ctx;
     size_t progress_next;  /* next progress threshold of the stage */
+    unsigned threads;      /* for claims__parallel(), at least 1 */
 } claims__run;
+
+/** claims_reconcile() on at most `threads` threads (0: one per CPU). The
+ *  result is the same for any number: tests compare 1 with several. */
+int claims__reconcile(claims_result **out, const claims_ctx *ctx,
+                      const claims_store *store,
+                      const claims_reconcile_options *opts, unsigned threads,
+                      claims_error *err);
+/** Adds n empty arenas to the result, one per thread of a parallel step;
+ *  returns the first, NULL on ENOMEM. Earlier returns are invalidated. */
+claims_arena *claims__result_arenas(claims_result *r, size_t n);
+/** A table from (pointer, pointer, number) to an index, for keys of strings
+ *  the store interned (one pointer per distinct string). Zero-initialize. */
+typedef struct claims__ptab_slot {
+    const void *a, *b;
+    uint32_t c, index; /* index UINT32_MAX: not set yet */
+} claims__ptab_slot;
+typedef struct claims__ptab {
+    claims__ptab_slot *slots;
+    size_t cap, count;
+} claims__ptab;
+/** The slot of (a, b, c), made when absent (index UINT32_MAX: the caller
+ *  sets it); valid until the next call. NULL on ENOMEM. */
+claims__ptab_slot *claims__ptab_get(claims__ptab *t, const void *a, const void *b, uint32_t c);
+void claims__ptab_free(claims__ptab *t);
+
+/** Ranks n distinct strings by strcmp: rank[i] is the place of names[i].
+ *  CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__rank_strings(const char *const *names, size_t n, uint32_t *rank);
+/** Per source of the store: its place in id order (malloc), NULL on ENOMEM. */
+uint32_t *claims__source_ranks(const claims_store *st);
+/** Sorts the indices v[0..n) (stable merge sort, tmp of n) by cmp(ctx, x, y):
+ *  for orders that need more than the items to decide. */
+void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
+                          int (*cmp)(const void *ctx, size_t x, size_t y),
+                          const void *ctx);
+
+/** Appends a NUL-terminated string: for text made many times over, where
+ *  claims__buf_printf would cost more than the rest of the work. */
+static inline int claims__put(claims_buf *b, const char *s)
+{
+    return claims__buf_append(b, s, strlen(s));
+}
+/** Appends n in decimal. */
+static inline int claims__put_size(claims_buf *b, size_t n)
+{
+    char d[24];
+    size_t k = sizeof d;
+    do
+        d[--k] = (char)('0' + n % 10);
+    while ((n /= 10) != 0);
+    return claims__buf_append(b, d + k, sizeof d - k);
+}
+
+/** Bytes of a cache line: what two threads write is aligned to it (with
+ *  _Alignas), so that neither slows the other down by sharing a line. */
+#define CLAIMS__LINE 64
+
+/** Takes a free one of n slots (busy[i] false), marking it busy: for things
+ *  each running task needs one of (scratch memory, an arena), made once per
+ *  thread. Tasks of claims__parallel() on at most n threads always find one. */
+static inline size_t claims__slot_take(atomic_bool *busy, size_t n)
+{
+    for (;;)
+        for (size_t i = 0; i < n; i++)
+            if (!atomic_exchange(&busy[i], true))
+                return i;
+}
+/** Gives slot i back. */
+static inline void claims__slot_give(atomic_bool *busy, size_t i)
+{
+    atomic_store(&busy[i], false);
+}
+/** Splits [0, n) into `parts` near-equal consecutive ranges: range k is
+ *  [claims__split(n, parts, k), claims__split(n, parts, k + 1)). */
+static inline size_t claims__split(size_t n, size_t parts, size_t k)
+{
+    return (size_t)((unsigned long long)n * k / parts);
+}
 
 /** Progress of a stage: CLAIMS_ECANCELED when the caller's callback stops. */
 int claims__run_progress(claims__run *run, const char *stage, size_t done,

@@ -3,6 +3,8 @@
  * the seed corpus end to end (issue 4, section 6). */
 #include "check_helpers.h"
 
+#include "../lib/reconcile.h" /* claims__reconcile: the thread count */
+
 #include <jansson.h>
 
 #include <stdio.h>
@@ -701,6 +703,139 @@ START_TEST(test_cancel)
 }
 END_TEST
 
+/* ---- any number of threads, one result ----------------------------------------------- */
+
+/* Appends printf output to a growing string. */
+static void add(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+    CLAIMS__PRINTF(4, 5);
+static void add(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    ck_assert_int_ge(n, 0);
+    if (*len + (size_t)n + 1 > *cap) {
+        *cap = (*len + (size_t)n + 1) * 2;
+        *buf = realloc(*buf, *cap);
+        ck_assert_ptr_nonnull(*buf);
+    }
+    va_start(ap, fmt);
+    vsnprintf(*buf + *len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    *len += (size_t)n;
+}
+
+/* A number in [0, n) from a fixed sequence. */
+static unsigned next_rand(uint64_t *state, unsigned n)
+{
+    *state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (unsigned)((*state >> 33) % n);
+}
+
+/* A corpus large enough that every stage splits its work into several
+ * tasks: 40 outlets reporting on 300 meetings of 60 people, in varied
+ * wordings, every fifth outlet printing the wire's story. */
+static claims_store *many_store(void)
+{
+    static const char *const first[] = {"Sergey", "Barack", "Angela", "Xi", "Shinzo",
+                                        "Justin", "Enrique", "Michelle", "Pedro", "Li"};
+    static const char *const last[] = {"Lavrov", "Obama", "Merkel", "Jinping", "Abe",
+                                       "Trudeau"};
+    static const char *const cities[] = {"Lima", "Paris", "Berlin", "Tokyo", "Ottawa",
+                                         "Mexico City", "Madrid", "Rome", "Oslo", "Cairo"};
+    static const char *const months[] = {"November", "Nov."};
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    uint64_t rnd = 42;
+    for (int src = 0; src < 40; src++) {
+        add(&buf, &len, &cap,
+            "{\"source\": {\"id\": \"s%02d\", \"outlet\": \"Outlet %d\", \"published\": "
+            "\"2016-11-%02d\"}, \"subjects\": [",
+            src, src, 20 + src % 8);
+        unsigned events[60];
+        for (int k = 0; k < 60; k++) {
+            events[k] = next_rand(&rnd, 300);
+            add(&buf, &len, &cap, "%s{\"id\": \"e%d\", \"type\": \"event\", \"label\": "
+                "\"talks in %s\"}", k ? ", " : "", k, cities[events[k] % 10]);
+        }
+        add(&buf, &len, &cap, "], \"claims\": [");
+        for (int k = 0; k < 60; k++) {
+            unsigned e = events[k], day = 1 + e % 28;
+            for (unsigned p = 0; p < 2 + e % 2; p++) {
+                unsigned who = (e * 7 + p * 13) % 60, full = next_rand(&rnd, 3);
+                add(&buf, &len, &cap,
+                    "%s{\"subject\": \"e%d\", \"attribute\": \"participants\", \"value\": "
+                    "\"%s%s%s\"}",
+                    k || p ? ", " : "", k, full ? first[who % 10] : "", full ? " " : "",
+                    last[who / 10]);
+            }
+            unsigned form = next_rand(&rnd, 4);
+            if (form == 1)
+                add(&buf, &len, &cap, ", {\"subject\": \"e%d\", \"attribute\": \"date\", "
+                    "\"value\": \"2016-11-%02u\"}", k, day);
+            else if (form > 1)
+                add(&buf, &len, &cap, ", {\"subject\": \"e%d\", \"attribute\": \"date\", "
+                    "\"value\": \"%s %u, 2016\"}", k, months[form - 2], day);
+            unsigned country = next_rand(&rnd, 2), hedge = next_rand(&rnd, 3),
+                     more = next_rand(&rnd, 2), who = next_rand(&rnd, 2);
+            add(&buf, &len, &cap,
+                ", {\"subject\": \"e%d\", \"attribute\": \"place\", \"value\": \"%s%s\"}", k,
+                cities[e % 10], country ? ", Earth" : "");
+            add(&buf, &len, &cap,
+                ", {\"subject\": \"e%d\", \"attribute\": \"duration\", \"value\": "
+                "\"%s%u minutes\", \"attribution\": [\"%s\"]",
+                k, hedge ? "" : "about ", 30 + (e % 5) * 15 + more * 5,
+                who ? "a White House official" : "officials");
+            if (src % 5 == 0)
+                add(&buf, &len, &cap,
+                    ", \"quote\": {\"text\": \"The delegations met behind closed doors in %s "
+                    "for most of the afternoon and agreed to continue the talks on trade and "
+                    "security at a later date\"}",
+                    cities[e % 10]);
+            add(&buf, &len, &cap, "}");
+        }
+        add(&buf, &len, &cap, "]}\n");
+    }
+    claims_store *st;
+    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
+    claims_error err;
+    int rc = claims_store_load_buffer(st, buf, len, S("many"), NULL, NULL, &err);
+    ck_assert_msg(rc == CLAIMS_OK, "%d:%d %s", err.line, err.column, err.text);
+    free(buf);
+    return st;
+}
+
+START_TEST(test_threads_same_result)
+{
+    claims_store *st = many_store();
+    char *first = NULL;
+    for (unsigned threads = 1; threads <= 4; threads++) {
+        claims_result *r;
+        claims_error err;
+        ck_assert_int_eq(claims__reconcile(&r, NULL, st, NULL, threads, &err), CLAIMS_OK);
+        claims_result_stats stats;
+        claims_result_get_stats(r, &stats);
+        /* work for every stage: values to parse, mentions merged, copying */
+        ck_assert_uint_gt(stats.values_parsed, 600); /* more than one task's share */
+        ck_assert_uint_lt(stats.subjects, stats.mentions / 2);
+        ck_assert_uint_gt(stats.dependencies, 0);
+        char *json = render(r, CLAIMS_RENDER_JSON);
+        if (!first)
+            first = json;
+        else {
+            ck_assert_msg(strcmp(first, json) == 0,
+                          "%u threads: reports differ from byte %zu: ...%.80s", threads,
+                          first_difference(first, json), json + first_difference(first, json));
+            claims_free(json);
+        }
+        claims_result_free(r);
+    }
+    claims_free(first);
+    claims_store_free(st);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("reconcile");
@@ -723,5 +858,9 @@ int main(void)
     tcase_add_test(small, test_origins_and_dependence);
     tcase_add_test(small, test_unparsed_values_noted);
     suite_add_tcase(s, small);
+    TCase *threads = tcase_create("threads");
+    tcase_set_timeout(threads, 120);
+    tcase_add_test(threads, test_threads_same_result);
+    suite_add_tcase(s, threads);
     return run_suite(s);
 }
