@@ -811,7 +811,7 @@ typedef struct claims_render_options {
     unsigned int version;
     unsigned int flags; /**< CLAIMS_RENDER_* */
     /** Threads rendering subjects at once, the caller's included: 0 means
-     *  one per online CPU, 1 the calling thread alone. The bytes are the
+     *  one per usable CPU, 1 the calling thread alone. The bytes are the
      *  same for any number. */
     unsigned int threads;
     /** Largest piece handed to a write callback at once, in bytes; 0 means

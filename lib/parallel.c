@@ -6,7 +6,12 @@
  * the result never depends on which thread ran what. Threads are started
  * per call and joined before it returns: the library keeps no pool and no
  * global state. */
+#if defined(__linux__)
+#define _GNU_SOURCE /* sched_getaffinity, CPU_COUNT */
+#include <sched.h>
+#else
 #define _POSIX_C_SOURCE 200809L /* sysconf */
+#endif
 #include "claims_private.h"
 
 #include <pthread.h>
@@ -44,7 +49,18 @@ static void *worker(void *p)
 
 unsigned claims__cpu_count(void)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long n;
+#if defined(__linux__)
+    /* The CPUs this process may run on (taskset, cgroup cpusets), which can
+     * be fewer than the machine has online. */
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0)
+        n = CPU_COUNT(&set);
+    else
+        n = sysconf(_SC_NPROCESSORS_ONLN);
+#else
+    n = sysconf(_SC_NPROCESSORS_ONLN);
+#endif
     if (n < 1)
         return 1;
     return n > MAX_THREADS ? MAX_THREADS : (unsigned)n;
