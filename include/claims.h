@@ -427,13 +427,17 @@ CLAIMS_API int claims_store_load_buffer(claims_store *store, const char *data,
                                         claims_load_summary *summary,
                                         claims_error *err);
 /** As claims_store_load_buffer(), reading the file at `path` (len bytes);
- *  CLAIMS_EIO when it cannot be read. Added in 0.1. */
+ *  CLAIMS_EIO when it cannot be read. JSON Lines are read as they are
+ *  loaded: when reading fails partway, the documents read before stay
+ *  loaded and CLAIMS_EIO is returned. Added in 0.1. */
 CLAIMS_API int claims_store_load_file(claims_store *store, const char *path,
                                       size_t len,
                                       const claims_load_options *opts,
                                       claims_load_summary *summary,
                                       claims_error *err);
-/** As claims_store_load_buffer(), reading `stream` to its end. Added in 0.1. */
+/** As claims_store_load_buffer(), reading `stream` to its end, or until a
+ *  read error (CLAIMS_EIO) or a cancelling progress callback stops the
+ *  load. Added in 0.1. */
 CLAIMS_API int claims_store_load_stream(claims_store *store, FILE *stream,
                                         claims_str name,
                                         const claims_load_options *opts,
