@@ -8,7 +8,8 @@
  * least 2 and none conflicts: a single-valued attribute conflicts when every
  * pair of values conflicts, a set (participants) when fewer than half of
  * the members are shared (Jaccard < 0.5). Candidates come from blocks
- * (participant pairs, names, places), never from all pairs; they are merged
+ * (participant pairs, names, places), never from all pairs, and never
+ * from mentions whose dates lie months apart (see FAR_APART); they are merged
  * greedily, best first, and a merge that would put two mentions of one
  * document, or two conflicting mentions, in one subject is refused. Every
  * decision is derived from content (ids, values), never from input order.
@@ -1064,7 +1065,8 @@ static int list_part(void *arg, size_t part)
                 const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
                 if (sa->source == sb->source ||
                     (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
-                    far_apart(R, a, b) || listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
+                    far_apart(R, a, b) ||
+                    listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
                     continue;
                 out[n++] = mention_pair(R, a, b);
             }
