@@ -8,7 +8,8 @@
  * least 2 and none conflicts: a single-valued attribute conflicts when every
  * pair of values conflicts, a set (participants) when fewer than half of
  * the members are shared (Jaccard < 0.5). Candidates come from blocks
- * (participant pairs, names, places), never from all pairs; they are merged
+ * (participant pairs, names, places), never from all pairs, and never
+ * from mentions whose dates lie months apart (see FAR_APART); they are merged
  * greedily, best first, and a merge that would put two mentions of one
  * document, or two conflicting mentions, in one subject is refused. Every
  * decision is derived from content (ids, values), never from input order.
@@ -73,6 +74,7 @@ typedef struct resolver {
      * whether a pair was listed is read off these, with no set of pairs */
     struct place *places;
     size_t *pfirst;
+    struct span *spans;     /* per mention: its dates, for far_apart */
     int64_t *judged;        /* per listed pair: see JUDGED_* */
     /* the pairs judged apart, per mention (CSR), for merging */
     uint32_t *apart, *afirst;
@@ -82,6 +84,14 @@ typedef struct resolver {
     atomic_bool *busy;
     size_t ncomparers;
 } resolver;
+
+/* The dates a mention gives for one attribute, all plain dates: their
+ * hull, widened by any zone offset, and the widest time tolerance. */
+typedef struct span {
+    int64_t lo, hi;  /* [lo, hi) */
+    double tolerance;
+    uint32_t attr;   /* rank of the attribute; UINT32_MAX: no such dates */
+} span;
 
 /* A block entry of a mention: its block, and where it stands in it. */
 typedef struct place {
@@ -913,6 +923,69 @@ static int content_ranks(resolver *R)
 
 /* ---- listing the pairs of the blocks ------------------------------------------------ */
 
+/* Mentions whose dates for one attribute lie more than this apart are not
+ * compared: they cannot merge (every pair of those dates conflicts), and
+ * the separations worth showing are between events close in time. Without
+ * it, blocks keyed by the participants alone grow with the time the corpus
+ * spans, and with them the pairs judged apart. */
+#define FAR_APART (62 * 86400)
+
+/* R->spans: for each mention, the first attribute (by rank) whose values
+ * are all dates that compare by their spans alone (not approximate, not
+ * empty). */
+static int mention_dates(resolver *R)
+{
+    const claims_result *r = R->r;
+    size_t M = R->st->subject_count;
+    R->spans = malloc((M ? M : 1) * sizeof *R->spans);
+    if (!R->spans)
+        return CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M; m++) {
+        const feature *F = R->features + R->first[m];
+        size_t nf = R->first[m + 1] - R->first[m];
+        R->spans[m] = (span){0, 0, 0.0, UINT32_MAX};
+        for (size_t i = 0; i < nf;) {
+            size_t e = i + 1;
+            while (e < nf && F[e].attr == F[i].attr)
+                e++;
+            span w = {INT64_MAX, INT64_MIN, 0.0, F[i].attr};
+            for (size_t j = i; j < e && w.attr != UINT32_MAX; j++) {
+                const claims_value *v = r->pool[F[j].value];
+                if (claims_value_type(v) != CLAIMS_TYPE_DATE || v->none ||
+                    v->mod == CLAIMS_MOD_APPROX) {
+                    w.attr = UINT32_MAX;
+                    break;
+                }
+                /* zones shift spans only when both sides carry one */
+                int64_t shift = v->has_tz ? (int64_t)v->tz_minutes * 60 : 0;
+                int64_t lo = shift > 0 ? v->begin - shift : v->begin;
+                int64_t hi = shift < 0 ? v->end - shift : v->end;
+                w.lo = lo < w.lo ? lo : w.lo;
+                w.hi = hi > w.hi ? hi : w.hi;
+                if (F[j].def && F[j].def->time_tolerance > w.tolerance)
+                    w.tolerance = F[j].def->time_tolerance;
+            }
+            if (w.attr != UINT32_MAX) {
+                R->spans[m] = w;
+                break;
+            }
+            i = e;
+        }
+    }
+    return CLAIMS_OK;
+}
+
+/* Are mentions a and b too far apart in time to be compared? */
+static bool far_apart(const resolver *R, size_t a, size_t b)
+{
+    const span *x = &R->spans[a], *y = &R->spans[b];
+    if (x->attr == UINT32_MAX || x->attr != y->attr)
+        return false;
+    int64_t gap = x->lo >= y->hi ? x->lo - y->hi : y->lo >= x->hi ? y->lo - x->hi : 0;
+    double tol = x->tolerance > y->tolerance ? x->tolerance : y->tolerance;
+    return (double)gap > FAR_APART + tol;
+}
+
 /* Blocks larger than this are compared within a sliding window (over the
  * block in date order) only. */
 #define BLOCK_ALL 128
@@ -922,9 +995,11 @@ static int content_ranks(resolver *R)
  * (block order) or earlier: by a block before k, or by k at an earlier
  * pair of positions (a mention may stand twice in one block)? With k
  * UINT32_MAX: is it listed at all? Pairs of one source or of two types,
- * never listed, are not asked about. */
+ * never listed, are not asked about; pairs far apart are never listed. */
 static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x, uint32_t y)
 {
+    if (far_apart(R, a, b))
+        return false; /* listed nowhere */
     const place *A = R->places + R->pfirst[a], *Ae = R->places + R->pfirst[a + 1];
     const place *B = R->places + R->pfirst[b], *Be = R->places + R->pfirst[b + 1];
     while (A < Ae && B < Be) {
@@ -990,6 +1065,7 @@ static int list_part(void *arg, size_t part)
                 const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
                 if (sa->source == sb->source ||
                     (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
+                    far_apart(R, a, b) ||
                     listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
                     continue;
                 out[n++] = mention_pair(R, a, b);
@@ -1724,7 +1800,8 @@ int claims__resolve(claims__run *run)
             qsort(blocks, nb, sizeof *blocks, cmp_block);
     }
 
-    if ((rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
+    if ((rc = mention_dates(&R)) != CLAIMS_OK ||
+        (rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
         goto done;
     rc = CLAIMS_ENOMEM;
     free(blocks);
@@ -1793,8 +1870,10 @@ int claims__resolve(claims__run *run)
     free(R.judged);
     free(R.places);
     free(R.pfirst);
+    free(R.spans);
     free(R.apart);
     free(R.afirst);
+    R.spans = NULL;
     R.judged = NULL;
     R.places = NULL;
     R.pfirst = NULL;
@@ -1815,6 +1894,7 @@ done:
     free(R.judged);
     free(R.places);
     free(R.pfirst);
+    free(R.spans);
     free(R.apart);
     free(R.afirst);
     claims__strmap_free(&K.index);

@@ -465,6 +465,42 @@ START_TEST(test_compatible_precision_and_hedge)
 }
 END_TEST
 
+/* Mentions whose dates lie months apart are not compared: they cannot be
+ * one event, and a subject's explanation shows only the separations close
+ * in time. */
+START_TEST(test_far_apart_not_compared)
+{
+    const char *docs =
+        DOC("a", "2016-01-11", C("participant", "Barack Obama") ","
+            C("participant", "Vladimir Putin") "," C("date", "2016-01-10"))
+        DOC("b", "2016-01-21", C("participant", "Barack Obama") ","
+            C("participant", "Vladimir Putin") "," C("date", "2016-01-20"))
+        DOC("c", "2016-06-11", C("participant", "Barack Obama") ","
+            C("participant", "Vladimir Putin") "," C("date", "2016-06-10"));
+    claims_store *st = store_of(docs);
+    claims_result *r = reconcile(NULL, st);
+    long a = find_event(r, "a", "date", "2016-01-10");
+    long b = find_event(r, "b", "date", "2016-01-20");
+    long c = find_event(r, "c", "date", "2016-06-10");
+    ck_assert_int_ge(a, 0);
+    ck_assert_int_ge(b, 0);
+    ck_assert_int_ge(c, 0);
+    ck_assert_int_ne(a, b);
+    ck_assert_int_ne(a, c);
+    ck_assert_int_ne(b, c);
+    claims_event_info ea = event_at(r, (size_t)a), eb = event_at(r, (size_t)b);
+    claims_event_info ec = event_at(r, (size_t)c);
+    /* ten days apart: compared, and kept apart by the dates */
+    ck_assert_ptr_nonnull(strstr(ea.explanation, "kept apart"));
+    ck_assert_ptr_nonnull(strstr(ea.explanation, eb.id));
+    ck_assert_ptr_null(strstr(ea.explanation, ec.id));
+    /* five months from both: never compared */
+    ck_assert_ptr_null(strstr(ec.explanation, "kept apart"));
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
 START_TEST(test_schema)
 {
     claims_ctx *ctx;
@@ -857,6 +893,7 @@ int main(void)
     tcase_add_test(small, test_schema);
     tcase_add_test(small, test_origins_and_dependence);
     tcase_add_test(small, test_unparsed_values_noted);
+    tcase_add_test(small, test_far_apart_not_compared);
     suite_add_tcase(s, small);
     TCase *threads = tcase_create("threads");
     tcase_set_timeout(threads, 120);
