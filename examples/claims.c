@@ -51,6 +51,8 @@ static const char LOAD_HELP[] =
     "  --latin1                       TSV: read non-UTF-8 fields as Latin-1\n"
     "  --published DATE               publication date of sources without one\n"
     "  --strict                       any error rejects the whole document\n"
+    "  --threads N                    threads reading JSON Lines (default 0:\n"
+    "                                 one per usable CPU)\n"
     "  -                              read standard input\n";
 
 static const char RECONCILE_HELP[] =
@@ -61,6 +63,9 @@ static const char RECONCILE_HELP[] =
     "                                 is standard output)\n"
     "  --schema FILE                  attribute schema (JSON) to add\n"
     "  --aliases FILE                 alias table (JSON) to add\n"
+    "  --threads N                    threads for loading, reconciling and\n"
+    "                                 rendering (default 0: one per usable CPU;\n"
+    "                                 the report is the same for any number)\n"
     "input options:\n"
     "  --input-format auto|json|jsonl|tsv\n"
     "  --columns A,B,...              TSV wide form: attribute columns\n"
@@ -206,6 +211,15 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
                 la->aliases = argv[i];
             else
                 la->output = argv[i];
+        } else if (!strcmp(a, "--threads")) {
+            if (++i == argc)
+                return usage_error(cmd, "missing the value of", a);
+            char *end;
+            errno = 0;
+            unsigned long n = strtoul(argv[i], &end, 10);
+            if (end == argv[i] || *end || errno || argv[i][0] == '-' || n > 1024)
+                return usage_error(cmd, "--threads needs a number from 0 to 1024, not", argv[i]);
+            la->opts.threads = (unsigned)n;
         } else if (!strcmp(a, "--published")) {
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
@@ -469,6 +483,7 @@ static int cmd_reconcile(int argc, char **argv)
     claims_reconcile_options_init(&ro, CLAIMS_RECONCILE_OPTIONS_VERSION);
     ro.progress = progress_draw;
     ro.progress_payload = &bar;
+    ro.threads = la.opts.threads;
     if (claims_ctx_new(&ctx, &err) != CLAIMS_OK ||
         claims_store_new(&st, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
@@ -493,6 +508,7 @@ static int cmd_reconcile(int argc, char **argv)
     /* streamed: the report is never held in memory whole */
     claims_render_options rend;
     claims_render_options_init(&rend, CLAIMS_RENDER_OPTIONS_VERSION);
+    rend.threads = la.opts.threads;
     if (la.compact)
         rend.flags |= CLAIMS_RENDER_COMPACT;
     stream_sink out = {stdout, 0};

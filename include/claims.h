@@ -390,12 +390,16 @@ typedef struct claims_load_options {
      *  without one: TSV sources, JSON documents without source.published.
      *  It is the reference of their relative dates and times. */
     claims_str default_published;
+    /** Threads that read JSON Lines at once, the caller's included: 0 means
+     *  one per usable CPU (at most 16), 1 the calling thread alone. The
+     *  store is the same for any number. Since struct version 2. */
+    unsigned int threads;
 } claims_load_options;
 
-#define CLAIMS_LOAD_OPTIONS_VERSION 1
+#define CLAIMS_LOAD_OPTIONS_VERSION 2
 #define CLAIMS_LOAD_OPTIONS_INIT                                               \
     { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0,          \
-      NULL, NULL, {NULL, 0} }
+      NULL, NULL, {NULL, 0}, 0 }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
 CLAIMS_API int claims_load_options_init(claims_load_options *opts,
                                         unsigned int version);
@@ -652,10 +656,14 @@ typedef struct claims_reconcile_options {
     /** Called as the stages advance; NULL for none. */
     claims_progress_fn progress;
     void *progress_payload;
+    /** Threads the stages use at once, the caller's included: 0 means one
+     *  per usable CPU (at most 16), 1 the calling thread alone. The result
+     *  is the same for any number. Since struct version 2. */
+    unsigned int threads;
 } claims_reconcile_options;
-#define CLAIMS_RECONCILE_OPTIONS_VERSION 1
+#define CLAIMS_RECONCILE_OPTIONS_VERSION 2
 #define CLAIMS_RECONCILE_OPTIONS_INIT                                          \
-    { CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0, NULL, NULL }
+    { CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0, NULL, NULL, 0 }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
 CLAIMS_API int claims_reconcile_options_init(claims_reconcile_options *opts,
                                              unsigned int version);

@@ -316,6 +316,9 @@ typedef int (*claims__task_fn)(void *arg, size_t task);
  * caller's included (0: one per online CPU). Returns 0, or the first nonzero
  * code a task returned; tasks not yet started then never run. */
 int claims__parallel(size_t n, unsigned threads, claims__task_fn fn, void *arg);
+/* The threads a stage uses when `requested` were asked for: 0 means one per
+ * usable CPU; at most 16. */
+unsigned claims__thread_count(unsigned requested);
 /* CPUs this process may run on (its affinity mask where the system has
  * one, else the online CPUs), at least 1, at most 16. */
 unsigned claims__cpu_count(void);

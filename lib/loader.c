@@ -13,9 +13,11 @@ int claims_load_options_init(claims_load_options *opts, unsigned int version)
 {
     if (!opts || version == 0 || version > CLAIMS_LOAD_OPTIONS_VERSION)
         return CLAIMS_EINVAL;
+    /* a caller built against version 1 has a struct without `threads`:
+     * write only the fields its version has */
     claims_load_options def = CLAIMS_LOAD_OPTIONS_INIT;
-    *opts = def;
-    opts->version = version;
+    def.version = version;
+    memcpy(opts, &def, version >= 2 ? sizeof def : offsetof(claims_load_options, threads));
     return CLAIMS_OK;
 }
 
@@ -164,6 +166,13 @@ static int load(claims_store *store, input *in, const char *name,
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "unsupported load options version %u",
                                     opts->version);
+    /* only the fields the caller's version of the struct has */
+    claims_load_options known = CLAIMS_LOAD_OPTIONS_INIT;
+    memcpy(&known, opts, opts->version >= 2 ? sizeof known
+                                            : offsetof(claims_load_options, threads));
+    opts = &known;
+    if (!threads)
+        threads = opts->threads;
     if ((unsigned)opts->format > CLAIMS_FORMAT_TSV)
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown format %d",
                                     (int)opts->format);

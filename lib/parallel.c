@@ -66,6 +66,13 @@ unsigned claims__cpu_count(void)
     return n > MAX_THREADS ? MAX_THREADS : (unsigned)n;
 }
 
+unsigned claims__thread_count(unsigned requested)
+{
+    if (requested == 0)
+        return claims__cpu_count();
+    return requested > MAX_THREADS ? MAX_THREADS : requested;
+}
+
 int claims__parallel(size_t n, unsigned threads, claims__task_fn fn, void *arg)
 {
     parallel_run run = {.fn = fn, .arg = arg, .n = n};

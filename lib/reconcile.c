@@ -23,9 +23,12 @@ int claims_reconcile_options_init(claims_reconcile_options *opts,
 {
     if (!opts || version == 0 || version > CLAIMS_RECONCILE_OPTIONS_VERSION)
         return CLAIMS_EINVAL;
+    /* a caller built against version 1 has a struct without `threads`:
+     * write only the fields its version has */
     claims_reconcile_options def = CLAIMS_RECONCILE_OPTIONS_INIT;
-    *opts = def;
-    opts->version = version;
+    def.version = version;
+    memcpy(opts, &def,
+           version >= 2 ? sizeof def : offsetof(claims_reconcile_options, threads));
     return CLAIMS_OK;
 }
 
@@ -411,14 +414,6 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
                      const claims_store *store,
                      const claims_reconcile_options *opts, claims_error *err)
 {
-    return claims__reconcile(out, ctx, store, opts, 0, err);
-}
-
-int claims__reconcile(claims_result **out, const claims_ctx *ctx,
-                      const claims_store *store,
-                      const claims_reconcile_options *opts, unsigned threads,
-                      claims_error *err)
-{
     claims__error_clear(err);
     if (!out || !store)
         return claims__error_simple(err, CLAIMS_EINVAL, "out or store is NULL");
@@ -448,11 +443,15 @@ int claims__reconcile(claims_result **out, const claims_ctx *ctx,
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     }
     r->store = store;
-    r->opts = *opts;
+    /* only the fields the caller's version of the struct has */
+    claims_reconcile_options known = CLAIMS_RECONCILE_OPTIONS_INIT;
+    memcpy(&known, opts, opts->version >= 2 ? sizeof known
+                                            : offsetof(claims_reconcile_options, threads));
+    r->opts = known;
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
     claims__u64map_init(&r->dependent);
-    claims__run run = {r, ctx, 0, threads ? threads : claims__cpu_count()};
+    claims__run run = {r, ctx, 0, claims__thread_count(known.threads)};
 
     double t0 = now();
     int rc = normalize(&run);

@@ -121,12 +121,6 @@ typedef struct claims__run {
     unsigned threads;      /* for claims__parallel(), at least 1 */
 } claims__run;
 
-/** claims_reconcile() on at most `threads` threads (0: one per CPU). The
- *  result is the same for any number: tests compare 1 with several. */
-int claims__reconcile(claims_result **out, const claims_ctx *ctx,
-                      const claims_store *store,
-                      const claims_reconcile_options *opts, unsigned threads,
-                      claims_error *err);
 /** Adds n empty arenas to the result, one per thread of a parallel step;
  *  returns the first, NULL on ENOMEM. Earlier returns are invalidated. */
 claims_arena *claims__result_arenas(claims_result *r, size_t n);

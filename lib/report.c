@@ -249,7 +249,7 @@ static int items_task(void *arg, size_t task)
 
 int claims__render_items(writer *out, const claims__items *it)
 {
-    unsigned threads = out->threads ? out->threads : claims__cpu_count();
+    unsigned threads = claims__thread_count(out->threads);
     size_t weight = out->batch_weight ? out->batch_weight : BATCH_WEIGHT;
     if (threads <= 1 || it->count < 2) {
         it->render(out, it, 0, it->count);

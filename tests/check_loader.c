@@ -883,6 +883,58 @@ START_TEST(test_numbers_and_escapes)
 }
 END_TEST
 
+/* The public thread count: the same store for any number, and a version 1
+ * options struct (shorter) read without going beyond it. */
+START_TEST(test_load_options_threads_and_version_1)
+{
+    char *text = NULL;
+    size_t len = 0;
+    for (int d = 0; d < 300; d++) {
+        char line[512];
+        int n = snprintf(line, sizeof line,
+                         "{\"format\":\"claims/1\",\"source\":{\"id\":\"s%d\","
+                         "\"outlet\":\"O%d\",\"published\":\"2016-11-20\"},"
+                         "\"subjects\":[{\"id\":\"e1\",\"type\":\"event\"}],"
+                         "\"claims\":[{\"id\":\"c1\",\"subject\":\"e1\","
+                         "\"attribute\":\"duration\",\"value\":\"%d minutes\"}]}\n",
+                         d, d % 7, d % 50);
+        text = realloc(text, len + (size_t)n + 1);
+        ck_assert_ptr_nonnull(text);
+        memcpy(text + len, line, (size_t)n + 1);
+        len += (size_t)n;
+    }
+    claims_load_summary one, many;
+    for (unsigned threads = 1; threads <= 3; threads += 2) {
+        claims_store *store;
+        ck_assert_int_eq(claims_store_new(&store, NULL), CLAIMS_OK);
+        claims_load_options opts = CLAIMS_LOAD_OPTIONS_INIT;
+        opts.threads = threads;
+        ck_assert_int_eq(claims_store_load_buffer(store, text, len, S("t"), &opts,
+                                                  threads == 1 ? &one : &many, NULL),
+                         CLAIMS_OK);
+        claims_store_free(store);
+    }
+    ck_assert_uint_eq(one.claims_loaded, 300);
+    ck_assert_mem_eq(&one, &many, sizeof one);
+
+    size_t v1 = offsetof(claims_load_options, threads);
+    void *old = malloc(v1); /* fields read by memcpy: the type is longer */
+    ck_assert_ptr_nonnull(old);
+    ck_assert_int_eq(claims_load_options_init(old, 1), CLAIMS_OK);
+    unsigned version;
+    memcpy(&version, (char *)old + offsetof(claims_load_options, version), sizeof version);
+    ck_assert_uint_eq(version, 1);
+    claims_store *store;
+    ck_assert_int_eq(claims_store_new(&store, NULL), CLAIMS_OK);
+    ck_assert_int_eq(claims_store_load_buffer(store, text, len, S("t"), old, &many, NULL),
+                     CLAIMS_OK);
+    ck_assert_mem_eq(&one, &many, sizeof one);
+    claims_store_free(store);
+    free(old);
+    free(text);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("loader");
@@ -911,6 +963,7 @@ int main(void)
     tcase_add_test(tc, test_syntax_error_where);
     tcase_add_test(tc, test_syntax_error_classes);
     tcase_add_test(tc, test_numbers_and_escapes);
+    tcase_add_test(tc, test_load_options_threads_and_version_1);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -3,7 +3,7 @@
  * the seed corpus end to end (issue 4, section 6). */
 #include "check_helpers.h"
 
-#include "../lib/reconcile.h" /* claims__reconcile: the thread count */
+#include "claims_private.h" /* CLAIMS__PRINTF */
 
 #include <jansson.h>
 
@@ -849,7 +849,9 @@ START_TEST(test_threads_same_result)
     for (unsigned threads = 1; threads <= 4; threads++) {
         claims_result *r;
         claims_error err;
-        ck_assert_int_eq(claims__reconcile(&r, NULL, st, NULL, threads, &err), CLAIMS_OK);
+        claims_reconcile_options opts = CLAIMS_RECONCILE_OPTIONS_INIT;
+        opts.threads = threads;
+        ck_assert_int_eq(claims_reconcile(&r, NULL, st, &opts, &err), CLAIMS_OK);
         claims_result_stats stats;
         claims_result_get_stats(r, &stats);
         /* work for every stage: values to parse, mentions merged, copying */
@@ -868,6 +870,43 @@ START_TEST(test_threads_same_result)
         claims_result_free(r);
     }
     claims_free(first);
+    claims_store_free(st);
+}
+END_TEST
+
+/* A caller built against version 1 of the options has a shorter struct:
+ * neither init nor reconcile may touch what lies beyond it (ASan checks the
+ * exact-size allocations). */
+START_TEST(test_options_version_1)
+{
+    size_t v1 = offsetof(claims_reconcile_options, threads);
+    void *old = malloc(v1); /* fields read by memcpy: the type is longer */
+    ck_assert_ptr_nonnull(old);
+    ck_assert_int_eq(claims_reconcile_options_init(old, 1), CLAIMS_OK);
+    unsigned version;
+    claims_date_bias bias;
+    memcpy(&version, (char *)old + offsetof(claims_reconcile_options, version), sizeof version);
+    memcpy(&bias, (char *)old + offsetof(claims_reconcile_options, bias), sizeof bias);
+    ck_assert_uint_eq(version, 1);
+    ck_assert_int_eq(bias, CLAIMS_BIAS_PAST);
+    claims_store *st = seed_store();
+    claims_result *r;
+    claims_error err;
+    ck_assert_int_eq(claims_reconcile(&r, NULL, st, old, &err), CLAIMS_OK);
+    claims_result_stats stats;
+    claims_result_get_stats(r, &stats);
+    ck_assert_uint_eq(stats.claims, 176);
+    claims_result_free(r);
+    free(old);
+    claims_reconcile_options opts;
+    ck_assert_int_eq(claims_reconcile_options_init(&opts, CLAIMS_RECONCILE_OPTIONS_VERSION + 1),
+                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_reconcile_options_init(&opts, CLAIMS_RECONCILE_OPTIONS_VERSION),
+                     CLAIMS_OK);
+    ck_assert_uint_eq(opts.threads, 0);
+    opts.version = CLAIMS_RECONCILE_OPTIONS_VERSION + 1;
+    ck_assert_int_eq(claims_reconcile(&r, NULL, st, &opts, &err), CLAIMS_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.text, "version"));
     claims_store_free(st);
 }
 END_TEST
@@ -898,6 +937,7 @@ int main(void)
     TCase *threads = tcase_create("threads");
     tcase_set_timeout(threads, 120);
     tcase_add_test(threads, test_threads_same_result);
+    tcase_add_test(threads, test_options_version_1);
     suite_add_tcase(s, threads);
     return run_suite(s);
 }

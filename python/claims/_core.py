@@ -658,11 +658,18 @@ class _Progress:
 
 
 
+def _threads(threads: int) -> int:
+    if int(threads) < 0:
+        raise ValueError("threads must not be negative")
+    return int(threads)
+
+
 def _load_options(format: Union[Format, int, str], strict: bool, latin1: bool,
                   columns: Optional[Sequence[str]], max_field_length: int,
-                  published: Optional[str] = None) -> Any:
+                  published: Optional[str] = None, threads: int = 0) -> Any:
     opts = _ffi.LoadOptions()
-    _ffi.claims_load_options_init(ctypes.byref(opts), 1)
+    _ffi.claims_load_options_init(ctypes.byref(opts), 2)
+    opts.threads = _threads(threads)
     opts.format = coerce(Format, format, "format")
     opts.flags = (1 if strict else 0) | (2 if latin1 else 0)
     opts.max_field_length = int(max_field_length)
@@ -777,7 +784,7 @@ class Store(_Parent):
              latin1: bool = False, columns: Optional[Sequence[str]] = None,
              max_field_length: int = 0, name: Optional[str] = None,
              check: bool = True, progress: Optional[Progress] = None,
-             published: Optional[str] = None) -> LoadSummary:
+             published: Optional[str] = None, threads: int = 0) -> LoadSummary:
         """Loads documents from a file path (str or path-like), from bytes,
         or from a binary or text file object.
 
@@ -786,7 +793,9 @@ class Store(_Parent):
         UTF-8 are read as Latin-1. columns: TSV wide-form attribute names.
         name labels diagnostics of in-memory input. published: the
         publication date (ISO 8601) of sources loaded without one (TSV rows),
-        the reference of their relative dates and times.
+        the reference of their relative dates and times. threads: how many
+        threads read JSON Lines at once (0: one per usable CPU; the store is
+        the same for any number).
 
         Returns the LoadSummary of this call. When some input was rejected
         the rest stays loaded and RejectedError is raised (its ``summary``
@@ -803,16 +812,18 @@ class Store(_Parent):
             return self.loads(bytes(source), name=name, format=format, strict=strict,
                               latin1=latin1, columns=columns,
                               max_field_length=max_field_length, check=check,
-                              progress=progress, published=published)
+                              progress=progress, published=published, threads=threads)
         if hasattr(source, "read"):
             data = source.read()
             label = name if name is not None else getattr(source, "name", None)
             return self.loads(data, name=label if isinstance(label, str) else None,
                               format=format, strict=strict, latin1=latin1,
                               columns=columns, max_field_length=max_field_length,
-                              check=check, progress=progress, published=published)
+                              check=check, progress=progress, published=published,
+                              threads=threads)
         path = os.fsencode(source)
-        opts = _load_options(format, strict, latin1, columns, max_field_length, published)
+        opts = _load_options(format, strict, latin1, columns, max_field_length, published,
+                             threads)
 
         def call(store: Any, o: Any, s: Any, err: Any) -> int:
             return int(_ffi.claims_store_load_file(store, path, len(path), o, s, err))
@@ -823,11 +834,12 @@ class Store(_Parent):
               latin1: bool = False, columns: Optional[Sequence[str]] = None,
               max_field_length: int = 0, check: bool = True,
               progress: Optional[Progress] = None,
-              published: Optional[str] = None) -> LoadSummary:
+              published: Optional[str] = None, threads: int = 0) -> LoadSummary:
         """Loads documents from a str or bytes in memory; as load()."""
         raw = _ffi.to_bytes(data, "data")
         label = _ffi.make_str(name, "name")
-        opts = _load_options(format, strict, latin1, columns, max_field_length, published)
+        opts = _load_options(format, strict, latin1, columns, max_field_length, published,
+                             threads)
 
         def call(store: Any, o: Any, s: Any, err: Any) -> int:
             return int(_ffi.claims_store_load_buffer(store, raw, len(raw), label, o, s, err))
@@ -948,10 +960,11 @@ class Store(_Parent):
 
     def reconcile(self, context: Optional[Context] = None, *,
                   bias: Union[Bias, int, str] = Bias.PAST, shared_words: int = 0,
-                  progress: Optional[Progress] = None) -> "Result":
+                  progress: Optional[Progress] = None, threads: int = 0) -> "Result":
         """Reconciles everything loaded: see claims.reconcile()."""
         opts = _ffi.ReconcileOptions()
-        _ffi.claims_reconcile_options_init(ctypes.byref(opts), 1)
+        _ffi.claims_reconcile_options_init(ctypes.byref(opts), 2)
+        opts.threads = _threads(threads)
         opts.bias = coerce(Bias, bias, "bias")
         opts.shared_words = int(shared_words)
         adapter = _Progress(progress)
@@ -969,7 +982,7 @@ class Store(_Parent):
 
 def reconcile(store: Store, context: Optional[Context] = None, *,
               bias: Union[Bias, int, str] = Bias.PAST, shared_words: int = 0,
-              progress: Optional[Progress] = None) -> "Result":
+              progress: Optional[Progress] = None, threads: int = 0) -> "Result":
     """Normalizes every claim's value, resolves subject mentions across
     documents, groups the claims of each (subject, attribute) into value
     clusters and counts sources and independent origins. `context` supplies
@@ -981,9 +994,11 @@ def reconcile(store: Store, context: Optional[Context] = None, *,
     dependent (0: the library's default). progress: called as
     ``progress(stage, done, total)`` for the stages ("normalize",
     "resolve", "group"...); a true result stops with CanceledError, an
-    exception stops and propagates. It may read the store, not change it."""
+    exception stops and propagates. It may read the store, not change it.
+    threads: how many threads the stages use at once (0: one per usable
+    CPU; the result is the same for any number)."""
     return store.reconcile(context, bias=bias, shared_words=shared_words,
-                           progress=progress)
+                           progress=progress, threads=threads)
 
 
 # ---- result ---------------------------------------------------------------------------
@@ -993,9 +1008,9 @@ def _render_options(compact: bool, threads: int, chunk_size: int) -> Any:
     opts = _ffi.RenderOptions()
     _ffi.claims_render_options_init(ctypes.byref(opts), 1)
     opts.flags = _ffi.RENDER_COMPACT if compact else 0
-    if threads < 0 or chunk_size < 0:
-        raise ValueError("threads and chunk_size must not be negative")
-    opts.threads = int(threads)
+    if chunk_size < 0:
+        raise ValueError("chunk_size must not be negative")
+    opts.threads = _threads(threads)
     opts.chunk_size = int(chunk_size)
     return opts
 

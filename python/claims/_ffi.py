@@ -170,7 +170,8 @@ class LoadOptions(Structure):
     _fields_ = [("version", c_uint), ("flags", c_uint), ("format", c_int),
                 ("tsv_attributes", POINTER(Str)), ("tsv_attribute_count", c_size_t),
                 ("max_field_length", c_size_t), ("progress", PROGRESS),
-                ("progress_payload", c_void_p), ("default_published", Str)]
+                ("progress_payload", c_void_p), ("default_published", Str),
+                ("threads", c_uint)]
 
 
 class LoadSummary(Structure):
@@ -230,7 +231,7 @@ class AttributeDef(Structure):
 class ReconcileOptions(Structure):
     _fields_ = [("version", c_uint), ("flags", c_uint), ("bias", c_int),
                 ("shared_words", c_uint), ("progress", PROGRESS),
-                ("progress_payload", c_void_p)]
+                ("progress_payload", c_void_p), ("threads", c_uint)]
 
 
 class RenderOptions(Structure):

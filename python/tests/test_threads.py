@@ -181,3 +181,33 @@ class ThreadsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class LibraryThreadsTest(unittest.TestCase):
+    """The library's own threads (threads=): the same results for any number."""
+
+    def test_reconcile_same_for_any_thread_count(self) -> None:
+        reports = []
+        with seed_store() as store:
+            for n in (1, 2, 3):
+                reports.append(store.reconcile(threads=n).render("json"))
+            with self.assertRaises(ValueError):
+                store.reconcile(threads=-1)
+        self.assertEqual(reports[0], reports[1])
+        self.assertEqual(reports[0], reports[2])
+
+    def test_load_same_for_any_thread_count(self) -> None:
+        lines = b"".join(
+            b'{"format":"claims/1","source":{"id":"s%d","outlet":"O%d",'
+            b'"published":"2016-11-20"},"subjects":[{"id":"e1","type":"event"}],'
+            b'"claims":[{"id":"c1","subject":"e1","attribute":"duration",'
+            b'"value":"%d minutes"}]}\n' % (i, i % 7, i % 50) for i in range(300))
+        reports = []
+        for n in (1, 3):
+            with claims.Store() as store:
+                summary = store.loads(lines, format="jsonl", threads=n)
+                self.assertEqual(summary.claims_loaded, 300)
+                reports.append(store.reconcile(threads=n).render("json"))
+        self.assertEqual(reports[0], reports[1])
+        with claims.Store() as store, self.assertRaises(ValueError):
+            store.loads(lines, threads=-2)
