@@ -322,7 +322,7 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
             char d[16];
             return fail_at(r, CLAIMS_ESYNTAX, esc, r->line, esc_col,
                            "invalid escape: %s after '\\' (valid escapes: "
-                           "\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                           "\\\" \\\\ \\/ \\b \\f \\n \\r \\t, and \\u with four hex digits)",
                            describe(d, e));
         }
         }

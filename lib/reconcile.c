@@ -257,7 +257,7 @@ typedef struct distinct_value {
 
 typedef struct parse_job {
     claims__run *run;
-    distinct_value *todo;
+    distinct_value *distinct;
     size_t n, parts;
 } parse_job;
 
@@ -269,7 +269,7 @@ static int parse_part(void *arg, size_t part)
     const claims_store *st = r->store;
     for (size_t i = claims__split(J->n, J->parts, part);
          i < claims__split(J->n, J->parts, part + 1); i++) {
-        distinct_value *d = &J->todo[i];
+        distinct_value *d = &J->distinct[i];
         const char *text = st->claims[d->claim].value;
         size_t len = strlen(text);
         claims_value *v;
@@ -314,7 +314,7 @@ static int normalize(claims__run *run)
         return CLAIMS_ENOMEM;
 
     claims__ptab table = {NULL, 0, 0}; /* (text, reference, type) -> pool index */
-    distinct_value *todo = NULL;
+    distinct_value *distinct = NULL;
     size_t nd = 0, dcap = 0;
     int rc = CLAIMS_OK;
     const char *last_attr = NULL;
@@ -345,11 +345,11 @@ static int normalize(claims__run *run)
         }
         if (slot->index == UINT32_MAX) {
             if (nd >= UINT32_MAX ||
-                claims__grow((void **)&todo, &dcap, nd + 1, sizeof *todo) != CLAIMS_OK) {
+                claims__grow((void **)&distinct, &dcap, nd + 1, sizeof *distinct) != CLAIMS_OK) {
                 rc = CLAIMS_ENOMEM;
                 break;
             }
-            todo[nd] = (distinct_value){i, type, ref, NULL, false};
+            distinct[nd] = (distinct_value){i, type, ref, NULL, false};
             slot->index = (uint32_t)nd++;
         }
         r->claim_value[i] = slot->index;
@@ -363,16 +363,16 @@ static int normalize(claims__run *run)
         } else {
             r->pool_cap = r->pool_count = nd;
             size_t parts = (nd + PARSE_PART - 1) / PARSE_PART;
-            parse_job J = {run, todo, nd, parts};
+            parse_job J = {run, distinct, nd, parts};
             if (claims__parallel(parts, run->threads, parse_part, &J) != 0)
                 rc = CLAIMS_ENOMEM;
         }
     }
     /* 3. counts and notes, in claim order */
     for (size_t i = 0; i < nd && rc == CLAIMS_OK; i++)
-        r->stats.values_parsed += !todo[i].failed;
+        r->stats.values_parsed += !distinct[i].failed;
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
-        const distinct_value *d = &todo[r->claim_value[i]];
+        const distinct_value *d = &distinct[r->claim_value[i]];
         /* the first use says whether its parse failed; later ones whether
          * the value is of the type they ask for */
         if (d->claim == i ? !d->failed
@@ -388,8 +388,8 @@ static int normalize(claims__run *run)
         note_unparsed(r, i, r->claim_type[i], why);
     }
     for (size_t i = 0; i < nd; i++)
-        free(todo[i].failure);
-    free(todo);
+        free(distinct[i].failure);
+    free(distinct);
     if (r->notes_dropped)
         claims__result_note(r, (size_t)-1, "%zu more values kept as text",
                             r->notes_dropped);
