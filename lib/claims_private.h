@@ -313,7 +313,7 @@ static inline int claims__grow(void **array, size_t *cap, size_t need, size_t el
  * the handing out of further tasks. Tasks must not share mutable state. */
 typedef int (*claims__task_fn)(void *arg, size_t task);
 /* Runs fn(arg, i) for every i in [0, n) on up to `threads` threads, the
- * caller's included (0: one per online CPU). Returns 0, or the first nonzero
+ * caller's included (see claims__thread_count()). Returns 0, or the first nonzero
  * code a task returned; tasks not yet started then never run. */
 int claims__parallel(size_t n, unsigned threads, claims__task_fn fn, void *arg);
 /* The threads a stage uses when `requested` were asked for: 0 means one per
@@ -516,7 +516,7 @@ typedef struct claims__load {
     claims_error *err;                /* the caller's, may be NULL */
     size_t progress_next;             /* next progress threshold */
     bool canceled;                    /* the progress callback said stop */
-    unsigned threads;                 /* JSON Lines staging; 0: one per CPU */
+    unsigned threads;                 /* JSON Lines staging, at least 1 */
     size_t chunk_bytes;               /* JSON Lines chunk size; 0: default */
     /* JSON Lines from a regular file: the part not read yet, and the size
      * of the whole (progress); the loader reads the rest as it goes. After
@@ -525,21 +525,19 @@ typedef struct claims__load {
     size_t total;
 } claims__load;
 
-/** claims_store_load_buffer() with the JSON Lines staging tuned: `threads`
- *  (0: one per CPU) and `chunk_bytes` (0: the default). The store gets the
- *  same content whatever they are; tests use them to reach the parallel
- *  path with small inputs. */
+/** claims_store_load_buffer() with the JSON Lines chunks of `chunk_bytes`
+ *  (0: the default). The store gets the same content whatever it is (and
+ *  whatever opts->threads is); tests use it to reach the parallel path with
+ *  small inputs. */
 int claims__load_buffer_tuned(claims_store *store, const char *data,
                               size_t len, claims_str name,
-                              const claims_load_options *opts,
-                              unsigned threads, size_t chunk_bytes,
+                              const claims_load_options *opts, size_t chunk_bytes,
                               claims_load_summary *summary, claims_error *err);
 /** claims_store_load_stream() tuned alike; a regular file of JSON Lines is
  *  read as it is loaded, a round of threads * 8 * chunk_bytes at a time. */
 int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name,
-                              const claims_load_options *opts, unsigned threads,
-                              size_t chunk_bytes, claims_load_summary *summary,
-                              claims_error *err);
+                              const claims_load_options *opts, size_t chunk_bytes,
+                              claims_load_summary *summary, claims_error *err);
 
 /** Progress of a load after `done` of `total` bytes; CLAIMS_ECANCELED
  *  (recorded as a diagnostic) when the callback stops it. */

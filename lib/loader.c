@@ -155,9 +155,8 @@ int claims__load_fail(claims__load *L, int code)
 }
 
 static int load(claims_store *store, input *in, const char *name,
-                const claims_load_options *opts, unsigned threads,
-                size_t chunk_bytes, claims_load_summary *summary,
-                claims_error *err)
+                const claims_load_options *opts, size_t chunk_bytes,
+                claims_load_summary *summary, claims_error *err)
 {
     claims_load_options def = CLAIMS_LOAD_OPTIONS_INIT;
     if (!opts)
@@ -171,8 +170,6 @@ static int load(claims_store *store, input *in, const char *name,
     memcpy(&known, opts, opts->version >= 2 ? sizeof known
                                             : offsetof(claims_load_options, threads));
     opts = &known;
-    if (!threads)
-        threads = opts->threads;
     if ((unsigned)opts->format > CLAIMS_FORMAT_TSV)
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown format %d",
                                     (int)opts->format);
@@ -182,7 +179,7 @@ static int load(claims_store *store, input *in, const char *name,
     L.name = claims__store_intern(store, name, strlen(name));
     L.opts = opts;
     L.err = err;
-    L.threads = threads;
+    L.threads = claims__thread_count(opts->threads);
     L.chunk_bytes = chunk_bytes;
     if (!L.name)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
@@ -246,8 +243,7 @@ static void name_of(char *out, size_t cap, claims_str name)
 
 int claims__load_buffer_tuned(claims_store *store, const char *data,
                               size_t len, claims_str name,
-                              const claims_load_options *opts,
-                              unsigned threads, size_t chunk_bytes,
+                              const claims_load_options *opts, size_t chunk_bytes,
                               claims_load_summary *summary, claims_error *err)
 {
     claims__error_clear(err);
@@ -261,14 +257,14 @@ int claims__load_buffer_tuned(claims_store *store, const char *data,
     memset(&in, 0, sizeof in);
     in.data = data ? data : "";
     in.len = len;
-    return load(store, &in, nm, opts, threads, chunk_bytes, summary, err);
+    return load(store, &in, nm, opts, chunk_bytes, summary, err);
 }
 
 int claims_store_load_buffer(claims_store *store, const char *data, size_t len,
                              claims_str name, const claims_load_options *opts,
                              claims_load_summary *summary, claims_error *err)
 {
-    return claims__load_buffer_tuned(store, data, len, name, opts, 0, 0, summary,
+    return claims__load_buffer_tuned(store, data, len, name, opts, 0, summary,
                                      err);
 }
 
@@ -276,13 +272,13 @@ int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
                              const claims_load_options *opts,
                              claims_load_summary *summary, claims_error *err)
 {
-    return claims__load_stream_tuned(store, stream, name, opts, 0, 0, summary,
+    return claims__load_stream_tuned(store, stream, name, opts, 0, summary,
                                      err);
 }
 
 int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name,
-                              const claims_load_options *opts, unsigned threads,
-                              size_t chunk_bytes, claims_load_summary *summary,
+                              const claims_load_options *opts, size_t chunk_bytes,
+                              claims_load_summary *summary,
                               claims_error *err)
 {
     claims__error_clear(err);
@@ -308,7 +304,7 @@ int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name
         in.len = in.buf.len;
     }
     if (rc == CLAIMS_OK)
-        rc = load(store, &in, nm, opts, threads, chunk_bytes, summary, err);
+        rc = load(store, &in, nm, opts, chunk_bytes, summary, err);
     else
         claims__error_set(err, rc, nm, 0, 0, -1, -1, "cannot read: %s",
                           claims_strerror(rc));

@@ -222,7 +222,7 @@ int claims__load_lines(claims__load *L, const char *data, size_t len)
     lines ls;
     memset(&ls, 0, sizeof ls);
     ls.L = L;
-    ls.threads = claims__thread_count(L->threads);
+    ls.threads = L->threads;
     ls.chunk = L->chunk_bytes ? L->chunk_bytes : CHUNK_BYTES;
     ls.wave = (size_t)ls.threads * CHUNKS_PER_THREAD;
     ls.window = ls.wave * ls.chunk;

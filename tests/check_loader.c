@@ -51,6 +51,11 @@ static const char *value_at(size_t i)
 #define GOOD(v) "    {\"subject\": \"e\", \"attribute\": \"duration\", \"value\": \"" v "\"}"
 #define DOC_TAIL "\n  ]\n}\n"
 
+/* Load options with `threads` set (the others as CLAIMS_LOAD_OPTIONS_INIT:
+ * zero), for the tuned loads below; valid for the enclosing block. */
+#define threads_opts(n)                                                                \
+    (&(claims_load_options){.version = CLAIMS_LOAD_OPTIONS_VERSION, .threads = (n)})
+
 START_TEST(test_valid_document)
 {
     const char *doc = DOC_HEAD GOOD("four minutes") ",\n"
@@ -653,7 +658,7 @@ START_TEST(test_parallel_identical)
 {
     char *text = mixed_lines(300);
     size_t len = strlen(text);
-    ck_assert_int_eq(claims__load_buffer_tuned(st, text, len, S("t.jsonl"), NULL, 1,
+    ck_assert_int_eq(claims__load_buffer_tuned(st, text, len, S("t.jsonl"), threads_opts(1),
                                                0, &sum, &err),
                      CLAIMS_EREJECTED);
     assert_accounted();
@@ -673,7 +678,7 @@ START_TEST(test_parallel_identical)
     for (size_t i = 0; i < 4; i++) {
         claims_store_free(st);
         setup();
-        claims__load_buffer_tuned(st, text, len, S("t.jsonl"), NULL, threads[i],
+        claims__load_buffer_tuned(st, text, len, S("t.jsonl"), threads_opts(threads[i]),
                                   chunks[i], &sum, &err);
         char *other = dump(st);
         ck_assert_msg(strcmp(one, other) == 0, "%u threads, chunks of %zu bytes",
@@ -688,7 +693,7 @@ START_TEST(test_parallel_identical)
         rewind(f);
         claims_store_free(st);
         setup();
-        claims__load_stream_tuned(st, f, S("t.jsonl"), NULL, 2, chunk, &sum, &err);
+        claims__load_stream_tuned(st, f, S("t.jsonl"), threads_opts(2), chunk, &sum, &err);
         char *other = dump(st);
         ck_assert_msg(strcmp(one, other) == 0, "segments of chunks of %zu bytes", chunk);
         free(other);
@@ -714,7 +719,7 @@ START_TEST(test_jsonl_positions)
         claims_store_free(st);
         setup();
         ck_assert_int_eq(claims__load_buffer_tuned(st, text, strlen(text), S("t.jsonl"),
-                                                   NULL, threads, 1, &sum, &err),
+                                                   threads_opts(threads), 1, &sum, &err),
                          CLAIMS_EREJECTED);
         ck_assert_uint_eq(sum.claims_loaded, 2);
         ck_assert_uint_eq(sum.documents_read, 2);
@@ -831,7 +836,7 @@ START_TEST(test_syntax_error_classes)
         setup();
         /* one line per chunk, two threads: the parallel path */
         ck_assert_int_eq(claims__load_buffer_tuned(st, text, strlen(text), S("t.jsonl"),
-                                                   NULL, 2, 1, &sum, &err),
+                                                   threads_opts(2), 1, &sum, &err),
                          CLAIMS_EREJECTED);
         ck_assert_uint_eq(sum.documents_read, 3);
         ck_assert_uint_eq(sum.documents_loaded, 2);
