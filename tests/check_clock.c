@@ -1,7 +1,8 @@
 /* check_clock.c - TIME values: the shapes of the Flight sources, non-values,
  * days and years from the reference, zones, errors, and the comparison of
  * clock times. */
-#include "claims_private.h"
+#include "values/values_int.h"
+#include "values/calendar.h"
 
 #include <check.h>
 

@@ -1,7 +1,8 @@
 /* check_date.c - DATE values: every written form, bias, rollover, leap
  * years, precision and canonical strings, errors, and the interval
  * comparison of DATE (and DATE against TIME) values. */
-#include "claims_private.h"
+#include "values/values_int.h"
+#include "values/calendar.h"
 
 #include <check.h>
 

@@ -1,6 +1,6 @@
 /* check_duration.c - DURATION values in seconds: units, compounds,
  * adjectival forms, hedges, ranges, ISO 8601, errors and the comparison. */
-#include "claims_private.h"
+#include "values/values.h"
 
 #include "check_helpers.h"
 #include "check_quantity.h"

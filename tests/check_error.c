@@ -1,5 +1,5 @@
 /* check_error.c - status codes, the error struct, version. */
-#include "claims_private.h"
+#include "util/util.h"
 
 #include <check.h>
 

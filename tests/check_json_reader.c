@@ -2,7 +2,7 @@
  * strings, bytes that are not UTF-8, duplicate keys (the linear and the
  * indexed check), depth, and one case per class of syntax error with the
  * line and column it is reported at. */
-#include "claims_private.h"
+#include "store/json_reader.h"
 
 #include <check.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* check_loader.c - JSON, JSON Lines and TSV loading; one test per bad-input
  * class: each yields its documented error with file, line, column and claim,
  * and the valid claims around it still load. */
-#include "claims_private.h" /* claims__load_buffer_tuned: the parallel path */
+#include "store/load.h" /* claims__load_buffer_tuned: the parallel path */
 
 #include "check_helpers.h"
 

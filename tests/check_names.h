@@ -3,7 +3,7 @@
 #ifndef CHECK_NAMES_H
 #define CHECK_NAMES_H
 
-#include "claims_private.h"
+#include "values/values_int.h" /* folding, the comparison reason */
 
 #include "check_helpers.h"
 

@@ -1,6 +1,6 @@
 /* check_number.c - NUMBER values: numerals, words, fractions, ordinals,
  * hedges, bounds, ranges, errors and the comparison. */
-#include "claims_private.h"
+#include "values/number_grammar.h"
 
 #include "check_helpers.h"
 #include "check_quantity.h"

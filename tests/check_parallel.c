@@ -1,5 +1,5 @@
 /* check_parallel.c - the internal parallel for. */
-#include "claims_private.h"
+#include "util/util.h"
 
 #include <check.h>
 

@@ -3,7 +3,7 @@
  * the seed corpus end to end (issue 4, section 6). */
 #include "check_helpers.h"
 
-#include "claims_private.h" /* CLAIMS__PRINTF */
+#include "util/util.h" /* CLAIMS__PRINTF */
 
 #include <jansson.h>
 

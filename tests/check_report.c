@@ -3,7 +3,7 @@
  * size; compact JSON is the same document; a write callback that fails
  * stops the rendering cleanly; arguments are checked. */
 #define _POSIX_C_SOURCE 200809L /* getpid, access */
-#include "report.h" /* the internal writer: tiny batches and windows */
+#include "report/report.h" /* the internal writer: tiny batches and windows */
 
 #include "check_helpers.h"
 

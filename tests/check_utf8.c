@@ -1,5 +1,5 @@
 /* check_utf8.c - validation and decoding. */
-#include "claims_private.h"
+#include "util/util.h"
 
 #include <check.h>
 

@@ -1,6 +1,6 @@
 /* check_value.c - the value API that all types share: argument checks,
  * bad input, enum names. Each type's behaviour has its own suite. */
-#include "claims_private.h"
+#include "values/values.h"
 
 #include <check.h>
 

@@ -1,0 +1,1914 @@
+/* resolve.c - subject resolution: which subject mentions of different
+ * documents are one event (or one person, organization...).
+ *
+ * A mention's identity comes from its identifying attributes (schema weight
+ * 1: participant, date, place, occasion; weight 2: a name); a mention with
+ * none, unless it is an event, is identified by its label. Two mentions
+ * match when the attributes they both have agree with a total weight of at
+ * least 2 and none conflicts: a single-valued attribute conflicts when every
+ * pair of values conflicts, a set (participants) when fewer than half of
+ * the members are shared (Jaccard < 0.5). Candidates come from blocks
+ * (participant pairs, names, places), never from all pairs, and never
+ * from mentions whose dates lie months apart (see FAR_APART); they are merged
+ * greedily, best first, and a merge that would put two mentions of one
+ * document, or two conflicting mentions, in one subject is refused. Every
+ * decision is derived from content (ids, values), never from input order.
+ *
+ * Cost: strings are ranked once (attribute names, canonical values, block
+ * keys, mentions), so comparisons and sorts compare integers. The pairs of
+ * the blocks are listed in block order by parallel tasks (whether a pair was
+ * met in an earlier block is read off the two mentions' places in the
+ * blocks), judged in parallel (each thread's comparer remembers value
+ * comparisons; a comparison is a pure function of its two values, so what is
+ * remembered never changes a verdict), and turned into candidates in list
+ * order; explanations are worded in parallel with plain appends, each
+ * separation once however many subjects show it. */
+#include "reconcile/stage.h"
+#include "values/calendar.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct feature {
+    const claims__attr *def;
+    uint32_t value;         /* pool index */
+    uint32_t attr;          /* rank of the attribute name (see attr_names) */
+    uint16_t weight;
+    uint8_t type;           /* the type the value was meant to have */
+    uint8_t card;           /* claims_cardinality */
+} feature;
+
+static const char LABEL[] = "label";
+
+typedef struct candidate {
+    double score;
+    uint32_t ra, rb;        /* content ranks of a and b */
+    uint32_t a, b;          /* mentions, key(a) < key(b) */
+} candidate;
+
+/* Two mentions kept apart by a conflict. What conflicted is worded again
+ * only for the few shown, so that millions of pairs cost no text. */
+typedef struct separation {
+    size_t a, b;
+} separation;
+
+/* Separations kept per mention: explanations show at most this many. */
+#define MAX_SEPARATIONS 8
+
+typedef struct resolver {
+    claims__run *run;
+    claims_result *r;
+    const claims__rows *st;
+    feature *features;      /* grouped by mention (CSR), usable ones only,
+                             * by attribute rank, then claim order */
+    size_t *first;          /* per mention: first feature; [M] = total */
+    uint32_t *rank;         /* per mention: place in content order */
+    const char **attr_names; /* by attribute rank */
+    size_t attr_count;
+    uint32_t *rep;          /* per pool value: the first value that any
+                             * comparison takes to be the same (see
+                             * representatives) */
+    uint64_t *ident;        /* per pool value: norm rank << 3 | modifier;
+                             * equal idents, equal values */
+    /* where each mention stands in the blocks (CSR by mention, by key):
+     * whether a pair was listed is read off these, with no set of pairs */
+    struct place *places;
+    size_t *pfirst;
+    struct span *spans;     /* per mention: its dates, for far_apart */
+    int64_t *judged;        /* per listed pair: see JUDGED_* */
+    /* the pairs judged apart, per mention (CSR), for merging */
+    uint32_t *apart, *afirst;
+    /* one comparer per thread, made once: a task takes a free one (no more
+     * tasks run at once than there are threads) and gives it back */
+    struct comparer *comparers;
+    atomic_bool *busy;
+    size_t ncomparers;
+} resolver;
+
+/* The dates a mention gives for one attribute, all plain dates: their
+ * hull, widened by any zone offset, and the widest time tolerance. */
+typedef struct span {
+    int64_t lo, hi;  /* [lo, hi) */
+    double tolerance;
+    uint32_t attr;   /* rank of the attribute; UINT32_MAX: no such dates */
+} span;
+
+/* A block entry of a mention: its block, and where it stands in it. */
+typedef struct place {
+    uint32_t key;  /* rank of the block key */
+    uint32_t pos;  /* in the block, in block order */
+    uint32_t size; /* of the block */
+} place;
+
+/* What a listed pair came to: a merge score in millionths (>= 0), or: */
+#define JUDGED_APART (-1)   /* a conflict keeps them apart */
+#define JUDGED_NOTHING (-2) /* too little in common */
+
+/* What one thread needs to compare mentions: its own memory of value
+ * comparisons and its own text. */
+typedef struct comparer {
+    _Alignas(CLAIMS__LINE) const resolver *R; /* threads write their own */
+    /* value pair -> relation, score (see relate): a cache with one place
+     * per hash, small enough to stay in the processor's cache; a pair that
+     * lost its place is just compared again */
+    uint64_t *memo_key, *memo_val;
+    unsigned memo_bits;
+    claims_buf why;         /* the explanation being worded */
+    claims_buf text;        /* the lines of the subject being explained */
+    bool failed;            /* an append of `why` ran out of memory */
+} comparer;
+
+/* Places of the cache: twice the values, as a power of two, within these
+ * (2^18 places are 4 MiB, small enough to stay near the processor). */
+#define MEMO_BITS_MIN 10
+#define MEMO_BITS_MAX 18
+
+static int comparer_init(comparer *K, const resolver *R)
+{
+    K->R = R;
+    K->memo_bits = MEMO_BITS_MIN;
+    while (K->memo_bits < MEMO_BITS_MAX && ((size_t)1 << K->memo_bits) < 2 * R->r->pool_count)
+        K->memo_bits++;
+    size_t places = (size_t)1 << K->memo_bits;
+    K->memo_key = malloc(places * sizeof *K->memo_key);
+    K->memo_val = malloc(places * sizeof *K->memo_val);
+    if (K->memo_key) /* all ones: empty (no pair of values is) */
+        memset(K->memo_key, 0xff, places * sizeof *K->memo_key);
+    claims__buf_init(&K->why);
+    claims__buf_init(&K->text);
+    K->failed = false;
+    return K->memo_key && K->memo_val ? CLAIMS_OK : CLAIMS_ENOMEM;
+}
+
+/* A free comparer of the resolver's, taken. */
+static comparer *take_comparer(const resolver *R)
+{
+    return &R->comparers[claims__slot_take(R->busy, R->ncomparers)];
+}
+
+static void give_back(const resolver *R, comparer *K)
+{
+    claims__slot_give(R->busy, (size_t)(K - R->comparers));
+}
+
+static void comparer_free(comparer *K)
+{
+    free(K->memo_key);
+    free(K->memo_val);
+    K->memo_key = K->memo_val = NULL;
+    claims__buf_free(&K->why);
+    claims__buf_free(&K->text);
+}
+
+/* Appends to the explanation being worded. */
+static void say(comparer *K, const char *s, size_t n)
+{
+    if (claims__buf_append(&K->why, s, n) != CLAIMS_OK)
+        K->failed = true;
+}
+
+#define SAY(K, lit) say(K, lit, sizeof lit - 1)
+
+static void say_size(comparer *K, size_t n)
+{
+    if (claims__buf_put_size(&K->why, n) != CLAIMS_OK)
+        K->failed = true;
+}
+
+/* Says the canonical string of pool value v. */
+static void say_value(comparer *K, uint32_t v)
+{
+    const claims_value *x = K->R->r->pool[v];
+    say(K, x->norm.data ? x->norm.data : "", x->norm.len);
+}
+
+/* Key of a pair of mentions, the same whichever comes first. */
+static uint64_t mention_pair(const resolver *R, size_t a, size_t b)
+{
+    if (R->rank[a] > R->rank[b]) {
+        size_t t = a;
+        a = b;
+        b = t;
+    }
+    return ((uint64_t)a << 32) | (uint64_t)b;
+}
+
+static claims_type label_type(const char *subject_type)
+{
+    if (!strcmp(subject_type, "person"))
+        return CLAIMS_TYPE_PERSON;
+    if (!strcmp(subject_type, "organization"))
+        return CLAIMS_TYPE_ORGANIZATION;
+    if (!strcmp(subject_type, "place"))
+        return CLAIMS_TYPE_PLACE;
+    return CLAIMS_TYPE_TEXT;
+}
+
+static bool usable(const claims_result *r, const feature *f)
+{
+    const claims_value *v = r->pool[f->value];
+    return v->type == (claims_type)f->type && !v->none;
+}
+
+static const char *norm_of(const claims_result *r, uint32_t value)
+{
+    const claims_value *v = r->pool[value];
+    return v->norm.data ? v->norm.data : "";
+}
+
+
+
+/* ---- features ------------------------------------------------------------------ */
+
+/* The label of mention m as a value, parsed once per distinct (type, label):
+ * many mentions share a label (a flight number in every source). */
+static int add_label_value(resolver *R, claims_strmap *cache, claims_arena *keys,
+                           claims_buf *key, size_t m, uint32_t *out)
+{
+    claims_result *r = R->r;
+    const claims__subject *s = &R->st->subjects[m];
+    const char *text = s->label[0] ? s->label : s->id;
+    claims_type type = label_type(s->type);
+    claims__buf_clear(key);
+    if (claims__buf_putc(key, (char)('a' + type)) || claims__buf_puts(key, text))
+        return CLAIMS_ENOMEM;
+    size_t idx;
+    if (claims__strmap_get(cache, key->data, key->len, &idx)) {
+        *out = (uint32_t)idx;
+        return CLAIMS_OK;
+    }
+    char *k = claims__arena_strdup(keys, key->data, key->len);
+    if (!k || claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
+                           sizeof *r->pool) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    claims_value *v;
+    if (claims_value_new(&v) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    r->pool[r->pool_count] = v;
+    *out = (uint32_t)r->pool_count++;
+    if (claims__strmap_put(cache, k, key->len, *out) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    claims_error e;
+    if (claims_value_parse(v, R->run->ctx, type, text, strlen(text), NULL, &e) != CLAIMS_OK)
+        claims_value_parse(v, R->run->ctx, CLAIMS_TYPE_TEXT, text, strlen(text), NULL, &e);
+    return CLAIMS_OK;
+}
+
+/* Does claim i identify its subject: identifying, affirmed, known? */
+static const claims__attr *identifying(const claims_result *r, size_t i)
+{
+    const claims__claim *c = &r->rows.claims[i];
+    const claims__attr *a = r->claim_attr[i];
+    return a && a->identifying && c->polarity == CLAIMS_AFFIRMED &&
+                   c->certainty != CLAIMS_UNKNOWN
+               ? a
+               : NULL;
+}
+
+
+/* Features of every mention in claim order, with the attribute names
+ * ranked (attr holds the name's pointer index until rank_attributes). */
+static int build_features(resolver *R)
+{
+    claims_result *r = R->r;
+    const claims__rows *st = R->st;
+    size_t M = st->subject_count;
+    size_t *count = calloc(M + 1, sizeof *count);
+    R->first = calloc(M + 1, sizeof *R->first);
+    claims_u64map names; /* attribute name pointer -> index in attr_names */
+    claims__u64map_init(&names);
+    size_t ncap = 0;
+    if (!count || !R->first) {
+        free(count);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t i = 0; i < st->claim_count; i++)
+        if (identifying(r, i))
+            count[st->claims[i].subject]++;
+    for (size_t m = 0; m < M; m++)
+        if (!count[m] && strcmp(st->subjects[m].type, "event") != 0)
+            count[m] = 1; /* identified by its label */
+    size_t total = 0;
+    for (size_t m = 0; m < M; m++) {
+        R->first[m] = total;
+        total += count[m];
+    }
+    R->first[M] = total;
+    R->features = malloc((total ? total : 1) * sizeof *R->features);
+    int rc = R->features ? CLAIMS_OK : CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK)
+        memset(count, 0, (M + 1) * sizeof *count);
+    for (size_t i = 0; i < st->claim_count && rc == CLAIMS_OK; i++) {
+        const claims__claim *c = &st->claims[i];
+        const claims__attr *a = identifying(r, i);
+        if (!a)
+            continue;
+        uint64_t at;
+        if (!claims__u64map_get(&names, (uint64_t)(uintptr_t)c->attribute, &at)) {
+            at = R->attr_count;
+            if (claims__grow((void **)&R->attr_names, &ncap, at + 1,
+                             sizeof *R->attr_names) != CLAIMS_OK ||
+                claims__u64map_put(&names, (uint64_t)(uintptr_t)c->attribute, at) !=
+                    CLAIMS_OK) {
+                rc = CLAIMS_ENOMEM;
+                break;
+            }
+            R->attr_names[R->attr_count++] = c->attribute;
+        }
+        R->features[R->first[c->subject] + count[c->subject]++] =
+            (feature){a, r->claim_value[i], (uint32_t)at, (uint16_t)a->identifying,
+                      (uint8_t)r->claim_type[i], (uint8_t)a->cardinality};
+    }
+    claims__u64map_free(&names);
+    /* labels: their own name, apart from any attribute that is called
+     * "label" (a mention has one or the other, never both) */
+    uint32_t label_at = (uint32_t)R->attr_count;
+    if (rc == CLAIMS_OK && (rc = claims__grow((void **)&R->attr_names, &ncap,
+                                              R->attr_count + 1,
+                                              sizeof *R->attr_names)) == CLAIMS_OK)
+        R->attr_names[R->attr_count++] = LABEL;
+    claims_strmap labels;
+    claims__strmap_init(&labels);
+    claims_arena keys;
+    claims__arena_init(&keys);
+    claims_buf key;
+    claims__buf_init(&key);
+    for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
+        if (count[m] || R->first[m + 1] == R->first[m])
+            continue;
+        uint32_t v;
+        rc = add_label_value(R, &labels, &keys, &key, m, &v);
+        if (rc == CLAIMS_OK)
+            R->features[R->first[m]] =
+                (feature){NULL, v, label_at, 2, (uint8_t)claims_value_type(r->pool[v]),
+                          CLAIMS_SINGLE};
+    }
+    claims__strmap_free(&labels);
+    claims__arena_free(&keys);
+    claims__buf_free(&key);
+    free(count);
+    if (rc != CLAIMS_OK)
+        return rc;
+    /* only usable values take part: drop the others, in place */
+    size_t kept = 0;
+    for (size_t m = 0; m < M; m++) {
+        size_t from = R->first[m], to = R->first[m + 1];
+        R->first[m] = kept;
+        for (size_t i = from; i < to; i++)
+            if (usable(r, &R->features[i]))
+                R->features[kept++] = R->features[i];
+    }
+    R->first[M] = kept;
+    return CLAIMS_OK;
+}
+
+/* Attribute names in strcmp order (the order explanations list them in);
+ * features of a mention sorted by it, claim order kept within one name. */
+static int rank_attributes(resolver *R)
+{
+    size_t n = R->attr_count;
+    const char **sorted = malloc((n ? n : 1) * sizeof *sorted);
+    uint32_t *rank_of = malloc((n ? n : 1) * sizeof *rank_of);
+    /* distinct pointers; two equal names (LABEL and an attribute called
+     * "label") never meet in one mention, so their order is immaterial */
+    if (!sorted || !rank_of || claims__rank_strings(R->attr_names, n, rank_of) != CLAIMS_OK) {
+        free(sorted);
+        free(rank_of);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        sorted[rank_of[i]] = R->attr_names[i];
+    size_t M = R->st->subject_count;
+    for (size_t f = 0; f < R->first[M]; f++)
+        R->features[f].attr = rank_of[R->features[f].attr];
+    for (size_t m = 0; m < M; m++) {
+        feature *F = R->features + R->first[m];
+        size_t nf = R->first[m + 1] - R->first[m];
+        for (size_t i = 1; i < nf; i++) /* stable: claim order within a name */
+            for (size_t j = i; j > 0 && F[j].attr < F[j - 1].attr; j--) {
+                feature t = F[j];
+                F[j] = F[j - 1];
+                F[j - 1] = t;
+            }
+    }
+    free(R->attr_names);
+    R->attr_names = sorted;
+    free(rank_of);
+    return CLAIMS_OK;
+}
+
+/* ---- canonical strings ranked ----------------------------------------------------- */
+
+static int norm_order(const void *r, size_t x, size_t y)
+{
+    return strcmp(norm_of(r, (uint32_t)x), norm_of(r, (uint32_t)y));
+}
+
+/* r->norm_rank for every pool value. */
+static int rank_values(claims_result *r)
+{
+    size_t n = r->pool_count;
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+    r->norm_rank = malloc((n ? n : 1) * sizeof *r->norm_rank);
+    if (!order || !tmp || !r->norm_rank) {
+        free(order);
+        free(tmp);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    claims__sort_indices(order, tmp, n, norm_order, r);
+    uint32_t rank = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && norm_order(r, order[i], order[i - 1]) != 0)
+            rank++;
+        r->norm_rank[order[i]] = rank;
+    }
+    free(order);
+    free(tmp);
+    return CLAIMS_OK;
+}
+
+/* ---- values that compare alike -------------------------------------------------- */
+
+/* The fields a DATE or TIME comparison reads for its relation and score
+ * (date.c; a tolerance reads the interval too): values equal in all of them
+ * relate alike to any other, whatever their texts and reference dates. */
+typedef struct moment {
+    int64_t begin, end;
+    int32_t tz_minutes;
+    uint8_t type, precision, mod, has_tz;
+} moment;
+
+static moment moment_of(const claims_value *v)
+{
+    moment m;
+    memset(&m, 0, sizeof m); /* padding too: moments are hashed as bytes */
+    m.begin = v->begin;
+    m.end = v->end;
+    m.tz_minutes = v->has_tz ? v->tz_minutes : 0;
+    m.type = (uint8_t)v->type;
+    m.precision = (uint8_t)v->precision;
+    m.mod = (uint8_t)v->mod;
+    m.has_tz = v->has_tz;
+    return m;
+}
+
+/* R->rep: dates and times that are the same moment share their first
+ * value, so that a remembered comparison serves them all (relative dates
+ * read against many publication dates make many values of one moment);
+ * other values stand for themselves. */
+static int representatives(resolver *R)
+{
+    const claims_result *r = R->r;
+    size_t n = r->pool_count;
+    R->rep = malloc((n ? n : 1) * sizeof *R->rep);
+    claims_strmap seen; /* moment bytes -> first value */
+    claims__strmap_init(&seen);
+    moment *keys = malloc((n ? n : 1) * sizeof *keys);
+    int rc = R->rep && keys ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t v = 0; v < n && rc == CLAIMS_OK; v++) {
+        const claims_value *x = r->pool[v];
+        R->rep[v] = (uint32_t)v;
+        if ((x->type != CLAIMS_TYPE_DATE && x->type != CLAIMS_TYPE_TIME) || x->none)
+            continue;
+        keys[v] = moment_of(x);
+        size_t first;
+        if (claims__strmap_get(&seen, (const char *)&keys[v], sizeof *keys, &first))
+            R->rep[v] = (uint32_t)first;
+        else
+            rc = claims__strmap_put(&seen, (const char *)&keys[v], sizeof *keys, v);
+    }
+    claims__strmap_free(&seen);
+    free(keys);
+    return rc;
+}
+
+/* ---- comparing two mentions ------------------------------------------------------ */
+
+typedef struct verdict {
+    int weight;       /* of the attributes that match */
+    int conflicts;
+    double closeness; /* sum of comparison scores, to order candidates */
+} verdict;
+
+/* Separates the next part of an explanation from the previous one. */
+static void why_sep(comparer *K)
+{
+    if (K->why.len)
+        SAY(K, "; ");
+}
+
+/* The value with the smallest canonical string among features:
+ * explanations must not depend on the order claims came in. */
+static uint32_t smallest(const claims_result *r, const feature *f, size_t n)
+{
+    uint32_t best = f[0].value;
+    for (size_t i = 1; i < n; i++)
+        if (r->norm_rank[f[i].value] < r->norm_rank[best])
+            best = f[i].value;
+    return best;
+}
+
+/* How two pooled values relate, as resolution needs it (no reason text),
+ * with the score in millionths: the same whether remembered or not. The
+ * same pairs recur across many mentions (a participant's name in every
+ * event it takes part in), so each is compared once per comparer. */
+static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
+                              uint32_t ib, double *score)
+{
+    const resolver *R = K->R;
+    if (ia == ib || R->ident[ia] == R->ident[ib]) {
+        *score = 1.0;
+        return CLAIMS_RELATION_EQUAL;
+    }
+    /* the attribute matters only through a tolerance */
+    bool tolerant = def && (def->tolerance > 0.0 || def->time_tolerance > 0.0);
+    ia = R->rep[ia];
+    ib = R->rep[ib];
+    uint64_t key = ((uint64_t)(ia < ib ? ia : ib) << 32) | (ia < ib ? ib : ia);
+    size_t slot = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> (64 - K->memo_bits));
+    if (!tolerant && K->memo_key[slot] == key) {
+        uint64_t packed = K->memo_val[slot];
+        *score = (double)(packed & 0xffffffffu) / 1e6;
+        return (claims_relation)(packed >> 32);
+    }
+    claims_comparison c;
+    claims__compare_values(&c, R->run->ctx, def, R->r->pool[ia], R->r->pool[ib]);
+    double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
+    uint64_t micro = (uint64_t)(s * 1e6);
+    *score = (double)micro / 1e6;
+    if (!tolerant) { /* the attribute's tolerance is not in the key */
+        K->memo_key[slot] = key;
+        K->memo_val[slot] = ((uint64_t)c.relation << 32) | micro;
+    }
+    return c.relation;
+}
+
+/* Compares the values two mentions give for one attribute. */
+static void compare_attribute(comparer *K, const feature *fa, size_t na,
+                              const feature *fb, size_t nb, verdict *v,
+                              bool explain)
+{
+    const resolver *R = K->R;
+    const claims_result *r = R->r;
+    const char *name = R->attr_names[fa[0].attr];
+    double score;
+    if (fa[0].card == CLAIMS_SET) {
+        size_t matched = 0;
+        double close = 0.0;
+        for (size_t i = 0; i < na; i++) {
+            /* an equal member scores 1, which no other can exceed */
+            bool equal = false;
+            for (size_t j = 0; j < nb && !equal; j++)
+                equal = R->ident[fa[i].value] == R->ident[fb[j].value];
+            if (equal) {
+                matched++;
+                close += 1.0;
+                continue;
+            }
+            double best = -1.0;
+            for (size_t j = 0; j < nb; j++) {
+                claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
+                if ((rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) &&
+                    score > best)
+                    best = score;
+            }
+            if (best >= 0.0) {
+                matched++;
+                close += best;
+            }
+        }
+        size_t uni = na + nb - (matched < na + nb ? matched : 0);
+        double jaccard = uni ? (double)matched / (double)uni : 0.0;
+        if (jaccard >= 0.5) {
+            v->weight += fa[0].weight;
+            v->closeness += close / (double)(matched ? matched : 1);
+            if (explain) {
+                why_sep(K);
+                say(K, name, strlen(name)), SAY(K, " "), say_size(K, matched);
+                SAY(K, " of "), say_size(K, uni), SAY(K, " shared");
+            }
+        } else {
+            v->conflicts++;
+            if (explain) {
+                why_sep(K);
+                say(K, name, strlen(name)), SAY(K, " differ ("), say_size(K, matched);
+                SAY(K, " of "), say_size(K, uni), SAY(K, " shared)");
+            }
+        }
+        return;
+    }
+    /* single-valued: any agreeing pair matches; all pairs conflicting
+     * conflict; values that cannot be compared say nothing */
+    bool match = false, all_conflict = true;
+    double best = 0.0;
+    uint32_t ma = 0, mb = 0; /* the best pair: norm ranks */
+    uint32_t va = 0, vb = 0; /* and values */
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++) {
+            claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
+            if (rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) {
+                uint32_t x = r->norm_rank[fa[i].value], y = r->norm_rank[fb[j].value];
+                /* best score; ties go to the smallest pair of keys */
+                if (!match || score > best ||
+                    (score == best && (x < ma || (x == ma && y < mb)))) {
+                    best = score;
+                    ma = x, mb = y;
+                    va = fa[i].value, vb = fb[j].value;
+                }
+                match = true;
+            }
+            if (rel != CLAIMS_RELATION_CONFLICTING)
+                all_conflict = false;
+        }
+    if (match) {
+        v->weight += fa[0].weight;
+        v->closeness += best;
+        if (explain) {
+            why_sep(K);
+            say(K, name, strlen(name)), SAY(K, " "), say_value(K, va);
+            if (ma != mb)
+                SAY(K, " ~ "), say_value(K, vb);
+        }
+    } else if (all_conflict) {
+        v->conflicts++;
+        if (explain) {
+            why_sep(K);
+            say(K, name, strlen(name)), SAY(K, " "), say_value(K, smallest(r, fa, na));
+            SAY(K, " vs "), say_value(K, smallest(r, fb, nb));
+        }
+    }
+}
+
+/* Features of one attribute compared at most this many at a time. */
+#define MAX_VALUES 64
+
+/* Compares mentions a and b over the attributes both have, in name order
+ * (features are sorted by it), so that explanations do not depend on the
+ * order of claims. */
+static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
+{
+    const resolver *R = K->R;
+    verdict v = {0, 0, 0.0};
+    if (explain) {
+        claims__buf_clear(&K->why);
+        K->failed = false;
+    }
+    const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
+    size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        uint32_t at = A[i].attr;
+        size_t ie = i + 1;
+        while (ie < na && A[ie].attr == at)
+            ie++;
+        while (j < nb && B[j].attr < at)
+            j++;
+        size_t je = j;
+        while (je < nb && B[je].attr == at)
+            je++;
+        if (je > j)
+            compare_attribute(K, A + i, ie - i < MAX_VALUES ? ie - i : MAX_VALUES, B + j,
+                              je - j < MAX_VALUES ? je - j : MAX_VALUES, &v, explain);
+        if (v.conflicts && !explain)
+            break; /* kept apart: the rest cannot change that */
+        i = ie;
+        j = je;
+    }
+    return v;
+}
+
+static bool mergeable(const verdict *v) { return v->conflicts == 0 && v->weight >= 2; }
+
+/* ---- blocking ----------------------------------------------------------------------- */
+
+typedef struct block_entry {
+    int64_t when;     /* the mention's date (start), INT64_MAX without one */
+    uint32_t key;     /* block key: its index until ranked, then its rank */
+    uint32_t rank;    /* the mention's place in content order */
+    uint32_t mention;
+} block_entry;
+
+/* Block keys as they are made: distinct strings, numbered. */
+typedef struct keyring {
+    claims_strmap index;  /* key -> number */
+    claims_arena arena;   /* the strings */
+    const char **text;    /* by number, then by rank */
+    size_t count, cap;
+    claims_buf buf;
+} keyring;
+
+/* Within a block, mentions go by date: where a block is too large to compare
+ * all pairs, a window over this order compares mentions close in time. */
+static int cmp_block(const void *x, const void *y)
+{
+    const block_entry *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    if (a->when != b->when)
+        return a->when < b->when ? -1 : 1;
+    return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* The first usable date of mention m: its start and precision. */
+static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_precision *p)
+{
+    const feature *F = R->features + R->first[m];
+    size_t nf = R->first[m + 1] - R->first[m];
+    for (size_t i = 0; i < nf; i++)
+        if (F[i].type == CLAIMS_TYPE_DATE) { /* usable: the value is a date */
+            *begin = R->r->pool[F[i].value]->begin;
+            *p = R->r->pool[F[i].value]->precision;
+            return true;
+        }
+    return false;
+}
+
+/* The blocking token of a value: a person's surname, else its key. */
+static const char *token_of(const claims_value *v, size_t *len)
+{
+    const char *k = v->norm.data ? v->norm.data : "";
+    *len = v->norm.len;
+    if (v->type == CLAIMS_TYPE_PERSON) {
+        const char *sp = strrchr(k, ' ');
+        if (sp) {
+            *len -= (size_t)(sp + 1 - k);
+            k = sp + 1;
+        }
+    }
+    return k;
+}
+
+static int push_key(keyring *K, block_entry **e, size_t *n,
+                    size_t *cap, size_t m, int64_t when, const char *prefix,
+                    const char *a, size_t al, const char *b, size_t bl)
+{
+    claims_buf *k = &K->buf;
+    claims__buf_clear(k);
+    if (claims__buf_puts(k, prefix) || claims__buf_putc(k, ':') || claims__buf_append(k, a, al) ||
+        (b && (claims__buf_putc(k, '|') || claims__buf_append(k, b, bl))))
+        return CLAIMS_ENOMEM;
+    size_t id;
+    if (!claims__strmap_get(&K->index, k->data, k->len, &id)) {
+        char *copy = claims__arena_strdup(&K->arena, k->data, k->len);
+        id = K->count;
+        if (!copy || claims__grow((void **)&K->text, &K->cap, id + 1, sizeof *K->text) ||
+            claims__strmap_put(&K->index, copy, k->len, id))
+            return CLAIMS_ENOMEM;
+        K->text[K->count++] = copy;
+    }
+    if (claims__grow((void **)e, cap, *n + 1, sizeof **e) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    (*e)[(*n)++] = (block_entry){when, (uint32_t)id, 0, (uint32_t)m}; /* rank: later */
+    return CLAIMS_OK;
+}
+
+/* The month of a date ("@2016-11"), when it is known to a month or better:
+ * it narrows the blocks of weak keys (one place, one participant), which
+ * would otherwise grow with the corpus. */
+static bool month_of(int64_t begin, claims_precision p, char out[16])
+{
+    if (p < CLAIMS_PRECISION_MONTH)
+        return false;
+    int64_t days = begin >= 0 ? begin / 86400 : -((-begin + 86399) / 86400), y;
+    int mo, d;
+    claims__civil_from_days(days, &y, &mo, &d);
+    if (y < 0 || y > 9999) { /* beyond the calendar's years: as printf would */
+        snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
+        return true;
+    }
+    out[0] = '@';
+    char *at = claims__put_digits(out + 1, y, 4);
+    *at++ = '-';
+    *claims__put_digits(at, mo, 2) = '\0';
+    return true;
+}
+
+/* Block keys of one mention: pairs of participants when it names two or
+ * more; else single participants, places (each component of "Lima, Peru")
+ * and occasions, each with the month of the date when there is one; and
+ * names. Features are still in claim order here. */
+static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e,
+                        size_t *n, size_t *cap)
+{
+    const claims_result *r = R->r;
+    const feature *F = R->features + R->first[m];
+    size_t nf = R->first[m + 1] - R->first[m];
+    /* the date orders a block (see cmp_block) and narrows weak keys */
+    int64_t when = INT64_MAX;
+    claims_precision prec = CLAIMS_PRECISION_NONE;
+    char month[16];
+    bool dated = first_date(R, m, &when, &prec) && month_of(when, prec, month);
+    if (prec == CLAIMS_PRECISION_NONE)
+        when = INT64_MAX;
+    size_t ml = dated ? strlen(month) : 0;
+    const char *tok[16];
+    size_t tlen[16], nt = 0;
+    for (size_t i = 0; i < nf && nt < 16; i++)
+        if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON)
+            tok[nt] = token_of(r->pool[F[i].value], &tlen[nt]), nt++;
+    if (nt >= 2) {
+        for (size_t i = 0; i < nt; i++)
+            for (size_t j = 0; j < nt; j++) {
+                int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
+                if (c < 0 || (c == 0 && tlen[i] < tlen[j]))
+                    if (push_key(K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
+                                 tlen[j]))
+                        return CLAIMS_ENOMEM;
+            }
+        return CLAIMS_OK;
+    }
+    for (size_t i = 0; i < nt; i++)
+        if (push_key(K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
+                     ml))
+            return CLAIMS_ENOMEM;
+    for (size_t i = 0; i < nf; i++) {
+        if (F[i].card == CLAIMS_SET)
+            continue;
+        const claims_value *v = r->pool[F[i].value];
+        size_t len;
+        const char *t = token_of(v, &len);
+        claims_type ty = claims_value_type(v);
+        if (ty == CLAIMS_TYPE_PLACE) {
+            /* every component: "lima, peru" -> lima, peru */
+            const char *p = t, *end = t + len;
+            while (p < end) {
+                const char *c = memchr(p, ',', (size_t)(end - p));
+                const char *stop = c ? c : end;
+                while (p < stop && *p == ' ')
+                    p++;
+                if (stop > p && push_key(K, e, n, cap, m, when, "pl", p,
+                                         (size_t)(stop - p), dated ? month : NULL, ml))
+                    return CLAIMS_ENOMEM;
+                p = c ? c + 1 : end;
+            }
+        } else if (F[i].weight >= 2) {
+            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0))
+                return CLAIMS_ENOMEM;
+        } else if (ty == CLAIMS_TYPE_OCCASION) {
+            if (push_key(K, e, n, cap, m, when, "oc", t, len, dated ? month : NULL, ml))
+                return CLAIMS_ENOMEM;
+        }
+    }
+    return CLAIMS_OK;
+}
+
+/* Block keys in strcmp order: entries then sort by integers. */
+static int rank_keys(keyring *K, block_entry *e, size_t n)
+{
+    uint32_t *rank_of = malloc((K->count ? K->count : 1) * sizeof *rank_of);
+    const char **text = malloc((K->count ? K->count : 1) * sizeof *text);
+    if (!rank_of || !text || claims__rank_strings(K->text, K->count, rank_of) != CLAIMS_OK) {
+        free(rank_of);
+        free(text);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t i = 0; i < K->count; i++)
+        text[rank_of[i]] = K->text[i];
+    for (size_t i = 0; i < n; i++)
+        e[i].key = rank_of[e[i].key];
+    free(K->text);
+    K->text = text;
+    free(rank_of);
+    return CLAIMS_OK;
+}
+
+static int cmp_candidate(const void *x, const void *y)
+{
+    const candidate *a = x, *b = y;
+    if (a->score != b->score)
+        return a->score > b->score ? -1 : 1;
+    if (a->ra != b->ra)
+        return a->ra < b->ra ? -1 : 1;
+    return a->rb < b->rb ? -1 : a->rb > b->rb;
+}
+
+/* Mentions in content order: (source id, subject id). */
+typedef struct mention_key {
+    uint32_t source;  /* rank of the source id */
+    uint32_t mention;
+    const char *id;
+} mention_key;
+
+static int cmp_mention_key(const void *x, const void *y)
+{
+    const mention_key *a = x, *b = y;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+static int content_ranks(resolver *R)
+{
+    const claims__rows *st = R->st;
+    size_t M = st->subject_count;
+    uint32_t *srank = claims__source_ranks(st);
+    mention_key *mk = malloc((M ? M : 1) * sizeof *mk);
+    R->rank = malloc((M ? M : 1) * sizeof *R->rank);
+    int rc = srank && mk && R->rank ? CLAIMS_OK : CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK) {
+        for (size_t m = 0; m < M; m++)
+            mk[m] = (mention_key){srank[st->subjects[m].source], (uint32_t)m,
+                                  st->subjects[m].id};
+        qsort(mk, M, sizeof *mk, cmp_mention_key);
+        for (size_t i = 0; i < M; i++)
+            R->rank[mk[i].mention] = (uint32_t)i;
+    }
+    free(srank);
+    free(mk);
+    return rc;
+}
+
+/* ---- listing the pairs of the blocks ------------------------------------------------ */
+
+/* Mentions whose dates for one attribute lie more than this apart are not
+ * compared: they cannot merge (every pair of those dates conflicts), and
+ * the separations worth showing are between events close in time. Without
+ * it, blocks keyed by the participants alone grow with the time the corpus
+ * spans, and with them the pairs judged apart. */
+#define FAR_APART (62 * 86400)
+
+/* R->spans: for each mention, the first attribute (by rank) whose values
+ * are all dates that compare by their spans alone (not approximate, not
+ * empty). */
+static int mention_dates(resolver *R)
+{
+    const claims_result *r = R->r;
+    size_t M = R->st->subject_count;
+    R->spans = malloc((M ? M : 1) * sizeof *R->spans);
+    if (!R->spans)
+        return CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M; m++) {
+        const feature *F = R->features + R->first[m];
+        size_t nf = R->first[m + 1] - R->first[m];
+        R->spans[m] = (span){0, 0, 0.0, UINT32_MAX};
+        for (size_t i = 0; i < nf;) {
+            size_t e = i + 1;
+            while (e < nf && F[e].attr == F[i].attr)
+                e++;
+            span w = {INT64_MAX, INT64_MIN, 0.0, F[i].attr};
+            for (size_t j = i; j < e && w.attr != UINT32_MAX; j++) {
+                const claims_value *v = r->pool[F[j].value];
+                if (claims_value_type(v) != CLAIMS_TYPE_DATE || v->none ||
+                    v->mod == CLAIMS_MOD_APPROX) {
+                    w.attr = UINT32_MAX;
+                    break;
+                }
+                /* zones shift spans only when both sides carry one */
+                int64_t shift = v->has_tz ? (int64_t)v->tz_minutes * 60 : 0;
+                int64_t lo = shift > 0 ? v->begin - shift : v->begin;
+                int64_t hi = shift < 0 ? v->end - shift : v->end;
+                w.lo = lo < w.lo ? lo : w.lo;
+                w.hi = hi > w.hi ? hi : w.hi;
+                if (F[j].def && F[j].def->time_tolerance > w.tolerance)
+                    w.tolerance = F[j].def->time_tolerance;
+            }
+            if (w.attr != UINT32_MAX) {
+                R->spans[m] = w;
+                break;
+            }
+            i = e;
+        }
+    }
+    return CLAIMS_OK;
+}
+
+/* Are mentions a and b too far apart in time to be compared? */
+static bool far_apart(const resolver *R, size_t a, size_t b)
+{
+    const span *x = &R->spans[a], *y = &R->spans[b];
+    if (x->attr == UINT32_MAX || x->attr != y->attr)
+        return false;
+    int64_t gap = x->lo >= y->hi ? x->lo - y->hi : y->lo >= x->hi ? y->lo - x->hi : 0;
+    double tol = x->tolerance > y->tolerance ? x->tolerance : y->tolerance;
+    return (double)gap > FAR_APART + tol;
+}
+
+/* Blocks larger than this are compared within a sliding window (over the
+ * block in date order) only. */
+#define BLOCK_ALL 128
+#define BLOCK_WINDOW 32
+
+/* Is the pair of mentions a and b listed by block k at positions x < y
+ * (block order) or earlier: by a block before k, or by k at an earlier
+ * pair of positions (a mention may stand twice in one block)? With k
+ * UINT32_MAX: is it listed at all? Pairs of one source or of two types,
+ * never listed, are not asked about; pairs far apart are never listed. */
+static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x, uint32_t y)
+{
+    if (far_apart(R, a, b))
+        return false; /* listed nowhere */
+    const place *A = R->places + R->pfirst[a], *Ae = R->places + R->pfirst[a + 1];
+    const place *B = R->places + R->pfirst[b], *Be = R->places + R->pfirst[b + 1];
+    while (A < Ae && B < Be) {
+        if (A->key < B->key) {
+            A++;
+            continue;
+        }
+        if (B->key < A->key) {
+            B++;
+            continue;
+        }
+        uint32_t key = A->key;
+        if (key > k)
+            return false;
+        const place *A2 = A, *B2 = B;
+        while (A2 < Ae && A2->key == key)
+            A2++;
+        while (B2 < Be && B2->key == key)
+            B2++;
+        for (const place *p = A; p < A2; p++)
+            for (const place *q = B; q < B2; q++) {
+                uint32_t lo = p->pos < q->pos ? p->pos : q->pos;
+                uint32_t hi = p->pos < q->pos ? q->pos : p->pos;
+                if (p->size > BLOCK_ALL && hi - lo >= BLOCK_WINDOW)
+                    continue; /* outside the window */
+                if (key < k || lo < x || (lo == x && hi < y))
+                    return true;
+            }
+        A = A2;
+        B = B2;
+    }
+    return false;
+}
+
+typedef struct list_job {
+    const resolver *R;
+    const block_entry *blocks;
+    const size_t *part_start; /* per part: first entry; [parts] = all */
+    const size_t *at;         /* per part: where its pairs go (room for the
+                               * most its blocks can make) */
+    size_t *count;            /* per part: pairs written */
+    uint64_t *pairs;
+} list_job;
+
+/* The pairs of the blocks of one part, each where it is first listed. */
+static int list_part(void *arg, size_t part)
+{
+    list_job *J = arg;
+    const resolver *R = J->R;
+    const claims__rows *st = R->st;
+    const block_entry *blocks = J->blocks;
+    size_t n = 0;
+    uint64_t *out = J->pairs + J->at[part];
+    for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end;) {
+        size_t j = i;
+        while (j < end && blocks[j].key == blocks[i].key)
+            j++;
+        size_t size = j - i;
+        for (size_t x = i; x < j; x++) {
+            size_t stop = size > BLOCK_ALL && x + BLOCK_WINDOW < j ? x + BLOCK_WINDOW : j;
+            for (size_t y = x + 1; y < stop; y++) {
+                size_t a = blocks[x].mention, b = blocks[y].mention;
+                const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
+                if (sa->source == sb->source ||
+                    (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
+                    far_apart(R, a, b) ||
+                    listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
+                    continue;
+                out[n++] = mention_pair(R, a, b);
+            }
+        }
+        i = j;
+    }
+    J->count[part] = n;
+    return 0;
+}
+
+/* Lists the pairs of every block, in block order, each once; notes the
+ * blocks compared within a window. */
+static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t nb,
+                      uint64_t **pairs, size_t *np)
+{
+    claims_result *r = R->r;
+    size_t M = R->st->subject_count;
+    int rc = CLAIMS_ENOMEM;
+    /* where each mention stands: filled in block order, so by key */
+    R->pfirst = calloc(M + 1, sizeof *R->pfirst);
+    R->places = malloc((nb ? nb : 1) * sizeof *R->places);
+    size_t *fill = calloc(M + 1, sizeof *fill);
+    size_t nparts = 16 * (size_t)R->run->threads;
+    size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
+    size_t *part_at = calloc(nparts + 1, sizeof *part_at);
+    size_t *part_count = calloc(nparts, sizeof *part_count);
+    if (!R->pfirst || !R->places || !fill || !part_start || !part_at || !part_count)
+        goto done;
+    for (size_t i = 0; i < nb; i++)
+        R->pfirst[blocks[i].mention + 1]++;
+    for (size_t m = 0; m < M; m++)
+        R->pfirst[m + 1] += R->pfirst[m];
+    size_t parts = 0;
+    for (size_t i = 0; i < nb;) {
+        if ((rc = claims__run_progress(R->run, "resolve", i, nb)) != CLAIMS_OK)
+            goto done;
+        rc = CLAIMS_ENOMEM;
+        size_t j = i;
+        while (j < nb && blocks[j].key == blocks[i].key)
+            j++;
+        size_t size = j - i;
+        if (size > BLOCK_ALL)
+            claims__result_note(r, (size_t)-1,
+                                "block \"%.60s\" has %zu mentions: compared "
+                                "within a window of %d", K->text[blocks[i].key], size,
+                                BLOCK_WINDOW);
+        for (size_t x = i; x < j; x++) {
+            size_t m = blocks[x].mention;
+            R->places[R->pfirst[m] + fill[m]++] =
+                (place){blocks[x].key, (uint32_t)(x - i), (uint32_t)size};
+        }
+        /* parts end at block ends, each about an equal share of entries */
+        if (!parts || i >= part_start[parts - 1] + (nb + nparts - 1) / nparts) {
+            part_start[parts++] = i;
+            part_at[parts] = part_at[parts - 1];
+        }
+        /* the most pairs the block can make */
+        part_at[parts] += size <= BLOCK_ALL ? size * (size - 1) / 2 : size * (BLOCK_WINDOW - 1);
+        i = j;
+    }
+    part_start[parts] = nb;
+    /* room for the most, written in place by the parts, then closed up
+     * (pages never written cost nothing) */
+    list_job J = {R, blocks, part_start, part_at, part_count, NULL};
+    if (!(*pairs = J.pairs = malloc((part_at[parts] ? part_at[parts] : 1) * sizeof **pairs)) ||
+        claims__parallel(parts, R->run->threads, list_part, &J) != 0)
+        goto done;
+    *np = 0;
+    for (size_t p = 0; p < parts; p++) {
+        memmove(*pairs + *np, *pairs + part_at[p], part_count[p] * sizeof **pairs);
+        *np += part_count[p];
+    }
+    rc = CLAIMS_OK;
+done:
+    free(part_at);
+    free(part_count);
+    free(part_start);
+    free(fill);
+    return rc;
+}
+
+/* The pairs judged apart, per mention, for merging (R->apart, R->afirst). */
+static int index_apart(resolver *R, const uint64_t *pairs, size_t np)
+{
+    size_t M = R->st->subject_count, total = 0;
+    R->afirst = calloc(M + 1, sizeof *R->afirst);
+    for (size_t i = 0; R->afirst && i < np; i++)
+        if (R->judged[i] == JUDGED_APART) {
+            R->afirst[(pairs[i] >> 32) + 1]++;
+            R->afirst[(pairs[i] & 0xffffffffu) + 1]++;
+            total += 2;
+        }
+    if (!R->afirst || total > UINT32_MAX || !(R->apart = malloc((total ? total : 1) *
+                                                               sizeof *R->apart)))
+        return CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M; m++)
+        R->afirst[m + 1] += R->afirst[m];
+    for (size_t i = 0; i < np; i++)
+        if (R->judged[i] == JUDGED_APART) {
+            uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)(pairs[i] & 0xffffffffu);
+            R->apart[R->afirst[a]++] = b;
+            R->apart[R->afirst[b]++] = a;
+        }
+    /* the fills moved each start to the next mention's: shift back */
+    for (size_t m = M; m > 0; m--)
+        R->afirst[m] = R->afirst[m - 1];
+    R->afirst[0] = 0;
+    return CLAIMS_OK;
+}
+
+/* ---- judging the listed pairs, in parallel ----------------------------------------- */
+
+typedef struct judge_job {
+    const resolver *R;
+    const uint64_t *pairs; /* mention pairs, a (first in content order) high */
+    size_t n, parts;
+} judge_job;
+
+static int judge_part(void *arg, size_t part)
+{
+    judge_job *J = arg;
+    comparer *K = take_comparer(J->R);
+    size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
+    for (size_t i = from; i < to; i++) {
+        verdict v = compare_mentions(K, (size_t)(J->pairs[i] >> 32),
+                                     (size_t)(J->pairs[i] & 0xffffffffu), false);
+        /* rounded: sums in another order must rank the same */
+        J->R->judged[i] = mergeable(&v) ? (int64_t)((v.weight + v.closeness) * 1e6)
+                          : v.conflicts ? JUDGED_APART : JUDGED_NOTHING;
+    }
+    give_back(J->R, K);
+    return 0;
+}
+
+/* ---- clustering ------------------------------------------------------------------- */
+
+typedef struct clusters {
+    size_t *parent, *next, *tail, *size;
+} clusters;
+
+static size_t root(clusters *C, size_t x)
+{
+    while (C->parent[x] != x)
+        x = C->parent[x] = C->parent[C->parent[x]];
+    return x;
+}
+
+/* May the clusters of a and b become one? */
+static bool can_join(comparer *K, clusters *C, size_t ra, size_t rb)
+{
+    const resolver *R = K->R;
+    const claims__rows *st = R->st;
+    for (size_t x = ra; x != (size_t)-1; x = C->next[x])
+        for (size_t y = rb; y != (size_t)-1; y = C->next[y]) {
+            if (st->subjects[x].source == st->subjects[y].source)
+                return false;
+            if (st->subjects[x].type != st->subjects[y].type &&
+                strcmp(st->subjects[x].type, st->subjects[y].type) != 0)
+                return false;
+            /* most pairs were judged in their block already */
+            bool apart;
+            if (listed(R, x, y, UINT32_MAX, 0, 0)) {
+                apart = false;
+                for (size_t q = R->afirst[x]; q < R->afirst[x + 1] && !apart; q++)
+                    apart = R->apart[q] == y;
+            } else {
+                apart = compare_mentions(K, x, y, false).conflicts != 0;
+            }
+            if (apart)
+                return false;
+        }
+    return true;
+}
+
+static void join(clusters *C, size_t ra, size_t rb)
+{
+    /* the list of rb goes after the list of ra; ra stays the root */
+    C->next[C->tail[ra]] = rb;
+    C->tail[ra] = C->tail[rb];
+    C->size[ra] += C->size[rb];
+    C->parent[rb] = ra;
+}
+
+/* ---- resolved subjects ---------------------------------------------------------------- */
+
+typedef struct subject_order {
+    size_t type;  /* rank: events first, then by type name */
+    size_t sources, claims;
+    const claims__rsubject *s;
+    size_t index;
+} subject_order;
+
+/* Events first, then by type; by support (sources, then claims) within a
+ * type; then by label and id. */
+static int cmp_subject(const void *x, const void *y)
+{
+    const subject_order *a = x, *b = y;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    if (a->sources != b->sources)
+        return a->sources > b->sources ? -1 : 1;
+    if (a->claims != b->claims)
+        return a->claims > b->claims ? -1 : 1;
+    int c = strcmp(a->s->label, b->s->label);
+    return c ? c : strcmp(a->s->id, b->s->id);
+}
+
+/* The rank of each subject's type (events first, then by name), in order. */
+static int type_ranks(const claims__rsubject *subjects, size_t n, subject_order *ord)
+{
+    const char **types = NULL; /* distinct (interned), in rank order */
+    size_t nt = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *t = subjects[i].type;
+        size_t k = 0;
+        while (k < nt && types[k] != t && strcmp(types[k], t) != 0)
+            k++;
+        if (k == nt) {
+            if (claims__grow((void **)&types, &cap, nt + 1, sizeof *types) != CLAIMS_OK) {
+                free(types);
+                return CLAIMS_ENOMEM;
+            }
+            /* insert in rank order */
+            bool ev = !strcmp(t, "event");
+            k = 0;
+            while (k < nt && (!strcmp(types[k], "event") ||
+                              (!ev && strcmp(types[k], t) < 0)))
+                k++;
+            memmove(types + k + 1, types + k, (nt - k) * sizeof *types);
+            types[k] = t;
+            nt++;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (types[k] != subjects[i].type && strcmp(types[k], subjects[i].type) != 0)
+            k++;
+        ord[i] = (subject_order){k, subjects[i].source_count, subjects[i].sort_claims,
+                                 &subjects[i], i};
+    }
+    free(types);
+    return CLAIMS_OK;
+}
+
+/* The explanations of resolved subjects, worded by parallel tasks: merges,
+ * then the subjects each was kept apart from. Merges and separations are
+ * bucketed by subject (CSR), in generation order (content order). */
+/* A separation in the list of one of its subjects: the other subject. */
+typedef struct apart {
+    uint32_t a, b;  /* the mentions compared */
+    uint32_t other; /* the subject on the other side */
+    uint32_t why;   /* the separation; once chosen, its wording */
+} apart;
+
+/* What a separation shown came to, worded once for both its subjects. */
+typedef struct worded {
+    const char *text;
+    size_t len;
+} worded;
+
+typedef struct explain_job {
+    const resolver *R;
+    const candidate *merges;
+    const size_t *mfirst, *mlist, *sfirst;
+    const struct apart *slist;
+    const apart **shown;   /* the separations to word, each once */
+    worded *why;           /* their wordings */
+    claims_arena *arenas;  /* one per comparer: explanations; */
+    claims_arena *scratch; /* and the wordings of separations */
+    size_t n, parts, nshown, shown_parts;
+} explain_job;
+
+/* Words one part of the separations shown. */
+static int word_part(void *arg, size_t part)
+{
+    explain_job *J = arg;
+    comparer *K = take_comparer(J->R);
+    int rc = CLAIMS_OK;
+    for (size_t i = claims__split(J->nshown, J->shown_parts, part);
+         i < claims__split(J->nshown, J->shown_parts, part + 1) && rc == CLAIMS_OK; i++) {
+        compare_mentions(K, J->shown[i]->a, J->shown[i]->b, true);
+        char *t = claims__arena_strdup(&J->scratch[K - J->R->comparers],
+                                       K->why.data ? K->why.data : "", K->why.len);
+        if (!t || K->failed)
+            rc = CLAIMS_ENOMEM;
+        J->why[i] = (worded){t, K->why.len};
+    }
+    give_back(J->R, K);
+    return rc;
+}
+
+/* Appends a NUL-terminated string to *bad's account. */
+static void put_to(claims_buf *b, const char *s, int *bad)
+{
+    *bad |= claims__buf_puts(b, s);
+}
+
+/* Lines "merged S/ID with S/ID: why", then "kept apart from ID (LABEL): why". */
+static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_buf *text)
+{
+    const resolver *R = J->R;
+    const claims_result *r = R->r;
+    const claims__rows *st = R->st;
+    int bad = 0;
+    claims__buf_clear(text);
+    for (size_t q = J->mfirst[i]; q < J->mfirst[i + 1]; q++) {
+        const candidate *mg = &J->merges[J->mlist[q]];
+        const claims__subject *x = &st->subjects[mg->a];
+        const claims__subject *y = &st->subjects[mg->b];
+        compare_mentions(K, mg->a, mg->b, true); /* words it in K->why */
+        put_to(text, "merged ", &bad), put_to(text, st->sources[x->source].id, &bad);
+        put_to(text, "/", &bad), put_to(text, x->id, &bad), put_to(text, " with ", &bad);
+        put_to(text, st->sources[y->source].id, &bad), put_to(text, "/", &bad);
+        put_to(text, y->id, &bad), put_to(text, ": ", &bad);
+        bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
+        bad |= claims__buf_putc(text, '\n') | K->failed;
+    }
+    for (size_t q = J->sfirst[i]; q < J->sfirst[i + 1]; q++) { /* those shown */
+        const apart *sp = &J->slist[q];
+        const worded *w = &J->why[sp->why];
+        put_to(text, "kept apart from ", &bad), put_to(text, r->subjects[sp->other].id, &bad);
+        put_to(text, " (", &bad), put_to(text, r->subjects[sp->other].label, &bad);
+        put_to(text, "): ", &bad);
+        bad |= claims__buf_append(text, w->text, w->len);
+        bad |= claims__buf_putc(text, '\n');
+    }
+    if (bad)
+        return CLAIMS_ENOMEM;
+    if (text->len)
+        text->data[--text->len] = '\0'; /* no final newline */
+    return CLAIMS_OK;
+}
+
+static int explain_part(void *arg, size_t part)
+{
+    explain_job *J = arg;
+    claims_result *r = J->R->r;
+    comparer *K = take_comparer(J->R);
+    int rc = CLAIMS_OK;
+    size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
+    for (size_t i = from; i < to && rc == CLAIMS_OK; i++) {
+        rc = explain_subject(K, J, i, &K->text);
+        if (rc != CLAIMS_OK)
+            break;
+        if (!K->text.len) {
+            r->subjects[i].explanation = "";
+            continue;
+        }
+        char *e = claims__arena_strdup(&J->arenas[K - J->R->comparers], K->text.data,
+                                       K->text.len);
+        if (!e)
+            rc = CLAIMS_ENOMEM;
+        r->subjects[i].explanation = e;
+    }
+    give_back(J->R, K);
+    return rc;
+}
+
+/* Keeps, of each subject's separations, those its explanation shows (the
+ * first MAX_SEPARATIONS other subjects, each once), compacting slist and
+ * sfirst; lists the separations shown, each once however many subjects
+ * show it, and points each entry at its wording. */
+static int choose_shown(apart *slist, size_t *sfirst, size_t n, size_t nseps,
+                        uint32_t **why_of, const apart ***shown, size_t *nshown)
+{
+    *why_of = malloc((nseps ? nseps : 1) * sizeof **why_of);
+    *shown = malloc((nseps ? nseps : 1) * sizeof **shown);
+    if (!*why_of || !*shown)
+        return CLAIMS_ENOMEM;
+    for (size_t j = 0; j < nseps; j++)
+        (*why_of)[j] = UINT32_MAX;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t from = sfirst[i], to = sfirst[i + 1], kept = 0;
+        sfirst[i] = w;
+        for (size_t q = from; q < to && kept < MAX_SEPARATIONS; q++) {
+            bool dup = false;
+            for (size_t k = sfirst[i]; k < w && !dup; k++)
+                dup = slist[k].other == slist[q].other;
+            if (dup)
+                continue;
+            slist[w] = slist[q];
+            uint32_t sep = slist[w].why; /* the separation, until worded */
+            if ((*why_of)[sep] == UINT32_MAX) {
+                (*why_of)[sep] = (uint32_t)*nshown;
+                (*shown)[(*nshown)++] = &slist[w];
+            }
+            slist[w].why = (*why_of)[sep];
+            w++;
+            kept++;
+        }
+    }
+    sfirst[n] = w;
+    return CLAIMS_OK;
+}
+
+static int build_subjects(resolver *R, clusters *C, candidate *merges,
+                          size_t nmerges, separation *seps, size_t nseps)
+{
+    claims_result *r = R->r;
+    const claims__rows *st = R->st;
+    size_t M = st->subject_count;
+    size_t *index_of_root = malloc((M ? M : 1) * sizeof *index_of_root);
+    size_t *claims_of = calloc(M ? M : 1, sizeof *claims_of);
+    if (!index_of_root || !claims_of) {
+        free(index_of_root);
+        free(claims_of);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t i = 0; i < st->claim_count; i++)
+        claims_of[st->claims[i].subject]++;
+    size_t n = 0;
+    for (size_t m = 0; m < M; m++)
+        if (root(C, m) == m)
+            index_of_root[m] = n++;
+    r->subjects = calloc(n ? n : 1, sizeof *r->subjects);
+    claims_buf b;
+    claims__buf_init(&b);
+    int rc = r->subjects ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
+        if (root(C, m) != m)
+            continue;
+        claims__rsubject *s = &r->subjects[index_of_root[m]];
+        s->mention_count = C->size[m];
+        s->mentions = claims__arena_alloc(&r->arena, s->mention_count * sizeof *s->mentions);
+        s->sources = claims__arena_alloc(&r->arena, s->mention_count * sizeof *s->sources);
+        if (!s->mentions || !s->sources) {
+            rc = CLAIMS_ENOMEM;
+            break;
+        }
+        size_t k = 0;
+        for (size_t x = m; x != (size_t)-1; x = C->next[x]) {
+            s->mentions[k] = x;
+            /* insertion by key keeps mentions in content order */
+            for (size_t j = k; j > 0 && R->rank[s->mentions[j]] < R->rank[s->mentions[j - 1]];
+                 j--) {
+                size_t t = s->mentions[j];
+                s->mentions[j] = s->mentions[j - 1];
+                s->mentions[j - 1] = t;
+            }
+            s->sort_claims += claims_of[x];
+            k++;
+        }
+        /* one mention per source, by construction, and mentions in content
+         * order are in source id order: the sources come sorted */
+        for (size_t j = 0; j < k; j++)
+            s->sources[j] = st->sources[st->subjects[s->mentions[j]].source].id;
+        s->source_count = k;
+        const claims__subject *anchor = &st->subjects[s->mentions[0]];
+        s->type = anchor->type;
+        /* id: from the first mention's key, so it does not change when
+         * unrelated documents are added */
+        claims__buf_clear(&b);
+        rc = claims__buf_puts(&b, st->sources[anchor->source].id) || claims__buf_putc(&b, '\x1f') ||
+             claims__buf_puts(&b, anchor->id);
+        uint64_t h = claims__hash(b.data, b.len);
+        claims__buf_clear(&b);
+        char hex[17];
+        for (int d = 15; d >= 0; d--, h >>= 4)
+            hex[d] = "0123456789abcdef"[h & 15];
+        hex[16] = '\0';
+        rc = rc || claims__buf_puts(&b, s->type) || claims__buf_putc(&b, '-') || claims__buf_puts(&b, hex)
+                 ? CLAIMS_ENOMEM : CLAIMS_OK;
+        s->id = rc == CLAIMS_OK ? claims__arena_strdup(&r->arena, b.data, b.len) : NULL;
+        /* label: the most frequent, then the shortest, then the smallest */
+        const char *best = NULL;
+        size_t best_n = 0, best_len = 0;
+        for (size_t i = 0; i < k; i++) {
+            const claims__subject *si = &st->subjects[s->mentions[i]];
+            const char *l = si->label[0] ? si->label : si->id;
+            size_t cnt = 0;
+            for (size_t j = 0; j < k; j++) {
+                const claims__subject *sj = &st->subjects[s->mentions[j]];
+                const char *o = sj->label[0] ? sj->label : sj->id;
+                cnt += o == l || strcmp(o, l) == 0;
+            }
+            size_t len = strlen(l);
+            if (!best || cnt > best_n ||
+                (cnt == best_n && (len < best_len || (len == best_len && strcmp(l, best) < 0)))) {
+                best = l;
+                best_n = cnt;
+                best_len = len;
+            }
+        }
+        s->label = best;
+        if (!s->id)
+            rc = CLAIMS_ENOMEM;
+    }
+    claims__buf_free(&b);
+    for (size_t m = 0; m < M; m++)
+        r->mention_subject[m] = index_of_root[root(C, m)];
+    r->subject_count = n;
+
+    /* explanations: merges and separations bucketed by subject */
+    size_t *mfirst = calloc(n + 1, sizeof *mfirst), *sfirst = calloc(n + 1, sizeof *sfirst);
+    uint32_t *why_of = NULL;  /* per separation: its wording, if shown */
+    const apart **shown = NULL;
+    size_t nshown = 0;
+    size_t *mlist = malloc((nmerges ? nmerges : 1) * sizeof *mlist);
+    apart *slist = malloc((nseps ? 2 * nseps : 1) * sizeof *slist);
+    if (!mfirst || !sfirst || !mlist || !slist)
+        rc = CLAIMS_ENOMEM;
+    for (size_t j = 0; rc == CLAIMS_OK && j < nmerges; j++)
+        mfirst[r->mention_subject[merges[j].a] + 1]++;
+    for (size_t j = 0; rc == CLAIMS_OK && j < nseps; j++) {
+        size_t ia = r->mention_subject[seps[j].a], ib = r->mention_subject[seps[j].b];
+        if (ia != ib) { /* merged after all: nothing to explain */
+            sfirst[ia + 1]++;
+            sfirst[ib + 1]++;
+        }
+    }
+    for (size_t i = 0; rc == CLAIMS_OK && i < n; i++) {
+        mfirst[i + 1] += mfirst[i];
+        sfirst[i + 1] += sfirst[i];
+    }
+    for (size_t j = 0, *mfill = mfirst, *sfill = sfirst; rc == CLAIMS_OK && j < nmerges + nseps; j++) {
+        /* stable fill: list order is generation order (content order) */
+        if (j < nmerges) {
+            size_t i = r->mention_subject[merges[j].a];
+            mlist[mfill[i]++] = j;
+        } else {
+            const separation *sp = &seps[j - nmerges];
+            size_t ia = r->mention_subject[sp->a], ib = r->mention_subject[sp->b];
+            if (ia == ib)
+                continue;
+            slist[sfill[ia]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib,
+                                         (uint32_t)(j - nmerges)};
+            slist[sfill[ib]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia,
+                                         (uint32_t)(j - nmerges)};
+        }
+    }
+    /* the fills moved each start to the next bucket's: shift back */
+    for (size_t i = n; rc == CLAIMS_OK && i > 0; i--) {
+        mfirst[i] = mfirst[i - 1];
+        sfirst[i] = sfirst[i - 1];
+    }
+    if (rc == CLAIMS_OK) {
+        mfirst[0] = 0;
+        sfirst[0] = 0;
+        rc = choose_shown(slist, sfirst, n, nseps, &why_of, &shown, &nshown);
+    }
+    claims_arena *scratch = calloc(R->ncomparers, sizeof *scratch);
+    worded *why = malloc((nshown ? nshown : 1) * sizeof *why);
+    if (rc == CLAIMS_OK && (!scratch || !why))
+        rc = CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK) {
+        for (size_t i = 0; i < R->ncomparers; i++)
+            claims__arena_init(&scratch[i]);
+        /* several parts per thread: a thread that finishes early takes
+         * another, so an uneven part does not hold the others up */
+        size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
+        explain_job J = {R, merges, mfirst, mlist, sfirst, slist, shown, why,
+                         claims__result_arenas(r, R->ncomparers), scratch, n, parts,
+                         nshown, nshown < 64 ? 1 : 8 * (size_t)R->run->threads};
+        rc = !J.arenas ? CLAIMS_ENOMEM
+             : claims__parallel(J.shown_parts, R->run->threads, word_part, &J) != 0
+                 ? CLAIMS_ENOMEM
+                 : claims__parallel(parts, R->run->threads, explain_part, &J);
+    }
+    for (size_t i = 0; scratch && i < R->ncomparers; i++)
+        claims__arena_free(&scratch[i]);
+    free(scratch);
+    free(why);
+    free(why_of);
+    free(shown);
+    free(mfirst);
+    free(sfirst);
+    free(mlist);
+    free(slist);
+
+    /* order: events first, then by support; renumber */
+    if (rc == CLAIMS_OK && n) {
+        subject_order *ord = malloc(n * sizeof *ord);
+        claims__rsubject *sorted = malloc(n * sizeof *sorted);
+        size_t *new_index = malloc(n * sizeof *new_index);
+        if (!ord || !sorted || !new_index) {
+            rc = CLAIMS_ENOMEM;
+        } else {
+            rc = type_ranks(r->subjects, n, ord);
+        }
+        if (rc == CLAIMS_OK) {
+            qsort(ord, n, sizeof *ord, cmp_subject);
+            for (size_t i = 0; i < n; i++) {
+                sorted[i] = *ord[i].s;
+                new_index[ord[i].index] = i;
+            }
+            memcpy(r->subjects, sorted, n * sizeof *sorted);
+            for (size_t m = 0; m < M; m++)
+                r->mention_subject[m] = new_index[r->mention_subject[m]];
+        }
+        free(ord);
+        free(sorted);
+        free(new_index);
+    }
+    free(index_of_root);
+    free(claims_of);
+    return rc;
+}
+
+/* ---- steps side by side -------------------------------------------------------------- */
+
+/* Two steps that share nothing they write, on two threads. */
+typedef struct steps {
+    void *arg[2];
+    int (*fn[2])(void *arg);
+    int rc[2];
+} steps;
+
+static int step_task(void *arg, size_t i)
+{
+    steps *S = arg;
+    S->rc[i] = S->fn[i](S->arg[i]);
+    return S->rc[i] != CLAIMS_OK;
+}
+
+static int side_by_side(unsigned threads, int (*a)(void *), void *aa, int (*b)(void *),
+                        void *ba)
+{
+    steps S = {{aa, ba}, {a, b}, {CLAIMS_OK, CLAIMS_OK}};
+    claims__parallel(2, threads, step_task, &S);
+    return S.rc[0] != CLAIMS_OK ? S.rc[0] : S.rc[1];
+}
+
+/* The blocks: mentions in content order, their keys, ranked and sorted. */
+typedef struct blocking {
+    resolver *R;
+    keyring *K;
+    block_entry *blocks;
+    size_t nb, cap;
+} blocking;
+
+static int block_step(void *arg)
+{
+    blocking *B = arg;
+    resolver *R = B->R;
+    /* keys read the features in claim order (comparisons, later, in name
+     * order) */
+    for (size_t m = 0; m < R->st->subject_count; m++)
+        if (mention_keys(R, B->K, m, &B->blocks, &B->nb, &B->cap) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+    return rank_keys(B->K, B->blocks, B->nb);
+}
+
+/* The mentions in content order; the values ranked, told apart (ident),
+ * and their representatives. */
+static int value_step(void *arg)
+{
+    resolver *R = arg;
+    claims_result *r = R->r;
+    if (content_ranks(R) != CLAIMS_OK || rank_values(r) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    R->ident = malloc((r->pool_count ? r->pool_count : 1) * sizeof *R->ident);
+    if (!R->ident)
+        return CLAIMS_ENOMEM;
+    for (size_t v = 0; v < r->pool_count; v++)
+        R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)r->pool[v]->mod;
+    return representatives(R);
+}
+
+typedef struct ordering {
+    resolver *R;
+    candidate *cand;
+    size_t nc;
+    const uint64_t *pairs;
+    size_t np;
+} ordering;
+
+static int apart_step(void *arg)
+{
+    ordering *O = arg;
+    return index_apart(O->R, O->pairs, O->np);
+}
+
+static int candidate_step(void *arg)
+{
+    ordering *O = arg;
+    if (O->nc > 1)
+        qsort(O->cand, O->nc, sizeof *O->cand, cmp_candidate);
+    return CLAIMS_OK;
+}
+
+int claims__resolve(claims__run *run)
+{
+    claims_result *r = run->r;
+    const claims__rows *st = &r->rows;
+    size_t M = st->subject_count;
+    resolver R = {.run = run, .r = r, .st = st};
+    keyring K;
+    claims__strmap_init(&K.index);
+    claims__arena_init(&K.arena);
+    K.text = NULL;
+    K.count = K.cap = 0;
+    claims__buf_init(&K.buf);
+    block_entry *blocks = NULL;
+    size_t nb = 0;
+    uint64_t *pairs = NULL;
+    size_t np = 0;
+    candidate *cand = NULL;
+    size_t nc = 0, ccap = 0;
+    separation *seps = NULL;
+    size_t ns = 0, scap = 0;
+    clusters C = {NULL, NULL, NULL, NULL};
+    int rc = CLAIMS_ENOMEM;
+    R.ncomparers = run->threads;
+    R.comparers = aligned_alloc(CLAIMS__LINE, R.ncomparers * sizeof *R.comparers);
+    if (R.comparers)
+        memset(R.comparers, 0, R.ncomparers * sizeof *R.comparers);
+    R.busy = calloc(R.ncomparers, sizeof *R.busy);
+    bool made = R.comparers && R.busy;
+    for (size_t i = 0; made && i < R.ncomparers; i++) {
+        atomic_init(&R.busy[i], false);
+        made = comparer_init(&R.comparers[i], &R) == CLAIMS_OK;
+    }
+
+    unsigned char *sepcount = calloc(M ? M : 1, 1);
+    r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
+    if (!made || !sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK)
+        goto done;
+    {
+        blocking B = {&R, &K, NULL, 0, 0};
+        rc = side_by_side(run->threads, block_step, &B, value_step, &R);
+        blocks = B.blocks;
+        nb = B.nb;
+        if (rc != CLAIMS_OK || rank_attributes(&R) != CLAIMS_OK) {
+            rc = CLAIMS_ENOMEM;
+            goto done;
+        }
+        for (size_t i = 0; i < nb; i++)
+            blocks[i].rank = R.rank[blocks[i].mention];
+        if (nb > 1)
+            qsort(blocks, nb, sizeof *blocks, cmp_block);
+    }
+
+    if ((rc = mention_dates(&R)) != CLAIMS_OK ||
+        (rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
+        goto done;
+    rc = CLAIMS_ENOMEM;
+    free(blocks);
+    blocks = NULL;
+    R.judged = malloc((np ? np : 1) * sizeof *R.judged);
+    if (!R.judged)
+        goto done;
+    {
+        /* few pairs are not worth a thread */
+        size_t parts = np < 4096 ? 1 : 4 * (size_t)run->threads;
+        judge_job J = {&R, pairs, np, parts};
+        if (claims__parallel(parts, run->threads, judge_part, &J) != 0)
+            goto done;
+    }
+    for (size_t i = 0; i < np; i++) {
+        size_t a = (size_t)(pairs[i] >> 32), b = (size_t)(pairs[i] & 0xffffffffu);
+        if (R.judged[i] >= 0) {
+            if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
+                goto done;
+            cand[nc++] = (candidate){(double)R.judged[i] / 1e6, R.rank[a], R.rank[b],
+                                     (uint32_t)a, (uint32_t)b};
+        } else if (R.judged[i] == JUDGED_APART &&
+                   (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
+            if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
+                goto done;
+            seps[ns++] = (separation){a, b};
+            sepcount[a] += sepcount[a] < MAX_SEPARATIONS;
+            sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
+        }
+    }
+    {
+        ordering O = {&R, cand, nc, pairs, np};
+        if (side_by_side(run->threads, apart_step, &O, candidate_step, &O) != CLAIMS_OK)
+            goto done;
+    }
+    free(pairs);
+    pairs = NULL;
+
+    C.parent = malloc((M ? M : 1) * sizeof(size_t));
+    C.next = malloc((M ? M : 1) * sizeof(size_t));
+    C.tail = malloc((M ? M : 1) * sizeof(size_t));
+    C.size = malloc((M ? M : 1) * sizeof(size_t));
+    if (!C.parent || !C.next || !C.tail || !C.size)
+        goto done;
+    for (size_t m = 0; m < M; m++) {
+        C.parent[m] = m;
+        C.next[m] = (size_t)-1;
+        C.tail[m] = m;
+        C.size[m] = 1;
+    }
+    size_t merged = 0;
+    for (size_t i = 0; i < nc; i++) {
+        size_t ra = root(&C, cand[i].a), rb = root(&C, cand[i].b);
+        if (ra == rb || !can_join(&R.comparers[0], &C, ra, rb))
+            continue;
+        /* the root is the member first in content order */
+        if (R.rank[ra] > R.rank[rb]) {
+            size_t t = ra;
+            ra = rb;
+            rb = t;
+        }
+        join(&C, ra, rb);
+        cand[merged++] = cand[i]; /* keep accepted merges for explanations */
+    }
+    /* what only judging and merging needed */
+    free(R.judged);
+    free(R.places);
+    free(R.pfirst);
+    free(R.spans);
+    free(R.apart);
+    free(R.afirst);
+    R.spans = NULL;
+    R.judged = NULL;
+    R.places = NULL;
+    R.pfirst = NULL;
+    R.apart = R.afirst = NULL;
+    rc = build_subjects(&R, &C, cand, merged, seps, ns);
+done:
+    for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
+        comparer_free(&R.comparers[i]);
+    free(R.comparers);
+    free(R.busy);
+    free(sepcount);
+    free(R.features);
+    free(R.first);
+    free(R.rank);
+    free(R.attr_names);
+    free(R.ident);
+    free(R.rep);
+    free(R.judged);
+    free(R.places);
+    free(R.pfirst);
+    free(R.spans);
+    free(R.apart);
+    free(R.afirst);
+    claims__strmap_free(&K.index);
+    claims__arena_free(&K.arena);
+    free(K.text);
+    claims__buf_free(&K.buf);
+    free(blocks);
+    free(pairs);
+    free(cand);
+    free(seps);
+    free(C.parent);
+    free(C.next);
+    free(C.tail);
+    free(C.size);
+    return rc;
+}

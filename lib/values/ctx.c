@@ -1,0 +1,33 @@
+/* ctx.c - the context: what normalization and reconciliation consult. */
+#include "values/values_int.h"
+
+#include <stdlib.h>
+
+int claims_ctx_new(claims_ctx **out, claims_error *err)
+{
+    claims__error_clear(err);
+    if (!out)
+        return claims__error_simple(err, CLAIMS_EINVAL, "out is NULL");
+    claims_ctx *ctx = calloc(1, sizeof *ctx);
+    if (!ctx)
+        return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
+    claims__arena_init(&ctx->arena);
+    claims__strmap_init(&ctx->attr_index);
+    if (claims__aliases_new(&ctx->aliases) != CLAIMS_OK ||
+        claims__schema_init(ctx) != CLAIMS_OK) {
+        claims_ctx_free(ctx);
+        return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
+    }
+    *out = ctx;
+    return CLAIMS_OK;
+}
+
+void claims_ctx_free(claims_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    claims__aliases_free(ctx->aliases);
+    claims__schema_free(ctx);
+    claims__arena_free(&ctx->arena);
+    free(ctx);
+}
