@@ -226,7 +226,7 @@ static const char *most_common_value(const claims_result *r, const size_t *claim
         const claims_value *v = r->pool[tmp[i] & 0xffffffffu];
         size_t cnt = j - i;
         /* ranks ascend in strcmp order: the first of a tie is smallest */
-        if (!best || cnt > best_n || (cnt == best_n && v->norm.len > best->norm.len))
+        if (!best || cnt > best_n || (cnt == best_n && claims__value_norm_length(v) > claims__value_norm_length(best)))
             best = v, best_n = cnt;
         i = j;
     }
@@ -370,7 +370,7 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
             k--;
         }
         const claims_value *val = r->pool[r->claim_value[ci]];
-        claims_modifier m = val->mod;
+        claims_modifier m = claims_value_modifier(val);
         if (m != CLAIMS_MOD_NONE) {
             v->hedged = true;
             if (v->modifier == CLAIMS_MOD_NONE || m < v->modifier)
@@ -618,7 +618,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
         bool explained = false;
         for (size_t i = 1; i < x->n && !explained; i++) {
             const claims_value *v = r->pool[r->claim_value[m[x->start + i]]];
-            if (v == rep || v->mod == rep->mod)
+            if (v == rep || claims_value_modifier(v) == claims_value_modifier(rep))
                 continue;
             claims_value_compare(&cmp, ctx, v, rep);
             claims__buf_puts(&G->buf, cmp.reason);

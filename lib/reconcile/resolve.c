@@ -179,8 +179,9 @@ static void say_size(comparer *K, size_t n)
 /* Says the canonical string of pool value v. */
 static void say_value(comparer *K, uint32_t v)
 {
-    const claims_value *x = K->R->r->pool[v];
-    say(K, x->norm.data ? x->norm.data : "", x->norm.len);
+    size_t len;
+    const char *norm = claims__value_norm(K->R->r->pool[v], &len);
+    say(K, norm, len);
 }
 
 /* Key of a pair of mentions, the same whichever comes first. */
@@ -208,13 +209,12 @@ static claims_type label_type(const char *subject_type)
 static bool usable(const claims_result *r, const feature *f)
 {
     const claims_value *v = r->pool[f->value];
-    return v->type == (claims_type)f->type && !v->none;
+    return claims_value_type(v) == (claims_type)f->type && !claims_value_is_none(v);
 }
 
 static const char *norm_of(const claims_result *r, uint32_t value)
 {
-    const claims_value *v = r->pool[value];
-    return v->norm.data ? v->norm.data : "";
+    return claims__value_norm(r->pool[value], NULL);
 }
 
 
@@ -446,13 +446,15 @@ static moment moment_of(const claims_value *v)
 {
     moment m;
     memset(&m, 0, sizeof m); /* padding too: moments are hashed as bytes */
-    m.begin = v->begin;
-    m.end = v->end;
-    m.tz_minutes = v->has_tz ? v->tz_minutes : 0;
-    m.type = (uint8_t)v->type;
-    m.precision = (uint8_t)v->precision;
-    m.mod = (uint8_t)v->mod;
-    m.has_tz = v->has_tz;
+    claims__when w;
+    claims__value_when(v, &w);
+    m.begin = w.begin;
+    m.end = w.end;
+    m.tz_minutes = w.has_tz ? w.tz_minutes : 0;
+    m.type = (uint8_t)claims_value_type(v);
+    m.precision = (uint8_t)w.precision;
+    m.mod = (uint8_t)claims_value_modifier(v);
+    m.has_tz = w.has_tz;
     return m;
 }
 
@@ -472,7 +474,8 @@ static int representatives(resolver *R)
     for (size_t v = 0; v < n && rc == CLAIMS_OK; v++) {
         const claims_value *x = r->pool[v];
         R->rep[v] = (uint32_t)v;
-        if ((x->type != CLAIMS_TYPE_DATE && x->type != CLAIMS_TYPE_TIME) || x->none)
+        claims_type xt = claims_value_type(x);
+        if ((xt != CLAIMS_TYPE_DATE && xt != CLAIMS_TYPE_TIME) || claims_value_is_none(x))
             continue;
         keys[v] = moment_of(x);
         size_t first;
@@ -720,8 +723,10 @@ static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_preci
     size_t nf = R->first[m + 1] - R->first[m];
     for (size_t i = 0; i < nf; i++)
         if (F[i].type == CLAIMS_TYPE_DATE) { /* usable: the value is a date */
-            *begin = R->r->pool[F[i].value]->begin;
-            *p = R->r->pool[F[i].value]->precision;
+            claims__when w;
+            claims__value_when(R->r->pool[F[i].value], &w);
+            *begin = w.begin;
+            *p = w.precision;
             return true;
         }
     return false;
@@ -730,9 +735,8 @@ static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_preci
 /* The blocking token of a value: a person's surname, else its key. */
 static const char *token_of(const claims_value *v, size_t *len)
 {
-    const char *k = v->norm.data ? v->norm.data : "";
-    *len = v->norm.len;
-    if (v->type == CLAIMS_TYPE_PERSON) {
+    const char *k = claims__value_norm(v, len);
+    if (claims_value_type(v) == CLAIMS_TYPE_PERSON) {
         const char *sp = strrchr(k, ' ');
         if (sp) {
             *len -= (size_t)(sp + 1 - k);
@@ -952,15 +956,17 @@ static int mention_dates(resolver *R)
             span w = {INT64_MAX, INT64_MIN, 0.0, F[i].attr};
             for (size_t j = i; j < e && w.attr != UINT32_MAX; j++) {
                 const claims_value *v = r->pool[F[j].value];
-                if (claims_value_type(v) != CLAIMS_TYPE_DATE || v->none ||
-                    v->mod == CLAIMS_MOD_APPROX) {
+                if (claims_value_type(v) != CLAIMS_TYPE_DATE || claims_value_is_none(v) ||
+                    claims_value_modifier(v) == CLAIMS_MOD_APPROX) {
                     w.attr = UINT32_MAX;
                     break;
                 }
+                claims__when vw;
+                claims__value_when(v, &vw);
                 /* zones shift spans only when both sides carry one */
-                int64_t shift = v->has_tz ? (int64_t)v->tz_minutes * 60 : 0;
-                int64_t lo = shift > 0 ? v->begin - shift : v->begin;
-                int64_t hi = shift < 0 ? v->end - shift : v->end;
+                int64_t shift = vw.has_tz ? (int64_t)vw.tz_minutes * 60 : 0;
+                int64_t lo = shift > 0 ? vw.begin - shift : vw.begin;
+                int64_t hi = shift < 0 ? vw.end - shift : vw.end;
                 w.lo = lo < w.lo ? lo : w.lo;
                 w.hi = hi > w.hi ? hi : w.hi;
                 if (F[j].def && F[j].def->time_tolerance > w.tolerance)
@@ -1723,7 +1729,7 @@ static int value_step(void *arg)
     if (!R->ident)
         return CLAIMS_ENOMEM;
     for (size_t v = 0; v < r->pool_count; v++)
-        R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)r->pool[v]->mod;
+        R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)claims_value_modifier(r->pool[v]);
     return representatives(R);
 }
 

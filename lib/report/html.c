@@ -1,4 +1,4 @@
-/* report_html.c - the report as one self-contained HTML page (no network
+/* html.c - the report as one self-contained HTML page (no network
  * resources, no script): for each event a matrix of facts (rows) by sources
  * (columns), each cell the value as that source wrote it, coloured AND
  * marked with a symbol and a label for its status, its quote and

@@ -241,8 +241,8 @@ static void evidence(json *j, const claims__view *r, size_t ci)
     J_NEXT(j, "text");
     str(w, c->value);
     J_NEXT(j, "normalized");
-    str(w, v && v->norm.data ? v->norm.data : ""); /* claims_value_normalized(), inlined */
-    claims_modifier mod = v ? v->mod : CLAIMS_MOD_NONE;
+    str(w, v ? claims__value_norm(v, NULL) : "");
+    claims_modifier mod = claims_value_modifier(v);
     if (mod != CLAIMS_MOD_NONE) {
         J_NEXT(j, "modifier");
         str(w, claims_modifier_name(mod));

@@ -9,7 +9,7 @@
 
 #include "store/store_int.h"
 
-/* ---- loading (loader.c, loader_json.c, loader_tsv.c) --------------------------- */
+/* ---- loading (load_session.c; the formats: loader_json.c, loader_lines.c, loader_tsv.c) */
 
 /** State of one load call, shared by the format loaders. */
 typedef struct claims__load {

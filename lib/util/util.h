@@ -241,7 +241,7 @@ unsigned claims__thread_count(unsigned requested);
  * one, else the online CPUs), at least 1, at most 16. */
 unsigned claims__cpu_count(void);
 
-/* ---- progress (loader.c) ----------------------------------------------------------- */
+/* ---- progress (progress.c) --------------------------------------------------------- */
 
 /** Reports progress at most every 1/256 of `total` (and at the end):
  *  CLAIMS_OK, or CLAIMS_ECANCELED when the callback asks to stop. *next

@@ -129,6 +129,24 @@ int claims__value_set_norm(claims_value *v, const char *s, size_t n)
     return claims__buf_append(&v->norm, s, n);
 }
 
+const char *claims__value_norm(const claims_value *v, size_t *len)
+{
+    if (len)
+        *len = v->norm.len;
+    return v->norm.data ? v->norm.data : "";
+}
+
+size_t claims__value_norm_length(const claims_value *v) { return v->norm.len; }
+
+void claims__value_when(const claims_value *v, claims__when *out)
+{
+    out->begin = v->begin;
+    out->end = v->end;
+    out->precision = v->precision;
+    out->has_tz = v->has_tz;
+    out->tz_minutes = v->tz_minutes;
+}
+
 claims_type claims_value_type(const claims_value *value)
 {
     return value ? value->type : CLAIMS_TYPE_TEXT;

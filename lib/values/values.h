@@ -1,9 +1,8 @@
 /*
  * values/values.h - what the layers above (store, reconcile, report) use of
- * the value layer: the value itself, the schema's attributes. Everything
- * else of this layer is in values_int.h. The value's layout is here because
- * resolution reads begin/end/zone/modifier of millions of pooled values in
- * its inner loops; nothing above this layer writes to it.
+ * the value layer: the value through accessors (its layout is in
+ * values_int.h), the schema's attributes. Everything else of this layer is
+ * in values_int.h.
  */
 #ifndef CLAIMS_VALUES_H
 #define CLAIMS_VALUES_H
@@ -29,26 +28,23 @@ const claims__attr *claims__schema_find(const claims_ctx *ctx,
 /** Maximum length of a value text in bytes; longer input is CLAIMS_ERANGE. */
 #define CLAIMS__VALUE_MAX_LENGTH 4096
 
-struct claims_value {
-    claims_type type;
-    bool none;            /* recognized "no value" marker */
-    claims_modifier mod;
-    double amount;        /* NUMBER: value; DURATION: seconds */
-    double lower, upper;  /* NAN when the text gives no bound */
-    int64_t begin, end;   /* DATE/TIME: [begin, end) wall-clock seconds */
+
+/** How a DATE or TIME value was read: its interval of wall-clock seconds,
+ *  precision, and zone. (Of other types: zeros.) */
+typedef struct claims__when {
+    int64_t begin, end;
     claims_precision precision;
-    bool has_tz;          /* TIME: an explicit zone was written */
-    int tz_minutes;       /* offset east of UTC when has_tz */
-    claims_buf text;      /* as given */
-    claims_buf norm;      /* canonical string */
-    /* The type's parsed form, kept so that comparisons need not parse the
-     * canonical string again; NULL when the type keeps none. */
-    void *detail;
-    void (*detail_free)(void *detail);
-    /* NUMBER/DURATION: CLAIMS__OPEN_* bits saying which of lower/upper is
-     * exclusive ("more than 5" excludes 5); always written by their parse. */
-    unsigned char bounds_open;
-};
+    bool has_tz;    /* an explicit zone was written */
+    int tz_minutes; /* offset east of UTC when has_tz */
+} claims__when;
+
+/** The canonical string of v, never NULL ("" before a parse); *len (may be
+ *  NULL) gets its length. */
+const char *claims__value_norm(const claims_value *v, size_t *len);
+/** The length of v's canonical string. */
+size_t claims__value_norm_length(const claims_value *v);
+/** Fills *out from v. */
+void claims__value_when(const claims_value *v, claims__when *out);
 
 /** Resets content for a new parse of `type` (keeps buffers). */
 void claims__value_reset(claims_value *v, claims_type type);

@@ -10,6 +10,29 @@
 
 #include "values/values.h"
 
+/* ---- the value's layout -------------------------------------------------- */
+
+struct claims_value {
+    claims_type type;
+    bool none;            /* recognized "no value" marker */
+    claims_modifier mod;
+    double amount;        /* NUMBER: value; DURATION: seconds */
+    double lower, upper;  /* NAN when the text gives no bound */
+    int64_t begin, end;   /* DATE/TIME: [begin, end) wall-clock seconds */
+    claims_precision precision;
+    bool has_tz;          /* TIME: an explicit zone was written */
+    int tz_minutes;       /* offset east of UTC when has_tz */
+    claims_buf text;      /* as given */
+    claims_buf norm;      /* canonical string */
+    /* The type's parsed form, kept so that comparisons need not parse the
+     * canonical string again; NULL when the type keeps none. */
+    void *detail;
+    void (*detail_free)(void *detail);
+    /* NUMBER/DURATION: CLAIMS__OPEN_* bits saying which of lower/upper is
+     * exclusive ("more than 5" excludes 5); always written by their parse. */
+    unsigned char bounds_open;
+};
+
 /* ---- the context (ctx.c) ----------------------------------------------------- */
 
 struct claims_aliases; /* alias_table.c */
@@ -107,7 +130,7 @@ int claims__entity_key(claims_buf *out, int type, const char *s, size_t len,
 /** Country for a demonym ("syrian" -> "syria"), NULL when w is not one. */
 const char *claims__entity_demonym(claims_str w);
 
-/* ---- alias tables (alias_table.c; loading and keys: aliases.c) ----------------------------------------------- */
+/* ---- alias tables (alias_table.c; keys and loading: aliases.c) ------------- */
 
 /* Slot of the all-types table ("*" in JSON); slots below it are types. */
 #define CLAIMS__ALIAS_ALL CLAIMS_TYPE_COUNT
