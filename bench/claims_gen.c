@@ -1855,6 +1855,14 @@ static bool fact_is_set(int f)
            f == F_OUTCOME || f == F_AGREEMENT || f == F_SIGNIFICANCE;
 }
 
+/* The facts above that the library's built-in news vocabulary leaves out:
+ * the seed corpus's own, defined as its schema does
+ * (examples/schemas/seed-corpus.json), sets of text. */
+const char GEN_SCHEMA[] = "{\"attributes\": {\n"
+                          "  \"format\": {\"type\": \"text\", \"cardinality\": \"set\"},\n"
+                          "  \"tone\": {\"type\": \"text\", \"cardinality\": \"set\"},\n"
+                          "  \"significance\": {\"type\": \"text\", \"cardinality\": \"set\"}}}\n";
+
 static void write_fact(doc *d, const mention *m, const event *e, const event_truth *t, int f,
                        unsigned nth, rng *r)
 {

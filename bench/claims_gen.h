@@ -49,6 +49,11 @@ typedef struct gen_stats {
 int gen_write(const gen_params *p, FILE *out, FILE *truth, gen_stats *stats,
               char *err, size_t errlen);
 
+/** The attribute schema (JSON for claims_ctx_load_schema) of the attributes
+ *  gen_write writes beyond the library's built-in ones: reconcile its
+ *  documents with it, as bench_reconcile does. */
+extern const char GEN_SCHEMA[];
+
 /** Parses "MIN-MAX" or "N" into the mention bounds; 0 on success. */
 int gen_parse_range(const char *s, unsigned *min, unsigned *max);
 

@@ -432,7 +432,7 @@ int main(int argc, char **argv)
             if (gold_key_cmp(g->file, g->attr, d.arena + g->flight, e->file, e->attr,
                              flight) != 0)
                 break;
-            claims_comparison c;
+            claims_comparison c = CLAIMS_COMPARISON_INIT;
             has = true;
             gold_text = claims_value_normalized(g->value);
             if (claims_value_compare(&c, NULL, v, g->value) == CLAIMS_OK &&

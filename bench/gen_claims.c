@@ -3,13 +3,14 @@
  *
  *   gen_claims [--claims N] [--events E] [--sources S] [--persons P]
  *              [--mentions MIN-MAX] [--facts SHARE] [--seed X] [--truth FILE]
- *              [-o FILE]
+ *              [--schema FILE] [-o FILE]
  *
  * Defaults: 1000000 claims, 100000 events, 1000 sources, 3000 persons,
  * 2-10 sources per event, 15% of the claims left for facts (the number of
  * sources per event is chosen to leave them), seed 1, output to standard
  * output. --truth writes the ground truth (which event or person each
- * subject mention is). */
+ * subject mention is); --schema writes the attribute schema to reconcile
+ * them with (claims reconcile --schema FILE). */
 #include "claims_gen.h"
 
 #include <errno.h>
@@ -21,7 +22,7 @@ static void usage(FILE *f)
 {
     fputs("usage: gen_claims [--claims N] [--events E] [--sources S] [--persons P]\n"
           "                  [--mentions MIN-MAX] [--facts SHARE] [--seed X]\n"
-          "                  [--truth FILE] [-o FILE]\n",
+          "                  [--truth FILE] [--schema FILE] [-o FILE]\n",
           f);
 }
 
@@ -39,7 +40,7 @@ static int parse_size(const char *s, size_t *out)
 int main(int argc, char **argv)
 {
     gen_params p = GEN_PARAMS_INIT;
-    const char *out_path = NULL, *truth_path = NULL;
+    const char *out_path = NULL, *truth_path = NULL, *schema_path = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -70,6 +71,8 @@ int main(int argc, char **argv)
             bad = end == v || *end || !(p.fact_share >= 0.0 && p.fact_share < 1.0);
         } else if (!strcmp(a, "--truth")) {
             truth_path = v;
+        } else if (!strcmp(a, "--schema")) {
+            schema_path = v;
         } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
             out_path = v;
         } else {
@@ -81,6 +84,14 @@ int main(int argc, char **argv)
             return 2;
         }
         i++;
+    }
+    if (schema_path) {
+        FILE *f = fopen(schema_path, "w");
+        int bad = !f || fputs(GEN_SCHEMA, f) == EOF;
+        if ((f && fclose(f) != 0) || bad) {
+            fprintf(stderr, "gen_claims: cannot write %s: %s\n", schema_path, strerror(errno));
+            return 1;
+        }
     }
     FILE *out = out_path ? fopen(out_path, "wb") : stdout;
     if (!out) {

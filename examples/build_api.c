@@ -38,22 +38,23 @@ int main(void)
     report(st, "wsj", "The Wall Street Journal", "about four minutes", "a White House official");
     if (claims_reconcile(&res, NULL, st, NULL, NULL) != CLAIMS_OK)
         return 1;
-    claims_cursor *ev, *at, *va;
-    claims_event_info e; claims_attribute_info a; claims_value_info v;
-    claims_result_events(&ev, res);
-    while (claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
-        printf("%s (%zu sources)\n", e.label, e.source_count);
-        for (claims_result_attributes(&at, res, e.index);
+    claims_cursor *su, *at, *va; /* rows are borrowed from their cursor */
+    const claims_result_subject_info *s; const claims_attribute_info *a;
+    const claims_value_info *v;
+    claims_result_subjects(&su, res);
+    while (claims_cursor_next_result_subject(&s, su) == CLAIMS_OK) {
+        printf("%s (%zu sources)\n", s->label, s->source_count);
+        for (claims_result_attributes(&at, res, s->index);
              claims_cursor_next_attribute(&a, at) == CLAIMS_OK; claims_cursor_free(va)) {
-            printf("  %-12s %-13s", a.attribute, claims_agreement_name(a.agreement));
-            claims_result_values(&va, res, e.index, a.index);
+            printf("  %-12s %-13s", a->attribute, claims_agreement_name(a->agreement));
+            claims_result_values(&va, res, s->index, a->index);
             while (claims_cursor_next_value(&v, va) == CLAIMS_OK)
-                printf(" %s [%zu sources, %zu origins]", v.normalized, v.source_count,
-                       v.origin_count);
+                printf(" %s [%zu sources, %zu origins]", v->normalized, v->source_count,
+                       v->origin_count);
             printf("\n");
         }
         claims_cursor_free(at);
     }
-    claims_cursor_free(ev), claims_result_free(res), claims_store_free(st);
+    claims_cursor_free(su), claims_result_free(res), claims_store_free(st);
     return 0;
 }

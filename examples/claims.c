@@ -33,7 +33,8 @@ static const char USAGE[] =
     "commands:\n"
     "  reconcile [FILES...]    which claims agree, conflict, or are about\n"
     "                          different events; who said what\n"
-    "                          (no FILES: the embedded seed corpus)\n"
+    "                          (no FILES: the embedded seed corpus and\n"
+    "                          its schema)\n"
     "  summary [FILES...]      load claims documents and print a summary\n"
     "                          (no FILES: the embedded seed corpus)\n"
     "  check FILES...          validate documents; print every error\n"
@@ -352,7 +353,7 @@ static int cmd_summary(int argc, char **argv)
     }
     size_t failed = load_inputs(st, &la);
 
-    claims_load_summary sum;
+    claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT;
     claims_store_summary(st, &sum);
     printf("libclaims %s: %s\n", claims_version_string(),
            la.file_count ? "summary" : "summary of the embedded seed corpus");
@@ -363,19 +364,19 @@ static int cmd_summary(int argc, char **argv)
 
     printf("sources: %zu\n", claims_store_source_count(st));
     claims_cursor *cur;
-    claims_source_info si;
+    const claims_source_info *si;
     claims_store_sources(&cur, st);
     while (claims_cursor_next_source(&si, cur) == CLAIMS_OK)
-        printf("  %-40s %-28s %-25s %3zu subjects %4zu claims\n", si.id,
-               si.outlet, si.published, si.subject_count, si.claim_count);
+        printf("  %-40s %-28s %-25s %3zu subjects %4zu claims\n", si->id,
+               si->outlet, si->published, si->subject_count, si->claim_count);
     claims_cursor_free(cur);
 
     count *items = NULL;
     size_t n = 0, cap = 0, subjects = 0;
-    claims_subject_info sub;
+    const claims_subject_info *sub;
     claims_store_subjects(&cur, st, CLAIMS_ALL);
     while (claims_cursor_next_subject(&sub, cur) == CLAIMS_OK) {
-        bump(&items, &n, &cap, sub.type);
+        bump(&items, &n, &cap, sub->type);
         subjects++;
     }
     claims_cursor_free(cur);
@@ -383,10 +384,10 @@ static int cmd_summary(int argc, char **argv)
     print_counts("subjects by type", items, n);
 
     n = 0;
-    claims_claim_info ci;
+    const claims_claim_info *ci;
     claims_store_claims(&cur, st, CLAIMS_ALL);
     while (claims_cursor_next_claim(&ci, cur) == CLAIMS_OK)
-        bump(&items, &n, &cap, ci.attribute);
+        bump(&items, &n, &cap, ci->attribute);
     claims_cursor_free(cur);
     print_counts("claims by attribute", items, n);
 
@@ -466,9 +467,10 @@ static int cmd_reconcile(int argc, char **argv)
     int rc = parse_load_args(&la, "reconcile", argc, argv,
                              "usage: claims reconcile [OPTIONS] [FILES...]\n"
                              "Reconciles claims documents (default: the embedded "
-                             "seed corpus): resolves\nevents across documents, "
-                             "groups matching and conflicting claims, counts\n"
-                             "sources and independent origins.\n\n");
+                             "seed corpus): resolves\nsubjects (events, persons, "
+                             "organizations) across documents, groups\nmatching "
+                             "and conflicting claims, counts sources and\n"
+                             "independent origins.\n\n");
     if (rc)
         return rc;
     claims_ctx *ctx = NULL;
@@ -487,6 +489,18 @@ static int cmd_reconcile(int argc, char **argv)
     if (claims_ctx_new(&ctx, &err) != CLAIMS_OK ||
         claims_store_new(&st, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    /* the seed corpus comes with the schema of its vocabulary; --schema may
+     * still add to it or redefine its attributes */
+    char schema_name[256];
+    snprintf(schema_name, sizeof schema_name, "examples/schemas/%s", seed_schema.name);
+    if (la.file_count == 0 &&
+        claims_ctx_load_schema(ctx, (const char *)seed_schema.data, seed_schema.len,
+                               (claims_str){schema_name, strlen(schema_name)},
+                               &err) != CLAIMS_OK) {
+        print_diagnostic(&err);
         rc = EXIT_INPUT;
         goto out;
     }
@@ -552,7 +566,7 @@ static int cmd_check(int argc, char **argv)
     if (claims_store_new(&st, NULL) != CLAIMS_OK)
         return EXIT_INPUT;
     size_t failed = load_inputs(st, &la);
-    claims_load_summary sum;
+    claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT;
     claims_store_summary(st, &sum);
     printf("%zu documents, %zu claims read: %zu loaded, %zu rejected, %zu errors\n",
            sum.documents_read, sum.claims_read, sum.claims_loaded,
@@ -702,7 +716,7 @@ static int cmd_compare(int argc, char **argv)
     if (!rc)
         rc = parse_or_report(b, &va, va.texts[1]);
     if (!rc) {
-        claims_comparison c;
+        claims_comparison c = CLAIMS_COMPARISON_INIT;
         claims_value_compare(&c, NULL, a, b);
         printf("relation: %s\nscore: %.3f\nreason: %s\n",
                claims_relation_name(c.relation), c.score, c.reason);

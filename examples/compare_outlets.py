@@ -62,7 +62,7 @@ def shorten(text: str, width: int) -> str:
     return head + "..."
 
 
-def event_table(event: "claims.Event", outlets: Dict[str, str], width: int,
+def event_table(event: "claims.ResultSubject", outlets: Dict[str, str], width: int,
                 all_attributes: bool) -> List[str]:
     attrs = list(event.attributes())
     rank = {name: i for i, name in enumerate(KEY_ATTRIBUTES)}
@@ -121,7 +121,7 @@ def main(argv: List[str]) -> int:
         outlets = {s.id: s.outlet or s.id for s in store.sources()}
         with store.reconcile() as result:
             shown = single = 0
-            for event in result.events():
+            for event in result.subjects():
                 if event.type != "event":
                     continue
                 if len(event.sources) < 2 and not args.single:

@@ -12,6 +12,14 @@
  *  - objects handed back through a first `**out` argument are new and owned by
  *    the caller; pointers returned by accessors are borrowed and live as long
  *    as the parent object, or, for cursor rows, until the next `_next`/`_free`;
+ *  - the library never writes a struct into caller memory whose size it does
+ *    not know: cursor rows (`claims_*_info`) are handed back as borrowed
+ *    `const` pointers into the cursor, and every struct the caller supplies
+ *    (options, descriptions, claims_load_summary, claims_result_stats,
+ *    claims_comparison) starts with `unsigned int version`, which the caller
+ *    sets and which says which fields the library may read or write;
+ *  - flags arguments reject unknown bits with CLAIMS_EINVAL;
+ *  - every `*_name()` function returns "unknown" for a value outside its enum;
  *  - every string input carries an explicit length; strings handed back are
  *    UTF-8 and NUL-terminated;
  *  - every `_free` accepts NULL.
@@ -152,8 +160,8 @@ typedef enum claims_type {
 } claims_type;
 #define CLAIMS_TYPE_COUNT 11
 
-/** Name of a type ("duration"), static storage; NULL for an unknown value.
- *  Added in 0.1. */
+/** Name of a type ("duration"), static storage; "unknown" for a value
+ *  outside the enum. Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_type_name(claims_type type);
 /** Looks a type up by name ("duration", "date", ...). Returns CLAIMS_OK or
  *  CLAIMS_ENOTFOUND. Added in 0.1. */
@@ -186,7 +194,8 @@ typedef enum claims_modifier {
     CLAIMS_MOD_EQUAL_OR_MORE = 5  /**< "at least", "or more" */
 } claims_modifier;
 
-/** Name of a modifier ("APPROX"), static storage. Added in 0.1. */
+/** Name of a modifier ("APPROX"), static storage; "unknown" for a value
+ *  outside the enum. Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_modifier_name(claims_modifier mod);
 
 /** Precision of a date or time value. */
@@ -203,7 +212,8 @@ typedef enum claims_precision {
     CLAIMS_PRECISION_SECOND = 9
 } claims_precision;
 
-/** Name of a precision ("day"), static storage. Added in 0.1. */
+/** Name of a precision ("day"), static storage; "unknown" for a value
+ *  outside the enum. Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_precision_name(claims_precision precision);
 
 /** How a relative day name ("Sunday") is resolved against the reference. */
@@ -223,7 +233,9 @@ typedef struct claims_parse_options {
     /** BCP 47 language tag; absent means "en". */
     claims_str language;
     claims_date_bias bias;
-    unsigned int flags; /**< reserved, 0 */
+    /** Reserved: 0. Any bit set makes the parse fail with CLAIMS_EINVAL,
+     *  so that a flag added later is never silently ignored. */
+    unsigned int flags;
 } claims_parse_options;
 
 #define CLAIMS_PARSE_OPTIONS_VERSION 1
@@ -249,8 +261,8 @@ CLAIMS_API void claims_value_free(claims_value *value);
  * Airline") succeed with claims_value_is_none() true.
  * Returns CLAIMS_OK, or CLAIMS_ESYNTAX (not a value of that type),
  * CLAIMS_ENCODING (invalid UTF-8, NUL byte), CLAIMS_ERANGE (overflow,
- * overlong input), CLAIMS_EINVAL (bad argument); on error the value is
- * left empty. Added in 0.1.
+ * overlong input), CLAIMS_EINVAL (bad argument, unsupported options
+ * version, a flag bit set); on error the value is left empty. Added in 0.1.
  */
 CLAIMS_API int claims_value_parse(claims_value *value, const claims_ctx *ctx,
                                   claims_type type, const char *text,
@@ -293,32 +305,44 @@ typedef enum claims_relation {
     CLAIMS_RELATION_INCOMPARABLE = 3 /**< different types, no value */
 } claims_relation;
 
-/** Name of a relation ("compatible"), static storage. Added in 0.1. */
+/** Name of a relation ("compatible"), static storage; "unknown" for a value
+ *  outside the enum. Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_relation_name(claims_relation relation);
 
 #define CLAIMS_REASON_LENGTH 128
-/** Result of a comparison, filled by claims_value_compare(). */
+/** Result of a comparison, in caller memory, filled by
+ *  claims_value_compare(). The caller sets `version` (CLAIMS_COMPARISON_INIT)
+ *  and the library writes only the fields of that version. */
 typedef struct claims_comparison {
+    unsigned int version;
     claims_relation relation;
     double score; /**< similarity in [0, 1]; 1 for equal */
     char reason[CLAIMS_REASON_LENGTH]; /**< "240 s APPROX overlaps 240 s" */
 } claims_comparison;
+#define CLAIMS_COMPARISON_VERSION 1
+#define CLAIMS_COMPARISON_INIT                                                 \
+    { CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_INCOMPARABLE, 0.0, {0} }
 
-/** Compares two parsed values. `ctx` may be NULL. Returns CLAIMS_OK (the
- *  relation may be INCOMPARABLE) or CLAIMS_EINVAL. Added in 0.1. */
+/** Compares two parsed values into *out (caller-owned, `version` set).
+ *  `ctx` may be NULL. Returns CLAIMS_OK (the relation may be INCOMPARABLE),
+ *  or CLAIMS_EINVAL for a NULL argument or an unsupported out->version
+ *  (*out then untouched). Added in 0.1. */
 CLAIMS_API int claims_value_compare(claims_comparison *out,
                                     const claims_ctx *ctx,
                                     const claims_value *a,
                                     const claims_value *b);
 
-/** Jaro similarity of two UTF-8 strings, by code point, in [0, 1].
- *  Returns a negative value for invalid UTF-8. Added in 0.1. */
-CLAIMS_API double claims_jaro(const char *a, size_t alen, const char *b,
-                              size_t blen);
+/** Jaro similarity of two UTF-8 strings, by code point: *out (caller-owned)
+ *  receives a score in [0, 1] (0 when either is empty). Returns CLAIMS_OK,
+ *  CLAIMS_ENCODING for invalid UTF-8, CLAIMS_EINVAL for a NULL out or a
+ *  NULL string with a length, CLAIMS_ENOMEM; *out is left alone on failure.
+ *  Added in 0.1. */
+CLAIMS_API int claims_jaro(double *out, const char *a, size_t alen,
+                           const char *b, size_t blen);
 /** Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4, boost only
- *  above 0.7). Negative for invalid UTF-8. Added in 0.1. */
-CLAIMS_API double claims_jaro_winkler(const char *a, size_t alen,
-                                      const char *b, size_t blen);
+ *  above 0.7) into *out; returns as claims_jaro(). Added in 0.1. */
+CLAIMS_API int claims_jaro_winkler(double *out, const char *a, size_t alen,
+                                   const char *b, size_t blen);
 
 /* ---- the store: documents, subjects, claims ----------------------------------- */
 
@@ -354,16 +378,21 @@ typedef enum claims_format {
 } claims_format;
 
 /**
- * Progress callback: `stage` names the work ("load", "normalize", "resolve",
- * "group"), `done` of `total` units are finished (bytes for a load, claims or
- * subjects for reconciliation). Called at most a few hundred times per
- * stage. Return 0 to go on, non-zero to stop: the call then fails with
- * CLAIMS_ECANCELED (a load keeps what it had loaded). Added in 0.1.
+ * Progress callback: `stage` (static storage) names the work, `done` of
+ * `total` units are finished. A load reports "load" in bytes.
+ * claims_reconcile() reports, in order, "normalize" (claims), "resolve"
+ * (subject mentions), "group" (resolved subjects), then "done" exactly
+ * once, with done == total == 1, when every stage has finished and just
+ * before the call returns its result; stopping there still cancels the
+ * run. Called at most a few hundred times per stage. Return 0 to go on,
+ * non-zero to stop: the call then fails with CLAIMS_ECANCELED (a load keeps
+ * what it had loaded). Added in 0.1.
  */
 typedef int (*claims_progress_fn)(const char *stage, size_t done, size_t total,
                                   void *payload);
 
-/** Load flags. */
+/** Load flags. Any other bit makes a load fail with CLAIMS_EINVAL before
+ *  it reads anything. */
 enum {
     /** Any error rejects the whole document: nothing of it is loaded. */
     CLAIMS_LOAD_STRICT = 1u << 0,
@@ -404,8 +433,11 @@ typedef struct claims_load_options {
 CLAIMS_API int claims_load_options_init(claims_load_options *opts,
                                         unsigned int version);
 
-/** What a load read: claims_loaded + claims_rejected == claims_read. */
+/** What a load read: claims_loaded + claims_rejected == claims_read. In
+ *  caller memory: the caller sets `version` (CLAIMS_LOAD_SUMMARY_INIT) and
+ *  the library writes only the fields of that version. */
 typedef struct claims_load_summary {
+    unsigned int version;
     size_t documents_read;
     size_t documents_loaded; /**< documents with at least their source kept */
     size_t documents_rejected;
@@ -414,16 +446,21 @@ typedef struct claims_load_summary {
     size_t claims_rejected;
     size_t errors; /**< diagnostics recorded by this load */
 } claims_load_summary;
+#define CLAIMS_LOAD_SUMMARY_VERSION 1
+#define CLAIMS_LOAD_SUMMARY_INIT { CLAIMS_LOAD_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Loads documents from a memory buffer. `name` labels diagnostics (may be
- * absent: "<buffer>"). `opts` may be NULL. `summary` (may be NULL) receives
- * the counts of this call. Every problem is recorded as a diagnostic (see
+ * absent: "<buffer>"). `opts` may be NULL. `summary` (caller-owned, may be
+ * NULL, `version` set) receives the counts of this call, also when it
+ * fails. Every problem is recorded as a diagnostic (see
  * claims_store_diagnostic()); `err` receives the first one.
  * Returns CLAIMS_OK when everything loaded, CLAIMS_EREJECTED when some input
  * was rejected while the rest loaded, or another negative code when nothing
  * could be read (CLAIMS_ESYNTAX for a buffer that is not JSON at all,
- * CLAIMS_ENOMEM, CLAIMS_EINVAL). Added in 0.1.
+ * CLAIMS_ENOMEM, CLAIMS_EINVAL: NULL store, unsupported opts or summary
+ * version, unknown format or flag bits; then nothing is loaded and *summary
+ * is untouched). Added in 0.1.
  */
 CLAIMS_API int claims_store_load_buffer(claims_store *store, const char *data,
                                         size_t len, claims_str name,
@@ -448,9 +485,11 @@ CLAIMS_API int claims_store_load_stream(claims_store *store, FILE *stream,
                                         claims_load_summary *summary,
                                         claims_error *err);
 
-/** Counts of everything loaded so far (all calls). Added in 0.1. */
-CLAIMS_API void claims_store_summary(const claims_store *store,
-                                     claims_load_summary *out);
+/** Counts of everything loaded so far (all calls) into *out (caller-owned,
+ *  `version` set). Returns CLAIMS_OK, or CLAIMS_EINVAL for a NULL argument
+ *  or an unsupported out->version (*out then untouched). Added in 0.1. */
+CLAIMS_API int claims_store_summary(const claims_store *store,
+                                    claims_load_summary *out);
 /** Number of diagnostics recorded so far. Added in 0.1. */
 CLAIMS_API size_t claims_store_diagnostic_count(const claims_store *store);
 /** Diagnostic i (0-based), borrowed from the store; NULL when out of range.
@@ -506,6 +545,13 @@ CLAIMS_API int claims_store_add_claim(claims_store *store, size_t *index,
                                       const claims_claim_desc *desc,
                                       claims_error *err);
 
+/* The rows below (claims_*_info) are only ever handed out by the library as
+ * borrowed `const` pointers into a cursor, valid until the cursor's next
+ * `_next` or `_free` (copy one, `claims_claim_info c = *row;`, to keep it;
+ * the strings it points to live as long as the store or result). The
+ * library allocates them, so a newer library may add fields at their end
+ * without breaking a caller built against an older header. */
+
 /** Read-only view of a source; strings borrowed from the store ("" when
  *  absent). */
 typedef struct claims_source_info {
@@ -518,7 +564,10 @@ typedef struct claims_source_info {
     size_t claim_count;      /**< claims loaded from it */
 } claims_source_info;
 
-/** Read-only view of a subject mention; strings borrowed from the store. */
+/** Read-only view of a subject mention: one subject as one document names
+ *  it (its "subjects" list). claims_reconcile() merges mentions into
+ *  resolved subjects (claims_result_subject_info). Strings borrowed from the
+ *  store. */
 typedef struct claims_subject_info {
     size_t index;  /**< store-wide */
     size_t source; /**< index of its source */
@@ -541,16 +590,12 @@ typedef struct claims_claim_info {
     int line, column; /**< where it was read, 0 when added through the API */
 } claims_claim_info;
 
-/** Claim `index` (store-wide, 0-based) into *out; CLAIMS_ENOTFOUND when out
- *  of range. Added in 0.1. */
-CLAIMS_API int claims_store_claim(claims_claim_info *out,
-                                  const claims_store *store, size_t index);
-
 /** Number of sources and claims in the store. Added in 0.1. */
 CLAIMS_API size_t claims_store_source_count(const claims_store *store);
 CLAIMS_API size_t claims_store_claim_count(const claims_store *store);
 
-/** Pull cursor over sources or claims. */
+/** Pull cursor over the rows of a store or a result. It owns the row it
+ *  last handed out. */
 typedef struct claims_cursor claims_cursor;
 
 /** Cursor over all sources in load order. *out is new. Added in 0.1. */
@@ -561,24 +606,37 @@ CLAIMS_API int claims_store_sources(claims_cursor **out,
 #define CLAIMS_ALL ((size_t)-1)
 CLAIMS_API int claims_store_claims(claims_cursor **out,
                                    const claims_store *store, size_t source);
+/** Cursor over all claims of the store from claim `first` (store-wide,
+ *  0-based) on: the way to reach one claim by its index. *out is new.
+ *  CLAIMS_ENOTFOUND when `first` is not below the claim count. Added in
+ *  0.1. */
+CLAIMS_API int claims_store_claims_from(claims_cursor **out,
+                                        const claims_store *store,
+                                        size_t first);
 /** Cursor over subject mentions: of one source, or of all with `source` ==
  *  CLAIMS_ALL. *out is new. Added in 0.1. */
 CLAIMS_API int claims_store_subjects(claims_cursor **out,
                                      const claims_store *store, size_t source);
-/** Next source of a source cursor: CLAIMS_OK and *out filled, CLAIMS_DONE at
- *  the end, CLAIMS_EINVAL on a claim cursor. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_source(claims_source_info *out,
+/** Next source of a source cursor: CLAIMS_OK with *out pointing at the row,
+ *  borrowed from the cursor and valid until its next `_next` or `_free`
+ *  (the strings in it live as long as the store); CLAIMS_DONE at the end
+ *  (*out NULL); CLAIMS_EINVAL for a NULL argument or a cursor of another
+ *  kind. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_source(const claims_source_info **out,
                                          claims_cursor *cursor);
-/** Next subject of a subject cursor, likewise. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_subject(claims_subject_info *out,
+/** Next subject mention of a subject cursor, likewise. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_subject(const claims_subject_info **out,
                                           claims_cursor *cursor);
-/** Next claim of a claim cursor, likewise. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_claim(claims_claim_info *out,
+/** Next claim of a claim cursor (of a store or of a value cluster),
+ *  likewise. Added in 0.1. */
+CLAIMS_API int claims_cursor_next_claim(const claims_claim_info **out,
                                         claims_cursor *cursor);
 /** Frees a cursor. Accepts NULL. Added in 0.1. */
 CLAIMS_API void claims_cursor_free(claims_cursor *cursor);
 
-/** Name of a polarity or certainty ("negated", "possible"). Added in 0.1. */
+/** Name of a polarity or certainty ("negated", "possible"), static storage;
+ *  "unknown" for a value outside the enum (for a certainty, also the name
+ *  of CLAIMS_UNKNOWN). Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_polarity_name(claims_polarity polarity);
 CLAIMS_API const char *claims_certainty_name(claims_certainty certainty);
 
@@ -642,13 +700,17 @@ typedef enum claims_agreement {
     CLAIMS_SINGLE_SOURCE = 4  /**< only one source speaks to it */
 } claims_agreement;
 
-/** Name of an agreement ("agreed", "single-source"). Added in 0.1. */
+/** Name of an agreement ("agreed", "single-source"), static storage;
+ *  "unknown" for a value outside the enum. Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_agreement_name(claims_agreement agreement);
 
 /** Reconciliation options. Initialise with CLAIMS_RECONCILE_OPTIONS_INIT. */
 typedef struct claims_reconcile_options {
     unsigned int version;
-    unsigned int flags;     /**< reserved, 0 */
+    /** Reserved: 0. Any bit set makes claims_reconcile() fail with
+     *  CLAIMS_EINVAL, so that a flag added later is never silently
+     *  ignored. */
+    unsigned int flags;
     claims_date_bias bias;  /**< for relative dates, default PAST */
     /** Smallest number of consecutive shared words that counts as shared
      *  wording between two sources; 0 means 8. */
@@ -674,12 +736,15 @@ typedef struct claims_result claims_result;
 
 /**
  * Reconciles everything in `store`: normalizes every claim's value, resolves
- * subject mentions across documents into events, persons, organizations...,
- * groups the claims of each (subject, attribute) into value clusters, and
- * counts sources and independent origins. `ctx` supplies the schema and the
- * alias tables and may be NULL (built-ins); `opts` may be NULL. *out is new.
- * Values that cannot be parsed are kept as text and reported
- * (claims_result_diagnostic()); they never stop the run. Added in 0.1.
+ * subject mentions across documents into subjects (events, persons,
+ * organizations...), groups the claims of each (subject, attribute) into
+ * value clusters, and counts sources and independent origins. `ctx`
+ * supplies the schema and the alias tables and may be NULL (built-ins);
+ * `opts` may be NULL. *out is new. Values that cannot be parsed are kept as
+ * text and reported (claims_result_diagnostic()); they never stop the run.
+ * Returns CLAIMS_OK; CLAIMS_EINVAL for a NULL out or store, an unsupported
+ * options version or flag bits set; CLAIMS_ECANCELED when the progress
+ * callback stopped it; CLAIMS_ENOMEM, CLAIMS_ERANGE. Added in 0.1.
  */
 CLAIMS_API int claims_reconcile(claims_result **out, const claims_ctx *ctx,
                                 const claims_store *store,
@@ -688,15 +753,33 @@ CLAIMS_API int claims_reconcile(claims_result **out, const claims_ctx *ctx,
 /** Frees a result. Accepts NULL. Added in 0.1. */
 CLAIMS_API void claims_result_free(claims_result *result);
 
-/** Time spent in each stage of claims_reconcile(), in seconds. */
+/** What a reconciliation did: the time spent in each stage (seconds of
+ *  wall-clock time) and counts. In caller memory: the caller sets `version`
+ *  (CLAIMS_RESULT_STATS_INIT) and the library writes only the fields of
+ *  that version. */
 typedef struct claims_result_stats {
+    unsigned int version;
+    /** Stages: normalize (values), resolve (mentions into subjects), group
+     *  (value clusters); `total` covers every stage, so it is the sum of
+     *  the five stage times (dependence and origins below included). */
     double normalize, resolve, group, total;
-    size_t claims, values_parsed, values_unparsed, mentions, subjects,
-        clusters, dependencies;
+    size_t claims, values_parsed, values_unparsed;
+    size_t mentions;  /**< subject mentions in the store */
+    size_t subjects;  /**< resolved subjects */
+    size_t clusters, dependencies;
+    /** Stages: dependence (sources sharing wording) and origins
+     *  (attribution chains). Since struct version 2: before, they were
+     *  counted in `group`. */
+    double dependence, origins;
 } claims_result_stats;
-/** Fills the statistics of a result. Added in 0.1. */
-CLAIMS_API void claims_result_get_stats(const claims_result *result,
-                                        claims_result_stats *out);
+#define CLAIMS_RESULT_STATS_VERSION 2
+#define CLAIMS_RESULT_STATS_INIT                                               \
+    { CLAIMS_RESULT_STATS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+/** Copies the statistics of a result into *out (caller-owned, `version`
+ *  set). Returns CLAIMS_OK, or CLAIMS_EINVAL for a NULL argument or an
+ *  unsupported out->version (*out then untouched). Added in 0.1. */
+CLAIMS_API int claims_result_get_stats(const claims_result *result,
+                                       claims_result_stats *out);
 
 /** Number of notes about unparsed values. Added in 0.1. */
 CLAIMS_API size_t claims_result_diagnostic_count(const claims_result *result);
@@ -705,8 +788,10 @@ CLAIMS_API size_t claims_result_diagnostic_count(const claims_result *result);
 CLAIMS_API const claims_error *
 claims_result_diagnostic(const claims_result *result, size_t i);
 
-/** A resolved subject: an event, a person, an organization... */
-typedef struct claims_event_info {
+/** A resolved subject: an event, a person, an organization... made of the
+ *  subject mentions (claims_subject_info) of several documents. Borrowed
+ *  from its cursor; its strings live as long as the result. */
+typedef struct claims_result_subject_info {
     size_t index;
     const char *id;    /**< stable: derived from content, not input order */
     const char *label; /**< the label most of its mentions use */
@@ -718,9 +803,10 @@ typedef struct claims_event_info {
     /** Why its mentions were merged, and why it was kept apart from
      *  similar subjects: one line per decision. */
     const char *explanation;
-} claims_event_info;
+} claims_result_subject_info;
 
-/** One attribute of a resolved subject. */
+/** One attribute of a resolved subject. Borrowed from its cursor; its
+ *  strings live as long as the result. */
 typedef struct claims_attribute_info {
     size_t index;
     const char *attribute;
@@ -735,7 +821,8 @@ typedef struct claims_attribute_info {
 } claims_attribute_info;
 
 /** One value cluster: claims whose values are equal (or, for sets, the
- *  same member). */
+ *  same member). Borrowed from its cursor; its strings live as long as the
+ *  result. */
 typedef struct claims_value_info {
     size_t index;
     const char *normalized;       /**< "240", "2016-11-20", "sergey lavrov" */
@@ -751,7 +838,8 @@ typedef struct claims_value_info {
     const char *const *origins;   /**< normalized origin names, sorted */
 } claims_value_info;
 
-/** Two sources that share wording (one wire story printed twice). */
+/** Two sources that share wording (one wire story printed twice). Borrowed
+ *  from its cursor; its strings live as long as the result. */
 typedef struct claims_dependency_info {
     size_t index;
     const char *source_a, *source_b; /**< ids, a < b */
@@ -759,37 +847,45 @@ typedef struct claims_dependency_info {
     const char *const *passages;     /**< the shared passages */
 } claims_dependency_info;
 
+/* Result cursors borrow from the result: free them before it. */
+
 /** Cursor over the resolved subjects, events first. *out is new.
  *  Added in 0.1. */
-CLAIMS_API int claims_result_events(claims_cursor **out,
-                                    const claims_result *result);
-/** Cursor over the attributes of resolved subject `event`. Added in 0.1. */
+CLAIMS_API int claims_result_subjects(claims_cursor **out,
+                                      const claims_result *result);
+/** Cursor over the attributes of resolved subject `subject` (its index).
+ *  *out is new; CLAIMS_ENOTFOUND when out of range. Added in 0.1. */
 CLAIMS_API int claims_result_attributes(claims_cursor **out,
                                         const claims_result *result,
-                                        size_t event);
+                                        size_t subject);
 /** Cursor over the value clusters of attribute `attribute` (an index from
- *  claims_attribute_info) of `event`. Added in 0.1. */
+ *  claims_attribute_info) of `subject`. *out is new. Added in 0.1. */
 CLAIMS_API int claims_result_values(claims_cursor **out,
-                                    const claims_result *result, size_t event,
-                                    size_t attribute);
+                                    const claims_result *result,
+                                    size_t subject, size_t attribute);
 /** Cursor over the claims of one value cluster; rows come from
- *  claims_cursor_next_claim(). Added in 0.1. */
+ *  claims_cursor_next_claim(). *out is new. Added in 0.1. */
 CLAIMS_API int claims_result_claims(claims_cursor **out,
-                                    const claims_result *result, size_t event,
-                                    size_t attribute, size_t value);
-/** Cursor over the pairs of dependent sources. Added in 0.1. */
+                                    const claims_result *result,
+                                    size_t subject, size_t attribute,
+                                    size_t value);
+/** Cursor over the pairs of dependent sources. *out is new. Added in 0.1. */
 CLAIMS_API int claims_result_dependencies(claims_cursor **out,
                                           const claims_result *result);
-/** Next row of the matching cursor: CLAIMS_OK, CLAIMS_DONE at the end,
- *  CLAIMS_EINVAL on a cursor of another kind. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_event(claims_event_info *out,
-                                        claims_cursor *cursor);
-CLAIMS_API int claims_cursor_next_attribute(claims_attribute_info *out,
+/** Next row of the matching cursor, as claims_cursor_next_source(): *out
+ *  points at a row the cursor owns, valid until its next `_next` or
+ *  `_free` (the strings in it live as long as the result); CLAIMS_DONE at
+ *  the end; CLAIMS_EINVAL on a cursor of another kind. Added in 0.1. */
+CLAIMS_API int
+claims_cursor_next_result_subject(const claims_result_subject_info **out,
+                                  claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_attribute(const claims_attribute_info **out,
                                             claims_cursor *cursor);
-CLAIMS_API int claims_cursor_next_value(claims_value_info *out,
+CLAIMS_API int claims_cursor_next_value(const claims_value_info **out,
                                         claims_cursor *cursor);
-CLAIMS_API int claims_cursor_next_dependency(claims_dependency_info *out,
-                                             claims_cursor *cursor);
+CLAIMS_API int
+claims_cursor_next_dependency(const claims_dependency_info **out,
+                              claims_cursor *cursor);
 
 /** Report renderings. */
 typedef enum claims_render_format {

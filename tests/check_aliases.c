@@ -1,4 +1,4 @@
-/* check_aliases.c - alias tables: JSON loading with positioned errors,
+/* check_aliases.c - alias tables: JSON loading with errors at a JSON Pointer,
  * claims_ctx_add_alias() validation, lookups through the normalizers. */
 #include "check_names.h"
 
@@ -50,59 +50,97 @@ START_TEST(test_load)
 }
 END_TEST
 
-/* Loads json into a fresh context and checks the error. */
-static void load_fails(const char *json, int code, int line, int column,
+/* Loads json into a fresh context and checks the error: its code, line and
+ * column, that the text starts with `at` (a JSON Pointer and ": ", or
+ * "malformed JSON: ") and contains `text`. */
+static void load_fails(const char *json, int code, int line, int column, const char *at,
                        const char *text)
 {
     claims_ctx *ctx = new_ctx();
     claims_error err;
     ck_assert_int_eq(load(ctx, json, &err), code);
     ck_assert_int_eq(err.code, code);
-    ck_assert_msg(err.line == line && err.column == column,
-                  "%s: at %d:%d, want %d:%d (%s)", json, err.line, err.column,
-                  line, column, err.text);
+    ck_assert_msg(err.line == line && err.column == column, "%s: at %d:%d, want %d:%d (%s)",
+                  json, err.line, err.column, line, column, err.text);
     ck_assert_str_eq(err.source, "aliases.json");
-    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"",
-                  json, err.text, text);
+    ck_assert_msg(strncmp(err.text, at, strlen(at)) == 0, "%s: \"%s\" does not start with \"%s\"",
+                  json, err.text, at);
+    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err.text,
+                  text);
     claims_ctx_free(ctx);
 }
 
+/* Syntax errors: jansson's line and column (characters), its message. */
+START_TEST(test_load_syntax_errors)
+{
+    const char *bad = "malformed JSON: ";
+    load_fails("{\"place\": {\"Lima\": [\"x\"]", CLAIMS_ESYNTAX, 1, 24, bad, "'}' expected");
+    load_fails("{\n  \"place\": [}", CLAIMS_ESYNTAX, 2, 13, bad, "");
+    /* columns count characters */
+    load_fails("{\"place\":\n  {\"Bogotá\": [\"é\",]}}", CLAIMS_ESYNTAX, 2, 19, bad,
+               "unexpected token");
+    load_fails("", CLAIMS_ESYNTAX, 1, 0, bad, "");
+    load_fails("{\"place\": {}, \"place\": {}}", CLAIMS_ESYNTAX, 1, 21, bad, "duplicate");
+    load_fails("{\"x\": \"\\u0000\"}", CLAIMS_ESYNTAX, 1, 14, bad, "JSON_ALLOW_NUL");
+    load_fails("{\"place\": {\"Lima\": [\"\xff\"]}}", CLAIMS_ESYNTAX, 1, 21, bad, "decode");
+}
+END_TEST
+
+/* A well-formed table with a bad member: no position (jansson keeps none),
+ * the member's JSON Pointer instead. */
 START_TEST(test_load_errors)
 {
-    load_fails("{\"place\": {\"Lima\": [\"x\"]", CLAIMS_ESYNTAX, 1, 24,
-               "'}' expected");
-    load_fails("{\n  \"place\": [}", CLAIMS_ESYNTAX, 2, 13, "");
-    load_fails("", CLAIMS_ESYNTAX, 1, 0, "");
-    load_fails("{\"place\": {}, \"place\": {}}", CLAIMS_ESYNTAX, 1, 21,
-               "duplicate");
-    load_fails("{\"x\": \"\\u0000\"}", CLAIMS_ESYNTAX, 1, 14, "JSON_ALLOW_NUL");
-    load_fails("[]", CLAIMS_ESCHEMA, 1, 1, "object keyed by type");
-    load_fails("{\n  \"plase\": {}}", CLAIMS_ESCHEMA, 2, 3,
-               "unknown type name \"plase\"");
-    load_fails("{\"number\": {}}", CLAIMS_ESCHEMA, 1, 2,
-               "number have no aliases");
-    load_fails("{\"place\": [\"Lima\"]}", CLAIMS_ESCHEMA, 1, 11,
-               "must be an object");
-    load_fails("{\"place\": {\n  \"Lima, Peru\": \"Lima\"}}", CLAIMS_ESCHEMA, 2,
-               17, "array of strings");
-    load_fails("{\"place\": {\"Lima, Peru\": [\n  \"Lima\",\n    3]}}",
-               CLAIMS_ESCHEMA, 3, 5, "must be a string");
-    load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\", \"...\"]}}",
-               CLAIMS_ESYNTAX, 1, 35, "no letters or digits");
-    load_fails("{\"place\": {\"!!\": [\"Lima\"]}}", CLAIMS_ESYNTAX, 1, 12,
+    load_fails("[]", CLAIMS_ESCHEMA, 0, 0, "\"\": ", "object keyed by type");
+    load_fails("{\n  \"plase\": {}}", CLAIMS_ESCHEMA, 0, 0, "/plase: ", "unknown type name");
+    load_fails("{\"number\": {}}", CLAIMS_ESCHEMA, 0, 0, "/number: ", "number have no aliases");
+    load_fails("{\"place\": [\"Lima\"]}", CLAIMS_ESCHEMA, 0, 0, "/place: ", "must be an object");
+    load_fails("{\"place\": {\n  \"Lima, Peru\": \"Lima\"}}", CLAIMS_ESCHEMA, 0, 0,
+               "/place/Lima, Peru: ", "array of strings");
+    load_fails("{\"place\": {\"Lima, Peru\": [\n  \"Lima\",\n    3]}}", CLAIMS_ESCHEMA, 0, 0,
+               "/place/Lima, Peru/1: ", "must be a string");
+    /* names that are not names: the alias, or the canonical name's member */
+    load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\", \"...\"]}}", CLAIMS_ESYNTAX, 0, 0,
+               "/place/Lima, Peru/1: ", "no letters or digits");
+    load_fails("{\"place\": {\"Lima, Peru\": [\"\"]}}", CLAIMS_ESYNTAX, 0, 0,
+               "/place/Lima, Peru/0: ", "alias is empty");
+    load_fails("{\"place\": {\"!!\": [\"Lima\"]}}", CLAIMS_ESYNTAX, 0, 0, "/place/!!: ",
                "no letters");
-    load_fails("{\"place\": {\"?\": []}}", CLAIMS_ESYNTAX, 1, 12, "no letters");
-    load_fails("{\"person\": {\"Mr.\": [\"x\"]}}", CLAIMS_ESYNTAX, 1, 13,
+    load_fails("{\"place\": {\"?\": []}}", CLAIMS_ESYNTAX, 0, 0, "/place/?: ", "no letters");
+    load_fails("{\"Person\": {\"Mr.\": [\"x\"]}}", CLAIMS_ESYNTAX, 0, 0, "/Person/Mr.: ",
                "only a title");
-    load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\"], \"Lima, Ohio\": "
-               "[\"Lima\"]}}",
-               CLAIMS_EDUPLICATE, 1, 51, "already stands for");
-    /* escapes in names do not confuse the position */
-    load_fails("{\"pl\\u0061ce\": {\"L\\u00eda\": [\"\\u00e9\", 1]}}",
-               CLAIMS_ESCHEMA, 1, 40, "must be a string");
-    /* columns count characters */
-    load_fails("{\"place\": {\"Bogotá\": [\"é\", 2]}}", CLAIMS_ESCHEMA, 1, 28,
+    load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\"], \"Lima, Ohio\": [\"Lima\"]}}",
+               CLAIMS_EDUPLICATE, 0, 0, "/place/Lima, Ohio/0: ", "already stands for");
+    /* the pointer has the names as parsed, "~" and "/" escaped (RFC 6901),
+     * control characters shown as \u00XX */
+    load_fails("{\"pl\\u0061ce\": {\"L\\u00eda\": [\"\\u00e9\", 1]}}", CLAIMS_ESCHEMA, 0, 0,
+               "/place/Lía/1: ", "must be a string");
+    load_fails("{\"place\": {\"a/b~c\": [\"x\", {}]}}", CLAIMS_ESCHEMA, 0, 0, "/place/a~1b~0c/1: ",
                "must be a string");
+    load_fails("{\"*\": {\"EU\": [\"~1\", 2]}}", CLAIMS_ESCHEMA, 0, 0, "/*/EU/1: ",
+               "must be a string");
+    load_fails("{\"place\": {\"a\\tb\\u007f\": 1}}", CLAIMS_ESCHEMA, 0, 0,
+               "/place/a\\u0009b\\u007f: ", "array");
+    load_fails("{\"place\": {\"\": 1}}", CLAIMS_ESCHEMA, 0, 0, "/place/: ", "array");
+}
+END_TEST
+
+/* A pointer too long for the error text is cut after a whole character and
+ * marked "...", and the message still follows. */
+START_TEST(test_load_error_long_pointer)
+{
+    char json[512], name[300] = "";
+    for (int i = 0; i < 60; i++)
+        strcat(name, "é"); /* 120 bytes */
+    snprintf(json, sizeof json, "{\"place\": {\"%s\": {}}}", name);
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    ck_assert_int_eq(load(ctx, json, &err), CLAIMS_ESCHEMA);
+    const char *cut = strstr(err.text, "...: ");
+    ck_assert_msg(cut != NULL, "%s", err.text);
+    ck_assert(strncmp(err.text, "/place/é", 9) == 0);
+    ck_assert_int_eq((cut - err.text - (long)strlen("/place/")) % 2, 0); /* whole é's */
+    ck_assert_ptr_nonnull(strstr(cut, "array of strings"));
+    claims_ctx_free(ctx);
 }
 END_TEST
 
@@ -156,6 +194,7 @@ START_TEST(test_add_alias)
     ck_assert_int_eq(claims_ctx_add_alias(ctx, (claims_type)99, "a", 1, "b", 1,
                                           &err),
                      CLAIMS_EINVAL);
+    ck_assert_str_eq(err.text, "unknown value type 99");
     ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_NUMBER, "a", 1, "b",
                                           1, &err),
                      CLAIMS_EINVAL);
@@ -240,7 +279,9 @@ int main(void)
     Suite *s = suite_create("aliases");
     TCase *tc = tcase_create("aliases");
     tcase_add_test(tc, test_load);
+    tcase_add_test(tc, test_load_syntax_errors);
     tcase_add_test(tc, test_load_errors);
+    tcase_add_test(tc, test_load_error_long_pointer);
     tcase_add_test(tc, test_load_is_atomic);
     tcase_add_test(tc, test_load_arguments);
     tcase_add_test(tc, test_add_alias);

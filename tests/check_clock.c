@@ -316,7 +316,7 @@ static void compare(const char *a, const char *b, claims_relation want,
     claims_error err;
     ck_assert_msg(parse_into(V, a, REF, &err) == CLAIMS_OK, "%s: %s", a, err.text);
     ck_assert_msg(parse_into(W, b, REF, &err) == CLAIMS_OK, "%s: %s", b, err.text);
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, V, W), CLAIMS_OK);
     ck_assert_msg(c.relation == want, "%s vs %s: %s (%s)", a, b,
                   claims_relation_name(c.relation), c.reason);

@@ -58,7 +58,7 @@ START_TEST(test_quotes_match_seeds)
     for (size_t d = 0; d < 4; d++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", corpus, DOCS[d]);
-        claims_load_summary sum;
+        claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT;
         claims_error err;
         ck_assert_msg(claims_store_load_file(st, path, strlen(path), NULL, &sum, &err) ==
                           CLAIMS_OK,
@@ -66,33 +66,34 @@ START_TEST(test_quotes_match_seeds)
         ck_assert_uint_eq(sum.claims_rejected, 0);
 
         claims_cursor *cur;
-        claims_source_info si;
+        const claims_source_info *row;
         ck_assert_int_eq(claims_store_sources(&cur, st), CLAIMS_OK);
         for (size_t k = 0; k <= d; k++)
-            ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_OK);
+            ck_assert_int_eq(claims_cursor_next_source(&row, cur), CLAIMS_OK);
+        const claims_source_info copy = *row, *si = &copy; /* the row dies with cur */
         claims_cursor_free(cur);
-        ck_assert_str_ne(si.text_file, "");
+        ck_assert_str_ne(si->text_file, "");
         char seed[2048];
-        snprintf(seed, sizeof seed, "%s/%s", seeds, si.text_file);
+        snprintf(seed, sizeof seed, "%s/%s", seeds, si->text_file);
         size_t len;
         char *text = read_all(seed, &len);
         ck_assert_msg(text != NULL, "cannot read %s", seed);
         /* the declared length is the article's length in characters */
-        ck_assert_uint_eq(byte_at(text, len, si.text_characters), len);
+        ck_assert_uint_eq(byte_at(text, len, si->text_characters), len);
 
-        claims_claim_info ci;
-        ck_assert_int_eq(claims_store_claims(&cur, st, si.index), CLAIMS_OK);
+        const claims_claim_info *ci;
+        ck_assert_int_eq(claims_store_claims(&cur, st, si->index), CLAIMS_OK);
         while (claims_cursor_next_claim(&ci, cur) == CLAIMS_OK) {
-            if (!ci.quote[0])
+            if (!ci->quote[0])
                 continue;
-            ck_assert_int_ge(ci.quote_offset, 0);
-            size_t b = byte_at(text, len, ci.quote_offset);
-            size_t e = byte_at(text, len, ci.quote_offset + ci.quote_length);
+            ck_assert_int_ge(ci->quote_offset, 0);
+            size_t b = byte_at(text, len, ci->quote_offset);
+            size_t e = byte_at(text, len, ci->quote_offset + ci->quote_length);
             ck_assert_msg(b != (size_t)-1 && e != (size_t)-1,
-                          "%s claim %s: offset out of the text", si.id, ci.id);
-            ck_assert_msg(e - b == strlen(ci.quote) && memcmp(text + b, ci.quote, e - b) == 0,
+                          "%s claim %s: offset out of the text", si->id, ci->id);
+            ck_assert_msg(e - b == strlen(ci->quote) && memcmp(text + b, ci->quote, e - b) == 0,
                           "%s claim %s: quote does not match the text at %ld",
-                          si.id, ci.id, ci.quote_offset);
+                          si->id, ci->id, ci->quote_offset);
             quotes++;
         }
         claims_cursor_free(cur);

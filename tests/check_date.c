@@ -514,7 +514,7 @@ static void compare(claims_type ta, const char *a, claims_type tb, const char *b
                   "%s: %s", a, err.text);
     ck_assert_msg(parse_into(W, tb, b, ref, CLAIMS_BIAS_PAST, &err) == CLAIMS_OK,
                   "%s: %s", b, err.text);
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, V, W), CLAIMS_OK);
     ck_assert_msg(c.relation == want, "%s vs %s: %s (%s)", a, b,
                   claims_relation_name(c.relation), c.reason);
@@ -524,7 +524,7 @@ static void compare(claims_type ta, const char *a, claims_type tb, const char *b
     if (want == CLAIMS_RELATION_EQUAL)
         ck_assert(c.score == 1.0);
     /* the relation does not depend on the order */
-    claims_comparison back;
+    claims_comparison back = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&back, NULL, W, V), CLAIMS_OK);
     ck_assert_int_eq(back.relation, c.relation);
     ck_assert(back.score == c.score);
@@ -560,7 +560,7 @@ START_TEST(test_compare)
     compare(D, "November 20, 2016", D, "November 21, 2016", REF,
             CLAIMS_RELATION_CONFLICTING, "2016-11-20 conflicts with 2016-11-21");
     /* adjacent days: midpoints one day apart, one day long: 1/(1+1) */
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, V, W), CLAIMS_OK);
     ck_assert(c.score > 0.49 && c.score < 0.51);
     /* containment scores above 0.5, more when the spans are close in size */

@@ -289,7 +289,7 @@ START_TEST(test_compare)
                      CLAIMS_OK);
     ck_assert_int_eq(claims_value_parse(d, NULL, D, "240 s", 5, NULL, NULL),
                      CLAIMS_OK);
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, n, d), CLAIMS_OK);
     ck_assert_int_eq(c.relation, CLAIMS_RELATION_INCOMPARABLE);
     claims_value_free(n);

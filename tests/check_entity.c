@@ -192,7 +192,7 @@ START_TEST(test_errors)
                      CLAIMS_OK);
     ck_assert_int_eq(claims_value_parse(b, NULL, ORG, "Lima", 4, NULL, NULL),
                      CLAIMS_OK);
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, a, b), CLAIMS_OK);
     ck_assert_int_eq(c.relation, CLAIMS_RELATION_INCOMPARABLE);
     claims_value_free(a);

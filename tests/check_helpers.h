@@ -35,6 +35,26 @@ static inline claims_store *seed_store(void)
     return st;
 }
 
+/* A new context with the seed corpus's schema (CLAIMS_CORPUS_SCHEMA): the
+ * attributes the corpus uses beyond the built-in ones. */
+static inline claims_ctx *seed_ctx(void)
+{
+    const char *path = getenv("CLAIMS_CORPUS_SCHEMA");
+    ck_assert_ptr_nonnull(path);
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot read %s", path);
+    static char json[1 << 16];
+    size_t len = fread(json, 1, sizeof json, f);
+    fclose(f);
+    ck_assert_uint_lt(len, sizeof json);
+    claims_ctx *ctx;
+    claims_error err;
+    ck_assert_int_eq(claims_ctx_new(&ctx, NULL), CLAIMS_OK);
+    int rc = claims_ctx_load_schema(ctx, json, len, S(path), &err);
+    ck_assert_msg(rc == CLAIMS_OK, "%s: %s", path, err.text);
+    return ctx;
+}
+
 /* Runs one suite, returns the process exit status. */
 static inline int run_suite(Suite *s)
 {

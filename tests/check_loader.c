@@ -11,7 +11,7 @@
 
 static claims_store *st;
 static claims_error err;
-static claims_load_summary sum;
+static claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT;
 
 static void setup(void) { ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK); }
 static void teardown(void) { claims_store_free(st); }
@@ -32,13 +32,14 @@ static void assert_accounted(void)
 /* the value of claim i of the store */
 static const char *value_at(size_t i)
 {
-    static claims_claim_info info;
+    const claims_claim_info *info;
     claims_cursor *c;
     ck_assert_int_eq(claims_store_claims(&c, st, CLAIMS_ALL), CLAIMS_OK);
     for (size_t k = 0; k <= i; k++)
         ck_assert_int_eq(claims_cursor_next_claim(&info, c), CLAIMS_OK);
+    const char *value = info->value; /* the store's: outlives the cursor */
     claims_cursor_free(c);
-    return info.value;
+    return value;
 }
 
 #define DOC_HEAD                                                               \
@@ -72,30 +73,30 @@ START_TEST(test_valid_document)
     ck_assert_uint_eq(sum.documents_loaded, 1);
     assert_accounted();
     claims_cursor *c;
-    claims_claim_info ci;
+    const claims_claim_info *ci;
     ck_assert_int_eq(claims_store_claims(&c, st, CLAIMS_ALL), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
-    ck_assert_str_eq(ci.id, "c1");
-    ck_assert_int_eq(ci.line, 7);
-    ck_assert_int_eq(ci.column, 5);
+    ck_assert_str_eq(ci->id, "c1");
+    ck_assert_int_eq(ci->line, 7);
+    ck_assert_int_eq(ci->column, 5);
     ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
-    ck_assert_str_eq(ci.id, "q");
-    ck_assert_str_eq(ci.value_type, "topic");
-    ck_assert_uint_eq(ci.attribution_count, 2);
-    ck_assert_str_eq(ci.attribution[0], "Interfax");
-    ck_assert_str_eq(ci.quote, "mostly focused on Syria");
-    ck_assert_int_eq(ci.quote_offset, 5);
-    ck_assert_int_eq(ci.polarity, CLAIMS_NEGATED);
-    ck_assert_int_eq(ci.certainty, CLAIMS_PROBABLE);
-    ck_assert_int_eq(ci.line, 8);
+    ck_assert_str_eq(ci->id, "q");
+    ck_assert_str_eq(ci->value_type, "topic");
+    ck_assert_uint_eq(ci->attribution_count, 2);
+    ck_assert_str_eq(ci->attribution[0], "Interfax");
+    ck_assert_str_eq(ci->quote, "mostly focused on Syria");
+    ck_assert_int_eq(ci->quote_offset, 5);
+    ck_assert_int_eq(ci->polarity, CLAIMS_NEGATED);
+    ck_assert_int_eq(ci->certainty, CLAIMS_PROBABLE);
+    ck_assert_int_eq(ci->line, 8);
     ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
-    ck_assert_str_eq(ci.value, "129.50"); /* numbers kept as written */
+    ck_assert_str_eq(ci->value, "129.50"); /* numbers kept as written */
     claims_cursor_free(c);
-    claims_source_info si;
+    const claims_source_info *si;
     ck_assert_int_eq(claims_store_sources(&c, st), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_source(&si, c), CLAIMS_OK);
-    ck_assert_str_eq(si.origin, "t.json");
-    ck_assert_str_eq(si.published, "2016-11-20");
+    ck_assert_str_eq(si->origin, "t.json");
+    ck_assert_str_eq(si->published, "2016-11-20");
     claims_cursor_free(c);
 }
 END_TEST
@@ -132,11 +133,11 @@ START_TEST(test_jsonl_bad_line_others_load)
     ck_assert_uint_eq(sum.claims_loaded, 2);
     assert_accounted();
     ck_assert_str_eq(value_at(1), "Monday");
-    claims_claim_info ci;
+    const claims_claim_info *ci;
     claims_cursor *c;
     claims_store_claims(&c, st, 1);
     ck_assert_int_eq(claims_cursor_next_claim(&ci, c), CLAIMS_OK);
-    ck_assert_int_eq(ci.line, 4);
+    ck_assert_int_eq(ci->line, 4);
     claims_cursor_free(c);
 }
 END_TEST
@@ -346,7 +347,7 @@ START_TEST(test_strict)
     const char *good = DOC_HEAD GOOD("a") DOC_TAIL;
     ck_assert_int_eq(load_opts(good, strlen(good), &o), CLAIMS_OK);
     ck_assert_uint_eq(claims_store_claim_count(st), 1);
-    claims_load_summary total;
+    claims_load_summary total = CLAIMS_LOAD_SUMMARY_INIT;
     claims_store_summary(st, &total);
     ck_assert_uint_eq(total.claims_read, 3);
     ck_assert_uint_eq(total.claims_loaded + total.claims_rejected, total.claims_read);
@@ -393,16 +394,18 @@ START_TEST(test_tsv_long_and_wide)
     ck_assert_uint_eq(sum.claims_loaded, 3);
     ck_assert_uint_eq(claims_store_source_count(st), 2);
     claims_cursor *c;
-    claims_claim_info ci;
+    const claims_claim_info *ci;
+    claims_claim_info last = {0}; /* the row is gone once the cursor is done */
     claims_store_claims(&c, st, 0);
     size_t n = 0;
     while (claims_cursor_next_claim(&ci, c) == CLAIMS_OK)
-        n++;
+        n++, last = *ci;
+    ck_assert_ptr_null(ci); /* after CLAIMS_DONE */
     ck_assert_uint_eq(n, 5);
-    ck_assert_str_eq(ci.attribute, "actual");
-    ck_assert_str_eq(ci.subject_type, "object");
-    ck_assert_int_eq(ci.line, 3);
-    ck_assert_int_eq(ci.column, 10);
+    ck_assert_str_eq(last.attribute, "actual");
+    ck_assert_str_eq(last.subject_type, "object");
+    ck_assert_int_eq(last.line, 3);
+    ck_assert_int_eq(last.column, 10);
     claims_cursor_free(c);
     /* attributes from the options */
     claims_str names[] = {S("title"), S("authors")};
@@ -412,13 +415,14 @@ START_TEST(test_tsv_long_and_wide)
     o.default_published = S("2011-12-01"); /* for the sources this creates */
     ck_assert_int_eq(load_opts(row, strlen(row), &o), CLAIMS_OK);
     ck_assert_str_eq(value_at(7), "Knuth, Donald E.");
-    claims_source_info si;
+    const claims_source_info *si;
     claims_store_sources(&c, st);
-    while (claims_cursor_next_source(&si, c) == CLAIMS_OK && strcmp(si.id, "shop") != 0)
+    while (claims_cursor_next_source(&si, c) == CLAIMS_OK && strcmp(si->id, "shop") != 0)
         ;
-    claims_cursor_free(c);
-    ck_assert_str_eq(si.id, "shop");
-    ck_assert_str_eq(si.published, "2011-12-01");
+    ck_assert_ptr_nonnull(si);
+    ck_assert_str_eq(si->id, "shop");
+    ck_assert_str_eq(si->published, "2011-12-01");
+    claims_cursor_free(c); /* the row lives in the cursor: read it first */
 }
 END_TEST
 
@@ -574,27 +578,27 @@ static char *dump(claims_store *store)
     size_t len = 0;
     put(&out, &len, "");
     claims_cursor *c;
-    claims_source_info si;
+    const claims_source_info *si;
     claims_store_sources(&c, store);
     while (claims_cursor_next_source(&si, c) == CLAIMS_OK)
-        put(&out, &len, "S %s|%s|%s|%s|%s|%ld|%zu|%zu\n", si.id, si.outlet,
-            si.published, si.language, si.text_file, si.text_characters,
-            si.subject_count, si.claim_count);
+        put(&out, &len, "S %s|%s|%s|%s|%s|%ld|%zu|%zu\n", si->id, si->outlet,
+            si->published, si->language, si->text_file, si->text_characters,
+            si->subject_count, si->claim_count);
     claims_cursor_free(c);
-    claims_subject_info su;
+    const claims_subject_info *su;
     claims_store_subjects(&c, store, CLAIMS_ALL);
     while (claims_cursor_next_subject(&su, c) == CLAIMS_OK)
-        put(&out, &len, "U %zu|%s|%s|%s\n", su.source, su.id, su.type, su.label);
+        put(&out, &len, "U %zu|%s|%s|%s\n", su->source, su->id, su->type, su->label);
     claims_cursor_free(c);
-    claims_claim_info ci;
+    const claims_claim_info *ci;
     claims_store_claims(&c, store, CLAIMS_ALL);
     while (claims_cursor_next_claim(&ci, c) == CLAIMS_OK) {
-        put(&out, &len, "C %zu|%s|%s|%s|%s|%s|%s|%ld|%ld|%d|%d|%d:%d|", ci.source,
-            ci.id, ci.subject_id, ci.attribute, ci.value, ci.value_type, ci.quote,
-            ci.quote_offset, ci.quote_length, (int)ci.polarity, (int)ci.certainty,
-            ci.line, ci.column);
-        for (size_t k = 0; k < ci.attribution_count; k++)
-            put(&out, &len, "%s;", ci.attribution[k]);
+        put(&out, &len, "C %zu|%s|%s|%s|%s|%s|%s|%ld|%ld|%d|%d|%d:%d|", ci->source,
+            ci->id, ci->subject_id, ci->attribute, ci->value, ci->value_type, ci->quote,
+            ci->quote_offset, ci->quote_length, (int)ci->polarity, (int)ci->certainty,
+            ci->line, ci->column);
+        for (size_t k = 0; k < ci->attribution_count; k++)
+            put(&out, &len, "%s;", ci->attribution[k]);
         put(&out, &len, "\n");
     }
     claims_cursor_free(c);
@@ -603,7 +607,7 @@ static char *dump(claims_store *store)
         put(&out, &len, "D %d %s %d:%d %ld %ld %s\n", e->code, e->source, e->line,
             e->column, e->document, e->claim, e->text);
     }
-    claims_load_summary t;
+    claims_load_summary t = CLAIMS_LOAD_SUMMARY_INIT;
     claims_store_summary(store, &t);
     put(&out, &len, "T %zu %zu %zu %zu %zu %zu %zu\n", t.documents_read,
         t.documents_loaded, t.documents_rejected, t.claims_read, t.claims_loaded,
@@ -735,11 +739,15 @@ START_TEST(test_jsonl_positions)
         ck_assert_int_eq(e->line, 2);
         ck_assert_int_eq(e->column, 1);
         ck_assert_int_eq(e->document, 1);
-        claims_claim_info ci;
-        ck_assert_int_eq(claims_store_claim(&ci, st, 1), CLAIMS_OK);
-        ck_assert_str_eq(ci.value, "3");
-        ck_assert_int_eq(ci.line, 1);
-        ck_assert_int_eq(ci.column, 196); /* the cut sequence took two */
+        claims_cursor *cur;
+        const claims_claim_info *ci;
+        ck_assert_int_eq(claims_store_claims_from(&cur, st, 1), CLAIMS_OK);
+        ck_assert_int_eq(claims_cursor_next_claim(&ci, cur), CLAIMS_OK);
+        ck_assert_uint_eq(ci->index, 1);
+        ck_assert_str_eq(ci->value, "3");
+        ck_assert_int_eq(ci->line, 1);
+        ck_assert_int_eq(ci->column, 196); /* the cut sequence took two */
+        claims_cursor_free(cur);
     }
 }
 END_TEST
@@ -872,9 +880,12 @@ START_TEST(test_numbers_and_escapes)
     ck_assert_str_eq(value_at(1), "123456789012345678901234567890");
     ck_assert_str_eq(value_at(2), "1e400");
     ck_assert_str_eq(value_at(3), "\xf0\x9f\x98\x80");
-    claims_claim_info ci;
-    ck_assert_int_eq(claims_store_claim(&ci, st, 3), CLAIMS_OK);
-    ck_assert_str_eq(ci.attribute, "caf\xc3\xa9");
+    claims_cursor *cur;
+    const claims_claim_info *ci;
+    ck_assert_int_eq(claims_store_claims_from(&cur, st, 3), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, cur), CLAIMS_OK);
+    ck_assert_str_eq(ci->attribute, "caf\xc3\xa9");
+    claims_cursor_free(cur);
     const claims_error *e = claims_store_diagnostic(st, 0);
     ck_assert_int_eq(e->code, CLAIMS_ERANGE);
     ck_assert_int_eq(e->claim, 2);
@@ -908,7 +919,7 @@ START_TEST(test_load_options_threads_and_version_1)
         memcpy(text + len, line, (size_t)n + 1);
         len += (size_t)n;
     }
-    claims_load_summary one, many;
+    claims_load_summary one = CLAIMS_LOAD_SUMMARY_INIT, many = CLAIMS_LOAD_SUMMARY_INIT;
     for (unsigned threads = 1; threads <= 3; threads += 2) {
         claims_store *store;
         ck_assert_int_eq(claims_store_new(&store, NULL), CLAIMS_OK);
@@ -940,12 +951,103 @@ START_TEST(test_load_options_threads_and_version_1)
 }
 END_TEST
 
+/* Unknown load flag bits fail before anything is read, for every entry
+ * point, and the message names them; the known ones still work. */
+START_TEST(test_load_flags)
+{
+    const char *doc = DOC_HEAD GOOD("four minutes") DOC_TAIL;
+    const char *path = "check_loader_flags.json"; /* in the test's directory */
+    FILE *f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs(doc, f);
+    fclose(f);
+    const unsigned bits[] = {1u << 2, 0xFFF0u, CLAIMS_LOAD_STRICT | (1u << 31)};
+    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+        claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+        o.flags = bits[i];
+        unsigned unknown = bits[i] & ~(unsigned)(CLAIMS_LOAD_STRICT | CLAIMS_LOAD_LATIN1);
+        char want[32];
+        snprintf(want, sizeof want, "0x%x", unknown);
+        for (int entry = 0; entry < 3; entry++) {
+            claims_error e;
+            int rc;
+            if (entry == 0) {
+                rc = claims_store_load_buffer(st, doc, strlen(doc), S("t"), &o, &sum, &e);
+            } else if (entry == 1) {
+                rc = claims_store_load_file(st, path, strlen(path), &o, &sum, &e);
+            } else {
+                FILE *in = fopen(path, "rb");
+                ck_assert_ptr_nonnull(in);
+                rc = claims_store_load_stream(st, in, S("s"), &o, &sum, &e);
+                fclose(in);
+            }
+            ck_assert_int_eq(rc, CLAIMS_EINVAL);
+            ck_assert_int_eq(e.code, CLAIMS_EINVAL);
+            ck_assert_msg(strstr(e.text, "flags") && strstr(e.text, want), "%s", e.text);
+            ck_assert_uint_eq(sum.claims_read, 0);
+        }
+    }
+    ck_assert_uint_eq(claims_store_claim_count(st), 0);
+    ck_assert_uint_eq(claims_store_diagnostic_count(st), 0);
+    claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
+    o.flags = CLAIMS_LOAD_STRICT | CLAIMS_LOAD_LATIN1;
+    ck_assert_int_eq(claims_store_load_file(st, path, strlen(path), &o, &sum, &err), CLAIMS_OK);
+    ck_assert_uint_eq(sum.claims_loaded, 1);
+    remove(path);
+}
+END_TEST
+
+/* The summary is caller memory: a version the library does not know fails
+ * the load before it reads anything and leaves every byte alone; an
+ * exact-size version-1 struct on the heap (AddressSanitizer watches its
+ * end) is filled. */
+START_TEST(test_summary_version)
+{
+    const char *doc = DOC_HEAD GOOD("four minutes") DOC_TAIL;
+    claims_load_summary *s = malloc(sizeof *s);
+    ck_assert_ptr_nonnull(s);
+    const unsigned bad[] = {0, CLAIMS_LOAD_SUMMARY_VERSION + 1, 0xFFFFFFFFu};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        memset(s, 0x5A, sizeof *s);
+        s->version = bad[i];
+        claims_error e;
+        ck_assert_int_eq(claims_store_load_buffer(st, doc, strlen(doc), S("t"), NULL, s, &e),
+                         CLAIMS_EINVAL);
+        ck_assert_ptr_nonnull(strstr(e.text, "summary version"));
+        ck_assert_int_eq(claims_store_load_file(st, "nowhere.json", 12, NULL, s, NULL),
+                         CLAIMS_EINVAL);
+        ck_assert_int_eq(claims_store_summary(st, s), CLAIMS_EINVAL);
+        ck_assert_uint_eq(s->version, bad[i]);
+        for (size_t k = offsetof(claims_load_summary, documents_read); k < sizeof *s; k++)
+            ck_assert_int_eq(((unsigned char *)s)[k], 0x5A);
+    }
+    ck_assert_uint_eq(claims_store_claim_count(st), 0);
+    ck_assert_uint_eq(claims_store_diagnostic_count(st), 0); /* not even "cannot open" */
+    s->version = 1;
+    ck_assert_int_eq(claims_store_load_buffer(st, doc, strlen(doc), S("t"), NULL, s, NULL),
+                     CLAIMS_OK);
+    ck_assert_uint_eq(s->version, 1);
+    ck_assert_uint_eq(s->claims_loaded, 1);
+    ck_assert_uint_eq(s->documents_read, 1);
+    memset(s, 0x5A, sizeof *s);
+    s->version = 1;
+    ck_assert_int_eq(claims_store_summary(st, s), CLAIMS_OK);
+    ck_assert_uint_eq(s->claims_read, 1);
+    ck_assert_uint_eq(s->errors, 0);
+    ck_assert_int_eq(claims_store_summary(NULL, s), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_store_summary(st, NULL), CLAIMS_EINVAL);
+    free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("loader");
     TCase *tc = tcase_create("core");
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, test_valid_document);
+    tcase_add_test(tc, test_load_flags);
+    tcase_add_test(tc, test_summary_version);
     tcase_add_test(tc, test_malformed_json);
     tcase_add_test(tc, test_jsonl_bad_line_others_load);
     tcase_add_test(tc, test_wrong_types);

@@ -54,7 +54,7 @@ static inline claims_comparison compare_texts(const claims_ctx *ctx,
     ck_assert_msg(claims_value_parse(vb, ctx, type, b, strlen(b), NULL, &err) ==
                       CLAIMS_OK,
                   "%s: %s", b, err.text);
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, ctx, va, vb), CLAIMS_OK);
     ck_assert(c.score >= 0.0 && c.score <= 1.0);
     ck_assert(c.reason[0] != '\0');

@@ -79,7 +79,7 @@ static inline double expect_relation(claims_type type, const char *a,
     ck_assert_msg(claims_value_parse(vb, NULL, type, b, strlen(b), NULL,
                                      NULL) == CLAIMS_OK,
                   "'%s' does not parse", b);
-    claims_comparison c;
+    claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, va, vb), CLAIMS_OK);
     ck_assert_msg(c.relation == want, "'%s' vs '%s': %s (%s), want %s", a, b,
                   claims_relation_name(c.relation), c.reason,

@@ -7,6 +7,7 @@
 
 #include <jansson.h>
 
+#include <math.h>
 #include <stdio.h>
 
 /* ---- helpers ---------------------------------------------------------------------- */
@@ -35,25 +36,25 @@ static long find_event(const claims_result *r, const char *source, const char *a
                        const char *norm)
 {
     claims_cursor *ev, *at, *va;
-    claims_event_info e;
+    const claims_result_subject_info *e;
     long found = -1;
-    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
-    while (found < 0 && claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
+    ck_assert_int_eq(claims_result_subjects(&ev, r), CLAIMS_OK);
+    while (found < 0 && claims_cursor_next_result_subject(&e, ev) == CLAIMS_OK) {
         bool has_source = false;
-        for (size_t i = 0; i < e.source_count; i++)
-            has_source |= strcmp(e.sources[i], source) == 0;
+        for (size_t i = 0; i < e->source_count; i++)
+            has_source |= strcmp(e->sources[i], source) == 0;
         if (!has_source)
             continue;
-        claims_attribute_info a;
-        claims_result_attributes(&at, r, e.index);
+        const claims_attribute_info *a;
+        claims_result_attributes(&at, r, e->index);
         while (found < 0 && claims_cursor_next_attribute(&a, at) == CLAIMS_OK) {
-            if (strcmp(a.attribute, attr) != 0)
+            if (strcmp(a->attribute, attr) != 0)
                 continue;
-            claims_value_info v;
-            claims_result_values(&va, r, e.index, a.index);
+            const claims_value_info *v;
+            claims_result_values(&va, r, e->index, a->index);
             while (claims_cursor_next_value(&v, va) == CLAIMS_OK)
-                if (!norm || strcmp(v.normalized, norm) == 0)
-                    found = (long)e.index;
+                if (!norm || strcmp(v->normalized, norm) == 0)
+                    found = (long)e->index;
             claims_cursor_free(va);
         }
         claims_cursor_free(at);
@@ -62,41 +63,48 @@ static long find_event(const claims_result *r, const char *source, const char *a
     return found;
 }
 
-/* The attribute `attr` of event `e` into *a; false when absent. */
+/* The attribute `attr` of subject `e`, copied into *a (the row is the
+ * cursor's, freed here); false when absent. */
 static bool get_attr(const claims_result *r, size_t e, const char *attr,
                      claims_attribute_info *a)
 {
     claims_cursor *at;
+    const claims_attribute_info *row;
     ck_assert_int_eq(claims_result_attributes(&at, r, e), CLAIMS_OK);
     bool ok = false;
-    while (!ok && claims_cursor_next_attribute(a, at) == CLAIMS_OK)
-        ok = strcmp(a->attribute, attr) == 0;
+    while (!ok && claims_cursor_next_attribute(&row, at) == CLAIMS_OK)
+        if ((ok = strcmp(row->attribute, attr) == 0))
+            *a = *row;
     claims_cursor_free(at);
     return ok;
 }
 
-/* Value cluster `norm` of attribute `a` of event `e` into *v. */
+/* Value cluster `norm` of attribute `a` of subject `e`, copied into *v. */
 static bool get_value(const claims_result *r, size_t e, const claims_attribute_info *a,
                       const char *norm, claims_value_info *v)
 {
     claims_cursor *va;
+    const claims_value_info *row;
     ck_assert_int_eq(claims_result_values(&va, r, e, a->index), CLAIMS_OK);
     bool ok = false;
-    while (!ok && claims_cursor_next_value(v, va) == CLAIMS_OK)
-        ok = strcmp(v->normalized, norm) == 0;
+    while (!ok && claims_cursor_next_value(&row, va) == CLAIMS_OK)
+        if ((ok = strcmp(row->normalized, norm) == 0))
+            *v = *row;
     claims_cursor_free(va);
     return ok;
 }
 
-static claims_event_info event_at(const claims_result *r, size_t i)
+/* Resolved subject i, copied. */
+static claims_result_subject_info event_at(const claims_result *r, size_t i)
 {
     claims_cursor *ev;
-    claims_event_info e;
-    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
+    const claims_result_subject_info *e;
+    ck_assert_int_eq(claims_result_subjects(&ev, r), CLAIMS_OK);
     for (size_t k = 0; k <= i; k++)
-        ck_assert_int_eq(claims_cursor_next_event(&e, ev), CLAIMS_OK);
+        ck_assert_int_eq(claims_cursor_next_result_subject(&e, ev), CLAIMS_OK);
+    claims_result_subject_info copy = *e;
     claims_cursor_free(ev);
-    return e;
+    return copy;
 }
 
 static char *render(const claims_result *r, claims_render_format f)
@@ -125,7 +133,7 @@ START_TEST(test_seed_two_main_events)
     ck_assert_int_ge(apec, 0);
     ck_assert_int_ge(g20, 0);
     ck_assert_int_ne(apec, g20);
-    claims_event_info e = event_at(r, (size_t)apec);
+    claims_result_subject_info e = event_at(r, (size_t)apec);
     ck_assert_str_eq(e.type, "event");
     ck_assert_uint_eq(e.source_count, 3);
     ck_assert_str_eq(e.sources[0], CBS);
@@ -133,7 +141,7 @@ START_TEST(test_seed_two_main_events)
     ck_assert_str_eq(e.sources[2], WSJ);
     /* the two meetings were kept apart, and it says why */
     ck_assert_ptr_nonnull(strstr(e.explanation, "merged"));
-    claims_event_info g = event_at(r, (size_t)g20);
+    claims_result_subject_info g = event_at(r, (size_t)g20);
     ck_assert_uint_eq(g.source_count, 1);
     ck_assert_ptr_nonnull(strstr(g.explanation, "kept apart"));
     ck_assert_ptr_nonnull(strstr(g.explanation, e.id));
@@ -183,16 +191,16 @@ START_TEST(test_seed_topics)
     ck_assert_uint_ge(a.uncertain_count, 1); /* "it is not clear what..." */
     /* Syria, and Ukraine with the Minsk deal = Minsk agreements: all three */
     claims_cursor *va;
-    claims_value_info v;
+    const claims_value_info *v;
     size_t syria = 0, minsk = 0;
     ck_assert_int_eq(claims_result_values(&va, r, (size_t)apec, a.index), CLAIMS_OK);
     while (claims_cursor_next_value(&v, va) == CLAIMS_OK) {
-        if (v.uncertain)
+        if (v->uncertain)
             continue;
-        if (strstr(v.normalized, "syria"))
-            syria = syria > v.source_count ? syria : v.source_count;
-        if (strstr(v.normalized, "minsk"))
-            minsk = minsk > v.source_count ? minsk : v.source_count;
+        if (strstr(v->normalized, "syria"))
+            syria = syria > v->source_count ? syria : v->source_count;
+        if (strstr(v->normalized, "minsk"))
+            minsk = minsk > v->source_count ? minsk : v->source_count;
     }
     claims_cursor_free(va);
     ck_assert_uint_eq(syria, 3);
@@ -209,16 +217,16 @@ START_TEST(test_seed_lavrov_and_sunday)
     /* one person, whichever spelling */
     long lavrov = find_event(r, CBS, "name", NULL);
     claims_cursor *ev;
-    claims_event_info e;
+    const claims_result_subject_info *e;
     bool found = false;
-    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
-    while (claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
-        if (strcmp(e.type, "person") != 0 || !strstr(e.label, "Lavrov"))
+    ck_assert_int_eq(claims_result_subjects(&ev, r), CLAIMS_OK);
+    while (claims_cursor_next_result_subject(&e, ev) == CLAIMS_OK) {
+        if (strcmp(e->type, "person") != 0 || !strstr(e->label, "Lavrov"))
             continue;
         found = true;
-        ck_assert_uint_eq(e.source_count, 3);
+        ck_assert_uint_eq(e->source_count, 3);
         claims_attribute_info a;
-        ck_assert(get_attr(r, e.index, "name", &a));
+        ck_assert(get_attr(r, e->index, "name", &a));
         ck_assert_int_eq(a.agreement, CLAIMS_AGREED);
         ck_assert_uint_eq(a.value_count, 1);
     }
@@ -239,15 +247,15 @@ START_TEST(test_seed_wire_dependence)
     claims_store *st = seed_store();
     claims_result *r = reconcile(NULL, st);
     claims_cursor *c;
-    claims_dependency_info d;
+    const claims_dependency_info *d;
     ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_OK);
-    ck_assert_str_eq(d.source_a, CBS);
-    ck_assert_str_eq(d.source_b, DM);
-    ck_assert_uint_ge(d.passage_count, 2);
+    ck_assert_str_eq(d->source_a, CBS);
+    ck_assert_str_eq(d->source_b, DM);
+    ck_assert_uint_ge(d->passage_count, 2);
     bool side = false;
-    for (size_t i = 0; i < d.passage_count; i++)
-        side |= strstr(d.passages[i], "stood off to the side") != NULL;
+    for (size_t i = 0; i < d->passage_count; i++)
+        side |= strstr(d->passages[i], "stood off to the side") != NULL;
     ck_assert(side);
     ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_DONE);
     claims_cursor_free(c);
@@ -270,23 +278,25 @@ static claims_store *copy_shuffled(const claims_store *from, unsigned seed)
         order[i] = seed ? ns - 1 - i : i;
     for (size_t k = 0; k < ns; k++) {
         claims_cursor *c;
-        claims_source_info si;
+        const claims_source_info *row;
         claims_store_sources(&c, from);
         do
-            ck_assert_int_eq(claims_cursor_next_source(&si, c), CLAIMS_OK);
-        while (si.index != order[k]);
+            ck_assert_int_eq(claims_cursor_next_source(&row, c), CLAIMS_OK);
+        while (row->index != order[k]);
+        claims_source_info copy = *row, *si = &copy; /* the row dies with c */
         claims_cursor_free(c);
-        claims_source_desc sd = {CLAIMS_SOURCE_DESC_VERSION, S(si.id), S(si.outlet),
-                                 S(si.title), S(si.author), S(si.published), S(si.url),
-                                 S(si.language)};
+        claims_source_desc sd = {CLAIMS_SOURCE_DESC_VERSION, S(si->id), S(si->outlet),
+                                 S(si->title), S(si->author), S(si->published), S(si->url),
+                                 S(si->language)};
         size_t idx;
         ck_assert_int_eq(claims_store_add_source(st, &idx, &sd, NULL), CLAIMS_OK);
         /* subjects, in reverse when shuffling */
         claims_subject_info sub[64];
+        const claims_subject_info *srow;
         size_t nsub = 0;
-        claims_store_subjects(&c, from, si.index);
-        while (nsub < 64 && claims_cursor_next_subject(&sub[nsub], c) == CLAIMS_OK)
-            nsub++;
+        claims_store_subjects(&c, from, si->index);
+        while (nsub < 64 && claims_cursor_next_subject(&srow, c) == CLAIMS_OK)
+            sub[nsub++] = *srow;
         claims_cursor_free(c);
         for (size_t i = 0; i < nsub; i++) {
             claims_subject_info *x = &sub[seed ? nsub - 1 - i : i];
@@ -295,10 +305,11 @@ static claims_store *copy_shuffled(const claims_store *from, unsigned seed)
             ck_assert_int_eq(claims_store_add_subject(st, idx, &d, NULL), CLAIMS_OK);
         }
         claims_claim_info ci[256];
+        const claims_claim_info *crow;
         size_t n = 0;
-        claims_store_claims(&c, from, si.index);
-        while (n < 256 && claims_cursor_next_claim(&ci[n], c) == CLAIMS_OK)
-            n++;
+        claims_store_claims(&c, from, si->index);
+        while (n < 256 && claims_cursor_next_claim(&crow, c) == CLAIMS_OK)
+            ci[n++] = *crow;
         claims_cursor_free(c);
         unsigned state = seed ? seed : 1;
         for (size_t i = n; seed && i > 1; i--) { /* Fisher-Yates */
@@ -417,8 +428,9 @@ START_TEST(test_relations)
         DOC("c", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
             C("deaths", "12") "," C("color", "blue"));
     claims_store *st = store_of(docs);
-    claims_result *r = reconcile(NULL, st);
-    claims_event_info e = event_at(r, 0);
+    claims_ctx *ctx = seed_ctx(); /* tone, audible: the seed corpus's sets of text */
+    claims_result *r = reconcile(ctx, st);
+    claims_result_subject_info e = event_at(r, 0);
     ck_assert_uint_eq(e.source_count, 3); /* place + occasion identify it */
     claims_attribute_info a;
     ck_assert(get_attr(r, 0, "deaths", &a));
@@ -443,6 +455,7 @@ START_TEST(test_relations)
     ck_assert_uint_eq(a.source_count, 3);
     claims_result_free(r);
     claims_store_free(st);
+    claims_ctx_free(ctx);
 }
 END_TEST
 
@@ -488,8 +501,8 @@ START_TEST(test_far_apart_not_compared)
     ck_assert_int_ne(a, b);
     ck_assert_int_ne(a, c);
     ck_assert_int_ne(b, c);
-    claims_event_info ea = event_at(r, (size_t)a), eb = event_at(r, (size_t)b);
-    claims_event_info ec = event_at(r, (size_t)c);
+    claims_result_subject_info ea = event_at(r, (size_t)a), eb = event_at(r, (size_t)b);
+    claims_result_subject_info ec = event_at(r, (size_t)c);
     /* ten days apart: compared, and kept apart by the dates */
     ck_assert_ptr_nonnull(strstr(ea.explanation, "kept apart"));
     ck_assert_ptr_nonnull(strstr(ea.explanation, eb.id));
@@ -590,7 +603,7 @@ START_TEST(test_origins_and_dependence)
      * enough unless it is twice the minimum); c quotes it in quotation
      * marks, which is not copying */
     claims_cursor *c;
-    claims_dependency_info d;
+    const claims_dependency_info *d;
     ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_DONE);
     claims_cursor_free(c);
@@ -606,10 +619,10 @@ START_TEST(test_origins_and_dependence)
     r = reconcile(NULL, st);
     ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_dependency(&d, c), CLAIMS_OK);
-    ck_assert_str_eq(d.source_a, "a");
-    ck_assert_str_eq(d.source_b, "b");
-    ck_assert_uint_eq(d.passage_count, 1);
-    ck_assert_str_eq(d.passages[0], "rescue teams worked through the night under heavy rain "
+    ck_assert_str_eq(d->source_a, "a");
+    ck_assert_str_eq(d->source_b, "b");
+    ck_assert_uint_eq(d->passage_count, 1);
+    ck_assert_str_eq(d->passages[0], "rescue teams worked through the night under heavy rain "
                                     "to reach the small mountain village of Ayacucho");
     claims_cursor_free(c);
     claims_result_free(r);
@@ -621,31 +634,31 @@ START_TEST(test_cursors_and_renderings)
 {
     claims_store *st = seed_store();
     claims_result *r = reconcile(NULL, st);
-    claims_result_stats stats;
-    claims_result_get_stats(r, &stats);
+    claims_result_stats stats = CLAIMS_RESULT_STATS_INIT;
+    ck_assert_int_eq(claims_result_get_stats(r, &stats), CLAIMS_OK);
     ck_assert_uint_eq(stats.claims, 176);
     ck_assert(stats.total >= 0.0);
     /* walk everything: events, attributes, values, claims */
     claims_cursor *ev, *at, *va, *cl;
-    claims_event_info e;
+    const claims_result_subject_info *e;
     size_t claims_seen = 0;
-    ck_assert_int_eq(claims_result_events(&ev, r), CLAIMS_OK);
-    while (claims_cursor_next_event(&e, ev) == CLAIMS_OK) {
-        claims_attribute_info a;
-        ck_assert_int_eq(claims_result_attributes(&at, r, e.index), CLAIMS_OK);
+    ck_assert_int_eq(claims_result_subjects(&ev, r), CLAIMS_OK);
+    while (claims_cursor_next_result_subject(&e, ev) == CLAIMS_OK) {
+        const claims_attribute_info *a;
+        ck_assert_int_eq(claims_result_attributes(&at, r, e->index), CLAIMS_OK);
         while (claims_cursor_next_attribute(&a, at) == CLAIMS_OK) {
-            claims_value_info v;
-            ck_assert_int_eq(claims_result_values(&va, r, e.index, a.index), CLAIMS_OK);
+            const claims_value_info *v;
+            ck_assert_int_eq(claims_result_values(&va, r, e->index, a->index), CLAIMS_OK);
             while (claims_cursor_next_value(&v, va) == CLAIMS_OK) {
-                claims_claim_info ci;
-                ck_assert_int_eq(claims_result_claims(&cl, r, e.index, a.index, v.index),
+                const claims_claim_info *ci;
+                ck_assert_int_eq(claims_result_claims(&cl, r, e->index, a->index, v->index),
                                  CLAIMS_OK);
                 size_t n = 0;
                 while (claims_cursor_next_claim(&ci, cl) == CLAIMS_OK) {
-                    ck_assert_str_eq(ci.attribute, a.attribute);
+                    ck_assert_str_eq(ci->attribute, a->attribute);
                     n++;
                 }
-                ck_assert_uint_eq(n, v.claim_count);
+                ck_assert_uint_eq(n, v->claim_count);
                 claims_seen += n;
                 claims_cursor_free(cl);
             }
@@ -653,7 +666,7 @@ START_TEST(test_cursors_and_renderings)
         }
         claims_cursor_free(at);
         /* wrong kinds are refused */
-        claims_value_info v;
+        const claims_value_info *v;
         ck_assert_int_eq(claims_cursor_next_value(&v, ev), CLAIMS_EINVAL);
     }
     claims_cursor_free(ev);
@@ -724,8 +737,9 @@ static int stop_in(const char *stage, size_t done, size_t total, void *payload)
 START_TEST(test_cancel)
 {
     claims_store *st = seed_store();
-    static const char *const stages[] = {"normalize", "resolve", "group"};
-    for (size_t i = 0; i < 3; i++) {
+    /* "done" comes after every stage, and stopping there still cancels */
+    static const char *const stages[] = {"normalize", "resolve", "group", "done"};
+    for (size_t i = 0; i < 4; i++) {
         claims_reconcile_options o = CLAIMS_RECONCILE_OPTIONS_INIT;
         o.progress = stop_in;
         o.progress_payload = (void *)(uintptr_t)stages[i];
@@ -735,6 +749,207 @@ START_TEST(test_cancel)
         ck_assert_ptr_null(r);
         ck_assert_int_eq(err.code, CLAIMS_ECANCELED);
     }
+    claims_store_free(st);
+}
+END_TEST
+
+/* The stages a progress callback saw, in order, without repeats. */
+typedef struct seen_stages {
+    char names[16][16];
+    size_t count, done_calls;
+    size_t done_done, done_total; /* the arguments of "done" */
+    bool after_done;              /* a call came after "done" */
+} seen_stages;
+
+static int record_stage(const char *stage, size_t done, size_t total, void *payload)
+{
+    seen_stages *s = payload;
+    if (s->done_calls)
+        s->after_done = true;
+    if (strcmp(stage, "done") == 0) {
+        s->done_calls++;
+        s->done_done = done;
+        s->done_total = total;
+    }
+    if ((s->count == 0 || strcmp(s->names[s->count - 1], stage) != 0) && s->count < 16)
+        snprintf(s->names[s->count++], sizeof s->names[0], "%s", stage);
+    return 0;
+}
+
+START_TEST(test_progress_stages)
+{
+    claims_store *st = seed_store();
+    seen_stages seen;
+    memset(&seen, 0, sizeof seen);
+    claims_reconcile_options o = CLAIMS_RECONCILE_OPTIONS_INIT;
+    o.progress = record_stage;
+    o.progress_payload = &seen;
+    claims_result *r;
+    ck_assert_int_eq(claims_reconcile(&r, NULL, st, &o, NULL), CLAIMS_OK);
+    /* as claims.h documents them */
+    ck_assert_uint_eq(seen.count, 4);
+    ck_assert_str_eq(seen.names[0], "normalize");
+    ck_assert_str_eq(seen.names[1], "resolve");
+    ck_assert_str_eq(seen.names[2], "group");
+    ck_assert_str_eq(seen.names[3], "done");
+    ck_assert_uint_eq(seen.done_calls, 1);
+    ck_assert_uint_eq(seen.done_done, 1);
+    ck_assert_uint_eq(seen.done_total, 1);
+    ck_assert(!seen.after_done);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+/* Each stage has its own time; no figure is asserted, only that they are
+ * there and add up. */
+START_TEST(test_stage_timings)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    claims_result_stats s;
+    memset(&s, 0xFF, sizeof s); /* NaN everywhere: each field must be written */
+    s.version = CLAIMS_RESULT_STATS_VERSION;
+    ck_assert_int_eq(claims_result_get_stats(r, &s), CLAIMS_OK);
+    ck_assert_uint_eq(s.version, CLAIMS_RESULT_STATS_VERSION);
+    const double stage[] = {s.normalize, s.resolve, s.dependence, s.origins, s.group};
+    double sum = 0.0;
+    for (size_t i = 0; i < 5; i++) {
+        ck_assert_msg(stage[i] >= 0.0 && stage[i] <= s.total, "stage %zu: %g of %g", i,
+                      stage[i], s.total);
+        sum += stage[i];
+    }
+    ck_assert(s.total >= 0.0);
+    ck_assert_msg(fabs(sum - s.total) <= 1e-6, "stages %g, total %g", sum, s.total);
+    ck_assert_uint_eq(s.claims, 176);
+    ck_assert_uint_gt(s.mentions, s.subjects);
+    ck_assert_uint_gt(s.dependencies, 0);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+/* A caller built against version 1 of claims_result_stats (without the
+ * dependence and origins times) passes a struct of that size: the library
+ * writes nothing past it (the heap block is exactly that long, so
+ * AddressSanitizer would stop the test) and the same values as version 2. */
+START_TEST(test_stats_version_1)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    claims_result_stats now = CLAIMS_RESULT_STATS_INIT;
+    ck_assert_int_eq(claims_result_get_stats(r, &now), CLAIMS_OK);
+    size_t v1 = offsetof(claims_result_stats, dependence);
+    unsigned char *old = malloc(v1);
+    ck_assert_ptr_nonnull(old);
+    memset(old, 0, v1);
+    unsigned version = 1;
+    memcpy(old + offsetof(claims_result_stats, version), &version, sizeof version);
+    ck_assert_int_eq(claims_result_get_stats(r, (claims_result_stats *)(void *)old), CLAIMS_OK);
+    memcpy(&version, old + offsetof(claims_result_stats, version), sizeof version);
+    ck_assert_uint_eq(version, 1);
+    ck_assert_mem_eq(old + offsetof(claims_result_stats, normalize),
+                     (unsigned char *)&now + offsetof(claims_result_stats, normalize),
+                     v1 - offsetof(claims_result_stats, normalize));
+    free(old);
+    /* versions the library does not know: nothing written */
+    claims_result_stats *s = malloc(sizeof *s);
+    ck_assert_ptr_nonnull(s);
+    const unsigned bad[] = {0, CLAIMS_RESULT_STATS_VERSION + 1};
+    for (size_t i = 0; i < 2; i++) {
+        memset(s, 0x5A, sizeof *s);
+        s->version = bad[i];
+        ck_assert_int_eq(claims_result_get_stats(r, s), CLAIMS_EINVAL);
+        for (size_t k = offsetof(claims_result_stats, normalize); k < sizeof *s; k++)
+            ck_assert_int_eq(((unsigned char *)s)[k], 0x5A);
+    }
+    s->version = CLAIMS_RESULT_STATS_VERSION;
+    ck_assert_int_eq(claims_result_get_stats(NULL, s), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_result_get_stats(r, NULL), CLAIMS_EINVAL);
+    free(s);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+/* No reconcile flag exists yet: any bit fails and is named. */
+START_TEST(test_reconcile_flags)
+{
+    claims_store *st = store_of(DOC("a", "2016-11-21", C("tone", "calm")));
+    const unsigned bits[] = {1u, 0x10u, 0xFFF0u, 1u << 31};
+    for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
+        claims_reconcile_options o = CLAIMS_RECONCILE_OPTIONS_INIT;
+        o.flags = bits[i];
+        claims_result *r = (claims_result *)&o; /* must be reset to NULL */
+        claims_error err;
+        ck_assert_int_eq(claims_reconcile(&r, NULL, st, &o, &err), CLAIMS_EINVAL);
+        ck_assert_ptr_null(r);
+        char want[32];
+        snprintf(want, sizeof want, "0x%x", bits[i]);
+        ck_assert_msg(strstr(err.text, "flags") && strstr(err.text, want), "%s", err.text);
+    }
+    claims_result *r = reconcile(NULL, st);
+    claims_result_free(r);
+    claims_store_free(st);
+}
+END_TEST
+
+/* Rows are the cursor's: one row per cursor at a time, NULL at the end,
+ * never written through a caller's pointer. */
+START_TEST(test_rows_borrowed)
+{
+    claims_store *st = seed_store();
+    claims_result *r = reconcile(NULL, st);
+    claims_cursor *a, *b;
+    const claims_result_subject_info *x = NULL, *y = NULL;
+    ck_assert_int_eq(claims_result_subjects(&a, r), CLAIMS_OK);
+    ck_assert_int_eq(claims_result_subjects(&b, r), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_result_subject(&x, a), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_result_subject(&y, b), CLAIMS_OK);
+    ck_assert_ptr_ne(x, y); /* each cursor its own row */
+    ck_assert_str_eq(x->id, y->id);
+    const char *first_id = x->id; /* the result's string: lives with it */
+    const claims_result_subject_info *x2;
+    ck_assert_int_eq(claims_cursor_next_result_subject(&x2, a), CLAIMS_OK);
+    ck_assert_ptr_eq(x2, x); /* the same row, refilled */
+    ck_assert_uint_eq(x2->index, 1);
+    ck_assert_str_ne(x2->id, first_id);
+    ck_assert_uint_eq(y->index, 0); /* the other cursor's row did not move */
+    /* wrong kinds and NULL: EINVAL and *out cleared */
+    static const claims_claim_info some_claim;
+    static const claims_value_info some_value;
+    const claims_claim_info *ci = &some_claim;
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, a), CLAIMS_EINVAL);
+    ck_assert_ptr_null(ci);
+    const claims_value_info *vi = &some_value;
+    ck_assert_int_eq(claims_cursor_next_value(&vi, a), CLAIMS_EINVAL);
+    ck_assert_ptr_null(vi);
+    ck_assert_int_eq(claims_cursor_next_result_subject(NULL, a), CLAIMS_EINVAL);
+    x = y;
+    ck_assert_int_eq(claims_cursor_next_result_subject(&x, NULL), CLAIMS_EINVAL);
+    ck_assert_ptr_null(x);
+    size_t n = 2;
+    while (claims_cursor_next_result_subject(&x, a) == CLAIMS_OK)
+        n++;
+    ck_assert_ptr_null(x); /* CLAIMS_DONE */
+    ck_assert_int_eq(claims_cursor_next_result_subject(&x, a), CLAIMS_DONE);
+    claims_result_stats s = CLAIMS_RESULT_STATS_INIT;
+    ck_assert_int_eq(claims_result_get_stats(r, &s), CLAIMS_OK);
+    ck_assert_uint_eq(n, s.subjects);
+    claims_cursor_free(a);
+    claims_cursor_free(b);
+    /* a store cursor is not a result cursor, nor the other way round */
+    ck_assert_int_eq(claims_store_claims(&a, st, CLAIMS_ALL), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_result_subject(&x, a), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, a), CLAIMS_OK);
+    ck_assert_uint_eq(ci->index, 0);
+    claims_cursor_free(a);
+    /* the claims of a cluster come through the same row type */
+    ck_assert_int_eq(claims_result_claims(&a, r, 0, 0, 0), CLAIMS_OK);
+    ck_assert_int_eq(claims_cursor_next_claim(&ci, a), CLAIMS_OK);
+    ck_assert_ptr_nonnull(ci->attribute);
+    claims_cursor_free(a);
+    claims_result_free(r);
     claims_store_free(st);
 }
 END_TEST
@@ -852,8 +1067,8 @@ START_TEST(test_threads_same_result)
         claims_reconcile_options opts = CLAIMS_RECONCILE_OPTIONS_INIT;
         opts.threads = threads;
         ck_assert_int_eq(claims_reconcile(&r, NULL, st, &opts, &err), CLAIMS_OK);
-        claims_result_stats stats;
-        claims_result_get_stats(r, &stats);
+        claims_result_stats stats = CLAIMS_RESULT_STATS_INIT;
+        ck_assert_int_eq(claims_result_get_stats(r, &stats), CLAIMS_OK);
         /* work for every stage: values to parse, mentions merged, copying */
         ck_assert_uint_gt(stats.values_parsed, 600); /* more than one task's share */
         ck_assert_uint_lt(stats.subjects, stats.mentions / 2);
@@ -893,8 +1108,8 @@ START_TEST(test_options_version_1)
     claims_result *r;
     claims_error err;
     ck_assert_int_eq(claims_reconcile(&r, NULL, st, old, &err), CLAIMS_OK);
-    claims_result_stats stats;
-    claims_result_get_stats(r, &stats);
+    claims_result_stats stats = CLAIMS_RESULT_STATS_INIT;
+    ck_assert_int_eq(claims_result_get_stats(r, &stats), CLAIMS_OK);
     ck_assert_uint_eq(stats.claims, 176);
     claims_result_free(r);
     free(old);
@@ -925,9 +1140,14 @@ int main(void)
     tcase_add_test(seed, test_ids_stable_when_unrelated_added);
     tcase_add_test(seed, test_cursors_and_renderings);
     tcase_add_test(seed, test_cancel);
+    tcase_add_test(seed, test_progress_stages);
+    tcase_add_test(seed, test_stage_timings);
+    tcase_add_test(seed, test_stats_version_1);
+    tcase_add_test(seed, test_rows_borrowed);
     suite_add_tcase(s, seed);
     TCase *small = tcase_create("relations");
     tcase_add_test(small, test_relations);
+    tcase_add_test(small, test_reconcile_flags);
     tcase_add_test(small, test_compatible_precision_and_hedge);
     tcase_add_test(small, test_schema);
     tcase_add_test(small, test_origins_and_dependence);

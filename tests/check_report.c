@@ -390,6 +390,7 @@ START_TEST(test_arguments)
     ck_assert_int_eq(claims_result_write(r, CLAIMS_RENDER_JSON, &o, never, NULL, &err),
                      CLAIMS_EINVAL);
     ck_assert_ptr_nonnull(strstr(err.text, "flags"));
+    ck_assert_ptr_nonnull(strstr(err.text, "0x20")); /* the unknown bits */
     o.flags = 0;
     o.version = 99;
     ck_assert_int_eq(claims_result_write(r, CLAIMS_RENDER_JSON, &o, never, NULL, &err),

@@ -59,32 +59,32 @@ START_TEST(test_build_and_walk)
 
     claims_cursor *cur;
     ck_assert_int_eq(claims_store_sources(&cur, st), CLAIMS_OK);
-    claims_source_info si;
+    const claims_source_info *si;
     ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_OK);
-    ck_assert_str_eq(si.id, "cbs");
-    ck_assert_str_eq(si.outlet, "CBS News");
-    ck_assert_str_eq(si.author, "");
-    ck_assert_uint_eq(si.claim_count, 2);
-    ck_assert_uint_eq(si.subject_count, 1);
+    ck_assert_str_eq(si->id, "cbs");
+    ck_assert_str_eq(si->outlet, "CBS News");
+    ck_assert_str_eq(si->author, "");
+    ck_assert_uint_eq(si->claim_count, 2);
+    ck_assert_uint_eq(si->subject_count, 1);
     ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_DONE);
-    claims_claim_info ciinfo;
+    const claims_claim_info *ciinfo;
     ck_assert_int_eq(claims_cursor_next_claim(&ciinfo, cur), CLAIMS_EINVAL);
     claims_cursor_free(cur);
 
     ck_assert_int_eq(claims_store_claims(&cur, st, a), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_claim(&ciinfo, cur), CLAIMS_OK);
-    ck_assert_str_eq(ciinfo.id, "c1"); /* default id */
-    ck_assert_str_eq(ciinfo.source_id, "cbs");
-    ck_assert_str_eq(ciinfo.subject_type, "event");
-    ck_assert_str_eq(ciinfo.value, "four minutes");
-    ck_assert_uint_eq(ciinfo.attribution_count, 2);
-    ck_assert_str_eq(ciinfo.attribution[1], "Kremlin spokesman Dmitry Peskov");
-    ck_assert_int_eq(ciinfo.quote_offset, 10);
-    ck_assert_int_eq(ciinfo.certainty, CLAIMS_POSSIBLE);
+    ck_assert_str_eq(ciinfo->id, "c1"); /* default id */
+    ck_assert_str_eq(ciinfo->source_id, "cbs");
+    ck_assert_str_eq(ciinfo->subject_type, "event");
+    ck_assert_str_eq(ciinfo->value, "four minutes");
+    ck_assert_uint_eq(ciinfo->attribution_count, 2);
+    ck_assert_str_eq(ciinfo->attribution[1], "Kremlin spokesman Dmitry Peskov");
+    ck_assert_int_eq(ciinfo->quote_offset, 10);
+    ck_assert_int_eq(ciinfo->certainty, CLAIMS_POSSIBLE);
     ck_assert_int_eq(claims_cursor_next_claim(&ciinfo, cur), CLAIMS_OK);
-    ck_assert_str_eq(ciinfo.attribute, "topic");
-    ck_assert_str_eq(ciinfo.id, "c2");
+    ck_assert_str_eq(ciinfo->attribute, "topic");
+    ck_assert_str_eq(ciinfo->id, "c2");
     ck_assert_int_eq(claims_cursor_next_claim(&ciinfo, cur), CLAIMS_DONE);
     ck_assert_int_eq(claims_cursor_next_claim(&ciinfo, cur), CLAIMS_DONE);
     claims_cursor_free(cur);
@@ -96,13 +96,13 @@ START_TEST(test_build_and_walk)
     ck_assert_uint_eq(n, 3);
     claims_cursor_free(cur);
     ck_assert_int_eq(claims_store_claims(&cur, st, 7), CLAIMS_ENOTFOUND);
-    claims_subject_info sub;
+    const claims_subject_info *sub;
     ck_assert_int_eq(claims_store_subjects(&cur, st, b), CLAIMS_OK);
     ck_assert_int_eq(claims_cursor_next_subject(&sub, cur), CLAIMS_OK);
-    ck_assert_uint_eq(sub.source, b);
-    ck_assert_str_eq(sub.id, "talk");
-    ck_assert_str_eq(sub.type, "event");
-    ck_assert_str_eq(sub.label, "Obama-Putin talk");
+    ck_assert_uint_eq(sub->source, b);
+    ck_assert_str_eq(sub->id, "talk");
+    ck_assert_str_eq(sub->type, "event");
+    ck_assert_str_eq(sub->label, "Obama-Putin talk");
     ck_assert_int_eq(claims_cursor_next_subject(&sub, cur), CLAIMS_DONE);
     ck_assert_int_eq(claims_cursor_next_claim(&ciinfo, cur), CLAIMS_EINVAL);
     claims_cursor_free(cur);
@@ -123,12 +123,65 @@ START_TEST(test_strings_stored_once)
         memset(buf, 'x', sizeof buf - 1);
     }
     claims_cursor *cur;
-    claims_claim_info x, y;
+    const claims_claim_info *x, *y;
     ck_assert_int_eq(claims_store_claims(&cur, st, a), CLAIMS_OK);
-    claims_cursor_next_claim(&x, cur);
-    claims_cursor_next_claim(&y, cur);
-    ck_assert_str_eq(x.attribute, "duration");
-    ck_assert_ptr_eq(x.attribute, y.attribute); /* one copy */
+    ck_assert_int_eq(claims_cursor_next_claim(&x, cur), CLAIMS_OK);
+    const char *first = x->attribute; /* the row is refilled by the next step */
+    ck_assert_int_eq(claims_cursor_next_claim(&y, cur), CLAIMS_OK);
+    ck_assert_uint_eq(y->index, 1);
+    ck_assert_str_eq(first, "duration");
+    ck_assert_ptr_eq(first, y->attribute); /* one copy */
+    claims_cursor_free(cur);
+    claims_store_free(st);
+}
+END_TEST
+
+/* Claim i through claims_store_claims_from(): the way to one claim by its
+ * index, and a walk that resumes there. */
+START_TEST(test_claims_from)
+{
+    claims_store *st;
+    ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
+    claims_cursor *cur = NULL;
+    ck_assert_int_eq(claims_store_claims_from(&cur, st, 0), CLAIMS_ENOTFOUND);
+    size_t a = add_doc(st, "a"), b = add_doc(st, "b");
+    const char *values[] = {"one minute", "two minutes", "three minutes"};
+    size_t src[] = {a, b, a};
+    for (size_t i = 0; i < 3; i++) {
+        claims_claim_desc c = claim("duration", values[i]);
+        ck_assert_int_eq(claims_store_add_claim(st, NULL, src[i], &c, NULL), CLAIMS_OK);
+    }
+    for (size_t first = 0; first < 3; first++) {
+        ck_assert_int_eq(claims_store_claims_from(&cur, st, first), CLAIMS_OK);
+        const claims_claim_info *ci;
+        for (size_t i = first; i < 3; i++) {
+            ck_assert_int_eq(claims_cursor_next_claim(&ci, cur), CLAIMS_OK);
+            ck_assert_uint_eq(ci->index, i);
+            ck_assert_str_eq(ci->value, values[i]);
+            ck_assert_uint_eq(ci->source, src[i]);
+        }
+        ck_assert_int_eq(claims_cursor_next_claim(&ci, cur), CLAIMS_DONE);
+        ck_assert_ptr_null(ci);
+        claims_cursor_free(cur);
+    }
+    ck_assert_int_eq(claims_store_claims_from(&cur, st, 3), CLAIMS_ENOTFOUND);
+    ck_assert_int_eq(claims_store_claims_from(&cur, st, CLAIMS_ALL), CLAIMS_ENOTFOUND);
+    ck_assert_int_eq(claims_store_claims_from(NULL, st, 0), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_store_claims_from(&cur, NULL, 0), CLAIMS_EINVAL);
+    /* store rows: NULL at the end and on a cursor of another kind */
+    const claims_source_info *si;
+    ck_assert_int_eq(claims_store_sources(&cur, st), CLAIMS_OK);
+    static const claims_subject_info some_subject;
+    const claims_subject_info *su = &some_subject;
+    ck_assert_int_eq(claims_cursor_next_subject(&su, cur), CLAIMS_EINVAL);
+    ck_assert_ptr_null(su);
+    ck_assert_int_eq(claims_cursor_next_source(NULL, cur), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_OK);
+    ck_assert_str_eq(si->id, "a");
+    ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_OK);
+    ck_assert_str_eq(si->id, "b");
+    ck_assert_int_eq(claims_cursor_next_source(&si, cur), CLAIMS_DONE);
+    ck_assert_ptr_null(si);
     claims_cursor_free(cur);
     claims_store_free(st);
 }
@@ -201,6 +254,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_build_and_walk);
     tcase_add_test(tc, test_strings_stored_once);
+    tcase_add_test(tc, test_claims_from);
     tcase_add_test(tc, test_api_errors);
     suite_add_tcase(s, tc);
     return run_suite(s);

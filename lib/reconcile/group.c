@@ -620,7 +620,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
             const claims_value *v = r->pool[r->claim_value[m[x->start + i]]];
             if (v == rep || claims_value_modifier(v) == claims_value_modifier(rep))
                 continue;
-            claims_value_compare(&cmp, ctx, v, rep);
+            claims__value_compare(&cmp, ctx, v, rep);
             claims__buf_puts(&G->buf, cmp.reason);
             explained = true;
         }

@@ -54,6 +54,11 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "unsupported reconcile options version %u",
                                     opts->version);
+    /* no reconcile flag exists yet: one set asks for what this library
+     * does not do */
+    if (opts->flags)
+        return claims__error_simple(err, CLAIMS_EINVAL,
+                                    "unknown reconcile flags 0x%x", opts->flags);
     claims__rows rows = claims__store_rows(store);
     if (rows.claim_count > UINT32_MAX || rows.subject_count > UINT32_MAX ||
         rows.source_count > UINT32_MAX)
@@ -84,6 +89,7 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     claims__u64map_init(&r->dependent);
     claims__run run = {r, ctx, 0, claims__thread_count(known.threads)};
 
+    /* one clock reading between stages: the stage times add up to the total */
     double t0 = now();
     int rc = claims__normalize(&run);
     double t1 = now();
@@ -92,11 +98,13 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     double t2 = now();
     if (rc == CLAIMS_OK)
         rc = claims__dependence(&run); /* origins need the shared copies */
+    double t3 = now();
     if (rc == CLAIMS_OK)
         rc = claims__origins(&run);
+    double t4 = now();
     if (rc == CLAIMS_OK)
         rc = claims__group(&run);
-    double t3 = now();
+    double t5 = now();
     claims_ctx_free(own);
     if (rc == CLAIMS_OK)
         rc = claims__run_progress(&run, "done", 1, 1);
@@ -118,10 +126,13 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     r->claim_type = NULL;
     r->norm_rank = NULL;
     r->mention_subject = NULL;
+    r->stats.version = CLAIMS_RESULT_STATS_VERSION;
     r->stats.normalize = t1 - t0;
     r->stats.resolve = t2 - t1;
-    r->stats.group = t3 - t2;
-    r->stats.total = t3 - t0;
+    r->stats.dependence = t3 - t2;
+    r->stats.origins = t4 - t3;
+    r->stats.group = t5 - t4;
+    r->stats.total = t5 - t0;
     r->stats.claims = rows.claim_count;
     r->stats.mentions = rows.subject_count;
     r->stats.subjects = r->subject_count;
@@ -178,14 +189,24 @@ void claims_result_free(claims_result *r)
     free(r);
 }
 
-void claims_result_get_stats(const claims_result *result, claims_result_stats *out)
+/* Bytes of a claims_result_stats of struct version v (1 to current). */
+static size_t stats_size(unsigned v)
 {
-    if (!out)
-        return;
-    if (!result)
-        memset(out, 0, sizeof *out);
-    else
-        *out = result->stats;
+    return v >= 2 ? sizeof(claims_result_stats)
+                  : offsetof(claims_result_stats, dependence);
+}
+
+int claims_result_get_stats(const claims_result *result, claims_result_stats *out)
+{
+    if (!result || !out || out->version == 0 ||
+        out->version > CLAIMS_RESULT_STATS_VERSION)
+        return CLAIMS_EINVAL;
+    /* a caller built against version 1 has a struct without the
+     * dependence and origins times: write only what its version has */
+    unsigned v = out->version;
+    memcpy(out, &result->stats, stats_size(v));
+    out->version = v;
+    return CLAIMS_OK;
 }
 
 size_t claims_result_diagnostic_count(const claims_result *result)

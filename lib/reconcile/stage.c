@@ -39,7 +39,7 @@ void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
                             const claims__attr *attr, const claims_value *a,
                             const claims_value *b)
 {
-    claims_value_compare(out, ctx, a, b);
+    claims__value_compare(out, ctx, a, b);
     if (!attr || out->relation != CLAIMS_RELATION_CONFLICTING)
         return;
     claims_type t = claims_value_type(a);

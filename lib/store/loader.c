@@ -105,25 +105,54 @@ static int detect(const char *data, size_t len, bool partial)
     return partial ? -1 : CLAIMS_FORMAT_JSON;
 }
 
+#define KNOWN_LOAD_FLAGS ((unsigned)(CLAIMS_LOAD_STRICT | CLAIMS_LOAD_LATIN1))
+
+/* Checks the caller's options (NULL: defaults) before anything is read. */
+static int check_options(const claims_load_options *opts, claims_error *err)
+{
+    if (!opts)
+        return CLAIMS_OK;
+    if (opts->version == 0 || opts->version > CLAIMS_LOAD_OPTIONS_VERSION)
+        return claims__error_simple(err, CLAIMS_EINVAL,
+                                    "unsupported load options version %u",
+                                    opts->version);
+    if ((unsigned)opts->format > CLAIMS_FORMAT_TSV)
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown format %d",
+                                    (int)opts->format);
+    /* a bit this library does not know asks for a behaviour it lacks */
+    if (opts->flags & ~KNOWN_LOAD_FLAGS)
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown load flags 0x%x",
+                                    opts->flags & ~KNOWN_LOAD_FLAGS);
+    return CLAIMS_OK;
+}
+
+/* Checks the caller's summary (may be NULL) and zeroes its counts. */
+static int start_summary(claims_load_summary *summary, claims_error *err)
+{
+    if (!summary)
+        return CLAIMS_OK;
+    if (!claims__summary_version_ok(summary))
+        return claims__error_simple(err, CLAIMS_EINVAL,
+                                    "unsupported load summary version %u",
+                                    summary->version);
+    claims_load_summary zero = CLAIMS_LOAD_SUMMARY_INIT;
+    claims__summary_put(summary, &zero);
+    return CLAIMS_OK;
+}
+
 static int load(claims_store *store, input *in, const char *name,
                 const claims_load_options *opts, size_t chunk_bytes,
                 claims_load_summary *summary, claims_error *err)
 {
-    claims_load_options def = CLAIMS_LOAD_OPTIONS_INIT;
-    if (!opts)
-        opts = &def;
-    else if (opts->version == 0 || opts->version > CLAIMS_LOAD_OPTIONS_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported load options version %u",
-                                    opts->version);
+    int rc = check_options(opts, err);
+    if (rc != CLAIMS_OK)
+        return rc;
     /* only the fields the caller's version of the struct has */
     claims_load_options known = CLAIMS_LOAD_OPTIONS_INIT;
-    memcpy(&known, opts, opts->version >= 2 ? sizeof known
-                                            : offsetof(claims_load_options, threads));
+    if (opts)
+        memcpy(&known, opts, opts->version >= 2 ? sizeof known
+                                                : offsetof(claims_load_options, threads));
     opts = &known;
-    if ((unsigned)opts->format > CLAIMS_FORMAT_TSV)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown format %d",
-                                    (int)opts->format);
     claims__load L;
     memset(&L, 0, sizeof L);
     L.store = store;
@@ -135,7 +164,6 @@ static int load(claims_store *store, input *in, const char *name,
     if (!L.name)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
 
-    int rc = CLAIMS_OK;
     int fmt = opts->format;
     if (in->rest && fmt != CLAIMS_FORMAT_JSONL && fmt != CLAIMS_FORMAT_AUTO)
         rc = read_all(in);
@@ -177,7 +205,7 @@ static int load(claims_store *store, input *in, const char *name,
     t->claims_rejected += L.summary.claims_rejected;
     t->errors += L.summary.errors;
     if (summary)
-        *summary = L.summary;
+        claims__summary_put(summary, &L.summary);
     if (rc < 0)
         return rc;
     return L.summary.errors ? CLAIMS_EREJECTED : CLAIMS_OK;
@@ -198,8 +226,9 @@ int claims__load_buffer_tuned(claims_store *store, const char *data,
                               claims_load_summary *summary, claims_error *err)
 {
     claims__error_clear(err);
-    if (summary)
-        memset(summary, 0, sizeof *summary);
+    int rc = start_summary(summary, err);
+    if (rc != CLAIMS_OK)
+        return rc;
     if (!store || (!data && len))
         return claims__error_simple(err, CLAIMS_EINVAL, "store or data is NULL");
     char nm[512];
@@ -233,10 +262,13 @@ int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name
                               claims_error *err)
 {
     claims__error_clear(err);
-    if (summary)
-        memset(summary, 0, sizeof *summary);
+    int rc = start_summary(summary, err);
+    if (rc != CLAIMS_OK)
+        return rc;
     if (!store || !stream)
         return claims__error_simple(err, CLAIMS_EINVAL, "store or stream is NULL");
+    if ((rc = check_options(opts, err)) != CLAIMS_OK)
+        return rc;
     char nm[512];
     name_of(nm, sizeof nm, name);
     input in;
@@ -244,7 +276,6 @@ int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name
     claims__buf_init(&in.buf);
     in.data = "";
     struct stat sb;
-    int rc = CLAIMS_OK;
     if (fstat(fileno(stream), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
         /* JSON Lines are read as they are loaded (loader_lines.c) */
         in.rest = stream;
@@ -268,10 +299,13 @@ int claims_store_load_file(claims_store *store, const char *path, size_t len,
                            claims_load_summary *summary, claims_error *err)
 {
     claims__error_clear(err);
-    if (summary)
-        memset(summary, 0, sizeof *summary);
+    int rc = start_summary(summary, err);
+    if (rc != CLAIMS_OK)
+        return rc;
     if (!store || !path || len == 0 || len >= 4096 || memchr(path, '\0', len))
         return claims__error_simple(err, CLAIMS_EINVAL, "invalid store or path");
+    if ((rc = check_options(opts, err)) != CLAIMS_OK)
+        return rc;
     char p[4096];
     memcpy(p, path, len);
     p[len] = '\0';
@@ -287,7 +321,7 @@ int claims_store_load_file(claims_store *store, const char *path, size_t len,
         return CLAIMS_EIO;
     }
     claims_str nm = {p, len};
-    int rc = claims_store_load_stream(store, f, nm, opts, summary, err);
+    rc = claims_store_load_stream(store, f, nm, opts, summary, err);
     fclose(f);
     return rc;
 }

@@ -515,15 +515,26 @@ int claims_store_add_claim(claims_store *store, size_t *index, size_t source,
     return claims__store_add_claim(store, index, source, desc, &pos, err);
 }
 
-void claims_store_summary(const claims_store *store, claims_load_summary *out)
+int claims_store_summary(const claims_store *store, claims_load_summary *out)
 {
-    if (!out)
-        return;
-    if (!store) {
-        memset(out, 0, sizeof *out);
-        return;
-    }
-    *out = store->total;
+    if (!store || !claims__summary_version_ok(out))
+        return CLAIMS_EINVAL;
+    claims__summary_put(out, &store->total);
+    return CLAIMS_OK;
+}
+
+bool claims__summary_version_ok(const claims_load_summary *s)
+{
+    return s && s->version >= 1 && s->version <= CLAIMS_LOAD_SUMMARY_VERSION;
+}
+
+void claims__summary_put(claims_load_summary *out, const claims_load_summary *in)
+{
+    /* only the fields of the caller's version: its struct may be shorter
+     * than this library's (version 1 is the only one so far) */
+    unsigned v = out->version;
+    memcpy(out, in, sizeof *out);
+    out->version = v;
 }
 
 size_t claims_store_diagnostic_count(const claims_store *store)
@@ -594,12 +605,14 @@ int claims__cursor_new_list(claims_cursor **out, const claims_store *store,
 }
 
 int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind,
-                           const void **owner, size_t *row, size_t *begin)
+                           const void **owner, size_t *row, size_t *begin,
+                           claims__cursor_row **slot)
 {
     if (!c || c->kind != kind)
         return CLAIMS_EINVAL;
     *owner = c->owner;
     *begin = c->begin;
+    *slot = &c->row;
     if (c->next >= c->end)
         return CLAIMS_DONE;
     *row = c->next++;
@@ -623,21 +636,44 @@ int claims_store_claims(claims_cursor **out, const claims_store *store,
     return claims__cursor_new(out, store, CLAIMS__CURSOR_CLAIMS, source);
 }
 
+int claims_store_claims_from(claims_cursor **out, const claims_store *store,
+                             size_t first)
+{
+    if (!out || !store)
+        return CLAIMS_EINVAL;
+    if (first >= store->claim_count)
+        return CLAIMS_ENOTFOUND;
+    int rc = claims__cursor_new(out, store, CLAIMS__CURSOR_CLAIMS, CLAIMS_ALL);
+    if (rc == CLAIMS_OK)
+        (*out)->next = first;
+    return rc;
+}
+
 int claims_store_subjects(claims_cursor **out, const claims_store *store,
                           size_t source)
 {
     return claims__cursor_new(out, store, CLAIMS__CURSOR_SUBJECTS, source);
 }
 
-int claims_cursor_next_source(claims_source_info *out, claims_cursor *cursor)
+/* The head of a store cursor's next: arguments there, kind right. */
+static bool next_ok(const void *out, const claims_cursor *cursor,
+                    claims__cursor_kind kind)
 {
-    if (!out || !cursor || cursor->kind != CLAIMS__CURSOR_SOURCES)
+    return out && cursor && cursor->kind == kind;
+}
+
+int claims_cursor_next_source(const claims_source_info **row, claims_cursor *cursor)
+{
+    if (row)
+        *row = NULL;
+    if (!next_ok(row, cursor, CLAIMS__CURSOR_SOURCES))
         return CLAIMS_EINVAL;
     const claims_store *st = cursor->store;
     if (cursor->next >= st->source_count)
         return CLAIMS_DONE;
     size_t i = cursor->next++;
     const claims__source *s = &st->sources[i];
+    claims_source_info *out = &cursor->row.source;
     out->index = i;
     out->id = s->id;
     out->outlet = s->outlet;
@@ -651,12 +687,15 @@ int claims_cursor_next_source(claims_source_info *out, claims_cursor *cursor)
     out->text_characters = s->text_characters;
     out->subject_count = s->subject_count;
     out->claim_count = s->claim_count;
+    *row = out;
     return CLAIMS_OK;
 }
 
-int claims_cursor_next_subject(claims_subject_info *out, claims_cursor *cursor)
+int claims_cursor_next_subject(const claims_subject_info **row, claims_cursor *cursor)
 {
-    if (!out || !cursor || cursor->kind != CLAIMS__CURSOR_SUBJECTS)
+    if (row)
+        *row = NULL;
+    if (!next_ok(row, cursor, CLAIMS__CURSOR_SUBJECTS))
         return CLAIMS_EINVAL;
     const claims_store *st = cursor->store;
     while (cursor->next < st->subject_count && cursor->source != CLAIMS_ALL &&
@@ -666,11 +705,13 @@ int claims_cursor_next_subject(claims_subject_info *out, claims_cursor *cursor)
         return CLAIMS_DONE;
     size_t i = cursor->next++;
     const claims__subject *s = &st->subjects[i];
+    claims_subject_info *out = &cursor->row.subject;
     out->index = i;
     out->source = s->source;
     out->id = s->id;
     out->type = s->type;
     out->label = s->label;
+    *row = out;
     return CLAIMS_OK;
 }
 
@@ -699,34 +740,28 @@ void claims__claim_info(claims_claim_info *out, const claims_store *st, size_t i
     out->column = c->column;
 }
 
-int claims_store_claim(claims_claim_info *out, const claims_store *store,
-                       size_t index)
+int claims_cursor_next_claim(const claims_claim_info **row, claims_cursor *cursor)
 {
-    if (!out || !store)
-        return CLAIMS_EINVAL;
-    if (index >= store->claim_count)
-        return CLAIMS_ENOTFOUND;
-    claims__claim_info(out, store, index);
-    return CLAIMS_OK;
-}
-
-int claims_cursor_next_claim(claims_claim_info *out, claims_cursor *cursor)
-{
-    if (!out || !cursor || cursor->kind != CLAIMS__CURSOR_CLAIMS)
+    if (row)
+        *row = NULL;
+    if (!next_ok(row, cursor, CLAIMS__CURSOR_CLAIMS))
         return CLAIMS_EINVAL;
     const claims_store *st = cursor->store;
+    size_t i;
     if (cursor->listed) { /* the claims of a value cluster */
         if (cursor->next >= cursor->list_count)
             return CLAIMS_DONE;
-        claims__claim_info(out, st, cursor->list[cursor->next++]);
-        return CLAIMS_OK;
+        i = cursor->list[cursor->next++];
+    } else {
+        while (cursor->next < st->claim_count && cursor->source != CLAIMS_ALL &&
+               st->claims[cursor->next].source != cursor->source)
+            cursor->next++;
+        if (cursor->next >= st->claim_count)
+            return CLAIMS_DONE;
+        i = cursor->next++;
     }
-    while (cursor->next < st->claim_count && cursor->source != CLAIMS_ALL &&
-           st->claims[cursor->next].source != cursor->source)
-        cursor->next++;
-    if (cursor->next >= st->claim_count)
-        return CLAIMS_DONE;
-    claims__claim_info(out, st, cursor->next++);
+    claims__claim_info(&cursor->row.claim, st, i);
+    *row = &cursor->row.claim;
     return CLAIMS_OK;
 }
 
@@ -742,5 +777,5 @@ const char *claims_certainty_name(claims_certainty certainty)
 {
     static const char *const names[] = {"certain", "probable", "possible",
                                         "unknown"};
-    return (unsigned)certainty <= CLAIMS_UNKNOWN ? names[certainty] : "invalid";
+    return (unsigned)certainty <= CLAIMS_UNKNOWN ? names[certainty] : "unknown";
 }

@@ -61,11 +61,24 @@ typedef enum claims__cursor_kind {
     CLAIMS__CURSOR_SOURCES,
     CLAIMS__CURSOR_SUBJECTS,
     CLAIMS__CURSOR_CLAIMS,
-    CLAIMS__CURSOR_EVENTS,
+    CLAIMS__CURSOR_RESULT_SUBJECTS,
     CLAIMS__CURSOR_ATTRIBUTES,
     CLAIMS__CURSOR_VALUES,
     CLAIMS__CURSOR_DEPENDENCIES
 } claims__cursor_kind;
+
+/** The row a cursor hands out. The next functions fill the cursor's own
+ *  and return a pointer to it, so a row is as large as this library makes
+ *  it, never as large as a caller's (older) header says. */
+typedef union claims__cursor_row {
+    claims_source_info source;
+    claims_subject_info subject;
+    claims_claim_info claim;
+    claims_result_subject_info result_subject;
+    claims_attribute_info attribute;
+    claims_value_info value;
+    claims_dependency_info dependency;
+} claims__cursor_row;
 
 /** A cursor over the rows [begin, end) that `owner` (a result) numbers from
  *  begin: claims__cursor_advance() hands them out. *out is new. */
@@ -78,10 +91,12 @@ int claims__cursor_new_list(claims_cursor **out, const claims_store *store,
                             const void *owner, const size_t *list,
                             size_t count);
 /** The next row of a rows cursor of `kind`: CLAIMS_OK with *row (and *owner,
- *  *begin: what the cursor was made with), CLAIMS_DONE after the last one,
- *  CLAIMS_EINVAL for a cursor of another kind. */
+ *  *begin: what the cursor was made with) and *slot, the cursor's row to
+ *  fill and hand out; CLAIMS_DONE after the last one, CLAIMS_EINVAL for a
+ *  cursor of another kind. */
 int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind,
-                           const void **owner, size_t *row, size_t *begin);
+                           const void **owner, size_t *row, size_t *begin,
+                           claims__cursor_row **slot);
 /** Fills the public view of store claim i. */
 void claims__claim_info(claims_claim_info *out, const claims_store *st,
                         size_t i);

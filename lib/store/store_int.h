@@ -38,6 +38,7 @@ struct claims_cursor {
     bool listed;        /* a claim cursor over list[0..list_count) */
     const size_t *list; /* claim cursors over a value cluster */
     size_t list_count;
+    claims__cursor_row row; /* the row last handed out (borrowed by the caller) */
 };
 
 int claims__cursor_new(claims_cursor **out, const claims_store *store,
@@ -119,6 +120,11 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
 int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
                             const claims_claim_desc *d, const claims__pos *pos,
                             claims_error *err);
+/** s is not NULL and of a struct version this library knows. */
+bool claims__summary_version_ok(const claims_load_summary *s);
+/** Copies the counts of `in` into the caller's *out, as many fields as
+ *  out->version has; out->version stays. */
+void claims__summary_put(claims_load_summary *out, const claims_load_summary *in);
 /** Records a diagnostic (a copy of err) and returns err->code. */
 int claims__store_diagnose(claims_store *st, const claims_error *e);
 void claims__store_mark_get(const claims_store *st, size_t source,

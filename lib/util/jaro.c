@@ -85,31 +85,42 @@ static double jaro_core(const int32_t *a, size_t na, const int32_t *b,
     return w;
 }
 
-static double similarity(const char *a, size_t alen, const char *b,
-                         size_t blen, bool winkler)
+/* The status for decode()'s failure n (-1 invalid UTF-8, -2 no memory). */
+static int decode_status(long n, const char *s)
 {
+    if (n == -2)
+        return CLAIMS_ENOMEM;
+    return s ? CLAIMS_ENCODING : CLAIMS_EINVAL; /* NULL with a length */
+}
+
+static int similarity(double *out, const char *a, size_t alen, const char *b,
+                      size_t blen, bool winkler)
+{
+    if (!out)
+        return CLAIMS_EINVAL;
     int32_t *ca, *cb;
     long na = decode(a, alen, &ca);
     if (na < 0)
-        return -1.0;
+        return decode_status(na, a);
     long nb = decode(b, blen, &cb);
     if (nb < 0) {
         free(ca);
-        return -1.0;
+        return decode_status(nb, b);
     }
-    double r = jaro_core(ca, (size_t)na, cb, (size_t)nb, winkler);
+    *out = jaro_core(ca, (size_t)na, cb, (size_t)nb, winkler);
     free(ca);
     free(cb);
-    return r;
+    return CLAIMS_OK;
 }
 
-double claims_jaro(const char *a, size_t alen, const char *b, size_t blen)
+int claims_jaro(double *out, const char *a, size_t alen, const char *b,
+                size_t blen)
 {
-    return similarity(a, alen, b, blen, false);
+    return similarity(out, a, alen, b, blen, false);
 }
 
-double claims_jaro_winkler(const char *a, size_t alen, const char *b,
-                           size_t blen)
+int claims_jaro_winkler(double *out, const char *a, size_t alen, const char *b,
+                        size_t blen)
 {
-    return similarity(a, alen, b, blen, true);
+    return similarity(out, a, alen, b, blen, true);
 }

@@ -113,7 +113,7 @@ int claims_ctx_add_alias(claims_ctx *ctx, claims_type type,
     claims__error_clear(err);
     if (!ctx)
         return claims__error_simple(err, CLAIMS_EINVAL, "context is NULL");
-    if (!claims_type_name(type))
+    if ((unsigned)type >= CLAIMS_TYPE_COUNT)
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d",
                                     (int)type);
     int slot = type_slot(type);
@@ -126,299 +126,85 @@ int claims_ctx_add_alias(claims_ctx *ctx, claims_type type,
                      &bad_canonical, err);
 }
 
-/* ---- JSON ------------------------------------------------------------------- */
+/* ---- JSON ------------------------------------------------------------------ */
 
-/* jansson drops positions once a document is parsed; a shape error is
- * located by walking the (already validated) text again along the path. */
-typedef struct skim {
-    const char *s;
-    size_t n, i;
-} skim;
-
-static void skim_ws(skim *k)
-{
-    while (k->i < k->n && (k->s[k->i] == ' ' || k->s[k->i] == '\t' ||
-                           k->s[k->i] == '\n' || k->s[k->i] == '\r'))
-        k->i++;
-}
-
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
-}
-
-static long skim_hex4(skim *k)
-{
-    if (k->n - k->i < 4)
-        return -1;
-    long v = 0;
-    for (int j = 0; j < 4; j++) {
-        int h = hexval(k->s[k->i + (size_t)j]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + h;
-    }
-    k->i += 4;
-    return v;
-}
-
-/* Reads a string at k->i (after white space), decoded into out when given. */
-static bool skim_string(skim *k, claims_buf *out)
-{
-    skim_ws(k);
-    if (k->i >= k->n || k->s[k->i] != '"')
-        return false;
-    k->i++;
-    if (out)
-        claims__buf_clear(out);
-    while (k->i < k->n && k->s[k->i] != '"') {
-        char c = k->s[k->i++];
-        if (c != '\\') {
-            if (out && claims__buf_putc(out, c) != CLAIMS_OK)
-                return false;
-            continue;
-        }
-        if (k->i >= k->n)
-            return false;
-        char e = k->s[k->i++];
-        long cp = e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n'
-                : e == 'r' ? '\r' : e == 't' ? '\t' : e;
-        if (e == 'u') {
-            cp = skim_hex4(k);
-            if (cp >= 0xD800 && cp <= 0xDBFF && k->n - k->i >= 6 &&
-                k->s[k->i] == '\\' && k->s[k->i + 1] == 'u') {
-                k->i += 2;
-                long lo = skim_hex4(k);
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            }
-            if (cp < 0)
-                return false;
-        }
-        if (out && claims__buf_put_codepoint(out, (int32_t)cp) != CLAIMS_OK)
-            return false;
-    }
-    if (k->i >= k->n)
-        return false;
-    k->i++;
-    return true;
-}
-
-static bool skim_value(skim *k)
-{
-    skim_ws(k);
-    if (k->i >= k->n)
-        return false;
-    char c = k->s[k->i];
-    if (c == '"')
-        return skim_string(k, NULL);
-    if (c != '{' && c != '[') {
-        while (k->i < k->n && !strchr(",}] \t\r\n", k->s[k->i]))
-            k->i++;
-        return true;
-    }
-    k->i++;
-    for (;;) {
-        skim_ws(k);
-        if (k->i < k->n && (k->s[k->i] == '}' || k->s[k->i] == ']')) {
-            k->i++;
-            return true;
-        }
-        if (c == '{') {
-            if (!skim_string(k, NULL))
-                return false;
-            skim_ws(k);
-            if (k->i >= k->n || k->s[k->i] != ':')
-                return false;
-            k->i++;
-        }
-        if (!skim_value(k))
-            return false;
-        skim_ws(k);
-        if (k->i < k->n && k->s[k->i] == ',')
-            k->i++;
-    }
-}
-
-/* Moves k to the member `key` of the object at k: to its key when at_key,
- * else to its value. */
-static bool skim_member(skim *k, const char *key, bool at_key)
-{
-    skim_ws(k);
-    if (k->i >= k->n || k->s[k->i] != '{')
-        return false;
-    k->i++;
-    claims_buf name;
-    claims__buf_init(&name);
-    bool found = false;
-    for (;;) {
-        skim_ws(k);
-        size_t key_at = k->i;
-        if (!skim_string(k, &name))
-            break;
-        skim_ws(k);
-        if (k->i >= k->n || k->s[k->i] != ':')
-            break;
-        k->i++;
-        skim_ws(k);
-        if (strcmp(name.data ? name.data : "", key) == 0) {
-            if (at_key)
-                k->i = key_at;
-            found = true;
-            break;
-        }
-        if (!skim_value(k))
-            break;
-        skim_ws(k);
-        if (k->i < k->n && k->s[k->i] == ',')
-            k->i++;
-    }
-    claims__buf_free(&name);
-    return found;
-}
-
-static bool skim_element(skim *k, size_t index)
-{
-    skim_ws(k);
-    if (k->i >= k->n || k->s[k->i] != '[')
-        return false;
-    k->i++;
-    for (size_t e = 0; e < index; e++) {
-        if (!skim_value(k))
-            return false;
-        skim_ws(k);
-        if (k->i >= k->n || k->s[k->i] != ',')
-            return false;
-        k->i++;
-    }
-    skim_ws(k);
-    return true;
-}
-
-/* Where a JSON error is: a path of up to two member names then, when
- * index >= 0, an array element. at_key points at the last member's name. */
-typedef struct json_path {
-    const char *type, *canonical;
-    long index;
-    bool at_key;
-} json_path;
-
-static void locate(const char *json, size_t len, json_path p, int *line,
-                   int *column)
-{
-    skim k = {json, len, 0};
-    skim_ws(&k);
-    bool ok = true;
-    if (p.type)
-        ok = skim_member(&k, p.type, p.at_key && !p.canonical);
-    if (ok && p.canonical)
-        ok = skim_member(&k, p.canonical, p.at_key && p.index < 0);
-    if (ok && p.index >= 0)
-        skim_element(&k, (size_t)p.index);
-    size_t at = k.i < len ? k.i : len;
-    *line = 1;
-    size_t start = 0;
-    for (size_t i = 0; i < at; i++)
-        if (json[i] == '\n') {
-            (*line)++;
-            start = i + 1;
-        }
-    *column = (int)claims__utf8_length(json + start, at - start) + 1;
-}
-
+/* Where a load is: the member path of the current table, canonical name and
+ * alias, for the JSON Pointer of an error. */
 typedef struct load_state {
     claims_ctx *ctx;
-    const char *json;
-    size_t len;
     char source[CLAIMS_ERROR_SOURCE_LENGTH];
     claims_error *err;
+    const char *path[3];
+    char index[24]; /* path[2]: the alias's index in its array */
 } load_state;
 
-static int load_error(load_state *st, json_path p, int code, const char *text)
+static int load_canonical(load_state *st, int slot, const char *canonical, json_t *list)
 {
-    int line, column;
-    locate(st->json, st->len, p, &line, &column);
-    return claims__error_set(st->err, code, st->source, line, column, -1, -1,
-                             "%s", text);
-}
-
-static int load_canonical(load_state *st, int slot, const char *type_name,
-                          const char *canonical, json_t *list)
-{
-    json_path p = {type_name, canonical, -1, false};
+    st->path[1] = canonical;
     if (!json_is_array(list))
-        return load_error(st, p, CLAIMS_ESCHEMA,
-                          "the aliases of a canonical name must be an array "
-                          "of strings");
+        return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 2,
+                                    "the aliases of a canonical name must be an array of "
+                                    "strings");
+    claims_error e;
+    bool bad_canonical;
     if (json_array_size(list) == 0) {
         /* still a canonical name: check it (an alias to itself adds nothing) */
-        bool bad_canonical;
-        claims_error e;
         claims__error_clear(&e);
-        p.at_key = true;
-        int rc = add_alias(st->ctx->aliases, slot, canonical, strlen(canonical),
-                           canonical, strlen(canonical), &bad_canonical, &e);
-        return rc == CLAIMS_OK ? rc : load_error(st, p, rc, e.text);
+        int rc = add_alias(st->ctx->aliases, slot, canonical, strlen(canonical), canonical,
+                           strlen(canonical), &bad_canonical, &e);
+        return rc == CLAIMS_OK ? rc
+                               : claims__config_error(st->err, rc, st->source, st->path, 2,
+                                                      "%s", e.text);
     }
     size_t i;
     json_t *item;
     json_array_foreach(list, i, item) {
-        p.index = (long)i;
+        snprintf(st->index, sizeof st->index, "%zu", i);
+        st->path[2] = st->index;
         if (!json_is_string(item))
-            return load_error(st, p, CLAIMS_ESCHEMA, "an alias must be a string");
-        claims_error e;
+            return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 3,
+                                        "an alias must be a string");
         claims__error_clear(&e);
-        bool bad_canonical;
         int rc = add_alias(st->ctx->aliases, slot, canonical, strlen(canonical),
-                           json_string_value(item), json_string_length(item),
-                           &bad_canonical, &e);
-        if (rc != CLAIMS_OK) {
-            /* a canonical name that cannot be a key points at its key */
-            if (bad_canonical) {
-                p.index = -1;
-                p.at_key = true;
-            }
-            return load_error(st, p, rc, e.text);
-        }
+                           json_string_value(item), json_string_length(item), &bad_canonical,
+                           &e);
+        /* a canonical name that cannot be a key is the member's fault, not
+         * the alias's */
+        if (rc != CLAIMS_OK)
+            return claims__config_error(st->err, rc, st->source, st->path,
+                                        bad_canonical ? 2 : 3, "%s", e.text);
     }
     return CLAIMS_OK;
 }
 
 static int load_document(load_state *st, json_t *root)
 {
-    json_path p = {NULL, NULL, -1, false};
     if (!json_is_object(root))
-        return load_error(st, p, CLAIMS_ESCHEMA,
-                          "an alias table must be an object keyed by type");
+        return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 0,
+                                    "an alias table must be an object keyed by type");
     const char *type_name;
     json_t *table;
     json_object_foreach(root, type_name, table) {
-        p = (json_path){type_name, NULL, -1, true};
+        st->path[0] = type_name;
         int slot;
         claims_type t;
-        char msg[CLAIMS_ERROR_TEXT_LENGTH];
-        if (strcmp(type_name, "*") == 0) {
+        if (strcmp(type_name, "*") == 0)
             slot = CLAIMS__ALIAS_ALL;
-        } else if (claims_type_from_name(&t, type_name, strlen(type_name)) !=
-                   CLAIMS_OK) {
-            snprintf(msg, sizeof msg, "unknown type name \"%.60s\"", type_name);
-            return load_error(st, p, CLAIMS_ESCHEMA, msg);
-        } else if ((slot = type_slot(t)) < 0) {
-            snprintf(msg, sizeof msg, "values of type %s have no aliases",
-                     claims_type_name(t));
-            return load_error(st, p, CLAIMS_ESCHEMA, msg);
-        }
-        p.at_key = false;
+        else if (claims_type_from_name(&t, type_name, strlen(type_name)) != CLAIMS_OK)
+            return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 1,
+                                        "unknown type name");
+        else if ((slot = type_slot(t)) < 0)
+            return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 1,
+                                        "values of type %s have no aliases",
+                                        claims_type_name(t));
         if (!json_is_object(table))
-            return load_error(st, p, CLAIMS_ESCHEMA,
-                              "the aliases of a type must be an object: "
-                              "canonical name -> array of aliases");
+            return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 1,
+                                        "the aliases of a type must be an object: canonical "
+                                        "name -> array of aliases");
         const char *canonical;
         json_t *list;
         json_object_foreach(table, canonical, list) {
-            int rc = load_canonical(st, slot, type_name, canonical, list);
+            int rc = load_canonical(st, slot, canonical, list);
             if (rc != CLAIMS_OK)
                 return rc;
         }
@@ -426,32 +212,21 @@ static int load_document(load_state *st, json_t *root)
     return CLAIMS_OK;
 }
 
-int claims_ctx_load_aliases(claims_ctx *ctx, const char *json, size_t len,
-                            claims_str name, claims_error *err)
+int claims_ctx_load_aliases(claims_ctx *ctx, const char *json, size_t len, claims_str name,
+                            claims_error *err)
 {
     claims__error_clear(err);
-    load_state st = {ctx, json, len, "", err};
-    if (name.ptr) {
-        size_t n = (size_t)claims__clip(name.ptr, name.len,
-                                        sizeof st.source - 1);
-        memcpy(st.source, name.ptr, n);
-        st.source[n] = '\0';
-    } else {
-        strcpy(st.source, "<buffer>");
-    }
+    load_state st = {ctx, "", err, {NULL, NULL, NULL}, ""};
+    claims__config_source(st.source, name);
     if (!ctx || (!json && len))
-        return claims__error_set(err, CLAIMS_EINVAL, st.source, 0, 0, -1, -1,
-                                 "%s is NULL", ctx ? "json" : "context");
-    json_error_t jerr;
-    json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES,
-                              &jerr);
-    if (!root)
-        return claims__error_set(err, CLAIMS_ESYNTAX, st.source,
-                                 jerr.line > 0 ? jerr.line : 0,
-                                 jerr.column > 0 ? jerr.column : 0, -1, -1,
-                                 "%s", jerr.text);
+        return claims__error_set(err, CLAIMS_EINVAL, st.source, 0, 0, -1, -1, "%s is NULL",
+                                 ctx ? "json" : "context");
+    json_t *root;
+    int rc = claims__config_parse(&root, json, len, st.source, err);
+    if (rc != CLAIMS_OK)
+        return rc;
     size_t mark = claims__aliases_count(ctx->aliases);
-    int rc = load_document(&st, root);
+    rc = load_document(&st, root);
     json_decref(root);
     if (rc != CLAIMS_OK)
         claims__aliases_truncate(ctx->aliases, mark);

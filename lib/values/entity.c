@@ -692,8 +692,8 @@ static const char *type_noun(claims_type t)
 
 static double jw(const char *a, const char *b)
 {
-    double s = claims_jaro_winkler(a, strlen(a), b, strlen(b));
-    return s < 0 ? 0.0 : s;
+    double s;
+    return claims_jaro_winkler(&s, a, strlen(a), b, strlen(b)) == CLAIMS_OK ? s : 0.0;
 }
 
 /* Splits a place into its ", " parts (words of a copy where ", " became

@@ -800,9 +800,10 @@ static double word_sim(const person *a, size_t i, const person *b, size_t j)
     case WORD_EQUAL: return 1.0;
     case WORD_INITIAL: return 0.8;
     default: {
-        double s = claims_jaro_winkler(a->word[i].ptr, a->word[i].len,
-                                       b->word[j].ptr, b->word[j].len);
-        return s < 0 ? 0.0 : s;
+        double s;
+        return claims_jaro_winkler(&s, a->word[i].ptr, a->word[i].len,
+                                   b->word[j].ptr, b->word[j].len) == CLAIMS_OK
+                   ? s : 0.0;
     }
     }
 }
@@ -1246,12 +1247,14 @@ static size_t match_lists(const name_list *a, const name_list *b,
     first_partial->reason[0] = '\0';
     for (;;) {
         size_t bi = none, bj = none;
-        claims_comparison best = {CLAIMS_RELATION_CONFLICTING, 0.0, ""};
+        claims_comparison best = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_CONFLICTING,
+                                  0.0, ""};
         for (size_t i = 0; i < na; i++) {
             for (size_t j = 0; j < nb && !used_a[i]; j++) {
                 if (used_b[j])
                     continue;
-                claims_comparison c = {CLAIMS_RELATION_EQUAL, 1.0, ""};
+                claims_comparison c = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_EQUAL,
+                                       1.0, ""};
                 if (strcmp(a->text[i], b->text[j]) != 0)
                     compare_names(&c, &a->p[i], a->text[i], &b->p[j],
                                   b->text[j]);

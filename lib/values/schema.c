@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Built-in news attributes (docs/schema.md; the seed corpus vocabulary is in
- * docs/corpus.md). */
+/* Built-in news attributes: general vocabulary only (docs/schema.md). What
+ * one data set needs comes with it as a schema file, as the seed corpus's
+ * does (examples/schemas/seed-corpus.json). */
 static const struct {
     const char *name;
     claims_type type;
@@ -30,12 +31,7 @@ static const struct {
     {"topic", CLAIMS_TYPE_TOPIC, CLAIMS_SET, 0},
     {"statement", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
     {"agreement", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
-    {"attendee", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
-    {"format", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
-    {"tone", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
-    {"significance", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
     {"kind", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
-    {"audible", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0}, /* to whom: a set */
     {"outcome", CLAIMS_TYPE_TEXT, CLAIMS_SET, 0},
     {"deaths", CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0},
     {"injured", CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0},
@@ -164,97 +160,129 @@ int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx,
 
 /* ---- JSON ------------------------------------------------------------------------ */
 
-static int schema_error(claims_error *err, int code, const char *source,
-                        const char *attr, const char *what)
+/* Reads the definition v of attribute `key` into d; path is
+ * {"attributes", key, field}, for the JSON Pointer of an error. */
+static int read_definition(claims_attribute_def *d, const char *key, json_t *v,
+                           const char **path, const char *src, claims_error *err)
 {
-    return claims__error_set(err, code, source, 0, 0, -1, -1,
-                             "attribute \"%.60s\": %s", attr, what);
+    d->version = CLAIMS_ATTRIBUTE_DEF_VERSION;
+    d->name.ptr = key;
+    d->name.len = strlen(key);
+    if (!json_is_object(v))
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 2,
+                                    "a definition must be an object");
+    json_t *t = json_object_get(v, path[2] = "type");
+    if (!t)
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "required: the value type");
+    if (!json_is_string(t))
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "must be the name of a value type");
+    if (claims_type_from_name(&d->type, json_string_value(t), json_string_length(t)) !=
+        CLAIMS_OK)
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "unknown value type \"%.40s\"", json_string_value(t));
+    json_t *c = json_object_get(v, path[2] = "cardinality");
+    const char *cs = json_is_string(c) ? json_string_value(c) : "";
+    if (c && strcmp(cs, "single") != 0 && strcmp(cs, "set") != 0)
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "must be \"single\" or \"set\"");
+    d->cardinality = strcmp(cs, "set") == 0 ? CLAIMS_SET : CLAIMS_SINGLE;
+    json_t *id = json_object_get(v, path[2] = "identifying");
+    if (id && !json_is_boolean(id) &&
+        !(json_is_integer(id) && json_integer_value(id) >= 0 && json_integer_value(id) <= 2))
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "must be false, true, 0, 1 or 2");
+    d->identifying = !id ? 0 : json_is_boolean(id) ? json_is_true(id) : (int)json_integer_value(id);
+    /* JSON has no infinities or NaN (jansson refuses numbers that overflow) */
+    json_t *tol = json_object_get(v, path[2] = "tolerance");
+    if (tol && !(json_is_number(tol) && json_number_value(tol) >= 0.0))
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "must be a number >= 0");
+    d->tolerance = tol ? json_number_value(tol) : 0.0;
+    json_t *ttol = json_object_get(v, path[2] = "time_tolerance");
+    if (ttol && !(json_is_number(ttol) && json_number_value(ttol) >= 0.0))
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "must be a number of seconds >= 0");
+    d->time_tolerance = ttol ? json_number_value(ttol) : 0.0;
+    claims_error e; /* what is left to check: the name */
+    claims__error_clear(&e);
+    if (validate(d, &e) != CLAIMS_OK)
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 2, "%s", e.text);
+    return CLAIMS_OK;
 }
 
-int claims_ctx_load_schema(claims_ctx *ctx, const char *json, size_t len,
-                           claims_str name, claims_error *err)
+/* Puts checked definitions into the schema, all or none: when memory runs
+ * out part way, the schema is put back as it was. */
+static int apply(claims_ctx *ctx, const claims_attribute_def *defs, size_t n)
+{
+    size_t count = ctx->attr_count;
+    claims__attr *saved = malloc((count ? count : 1) * sizeof *saved);
+    if (!saved)
+        return CLAIMS_ENOMEM;
+    if (count)
+        memcpy(saved, ctx->attrs, count * sizeof *saved);
+    int rc = CLAIMS_OK;
+    for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
+        claims__attr a = {defs[i].name.ptr,   defs[i].type,      defs[i].cardinality,
+                          defs[i].identifying, defs[i].tolerance, defs[i].time_tolerance};
+        rc = put(ctx, &a, defs[i].name.len);
+    }
+    if (rc != CLAIMS_OK) {
+        if (count)
+            memcpy(ctx->attrs, saved, count * sizeof *saved);
+        ctx->attr_count = count;
+        /* the index has only grown since it held these names, so putting
+         * them back needs no memory and cannot fail */
+        claims__strmap_clear(&ctx->attr_index);
+        for (size_t i = 0; i < count; i++)
+            claims__strmap_put(&ctx->attr_index, ctx->attrs[i].name, strlen(ctx->attrs[i].name),
+                               i);
+    }
+    free(saved);
+    return rc;
+}
+
+int claims_ctx_load_schema(claims_ctx *ctx, const char *json, size_t len, claims_str name,
+                           claims_error *err)
 {
     claims__error_clear(err);
-    if (!ctx || (!json && len))
-        return claims__error_simple(err, CLAIMS_EINVAL, "ctx or json is NULL");
     char src[CLAIMS_ERROR_SOURCE_LENGTH];
-    snprintf(src, sizeof src, "%.*s", name.ptr ? (int)name.len : 8,
-             name.ptr ? name.ptr : "<schema>");
-    json_error_t je;
-    json_t *root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return claims__error_set(err, CLAIMS_ESYNTAX, src, je.line, je.column, -1,
-                                 -1, "malformed JSON: %s", je.text);
-    json_t *attrs = json_object_get(root, "attributes");
-    int rc = CLAIMS_OK;
-    if (!json_is_object(root) || !json_is_object(attrs)) {
-        rc = claims__error_set(err, CLAIMS_ESCHEMA, src, 1, 1, -1, -1,
-                               "a schema is {\"attributes\": {NAME: {...}}}");
-        json_decref(root);
+    claims__config_source(src, name);
+    if (!ctx || (!json && len))
+        return claims__error_set(err, CLAIMS_EINVAL, src, 0, 0, -1, -1, "%s is NULL",
+                                 ctx ? "json" : "ctx");
+    json_t *root;
+    int rc = claims__config_parse(&root, json, len, src, err);
+    if (rc != CLAIMS_OK)
         return rc;
-    }
+    const char *path[3] = {"attributes", NULL, NULL};
+    json_t *attrs = json_is_object(root) ? json_object_get(root, path[0]) : NULL;
+    if (!json_is_object(root))
+        rc = claims__config_error(err, CLAIMS_ESCHEMA, src, path, 0,
+                                  "a schema is an object {\"attributes\": {NAME: {...}}}");
+    else if (!attrs)
+        rc = claims__config_error(err, CLAIMS_ESCHEMA, src, path, 1,
+                                  "required: an object of attribute definitions");
+    else if (!json_is_object(attrs))
+        rc = claims__config_error(err, CLAIMS_ESCHEMA, src, path, 1,
+                                  "must be an object: attribute name -> definition");
     /* Check everything first: a schema loads whole or not at all. */
-    claims_attribute_def *defs = calloc(json_object_size(attrs) + 1, sizeof *defs);
-    if (!defs) {
-        json_decref(root);
-        return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
-    }
+    claims_attribute_def *defs = NULL;
     size_t n = 0;
+    if (rc == CLAIMS_OK && !(defs = calloc(json_object_size(attrs) + 1, sizeof *defs)))
+        rc = claims__error_set(err, CLAIMS_ENOMEM, src, 0, 0, -1, -1, "out of memory");
     const char *key;
     json_t *v;
-    json_object_foreach(attrs, key, v) {
-        claims_attribute_def *d = &defs[n];
-        d->version = CLAIMS_ATTRIBUTE_DEF_VERSION;
-        d->name.ptr = key;
-        d->name.len = strlen(key);
-        if (!json_is_object(v)) {
-            rc = schema_error(err, CLAIMS_ESCHEMA, src, key, "must be an object");
-            break;
+    if (rc == CLAIMS_OK)
+        json_object_foreach(attrs, key, v) {
+            path[1] = key;
+            if ((rc = read_definition(&defs[n], key, v, path, src, err)) != CLAIMS_OK)
+                break;
+            n++;
         }
-        json_t *t = json_object_get(v, "type");
-        json_t *c = json_object_get(v, "cardinality");
-        json_t *id = json_object_get(v, "identifying");
-        json_t *tol = json_object_get(v, "tolerance");
-        json_t *ttol = json_object_get(v, "time_tolerance");
-        if (!json_is_string(t) ||
-            claims_type_from_name(&d->type, json_string_value(t),
-                                  json_string_length(t)) != CLAIMS_OK) {
-            rc = schema_error(err, CLAIMS_ESCHEMA, src, key,
-                              "\"type\" must name a value type");
-            break;
-        }
-        if (c && !(json_is_string(c) && (!strcmp(json_string_value(c), "single") ||
-                                         !strcmp(json_string_value(c), "set")))) {
-            rc = schema_error(err, CLAIMS_ESCHEMA, src, key,
-                              "\"cardinality\" is \"single\" or \"set\"");
-            break;
-        }
-        d->cardinality = c && !strcmp(json_string_value(c), "set") ? CLAIMS_SET
-                                                                   : CLAIMS_SINGLE;
-        if (id && !json_is_boolean(id) && !json_is_integer(id)) {
-            rc = schema_error(err, CLAIMS_ESCHEMA, src, key,
-                              "\"identifying\" is a boolean or 0, 1, 2");
-            break;
-        }
-        d->identifying = !id ? 0 : json_is_boolean(id) ? (json_is_true(id) ? 1 : 0)
-                                                       : (int)json_integer_value(id);
-        if ((tol && !json_is_number(tol)) || (ttol && !json_is_number(ttol))) {
-            rc = schema_error(err, CLAIMS_ESCHEMA, src, key,
-                              "tolerances must be numbers");
-            break;
-        }
-        d->tolerance = tol ? json_number_value(tol) : 0.0;
-        d->time_tolerance = ttol ? json_number_value(ttol) : 0.0;
-        claims_error e;
-        claims__error_clear(&e);
-        if (validate(d, &e) != CLAIMS_OK) {
-            rc = schema_error(err, CLAIMS_ESCHEMA, src, key, e.text);
-            break;
-        }
-        n++;
-    }
-    for (size_t i = 0; rc == CLAIMS_OK && i < n; i++)
-        rc = claims_ctx_set_attribute(ctx, &defs[i], err);
+    if (rc == CLAIMS_OK && (rc = apply(ctx, defs, n)) != CLAIMS_OK)
+        claims__error_set(err, rc, src, 0, 0, -1, -1, "out of memory");
     free(defs);
     json_decref(root);
     return rc;

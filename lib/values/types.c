@@ -58,6 +58,11 @@ int claims_value_parse(claims_value *value, const claims_ctx *ctx,
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "unsupported parse options version %u",
                                     opts->version);
+    /* no parse flag exists yet: a caller that sets one expects a behaviour
+     * this library does not have */
+    if (opts->flags)
+        return claims__error_simple(err, CLAIMS_EINVAL,
+                                    "unknown parse flags 0x%x", opts->flags);
     claims__value_reset(value, type);
     if (claims__buf_append(&value->text, text ? text : "", len) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
@@ -84,23 +89,43 @@ static int type_family(claims_type t)
     }
 }
 
-int claims_value_compare(claims_comparison *out, const claims_ctx *ctx,
-                         const claims_value *a, const claims_value *b)
+void claims__value_compare(claims_comparison *out, const claims_ctx *ctx,
+                           const claims_value *a, const claims_value *b)
 {
-    if (!out || !a || !b)
-        return CLAIMS_EINVAL;
     memset(out, 0, sizeof *out);
+    out->version = CLAIMS_COMPARISON_VERSION;
     out->relation = CLAIMS_RELATION_INCOMPARABLE;
     if (a->none || b->none) {
         snprintf(out->reason, sizeof out->reason, "%s has no value",
                  a->none ? "first" : "second");
-        return CLAIMS_OK;
+        return;
     }
     if (type_family(a->type) != type_family(b->type)) {
         snprintf(out->reason, sizeof out->reason, "%s and %s differ in type",
                  claims_type_name(a->type), claims_type_name(b->type));
-        return CLAIMS_OK;
+        return;
     }
     TYPES[a->type].compare(out, ctx, a, b);
+}
+
+/* Bytes of a claims_comparison of struct version v (1 to current): a
+ * caller's struct may be shorter than the library's. */
+static size_t comparison_size(unsigned v)
+{
+    (void)v; /* version 1 is the only one */
+    return sizeof(claims_comparison);
+}
+
+int claims_value_compare(claims_comparison *out, const claims_ctx *ctx,
+                         const claims_value *a, const claims_value *b)
+{
+    if (!out || !a || !b || out->version == 0 ||
+        out->version > CLAIMS_COMPARISON_VERSION)
+        return CLAIMS_EINVAL;
+    claims_comparison full;
+    claims__value_compare(&full, ctx, a, b);
+    unsigned v = out->version;
+    memcpy(out, &full, comparison_size(v));
+    out->version = v;
     return CLAIMS_OK;
 }

@@ -26,7 +26,7 @@ static bool type_valid(int t) { return t >= 0 && t < CLAIMS_TYPE_COUNT; }
 
 const char *claims_type_name(claims_type type)
 {
-    return type_valid((int)type) ? TYPE_NAMES[type] : NULL;
+    return type_valid((int)type) ? TYPE_NAMES[type] : "unknown";
 }
 
 int claims_type_from_name(claims_type *out, const char *name, size_t len)
@@ -47,7 +47,7 @@ const char *claims_modifier_name(claims_modifier mod)
     static const char *const names[] = {"NONE", "APPROX", "LESS_THAN",
                                         "EQUAL_OR_LESS", "MORE_THAN",
                                         "EQUAL_OR_MORE"};
-    return ((int)mod >= 0 && (int)mod < 6) ? names[mod] : "UNKNOWN";
+    return ((int)mod >= 0 && (int)mod < 6) ? names[mod] : "unknown";
 }
 
 const char *claims_precision_name(claims_precision precision)

@@ -46,6 +46,11 @@ size_t claims__value_norm_length(const claims_value *v);
 /** Fills *out from v. */
 void claims__value_when(const claims_value *v, claims__when *out);
 
+/** claims_value_compare() without its checks: fills the whole of *out
+ *  (the library's struct version); a and b are not NULL. */
+void claims__value_compare(claims_comparison *out, const claims_ctx *ctx,
+                           const claims_value *a, const claims_value *b);
+
 /** Resets content for a new parse of `type` (keeps buffers). */
 void claims__value_reset(claims_value *v, claims_type type);
 /** Sets the canonical string. */

@@ -154,4 +154,25 @@ const char *claims__aliases_lookup(const struct claims_aliases *a, int slot,
 const char *claims__aliases_find(const claims_ctx *ctx, int slot,
                                  const char *key, size_t len);
 
+/* ---- schema and alias-table JSON (config_json.c) ---------------------------- */
+
+struct json_t; /* jansson's, which only the loaders include */
+
+/** The error source of a load: `name` clipped to fit, "<buffer>" when
+ *  absent. out has CLAIMS_ERROR_SOURCE_LENGTH bytes. */
+void claims__config_source(char *out, claims_str name);
+/** Parses json[0..len) with jansson into *out (new reference), duplicate
+ *  keys and \u0000 rejected. Returns CLAIMS_OK, or CLAIMS_ESYNTAX
+ *  (CLAIMS_ENOMEM) with jansson's line and column and "malformed JSON: " +
+ *  jansson's message in err. */
+int claims__config_parse(struct json_t **out, const char *json, size_t len, const char *source,
+                         claims_error *err);
+/** Fills err (first error wins) for the member at path[0..depth) of a
+ *  well-formed document: text "POINTER: message", the JSON Pointer of the
+ *  path (RFC 6901; "" for the whole document), line and column 0 (jansson
+ *  keeps no positions). Returns code. */
+int claims__config_error(claims_error *err, int code, const char *source,
+                         const char *const *path, size_t depth, const char *fmt, ...)
+    CLAIMS__PRINTF(6, 7);
+
 #endif /* CLAIMS_VALUES_INT_H */

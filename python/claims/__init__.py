@@ -9,9 +9,9 @@ read which claims agree, conflict or complement each other, and who said what::
         store.load("corpus/000_cbs.json")
         store.load("corpus/002_wsj.json")
         with store.reconcile() as result:
-            for event in result.events():
-                for attr in event.attributes():
-                    print(event.label, attr.name, attr.agreement)
+            for subject in result.subjects():   # events, persons...
+                for attr in subject.attributes():
+                    print(subject.label, attr.name, attr.agreement)
 
     claims.normalize("duration", "about four minutes")   # '240' APPROX
     claims.compare("date", "Sunday", "Nov. 20, 2016", reference="2016-11-21")
@@ -21,6 +21,7 @@ The binding is pure ctypes over the shared library libclaims; see
 """
 from __future__ import annotations
 
+import ctypes
 from typing import Any
 
 from . import _ffi
@@ -33,8 +34,8 @@ from ._errors import (CanceledError, ClaimsError, ClaimsIOError, DuplicateError,
                       OutOfMemoryError, ParseError, RangeError, RejectedError,
                       SchemaError)
 from ._records import (Attribute, AttributeDef, Claim, Comparison, Dependency,
-                       Diagnostic, Event, LoadSummary, Source, Stats, Subject,
-                       ValueCluster)
+                       Diagnostic, Event, LoadSummary, ResultSubject, Source, Stats,
+                       Subject, ValueCluster)
 
 __version__ = "0.1.0"
 
@@ -53,11 +54,11 @@ def library_version_number() -> int:
 
 
 def _similarity(fn: Any, a: str, b: str) -> float:
+    """fn(&score, a, b): EncodingError for invalid UTF-8 (lone surrogates)."""
     x, y = _ffi.to_bytes(a, "a"), _ffi.to_bytes(b, "b")
-    score = fn(x, len(x), y, len(y))
-    if score < 0:
-        raise EncodingError(-6, "invalid UTF-8")
-    return float(score)
+    score = ctypes.c_double()
+    fn(ctypes.byref(score), x, len(x), y, len(y))
+    return float(score.value)
 
 
 def jaro(a: str, b: str) -> float:
@@ -85,6 +86,6 @@ __all__ = [
     "InvalidArgumentError", "NotFoundError", "OutOfMemoryError", "ParseError",
     "RangeError", "RejectedError", "SchemaError",
     "Attribute", "AttributeDef", "Claim", "Comparison", "Dependency",
-    "Diagnostic", "Event", "LoadSummary", "Source", "Stats", "Subject",
-    "ValueCluster",
+    "Diagnostic", "Event", "LoadSummary", "ResultSubject", "Source", "Stats",
+    "Subject", "ValueCluster",
 ]

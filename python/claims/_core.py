@@ -6,7 +6,7 @@ was not closed, without taking locks (when it runs no other reference, hence
 no other thread, can reach the object) and through a free function bound at
 creation, so it also works while the interpreter shuts down and module
 globals are gone. A child keeps a reference to its parent: a Result to its
-Store, a cursor to its Store or Result, a record of a result (Event,
+Store, a cursor to its Store or Result, a record of a result (ResultSubject,
 Attribute, ValueCluster) to its Result. Closing a parent explicitly closes
 its children first; using a closed object raises ValueError.
 
@@ -30,6 +30,7 @@ import json
 import math
 import os
 import threading
+import warnings
 import weakref
 from typing import (IO, Any, Callable, Dict, Iterable, Iterator, List, Mapping,
                     Optional, Sequence, Tuple, TypeVar, Union)
@@ -40,8 +41,8 @@ from ._enums import (Agreement, Bias, Cardinality, Certainty, Format,
                      Type, coerce)
 from ._errors import CanceledError, ClaimsError, NotFoundError, RejectedError
 from ._records import (Attribute, AttributeDef, Claim, Comparison, Dependency,
-                       Diagnostic, Event, LoadSummary, Source, Stats, Subject,
-                       ValueCluster, wall_clock)
+                       Diagnostic, LoadSummary, ResultSubject, Source, Stats,
+                       Subject, ValueCluster, wall_clock)
 
 __all__ = ["Context", "Value", "Store", "Result", "normalize", "compare",
            "reconcile", "type_name"]
@@ -207,8 +208,8 @@ class _Parent(_Handle):
             self._children.add(child)
 
     def _read_struct(self, fn: Any, cls: Any) -> Any:
-        """A `cls` filled by fn(handle, &out) under the read lock."""
-        out = cls()
+        """A versioned `cls` filled by fn(handle, &out) under the read lock."""
+        out = _ffi.versioned(cls)
         with self._lock.read:
             fn(self._ptr(), ctypes.byref(out))
         return out
@@ -492,7 +493,7 @@ class Value(_Handle):
         """How this value relates to `other`."""
         if not isinstance(other, Value):
             raise TypeError(f"compare() needs a Value, not {type(other).__name__}")
-        out = _ffi.Comparison()
+        out = _ffi.versioned(_ffi.Comparison)
         with _ctx_lock(context), self._lock.read:
             with other._lock.read if other is not self else _NO_LOCK:
                 _ffi.claims_value_compare(ctypes.byref(out), _ctx_ptr(context),
@@ -571,7 +572,10 @@ def compare(type: Optional[TypeLike], a: Union[Text, Value], b: Union[Text, Valu
 
 
 class _Cursor(_Handle, Iterator[T]):
-    """An iterator over a C cursor; each row is copied into a record."""
+    """An iterator over a C cursor; each row is copied into a record.
+
+    The C cursor owns its row and hands back a pointer to it, valid until it
+    advances: the record is copied out at once, under the cursor's mutex."""
     _what = "cursor"
 
     def __init__(self, parent: "_Parent", lock: _RWLock, open_fn: Any,
@@ -582,7 +586,7 @@ class _Cursor(_Handle, Iterator[T]):
         self._free = _ffi.claims_cursor_free
         self._mutex = threading.Lock()
         self._next_fn = next_fn
-        self._info = info
+        self._row = ctypes.POINTER(info)()  # `info`: the row's Structure class
         self._convert = convert
         self._detached = False
         h = _ffi.cursor_p()
@@ -601,10 +605,10 @@ class _Cursor(_Handle, Iterator[T]):
                 if self._detached:
                     raise ValueError(f"the {self._parent._what} was closed during iteration")
                 raise StopIteration
-            if self._next_fn(ctypes.byref(self._info), h) == _ffi.CLAIMS_DONE:
+            if self._next_fn(ctypes.byref(self._row), h) == _ffi.CLAIMS_DONE:
                 self._release()
                 raise StopIteration
-            return self._convert(self._info)
+            return self._convert(self._row.contents)
 
     def _release_tree(self) -> None:
         # Called by the parent's close() with its write lock held.
@@ -688,7 +692,8 @@ def _load_options(format: Union[Format, int, str], strict: bool, latin1: bool,
 
 
 def _summary(s: Any) -> LoadSummary:
-    return LoadSummary(*(getattr(s, name) for name, _ in _ffi.LoadSummary._fields_))
+    return LoadSummary(*(getattr(s, name) for name, _ in _ffi.LoadSummary._fields_
+                         if name != "version"))
 
 
 def _source(info: Any) -> Source:
@@ -761,7 +766,7 @@ class Store(_Parent):
 
     def _run_load(self, call: Callable[[Any, Any, Any, Any], int], opts: Any,
                   check: bool, progress: Optional[Progress]) -> LoadSummary:
-        summary = _ffi.LoadSummary()
+        summary = _ffi.versioned(_ffi.LoadSummary)
         err = _ffi.Error()
         adapter = _Progress(progress)
         adapter.install(opts)
@@ -923,15 +928,17 @@ class Store(_Parent):
 
     def claim(self, index: int) -> Claim:
         """Claim `index` (store-wide); NotFoundError when out of range."""
-        info = _ffi.ClaimInfo()
-        with self._lock.read:
-            _ffi.claims_store_claim(ctypes.byref(info), self._ptr(), index)
-            return _claim(info)
+        cursor = _Cursor(self, self._lock, _ffi.claims_store_claims_from, (index,),
+                         _ffi.claims_cursor_next_claim, _ffi.ClaimInfo, _claim)
+        try:
+            return next(cursor)
+        finally:
+            cursor.close()
 
     def sources(self) -> Iterator[Source]:
         """The sources in load order."""
         return _Cursor(self, self._lock, _ffi.claims_store_sources, (),
-                       _ffi.claims_cursor_next_source, _ffi.SourceInfo(), _source)
+                       _ffi.claims_cursor_next_source, _ffi.SourceInfo, _source)
 
     def _which(self, source: Optional[SourceRef]) -> int:
         return _ffi.CLAIMS_ALL if source is None else self._source_index(source)
@@ -939,13 +946,14 @@ class Store(_Parent):
     def claims(self, source: Optional[SourceRef] = None) -> Iterator[Claim]:
         """The claims of one source, or of all (in load order)."""
         return _Cursor(self, self._lock, _ffi.claims_store_claims, (self._which(source),),
-                       _ffi.claims_cursor_next_claim, _ffi.ClaimInfo(), _claim)
+                       _ffi.claims_cursor_next_claim, _ffi.ClaimInfo, _claim)
 
     def subjects(self, source: Optional[SourceRef] = None) -> Iterator[Subject]:
-        """The subject mentions of one source, or of all."""
+        """The subject mentions of one source, or of all (what
+        Result.subjects() merges into resolved subjects)."""
         return _Cursor(self, self._lock, _ffi.claims_store_subjects,
                        (self._which(source),), _ffi.claims_cursor_next_subject,
-                       _ffi.SubjectInfo(), _subject)
+                       _ffi.SubjectInfo, _subject)
 
     def summary(self) -> LoadSummary:
         """Counts of everything loaded so far."""
@@ -993,8 +1001,9 @@ def reconcile(store: Store, context: Optional[Context] = None, *,
     shared_words: the shortest run of shared words that makes two sources
     dependent (0: the library's default). progress: called as
     ``progress(stage, done, total)`` for the stages ("normalize",
-    "resolve", "group"...); a true result stops with CanceledError, an
-    exception stops and propagates. It may read the store, not change it.
+    "resolve", "group"), then once ("done", 1, 1) when all are finished;
+    a true result stops with CanceledError, an exception stops and
+    propagates. It may read the store, not change it.
     threads: how many threads the stages use at once (0: one per usable
     CPU; the result is the same for any number)."""
     return store.reconcile(context, bias=bias, shared_words=shared_words,
@@ -1055,21 +1064,21 @@ class _Sink:
             raise error
 
 
-def _event(result: "Result") -> Callable[[Any], Event]:
-    def convert(info: Any) -> Event:
+def _result_subject(result: "Result") -> Callable[[Any], ResultSubject]:
+    def convert(info: Any) -> ResultSubject:
         d = _ffi.decode
-        return Event(index=info.index, id=d(info.id), label=d(info.label),
-                     type=d(info.type), mention_count=info.mention_count,
-                     sources=_ffi.string_list(info.sources, info.source_count),
-                     attribute_count=info.attribute_count,
-                     explanation=d(info.explanation), _result=result)
+        return ResultSubject(index=info.index, id=d(info.id), label=d(info.label),
+                             type=d(info.type), mention_count=info.mention_count,
+                             sources=_ffi.string_list(info.sources, info.source_count),
+                             attribute_count=info.attribute_count,
+                             explanation=d(info.explanation), _result=result)
     return convert
 
 
-def _attribute(result: "Result", event: int) -> Callable[[Any], Attribute]:
+def _attribute(result: "Result", subject: int) -> Callable[[Any], Attribute]:
     def convert(info: Any) -> Attribute:
         d = _ffi.decode
-        return Attribute(index=info.index, event_index=event, name=d(info.attribute),
+        return Attribute(index=info.index, subject_index=subject, name=d(info.attribute),
                          type=d(info.type), known=bool(info.known),
                          cardinality=_enum(Cardinality, info.cardinality),
                          agreement=_enum(Agreement, info.agreement),
@@ -1079,10 +1088,12 @@ def _attribute(result: "Result", event: int) -> Callable[[Any], Attribute]:
     return convert
 
 
-def _value_cluster(result: "Result", event: int, attribute: int) -> Callable[[Any], ValueCluster]:
+def _value_cluster(result: "Result", subject: int,
+                   attribute: int) -> Callable[[Any], ValueCluster]:
     def convert(info: Any) -> ValueCluster:
         d = _ffi.decode
-        return ValueCluster(index=info.index, event_index=event, attribute_index=attribute,
+        return ValueCluster(index=info.index, subject_index=subject,
+                            attribute_index=attribute,
                             normalized=d(info.normalized), text=d(info.text),
                             polarity=_enum(Polarity, info.polarity),
                             uncertain=bool(info.uncertain), hedged=bool(info.hedged),
@@ -1138,46 +1149,57 @@ class Result(_Parent):
                 convert: Callable[[Any], T]) -> Iterator[T]:
         return _Cursor(self, self._lock, open_fn, args, next_fn, info, convert)
 
-    def events(self) -> Iterator[Event]:
-        """The resolved subjects, events first."""
-        return self._cursor(_ffi.claims_result_events, (), _ffi.claims_cursor_next_event,
-                            _ffi.EventInfo(), _event(self))
+    def subjects(self) -> Iterator[ResultSubject]:
+        """The resolved subjects (events, persons, organizations...),
+        events first."""
+        return self._cursor(_ffi.claims_result_subjects, (),
+                            _ffi.claims_cursor_next_result_subject, _ffi.ResultSubjectInfo,
+                            _result_subject(self))
 
-    __iter__ = events
+    __iter__ = subjects
 
-    def attributes(self, event: Union[int, Event]) -> Iterator[Attribute]:
+    def events(self) -> Iterator[ResultSubject]:
+        """Deprecated alias of subjects(): every resolved subject, not only
+        events."""
+        warnings.warn("Result.events() is deprecated: use Result.subjects()",
+                      DeprecationWarning, stacklevel=2)
+        return self.subjects()
+
+    def attributes(self, subject: Union[int, ResultSubject]) -> Iterator[Attribute]:
         """The attributes of a resolved subject."""
-        e = _index(event, "event")
+        e = _index(subject, "subject")
         return self._cursor(_ffi.claims_result_attributes, (e,),
-                            _ffi.claims_cursor_next_attribute, _ffi.AttributeInfo(),
+                            _ffi.claims_cursor_next_attribute, _ffi.AttributeInfo,
                             _attribute(self, e))
 
-    def values(self, event: Union[int, Event],
+    def values(self, subject: Union[int, ResultSubject],
                attribute: Union[int, Attribute]) -> Iterator[ValueCluster]:
         """The value clusters of one attribute of a resolved subject."""
-        e, a = _index(event, "event"), _index(attribute, "attribute")
+        e, a = _index(subject, "subject"), _index(attribute, "attribute")
         return self._cursor(_ffi.claims_result_values, (e, a),
-                            _ffi.claims_cursor_next_value, _ffi.ValueInfo(),
+                            _ffi.claims_cursor_next_value, _ffi.ValueInfo,
                             _value_cluster(self, e, a))
 
-    def claims(self, event: Union[int, Event], attribute: Union[int, Attribute],
+    def claims(self, subject: Union[int, ResultSubject], attribute: Union[int, Attribute],
                value: Union[int, ValueCluster]) -> Iterator[Claim]:
         """The claims of one value cluster."""
-        args = (_index(event, "event"), _index(attribute, "attribute"),
+        args = (_index(subject, "subject"), _index(attribute, "attribute"),
                 _index(value, "value"))
         return self._cursor(_ffi.claims_result_claims, args,
-                            _ffi.claims_cursor_next_claim, _ffi.ClaimInfo(), _claim)
+                            _ffi.claims_cursor_next_claim, _ffi.ClaimInfo, _claim)
 
     def dependencies(self) -> Iterator[Dependency]:
         """Pairs of sources that share wording."""
         return self._cursor(_ffi.claims_result_dependencies, (),
-                            _ffi.claims_cursor_next_dependency, _ffi.DependencyInfo(),
+                            _ffi.claims_cursor_next_dependency, _ffi.DependencyInfo,
                             _dependency)
 
     def stats(self) -> Stats:
-        """Timings of the stages and counts."""
+        """Timings of the stages (normalize, resolve, dependence, origins,
+        group; `total` covers them all) and counts."""
         s = self._read_struct(_ffi.claims_result_get_stats, _ffi.ResultStats)
-        return Stats(*(getattr(s, name) for name, _ in _ffi.ResultStats._fields_))
+        return Stats(**{name: getattr(s, name) for name, _ in _ffi.ResultStats._fields_
+                        if name != "version"})
 
     def diagnostics(self) -> List[Diagnostic]:
         """Notes about values that could not be parsed as their type."""

@@ -127,6 +127,13 @@ def _load() -> Tuple[ctypes.CDLL, str]:
 lib, library_path = _load()
 
 # ---- structures (mirrors of claims.h; see the size check below) ----------------
+#
+# Two kinds (docs/conventions.md). The structs this binding hands the library
+# (options, descriptions, LoadSummary, ResultStats, Comparison) start with
+# `version`: the binding sets it to the version it mirrors, and the library
+# reads and writes only those fields. The cursor rows (*Info) are the
+# library's: a cursor hands back a pointer to its own row, and the binding
+# reads the fields it mirrors (a newer library may have more at the end).
 
 ERROR_SOURCE_LENGTH = 96
 ERROR_TEXT_LENGTH = 160
@@ -157,7 +164,8 @@ class ParseOptions(Structure):
 
 
 class Comparison(Structure):
-    _fields_ = [("relation", c_int), ("score", c_double),
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("relation", c_int), ("score", c_double),
                 ("reason", c_char * REASON_LENGTH)]
 
 
@@ -175,7 +183,8 @@ class LoadOptions(Structure):
 
 
 class LoadSummary(Structure):
-    _fields_ = [(name, c_size_t) for name in (
+    VERSION = 1
+    _fields_ = [("version", c_uint)] + [(name, c_size_t) for name in (
         "documents_read", "documents_loaded", "documents_rejected",
         "claims_read", "claims_loaded", "claims_rejected", "errors")]
 
@@ -248,13 +257,23 @@ WRITE = ctypes.CFUNCTYPE(c_int, c_void_p, c_void_p, c_size_t)
 
 
 class ResultStats(Structure):
-    _fields_ = ([(name, c_double) for name in ("normalize", "resolve", "group", "total")]
+    VERSION = 2
+    _fields_ = ([("version", c_uint)]
+                + [(name, c_double) for name in ("normalize", "resolve", "group", "total")]
                 + [(name, c_size_t) for name in (
                     "claims", "values_parsed", "values_unparsed", "mentions",
-                    "subjects", "clusters", "dependencies")])
+                    "subjects", "clusters", "dependencies")]
+                + [(name, c_double) for name in ("dependence", "origins")])
 
 
-class EventInfo(Structure):
+def versioned(cls: Any) -> Any:
+    """A new `cls` (a struct the library fills) with its version set."""
+    out = cls()
+    out.version = cls.VERSION
+    return out
+
+
+class ResultSubjectInfo(Structure):
     _fields_ = [("index", c_size_t), ("id", c_char_p), ("label", c_char_p),
                 ("type", c_char_p), ("mention_count", c_size_t),
                 ("source_count", c_size_t), ("sources", POINTER(c_char_p)),
@@ -425,8 +444,9 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
     ("claims_relation_name", c_char_p, [c_int], {}),
     ("claims_value_compare", c_int, [_P(Comparison), ctx_p, value_p, value_p],
      {"status": True}),
-    ("claims_jaro", c_double, [c_char_p, _S, c_char_p, _S], {}),
-    ("claims_jaro_winkler", c_double, [c_char_p, _S, c_char_p, _S], {}),
+    ("claims_jaro", c_int, [_P(c_double), c_char_p, _S, c_char_p, _S], {"status": True}),
+    ("claims_jaro_winkler", c_int, [_P(c_double), c_char_p, _S, c_char_p, _S],
+     {"status": True}),
     # store
     ("claims_store_new", c_int, [_P(store_p), error_p], {"status": True}),
     ("claims_store_free", None, [store_p], {}),
@@ -441,7 +461,7 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
     ("claims_store_load_stream", c_int,
      [store_p, c_void_p, Str, _P(LoadOptions), _P(LoadSummary), error_p],
      {"status": True}),
-    ("claims_store_summary", None, [store_p, _P(LoadSummary)], {}),
+    ("claims_store_summary", c_int, [store_p, _P(LoadSummary)], {"status": True}),
     ("claims_store_diagnostic_count", _S, [store_p], {}),
     ("claims_store_diagnostic", error_p, [store_p, _S], {}),
     ("claims_store_add_source", c_int, [store_p, _P(_S), _P(SourceDesc), error_p],
@@ -450,15 +470,17 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
      {"status": True}),
     ("claims_store_add_claim", c_int,
      [store_p, _P(_S), _S, _P(ClaimDesc), error_p], {"status": True}),
-    ("claims_store_claim", c_int, [_P(ClaimInfo), store_p, _S], {"status": True}),
     ("claims_store_source_count", _S, [store_p], {}),
     ("claims_store_claim_count", _S, [store_p], {}),
     ("claims_store_sources", c_int, [_P(cursor_p), store_p], {"status": True}),
     ("claims_store_claims", c_int, [_P(cursor_p), store_p, _S], {"status": True}),
+    ("claims_store_claims_from", c_int, [_P(cursor_p), store_p, _S], {"status": True}),
     ("claims_store_subjects", c_int, [_P(cursor_p), store_p, _S], {"status": True}),
-    ("claims_cursor_next_source", c_int, [_P(SourceInfo), cursor_p], {"status": True}),
-    ("claims_cursor_next_subject", c_int, [_P(SubjectInfo), cursor_p], {"status": True}),
-    ("claims_cursor_next_claim", c_int, [_P(ClaimInfo), cursor_p], {"status": True}),
+    # rows: a pointer to the cursor's own row comes back through the first argument
+    ("claims_cursor_next_source", c_int, [_P(_P(SourceInfo)), cursor_p], {"status": True}),
+    ("claims_cursor_next_subject", c_int, [_P(_P(SubjectInfo)), cursor_p],
+     {"status": True}),
+    ("claims_cursor_next_claim", c_int, [_P(_P(ClaimInfo)), cursor_p], {"status": True}),
     ("claims_cursor_free", None, [cursor_p], {}),
     ("claims_polarity_name", c_char_p, [c_int], {}),
     ("claims_certainty_name", c_char_p, [c_int], {}),
@@ -476,20 +498,21 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
     ("claims_reconcile", c_int,
      [_P(result_p), ctx_p, store_p, _P(ReconcileOptions), error_p], {"status": True}),
     ("claims_result_free", None, [result_p], {}),
-    ("claims_result_get_stats", None, [result_p, _P(ResultStats)], {}),
+    ("claims_result_get_stats", c_int, [result_p, _P(ResultStats)], {"status": True}),
     ("claims_result_diagnostic_count", _S, [result_p], {}),
     ("claims_result_diagnostic", error_p, [result_p, _S], {}),
-    ("claims_result_events", c_int, [_P(cursor_p), result_p], {"status": True}),
+    ("claims_result_subjects", c_int, [_P(cursor_p), result_p], {"status": True}),
     ("claims_result_attributes", c_int, [_P(cursor_p), result_p, _S], {"status": True}),
     ("claims_result_values", c_int, [_P(cursor_p), result_p, _S, _S], {"status": True}),
     ("claims_result_claims", c_int, [_P(cursor_p), result_p, _S, _S, _S],
      {"status": True}),
     ("claims_result_dependencies", c_int, [_P(cursor_p), result_p], {"status": True}),
-    ("claims_cursor_next_event", c_int, [_P(EventInfo), cursor_p], {"status": True}),
-    ("claims_cursor_next_attribute", c_int, [_P(AttributeInfo), cursor_p],
+    ("claims_cursor_next_result_subject", c_int, [_P(_P(ResultSubjectInfo)), cursor_p],
      {"status": True}),
-    ("claims_cursor_next_value", c_int, [_P(ValueInfo), cursor_p], {"status": True}),
-    ("claims_cursor_next_dependency", c_int, [_P(DependencyInfo), cursor_p],
+    ("claims_cursor_next_attribute", c_int, [_P(_P(AttributeInfo)), cursor_p],
+     {"status": True}),
+    ("claims_cursor_next_value", c_int, [_P(_P(ValueInfo)), cursor_p], {"status": True}),
+    ("claims_cursor_next_dependency", c_int, [_P(_P(DependencyInfo)), cursor_p],
      {"status": True}),
     # rendering: the report is new; restype/out as void* so it can be freed
     ("claims_result_render", c_int,

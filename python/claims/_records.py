@@ -3,13 +3,20 @@
 Every row a C cursor hands back borrows its strings from the store or the
 result; the binding copies each row into one of these frozen dataclasses at
 once, so nothing here points into C memory and a record stays valid after
-the store or result is closed. Records of a result (Event, Attribute,
-ValueCluster) also remember their Result, so ``event.attributes()`` and
-``attribute.values()`` walk further down while it is open.
+the store or result is closed. Records of a result (ResultSubject,
+Attribute, ValueCluster) also remember their Result, so
+``subject.attributes()`` and ``attribute.values()`` walk further down while
+it is open.
+
+Names: a Subject is a subject mention, one subject as one document names it
+(Store.subjects()); a ResultSubject is a resolved subject, the mentions of
+several documents merged (Result.subjects()). ``Event`` is a deprecated
+alias of ResultSubject, kept for code written before the rename.
 """
 from __future__ import annotations
 
 import datetime
+import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional, Tuple
 
@@ -21,8 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._core import Result
 
 __all__ = [
-    "Diagnostic", "LoadSummary", "Source", "Subject", "Claim", "Event",
-    "Attribute", "ValueCluster", "Dependency", "Stats", "Comparison",
+    "Diagnostic", "LoadSummary", "Source", "Subject", "Claim", "ResultSubject",
+    "Event", "Attribute", "ValueCluster", "Dependency", "Stats", "Comparison",
     "AttributeDef",
 ]
 
@@ -87,7 +94,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Subject:
-    """A subject mention as one document names it."""
+    """A subject mention as one document names it (reconciliation merges
+    mentions into ResultSubjects)."""
     index: int
     source: int
     id: str
@@ -124,9 +132,14 @@ class Claim:
         return f"{said}: {self.subject_id}.{self.attribute} {neg}= {self.value!r}"
 
 
+def _deprecated(old: str, new: str) -> None:
+    warnings.warn(f"{old} is deprecated: use {new}", DeprecationWarning, stacklevel=3)
+
+
 @dataclass(frozen=True)
-class Event:
-    """A resolved subject (an event, a person...) of a Result."""
+class ResultSubject:
+    """A resolved subject of a Result: an event, a person, an
+    organization..., made of the subject mentions of several documents."""
     index: int
     id: str
     label: str
@@ -149,11 +162,15 @@ class Event:
         raise KeyError(name)
 
 
+#: Deprecated alias of ResultSubject (resolved subjects were called events).
+Event = ResultSubject
+
+
 @dataclass(frozen=True)
 class Attribute:
     """One attribute of a resolved subject and how its claims relate."""
     index: int
-    event_index: int
+    subject_index: int
     name: str
     type: str
     known: bool
@@ -166,8 +183,14 @@ class Attribute:
     _result: Optional["Result"] = field(default=None, repr=False, compare=False)
 
     def values(self) -> Iterator["ValueCluster"]:
-        """Its value clusters, as Result.values(event, attribute)."""
-        return _owner(self._result).values(self.event_index, self.index)
+        """Its value clusters, as Result.values(subject, attribute)."""
+        return _owner(self._result).values(self.subject_index, self.index)
+
+    @property
+    def event_index(self) -> int:
+        """Deprecated: subject_index."""
+        _deprecated("Attribute.event_index", "subject_index")
+        return self.subject_index
 
     @property
     def preferred(self) -> Optional["ValueCluster"]:
@@ -185,7 +208,7 @@ class Attribute:
 class ValueCluster:
     """Claims whose values are equal (or, for sets, the same member)."""
     index: int
-    event_index: int
+    subject_index: int
     attribute_index: int
     normalized: str
     text: str
@@ -200,8 +223,14 @@ class ValueCluster:
 
     def claims(self) -> Iterator[Claim]:
         """The claims in the cluster."""
-        return _owner(self._result).claims(self.event_index, self.attribute_index,
+        return _owner(self._result).claims(self.subject_index, self.attribute_index,
                                            self.index)
+
+    @property
+    def event_index(self) -> int:
+        """Deprecated: subject_index."""
+        _deprecated("ValueCluster.event_index", "subject_index")
+        return self.subject_index
 
 
 @dataclass(frozen=True)
@@ -215,7 +244,10 @@ class Dependency:
 
 @dataclass(frozen=True)
 class Stats:
-    """Time spent in each stage of a reconciliation (seconds) and counts."""
+    """Time spent in each stage of a reconciliation (seconds) and counts.
+    `total` covers the five stages (normalize, resolve, dependence, origins,
+    group); `mentions` counts subject mentions, `subjects` resolved
+    subjects."""
     normalize: float
     resolve: float
     group: float
@@ -227,6 +259,8 @@ class Stats:
     subjects: int
     clusters: int
     dependencies: int
+    dependence: float
+    origins: float
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ import claims  # noqa: E402  (after the path is set)
 
 HEADER = os.path.join(CHECKOUT, "include", "claims.h")
 CORPUS_DIR = os.environ.get("CLAIMS_CORPUS_DIR") or os.path.join(CHECKOUT, "corpus")
+# the attributes the seed corpus uses beyond the built-in schema
+CORPUS_SCHEMA = (os.environ.get("CLAIMS_CORPUS_SCHEMA")
+                 or os.path.join(CHECKOUT, "examples", "schemas", "seed-corpus.json"))
 
 
 def corpus_files() -> list:

@@ -25,7 +25,7 @@ class ExampleTest(unittest.TestCase):
                 store.load(path)
             outlets = {s.id: s.outlet for s in store.sources()}
             with store.reconcile() as result:
-                shared = [e for e in result.events()
+                shared = [e for e in result.subjects()
                           if e.type == "event" and len(e.sources) > 1]
         self.assertTrue(shared)
         for event in shared:

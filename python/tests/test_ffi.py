@@ -83,9 +83,18 @@ STRUCTS = [
     (_ffi.AttributeDef, "claims_attribute_def"),
     (_ffi.ReconcileOptions, "claims_reconcile_options"),
     (_ffi.RenderOptions, "claims_render_options"),
-    (_ffi.ResultStats, "claims_result_stats"), (_ffi.EventInfo, "claims_event_info"),
+    (_ffi.ResultStats, "claims_result_stats"),
+    (_ffi.ResultSubjectInfo, "claims_result_subject_info"),
     (_ffi.AttributeInfo, "claims_attribute_info"), (_ffi.ValueInfo, "claims_value_info"),
     (_ffi.DependencyInfo, "claims_dependency_info"),
+]
+
+# Mirrors of the structs the library fills: the version each one mirrors is
+# the header's current one.
+VERSIONED = [
+    (_ffi.LoadSummary, "CLAIMS_LOAD_SUMMARY_VERSION"),
+    (_ffi.ResultStats, "CLAIMS_RESULT_STATS_VERSION"),
+    (_ffi.Comparison, "CLAIMS_COMPARISON_VERSION"),
 ]
 
 
@@ -127,6 +136,9 @@ class DeclarationTest(unittest.TestCase):
                 name = field[0]
                 lines.append(f'printf("{ctype}.{name} %zu\\n", offsetof({ctype}, {name}));')
                 expected.append(f"{ctype}.{name} {getattr(cls, name).offset}")
+        for cls, macro in VERSIONED:
+            lines.append(f'printf("{macro} %u\\n", (unsigned){macro});')
+            expected.append(f"{macro} {cls.VERSION}")
         lines.append("return 0; }")
         with tempfile.TemporaryDirectory() as tmp:
             src, exe = os.path.join(tmp, "probe.c"), os.path.join(tmp, "probe")
@@ -161,7 +173,10 @@ class DeclarationTest(unittest.TestCase):
             for member in enum:
                 self.assertEqual(str(member), _ffi.decode(name_of(member)),
                                  f"{enum.__name__}.{member.name}")
-        self.assertIsNone(_ffi.claims_type_name(len(claims.Type)))
+            # outside the enum: "unknown", never NULL
+            for outside in (-1, len(enum), 1000):
+                self.assertEqual(_ffi.decode(name_of(outside)), "unknown",
+                                 f"{enum.__name__} {outside}")
 
     def test_status_texts(self) -> None:
         for status in claims.Status:

@@ -1,9 +1,10 @@
 """Result: reconciliation, cursors, reports."""
 from __future__ import annotations
 
+import pathlib
 import unittest
 
-from _support import claims, seed_store
+from _support import CORPUS_SCHEMA, claims, seed_store
 
 from claims import Agreement, Cardinality
 
@@ -20,12 +21,12 @@ class ResultTest(unittest.TestCase):
 
     def test_walk_everything(self) -> None:
         r = self.result
-        events = list(r.events())
+        events = list(r.subjects())
         self.assertEqual(len(events), r.stats().subjects)
         self.assertEqual(list(r), events)  # iterating a Result walks its events
         seen = []
         for event in events:
-            self.assertIsInstance(event, claims.Event)
+            self.assertIsInstance(event, claims.ResultSubject)
             attrs = list(event.attributes())
             self.assertEqual(len(attrs), event.attribute_count)
             self.assertEqual(attrs, list(r.attributes(event.index)))
@@ -44,8 +45,8 @@ class ResultTest(unittest.TestCase):
         self.assertEqual(sorted(seen), list(range(self.store.claim_count)))
 
     def test_records_read_well(self) -> None:
-        event = next(iter(self.result.events()))
-        self.assertIn("Event(index=0", repr(event))
+        event = next(iter(self.result.subjects()))
+        self.assertIn("ResultSubject(index=0", repr(event))
         self.assertNotIn("_result", repr(event))
         attr = next(event.attributes())
         self.assertEqual(event.attribute(attr.name), attr)
@@ -58,7 +59,7 @@ class ResultTest(unittest.TestCase):
     def test_json_report_matches_the_cursors(self) -> None:
         report = self.result.report()
         self.assertIsInstance(report, dict)
-        events = list(self.result.events())
+        events = list(self.result.subjects())
         self.assertEqual([e["id"] for e in report["events"]], [e.id for e in events])
         for doc, event in zip(report["events"], events):
             self.assertEqual(doc["label"], event.label)
@@ -78,7 +79,7 @@ class ResultTest(unittest.TestCase):
     def test_other_renderings(self) -> None:
         text = self.result.report("text")
         self.assertIsInstance(text, str)
-        for event in self.result.events():
+        for event in self.result.subjects():
             self.assertIn(event.id, text)
         self.assertEqual(self.result.render("text"), text)
         self.assertEqual(self.result.report(claims.RenderFormat.JSON), self.result.report())
@@ -102,6 +103,30 @@ class ResultTest(unittest.TestCase):
             self.assertTrue(dep.passages)
         self.assertIn("subjects=", repr(self.result))
 
+    def test_stage_timings(self) -> None:
+        # every stage has its own time, and they add up to the total (no
+        # figure is asserted)
+        s = self.result.stats()
+        stages = [s.normalize, s.resolve, s.dependence, s.origins, s.group]
+        self.assertTrue(all(0.0 <= t <= s.total for t in stages), stages)
+        self.assertAlmostEqual(sum(stages), s.total, delta=1e-6)
+
+    def test_subjects_and_the_deprecated_events(self) -> None:
+        subjects = list(self.result.subjects())
+        self.assertEqual({s.type for s in subjects} >= {"event", "person"}, True)
+        with self.assertWarns(DeprecationWarning):
+            events = list(self.result.events())
+        self.assertEqual(events, subjects)
+        self.assertIs(claims.Event, claims.ResultSubject)
+        attr = next(subjects[0].attributes())
+        self.assertEqual(attr.subject_index, subjects[0].index)
+        with self.assertWarns(DeprecationWarning):
+            self.assertEqual(attr.event_index, attr.subject_index)
+        value = next(attr.values())
+        self.assertEqual(value.subject_index, subjects[0].index)
+        with self.assertWarns(DeprecationWarning):
+            self.assertEqual(value.event_index, value.subject_index)
+
     def test_cursor_arguments(self) -> None:
         with self.assertRaises(claims.NotFoundError):
             list(self.result.attributes(10_000))
@@ -114,12 +139,18 @@ class ResultTest(unittest.TestCase):
         again = claims.reconcile(self.store)
         self.assertEqual(again.report(), self.result.report())
         again.close()
+        def tones(result: claims.Result) -> list:
+            return [a for e in result.subjects() for a in e.attributes() if a.name == "tone"]
+
         with claims.Context() as ctx:
+            ctx.load_schema(pathlib.Path(CORPUS_SCHEMA))  # "tone": a set of text
+            with self.store.reconcile(ctx) as corpus:
+                self.assertTrue(tones(corpus))
+                self.assertTrue(all(a.cardinality is Cardinality.SET for a in tones(corpus)))
             ctx.set_attribute("tone", "text", cardinality="single")
             with self.store.reconcile(ctx, bias="nearest", shared_words=5) as other:
-                tone = [a for e in other.events() for a in e.attributes() if a.name == "tone"]
-                self.assertTrue(tone)
-                self.assertTrue(all(a.cardinality is Cardinality.SINGLE for a in tone))
+                self.assertTrue(tones(other))
+                self.assertTrue(all(a.cardinality is Cardinality.SINGLE for a in tones(other)))
             self.assertTrue(other.closed)
         with self.assertRaises(ValueError):
             self.store.reconcile(bias="sideways")

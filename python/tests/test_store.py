@@ -104,7 +104,7 @@ class LoadTest(unittest.TestCase):
             with claims.Context() as ctx:
                 ctx.load_schema(schema)
                 with store.reconcile(ctx) as result:
-                    (event,) = list(result.events())
+                    (event,) = list(result.subjects())
                     (attr,) = list(event.attributes())
                     self.assertEqual(attr.agreement, claims.Agreement.AGREED)
                     self.assertEqual([v.normalized for v in attr.values()],
@@ -196,7 +196,7 @@ class LifetimeTest(unittest.TestCase):
     def test_close_is_idempotent_and_children_close_with_the_parent(self) -> None:
         store = seed_store()
         result = store.reconcile()
-        events = result.events()
+        events = result.subjects()
         first = next(events)
         claims_it = store.claims()
         next(claims_it)
@@ -223,11 +223,11 @@ class LifetimeTest(unittest.TestCase):
         result = make()
         gc.collect()
         self.assertFalse(result.store.closed)
-        events = list(result.events())
+        events = list(result.subjects())
         gc.collect()
         attrs = list(events[0].attributes())  # the record keeps the result
         self.assertTrue(attrs)
-        it = make().events()  # only the cursor references its result
+        it = make().subjects()  # only the cursor references its result
         gc.collect()
         self.assertTrue(next(it).id)
 
@@ -250,7 +250,7 @@ class LifetimeTest(unittest.TestCase):
             "store = claims.Store()\n"
             "for f in sorted(glob.glob(sys.argv[1] + '/*.json')): store.load(f)\n"
             "result = store.reconcile()\n"
-            "events = result.events(); next(events)\n"
+            "events = result.subjects(); next(events)\n"
             "claims_it = store.claims(); next(claims_it)\n"
             "value = claims.normalize('date', '2016-11-20')\n"
             "ctx = claims.Context()\n"

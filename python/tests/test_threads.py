@@ -40,7 +40,7 @@ def run_threads(target: Callable[[int], Any], n: int = THREADS) -> List[Any]:
 def walk(result: "claims.Result") -> list:
     """Everything a result says, through the cursors."""
     out = []
-    for event in result.events():
+    for event in result.subjects():
         for attr in event.attributes():
             for value in attr.values():
                 out.append((event.id, attr.name, str(attr.agreement), value.normalized,

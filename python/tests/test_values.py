@@ -147,6 +147,9 @@ class CompareTest(unittest.TestCase):
         self.assertEqual(claims.jaro("same", "same"), 1.0)
         with self.assertRaises(claims.EncodingError):
             claims.jaro(b"\xff", "x")  # type: ignore[arg-type]
+        with self.assertRaises(claims.EncodingError):
+            claims.jaro_winkler("x", "\udc80")  # a lone surrogate is not UTF-8
+        self.assertEqual(claims.jaro("", "x"), 0.0)
 
 
 class ContextTest(unittest.TestCase):
@@ -182,9 +185,11 @@ class ContextTest(unittest.TestCase):
             ctx.load_schema('{"attributes": {"x": {"type": "bogus"}}}', name="my-schema.json")
         self.assertEqual(cm.exception.source, "my-schema.json")
         self.assertIn("my-schema.json", str(cm.exception))
+        self.assertIn("/attributes/x/type: unknown value type", str(cm.exception))
         with self.assertRaises(claims.ParseError) as cm2:
             ctx.load_schema("{not json", name="broken.json")
         self.assertEqual(cm2.exception.line, 1)
+        self.assertEqual(cm2.exception.column, 4)  # jansson: the end of the bad token "not"
         ctx.close()
         ctx.close()
 

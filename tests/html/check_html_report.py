@@ -6,7 +6,7 @@ laptop-sized window (1366x768) needs no horizontal scrolling with four
 sources. Saves a screenshot next to the report. Exit 77 (skip) without
 Chromium.
 
-usage: check_html_report.py CLAIMS_TOOL CORPUS_DIR EXTRA_DOC OUT_DIR"""
+usage: check_html_report.py CLAIMS_TOOL CORPUS_DIR EXTRA_DOC OUT_DIR CORPUS_SCHEMA"""
 import html.parser
 import os
 import shutil
@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 
-tool, corpus, extra, out_dir = sys.argv[1:5]
+tool, corpus, extra, out_dir, schema = sys.argv[1:6]
 browser = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome")
                 if shutil.which(b)), None)
 if not browser:
@@ -24,7 +24,8 @@ if not browser:
 os.makedirs(out_dir, exist_ok=True)
 docs = sorted(os.path.join(corpus, f) for f in os.listdir(corpus) if f.endswith(".json"))
 report = os.path.join(out_dir, "seed-report.html")
-subprocess.run([tool, "reconcile", "--format", "html", "-o", report, *docs, extra], check=True)
+subprocess.run([tool, "reconcile", "--format", "html", "-o", report, "--schema", schema, *docs,
+                extra], check=True)
 page = open(report, encoding="utf-8").read()
 assert "http://" not in page and "https://" not in page, "the page must not load anything"
 assert "<script" not in page, "the report itself has no script"

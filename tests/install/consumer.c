@@ -17,7 +17,7 @@ int main(void)
     }
     claims_store *st;
     claims_error err;
-    claims_load_summary sum;
+    claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT; /* version set: the library fills it */
     if (claims_store_new(&st, &err) != CLAIMS_OK)
         return 1;
     claims_str name = {"doc", 3};
