@@ -81,8 +81,8 @@ typedef struct round_result {
     int ok;
     char error[200];
     double load, normalize, resolve, dependence, origins, group, reconcile, report, total, rss;
-    size_t documents, claims, load_errors, mentions, subjects, events, persons,
-        clusters, dependencies, notes, parsed, unparsed, report_bytes;
+    size_t documents, claims, load_errors, mentions, subjects, events, persons, clusters,
+        dependencies, notes, parsed, unparsed, report_bytes;
 } round_result;
 
 /* aux: where the report goes. */
@@ -196,11 +196,10 @@ static void run_jansson(const char *path, const char *aux, round_result *out)
         size_t stop = nl ? (size_t)(nl - buf) : n;
         if (stop > pos) {
             json_error_t je;
-            json_t *doc = json_loadb(buf + pos, stop - pos,
-                                     JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
+            json_t *doc =
+                json_loadb(buf + pos, stop - pos, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
             if (!doc) {
-                snprintf(out->error, sizeof out->error, "jansson: line %zu: %s", docs + 1,
-                         je.text);
+                snprintf(out->error, sizeof out->error, "jansson: line %zu: %s", docs + 1, je.text);
                 free(buf);
                 return;
             }
@@ -212,7 +211,7 @@ static void run_jansson(const char *path, const char *aux, round_result *out)
     double t2 = now();
     free(buf);
     out->ok = 1;
-    out->load = t1 - t0; /* reading */
+    out->load = t1 - t0;   /* reading */
     out->report = t2 - t1; /* parsing */
     out->total = t2 - t0;
     out->documents = docs;
@@ -327,13 +326,12 @@ static void ensure_input(const gen_params *p, const char *path, const char *trut
            st.claims, st.events, st.documents, (double)st.bytes / 1e6, now() - t0);
 }
 
-static void input_paths(const char *dir, const gen_params *p, char *path, char *truth,
-                        size_t cap)
+static void input_paths(const char *dir, const gen_params *p, char *path, char *truth, size_t cap)
 {
-    snprintf(path, cap, "%s/claims-%zu-%zu-%zu-s%llu.jsonl", dir, p->claims, p->events,
-             p->sources, (unsigned long long)p->seed);
-    snprintf(truth, cap, "%s/claims-%zu-%zu-%zu-s%llu.truth", dir, p->claims, p->events,
-             p->sources, (unsigned long long)p->seed);
+    snprintf(path, cap, "%s/claims-%zu-%zu-%zu-s%llu.jsonl", dir, p->claims, p->events, p->sources,
+             (unsigned long long)p->seed);
+    snprintf(truth, cap, "%s/claims-%zu-%zu-%zu-s%llu.truth", dir, p->claims, p->events, p->sources,
+             (unsigned long long)p->seed);
 }
 
 /* ---- resolution quality against the ground truth ------------------------------------- */
@@ -341,7 +339,7 @@ static void input_paths(const char *dir, const gen_params *p, char *path, char *
 /* A string -> uint32 map, open addressing; keys live in one growing pool. */
 typedef struct smap {
     uint64_t *hash;
-    uint32_t *value, *key;  /* key: offset into pool + 1; 0 = empty */
+    uint32_t *value, *key; /* key: offset into pool + 1; 0 = empty */
     size_t cap, count;
     char *pool;
     size_t pool_len, pool_cap;
@@ -445,12 +443,12 @@ static void smap_free(smap *m)
 }
 
 enum { KIND_MEETING, KIND_SUMMIT, KIND_CALL, KIND_INCIDENT, KIND_DISTRACTOR, KIND_PERSON, NKIND };
-static const char *const KIND_NAME[NKIND] = {"meeting", "summit", "call", "incident",
-                                             "distractor", "person"};
+static const char *const KIND_NAME[NKIND] = {"meeting",  "summit",     "call",
+                                             "incident", "distractor", "person"};
 
 typedef struct mention_truth {
-    uint32_t entity;  /* event or person number */
-    uint32_t pred;    /* resolved subject, UINT32_MAX when none */
+    uint32_t entity; /* event or person number */
+    uint32_t pred;   /* resolved subject, UINT32_MAX when none */
     uint8_t kind;
 } mention_truth;
 
@@ -543,8 +541,8 @@ static void score(mention_truth *m, size_t n, const char *what, const size_t *ki
     double p = pred_pairs > 0 ? tp / pred_pairs : 1.0, r = true_pairs > 0 ? tp / true_pairs : 1.0;
     printf("quality (%s): %zu mentions of %zu entities -> %zu clusters\n", what, n, entities,
            clusters);
-    printf("  pairwise precision %.4f, recall %.4f, F1 %.4f (%.0f true pairs, %.0f merged)\n", p,
-           r, p + r > 0 ? 2 * p * r / (p + r) : 0.0, true_pairs, pred_pairs);
+    printf("  pairwise precision %.4f, recall %.4f, F1 %.4f (%.0f true pairs, %.0f merged)\n", p, r,
+           p + r > 0 ? 2 * p * r / (p + r) : 0.0, true_pairs, pred_pairs);
     printf("  pure clusters %.2f%% (multi-mention: %.2f%% of %zu); entities recovered exactly "
            "%.2f%%; a multi-mention entity is split into %.2f clusters on average\n",
            100.0 * (double)pure / (double)clusters,
@@ -777,10 +775,11 @@ static void run_quality(const char *path, const char *truth_path)
         printf("quality (dependence): %zu dependent source pairs found: %zu between wire "
                "subscribers (%zu subscribers, %zu pairs), %zu not; %zu of the %zu pairs that "
                "print one story found\n",
-               found, subscribers, nsubscribers, nsubscribers * (nsubscribers - (nsubscribers > 0)) / 2,
-               found - subscribers, same_story, nwire);
-        static const size_t EVENT_KINDS[] = {KIND_MEETING, KIND_SUMMIT, KIND_CALL,
-                                             KIND_INCIDENT, KIND_DISTRACTOR};
+               found, subscribers, nsubscribers,
+               nsubscribers * (nsubscribers - (nsubscribers > 0)) / 2, found - subscribers,
+               same_story, nwire);
+        static const size_t EVENT_KINDS[] = {KIND_MEETING, KIND_SUMMIT, KIND_CALL, KIND_INCIDENT,
+                                             KIND_DISTRACTOR};
         score(ev_m, ne, "events", EVENT_KINDS, 5);
         wrong_merges(ev_m, ne);
         score(pe_m, np, "persons", NULL, 0);
@@ -863,12 +862,13 @@ static void check_report(const char *path)
             croot = json_loadb(compact.data, compact.len, JSON_REJECT_DUPLICATES, NULL);
         if (root)
             printf("report check: the JSON report of the first %d documents (%.1f MB) is valid "
-                   "JSON; the compact one (%.1f MB) is %s\n", docs, (double)jlen / 1e6,
-                   (double)compact.len / 1e6,
+                   "JSON; the compact one (%.1f MB) is %s\n",
+                   docs, (double)jlen / 1e6, (double)compact.len / 1e6,
                    croot && json_equal(root, croot) ? "the same document" : "NOT the same");
         else
             printf("report check: the JSON report of the first %d documents is NOT valid JSON: "
-                   "line %d, column %d: %s\n", docs, je.line, je.column, je.text);
+                   "line %d, column %d: %s\n",
+                   docs, je.line, je.column, je.text);
         json_decref(root);
         json_decref(croot);
         free(compact.data);
@@ -1051,8 +1051,8 @@ int main(int argc, char **argv)
     report_path(report, sizeof report, path);
     printf("resolved: %zu subjects: %zu events (generated %zu), %zu persons; %zu value "
            "clusters; %zu dependent source pairs; %zu notes\n",
-           r0->subjects, r0->events, generated_events, r0->persons, r0->clusters,
-           r0->dependencies, r0->notes);
+           r0->subjects, r0->events, generated_events, r0->persons, r0->clusters, r0->dependencies,
+           r0->notes);
     printf("report: compact JSON streamed to %s, %.1f MB\n", report,
            (double)r0->report_bytes / 1e6);
     printf("stages (seconds):\n");
@@ -1061,16 +1061,15 @@ int main(int argc, char **argv)
     print_row("resolve", summarize(cl, (size_t)rounds, FIELD(resolve)), "");
     print_row("dependence", summarize(cl, (size_t)rounds, FIELD(dependence)),
               "  (sources sharing wording)");
-    print_row("origins", summarize(cl, (size_t)rounds, FIELD(origins)),
-              "  (attribution chains)");
+    print_row("origins", summarize(cl, (size_t)rounds, FIELD(origins)), "  (attribution chains)");
     print_row("group", summarize(cl, (size_t)rounds, FIELD(group)), "  (value clusters)");
     print_row("report", summarize(cl, (size_t)rounds, FIELD(report)),
               "  (compact JSON written to the file)");
     summary total = summarize(cl, (size_t)rounds, FIELD(total));
     print_row("total", total, total.median <= 5.0 ? "  target 5 s: met" : "  target 5 s: MISSED");
     summary rss = summarize(cl, (size_t)rounds, FIELD(rss));
-    printf("  %-10s %9.1f MiB (min %.1f, max %.1f)  target 1024 MiB: %s\n", "peak RSS",
-           rss.median, rss.min, rss.max, rss.max <= 1024.0 ? "met" : "MISSED");
+    printf("  %-10s %9.1f MiB (min %.1f, max %.1f)  target 1024 MiB: %s\n", "peak RSS", rss.median,
+           rss.min, rss.max, rss.max <= 1024.0 ? "met" : "MISSED");
     summary jt = summarize(js, (size_t)rounds, FIELD(total));
     summary jr = summarize(js, (size_t)rounds, FIELD(load));
     summary jp = summarize(js, (size_t)rounds, FIELD(report));

@@ -200,10 +200,18 @@ typedef struct country_def {
 } country_def;
 
 static const country_def COUNTRIES[] = {
-    {"United States", "American", {"Washington", "New York", "Chicago"}, "the White House", "White House"},
+    {"United States",
+     "American",
+     {"Washington", "New York", "Chicago"},
+     "the White House",
+     "White House"},
     {"Russia", "Russian", {"Moscow", "St. Petersburg", "Sochi"}, "the Kremlin", "Kremlin"},
     {"China", "Chinese", {"Beijing", "Shanghai", "Hangzhou"}, NULL, NULL},
-    {"United Kingdom", "British", {"London", "Manchester", "Edinburgh"}, "Downing Street", "Downing Street"},
+    {"United Kingdom",
+     "British",
+     {"London", "Manchester", "Edinburgh"},
+     "Downing Street",
+     "Downing Street"},
     {"France", "French", {"Paris", "Marseille", "Lyon"}, "the Elysee Palace", "Elysee"},
     {"Germany", "German", {"Berlin", "Hamburg", "Munich"}, "the Chancellery", "Chancellery"},
     {"Italy", "Italian", {"Rome", "Milan", "Naples"}, NULL, NULL},
@@ -282,76 +290,124 @@ typedef struct given_name {
 } given_name;
 
 static const given_name GIVEN[] = {
-    {{"Sergei", "Sergey", "Serguei"}, 'm'}, {{"Dmitry", "Dmitri", "Dmitriy"}, 'm'},
-    {{"Alexander", "Aleksandr", NULL}, 'm'}, {{"Alexei", "Aleksei", "Alexey"}, 'm'},
-    {{"Andrei", "Andrey", NULL}, 'm'}, {{"Nikolai", "Nikolay", NULL}, 'm'},
-    {{"Yuri", "Yury", "Iouri"}, 'm'}, {{"Mikhail", NULL, NULL}, 'm'},
-    {{"Vladimir", NULL, NULL}, 'm'}, {{"Yevgeny", "Evgeny", NULL}, 'm'},
-    {{"Pyotr", "Petr", NULL}, 'm'}, {{"Fyodor", "Fedor", NULL}, 'm'},
-    {{"Mohammed", "Muhammad", "Mohamed"}, 'm'}, {{"Ahmed", "Ahmad", NULL}, 'm'},
-    {{"Hussein", "Husain", NULL}, 'm'}, {{"Hassan", "Hasan", NULL}, 'm'},
-    {{"Yusuf", "Youssef", NULL}, 'm'}, {{"Abdullah", "Abdallah", NULL}, 'm'},
-    {{"Mahmoud", "Mahmud", NULL}, 'm'}, {{"John", NULL, NULL}, 'm'},
-    {{"James", NULL, NULL}, 'm'}, {{"Robert", NULL, NULL}, 'm'},
-    {{"Michael", NULL, NULL}, 'm'}, {{"David", NULL, NULL}, 'm'},
-    {{"Richard", NULL, NULL}, 'm'}, {{"Thomas", NULL, NULL}, 'm'},
-    {{"Charles", NULL, NULL}, 'm'}, {{"Daniel", NULL, NULL}, 'm'},
-    {{"Paul", NULL, NULL}, 'm'}, {{"Mark", NULL, NULL}, 'm'},
-    {{"George", NULL, NULL}, 'm'}, {{"Peter", NULL, NULL}, 'm'},
-    {{"Henry", NULL, NULL}, 'm'}, {{"Jean", NULL, NULL}, 'm'},
-    {{"Pierre", NULL, NULL}, 'm'}, {{"Fran\xc3\xa7ois", "Francois", NULL}, 'm'},
-    {{"Jos\xc3\xa9", "Jose", NULL}, 'm'}, {{"Juan", NULL, NULL}, 'm'},
-    {{"Carlos", NULL, NULL}, 'm'}, {{"Luis", NULL, NULL}, 'm'},
-    {{"Miguel", NULL, NULL}, 'm'}, {{"Antonio", NULL, NULL}, 'm'},
-    {{"Giuseppe", NULL, NULL}, 'm'}, {{"Marco", NULL, NULL}, 'm'},
-    {{"Hans", NULL, NULL}, 'm'}, {{"Klaus", NULL, NULL}, 'm'},
-    {{"J\xc3\xbcrgen", "Juergen", "Jurgen"}, 'm'}, {{"Lars", NULL, NULL}, 'm'},
-    {{"Erik", NULL, NULL}, 'm'}, {{"Jan", NULL, NULL}, 'm'},
-    {{"Piotr", NULL, NULL}, 'm'}, {{"Tomasz", NULL, NULL}, 'm'},
-    {{"\xc5\x81ukasz", "Lukasz", NULL}, 'm'}, {{"Recep", NULL, NULL}, 'm'},
-    {{"Mehmet", NULL, NULL}, 'm'}, {{"Ali", NULL, NULL}, 'm'},
-    {{"Hiroshi", NULL, NULL}, 'm'}, {{"Takeshi", NULL, NULL}, 'm'},
-    {{"Kenji", NULL, NULL}, 'm'}, {{"Rajesh", NULL, NULL}, 'm'},
-    {{"Arjun", NULL, NULL}, 'm'}, {{"Kwame", NULL, NULL}, 'm'},
-    {{"Emmanuel", NULL, NULL}, 'm'}, {{"Kofi", NULL, NULL}, 'm'},
-    {{"Olga", NULL, NULL}, 'f'}, {{"Tatiana", "Tatyana", NULL}, 'f'},
-    {{"Natalia", "Natalya", NULL}, 'f'}, {{"Yulia", "Yuliya", NULL}, 'f'},
-    {{"Mar\xc3\xad" "a", "Maria", NULL}, 'f'}, {{"Anna", NULL, NULL}, 'f'},
-    {{"Elena", "Yelena", NULL}, 'f'}, {{"Svetlana", NULL, NULL}, 'f'},
-    {{"Angela", NULL, NULL}, 'f'}, {{"Theresa", NULL, NULL}, 'f'},
-    {{"Catherine", NULL, NULL}, 'f'}, {{"Margaret", NULL, NULL}, 'f'},
-    {{"Sarah", NULL, NULL}, 'f'}, {{"Jennifer", NULL, NULL}, 'f'},
-    {{"Susan", NULL, NULL}, 'f'}, {{"Fatima", NULL, NULL}, 'f'},
-    {{"Aisha", "Ayesha", NULL}, 'f'}, {{"Leila", "Layla", NULL}, 'f'},
-    {{"Ingrid", NULL, NULL}, 'f'}, {{"Sofia", NULL, NULL}, 'f'},
-    {{"Isabel", NULL, NULL}, 'f'}, {{"Carmen", NULL, NULL}, 'f'},
-    {{"Monique", NULL, NULL}, 'f'}, {{"Sylvie", NULL, NULL}, 'f'},
-    {{"Ursula", NULL, NULL}, 'f'}, {{"Helga", NULL, NULL}, 'f'},
-    {{"Priya", NULL, NULL}, 'f'}, {{"Yuki", NULL, NULL}, 'f'},
-    {{"Amina", NULL, NULL}, 'f'}, {{"Hanna", NULL, NULL}, 'f'},
+    {{"Sergei", "Sergey", "Serguei"}, 'm'},
+    {{"Dmitry", "Dmitri", "Dmitriy"}, 'm'},
+    {{"Alexander", "Aleksandr", NULL}, 'm'},
+    {{"Alexei", "Aleksei", "Alexey"}, 'm'},
+    {{"Andrei", "Andrey", NULL}, 'm'},
+    {{"Nikolai", "Nikolay", NULL}, 'm'},
+    {{"Yuri", "Yury", "Iouri"}, 'm'},
+    {{"Mikhail", NULL, NULL}, 'm'},
+    {{"Vladimir", NULL, NULL}, 'm'},
+    {{"Yevgeny", "Evgeny", NULL}, 'm'},
+    {{"Pyotr", "Petr", NULL}, 'm'},
+    {{"Fyodor", "Fedor", NULL}, 'm'},
+    {{"Mohammed", "Muhammad", "Mohamed"}, 'm'},
+    {{"Ahmed", "Ahmad", NULL}, 'm'},
+    {{"Hussein", "Husain", NULL}, 'm'},
+    {{"Hassan", "Hasan", NULL}, 'm'},
+    {{"Yusuf", "Youssef", NULL}, 'm'},
+    {{"Abdullah", "Abdallah", NULL}, 'm'},
+    {{"Mahmoud", "Mahmud", NULL}, 'm'},
+    {{"John", NULL, NULL}, 'm'},
+    {{"James", NULL, NULL}, 'm'},
+    {{"Robert", NULL, NULL}, 'm'},
+    {{"Michael", NULL, NULL}, 'm'},
+    {{"David", NULL, NULL}, 'm'},
+    {{"Richard", NULL, NULL}, 'm'},
+    {{"Thomas", NULL, NULL}, 'm'},
+    {{"Charles", NULL, NULL}, 'm'},
+    {{"Daniel", NULL, NULL}, 'm'},
+    {{"Paul", NULL, NULL}, 'm'},
+    {{"Mark", NULL, NULL}, 'm'},
+    {{"George", NULL, NULL}, 'm'},
+    {{"Peter", NULL, NULL}, 'm'},
+    {{"Henry", NULL, NULL}, 'm'},
+    {{"Jean", NULL, NULL}, 'm'},
+    {{"Pierre", NULL, NULL}, 'm'},
+    {{"Fran\xc3\xa7ois", "Francois", NULL}, 'm'},
+    {{"Jos\xc3\xa9", "Jose", NULL}, 'm'},
+    {{"Juan", NULL, NULL}, 'm'},
+    {{"Carlos", NULL, NULL}, 'm'},
+    {{"Luis", NULL, NULL}, 'm'},
+    {{"Miguel", NULL, NULL}, 'm'},
+    {{"Antonio", NULL, NULL}, 'm'},
+    {{"Giuseppe", NULL, NULL}, 'm'},
+    {{"Marco", NULL, NULL}, 'm'},
+    {{"Hans", NULL, NULL}, 'm'},
+    {{"Klaus", NULL, NULL}, 'm'},
+    {{"J\xc3\xbcrgen", "Juergen", "Jurgen"}, 'm'},
+    {{"Lars", NULL, NULL}, 'm'},
+    {{"Erik", NULL, NULL}, 'm'},
+    {{"Jan", NULL, NULL}, 'm'},
+    {{"Piotr", NULL, NULL}, 'm'},
+    {{"Tomasz", NULL, NULL}, 'm'},
+    {{"\xc5\x81ukasz", "Lukasz", NULL}, 'm'},
+    {{"Recep", NULL, NULL}, 'm'},
+    {{"Mehmet", NULL, NULL}, 'm'},
+    {{"Ali", NULL, NULL}, 'm'},
+    {{"Hiroshi", NULL, NULL}, 'm'},
+    {{"Takeshi", NULL, NULL}, 'm'},
+    {{"Kenji", NULL, NULL}, 'm'},
+    {{"Rajesh", NULL, NULL}, 'm'},
+    {{"Arjun", NULL, NULL}, 'm'},
+    {{"Kwame", NULL, NULL}, 'm'},
+    {{"Emmanuel", NULL, NULL}, 'm'},
+    {{"Kofi", NULL, NULL}, 'm'},
+    {{"Olga", NULL, NULL}, 'f'},
+    {{"Tatiana", "Tatyana", NULL}, 'f'},
+    {{"Natalia", "Natalya", NULL}, 'f'},
+    {{"Yulia", "Yuliya", NULL}, 'f'},
+    {{"Mar\xc3\xad"
+      "a",
+      "Maria", NULL},
+     'f'},
+    {{"Anna", NULL, NULL}, 'f'},
+    {{"Elena", "Yelena", NULL}, 'f'},
+    {{"Svetlana", NULL, NULL}, 'f'},
+    {{"Angela", NULL, NULL}, 'f'},
+    {{"Theresa", NULL, NULL}, 'f'},
+    {{"Catherine", NULL, NULL}, 'f'},
+    {{"Margaret", NULL, NULL}, 'f'},
+    {{"Sarah", NULL, NULL}, 'f'},
+    {{"Jennifer", NULL, NULL}, 'f'},
+    {{"Susan", NULL, NULL}, 'f'},
+    {{"Fatima", NULL, NULL}, 'f'},
+    {{"Aisha", "Ayesha", NULL}, 'f'},
+    {{"Leila", "Layla", NULL}, 'f'},
+    {{"Ingrid", NULL, NULL}, 'f'},
+    {{"Sofia", NULL, NULL}, 'f'},
+    {{"Isabel", NULL, NULL}, 'f'},
+    {{"Carmen", NULL, NULL}, 'f'},
+    {{"Monique", NULL, NULL}, 'f'},
+    {{"Sylvie", NULL, NULL}, 'f'},
+    {{"Ursula", NULL, NULL}, 'f'},
+    {{"Helga", NULL, NULL}, 'f'},
+    {{"Priya", NULL, NULL}, 'f'},
+    {{"Yuki", NULL, NULL}, 'f'},
+    {{"Amina", NULL, NULL}, 'f'},
+    {{"Hanna", NULL, NULL}, 'f'},
 };
 #define NGIVEN COUNT(GIVEN)
 
 /* Invented surnames: a first syllable and an ending. "sky" endings get the
  * -skiy and -skyy spellings in some outlets. */
 static const char *const SUR_HEAD[] = {
-    "Lav", "Pes", "Kor", "Ush", "Mel", "Dar", "Bel", "Tor", "Vin", "Hal",
-    "Mar", "Sok", "Ber", "Kal", "Nor", "Fen", "Gar", "Ost", "Rad", "Sel",
-    "Tam", "Vol", "Zar", "Bran", "Cal", "Dun", "Esk", "Fal", "Grim", "Hart",
-    "Iv", "Jar", "Kest", "Lom", "Mor", "Nesk", "Orl", "Pav", "Rost", "Stav",
-    "Tel", "Ul", "Var", "Wes", "Yar", "Zel"};
+    "Lav", "Pes", "Kor",  "Ush",  "Mel",  "Dar",  "Bel", "Tor", "Vin",  "Hal", "Mar", "Sok",
+    "Ber", "Kal", "Nor",  "Fen",  "Gar",  "Ost",  "Rad", "Sel", "Tam",  "Vol", "Zar", "Bran",
+    "Cal", "Dun", "Esk",  "Fal",  "Grim", "Hart", "Iv",  "Jar", "Kest", "Lom", "Mor", "Nesk",
+    "Orl", "Pav", "Rost", "Stav", "Tel",  "Ul",   "Var", "Wes", "Yar",  "Zel"};
 static const char *const SUR_TAIL[] = {
-    "ov", "rov", "kov", "enko", "sky", "ski", "ton", "berg", "ez", "ini",
-    "ard", "sen", "ani", "ovic", "escu", "oglu", "idis", "ane", "worth",
-    "ley", "stein", "mann", "elli", "az", "ian", "yan", "ashvili", "ic",
-    "er", "ford"};
+    "ov",    "rov",  "kov",  "enko", "sky",  "ski",  "ton",     "berg", "ez",    "ini",
+    "ard",   "sen",  "ani",  "ovic", "escu", "oglu", "idis",    "ane",  "worth", "ley",
+    "stein", "mann", "elli", "az",   "ian",  "yan",  "ashvili", "ic",   "er",    "ford"};
 #define NSURNAME (COUNT(SUR_HEAD) * COUNT(SUR_TAIL))
 
 typedef struct role {
-    const char *title;  /* written before a name */
-    const char *name;   /* the role attribute */
+    const char *title; /* written before a name */
+    const char *name;  /* the role attribute */
     double share;
-    bool leader;        /* heads of state and government meet most */
+    bool leader; /* heads of state and government meet most */
 } role;
 
 static const role ROLES[] = {
@@ -401,85 +457,113 @@ static const summit_org ORGS[] = {
 };
 
 static const char *const OCCASIONS[] = {
-    "talks", "bilateral talks", "state visit", "official visit",
-    "working visit", "bilateral meeting", "working lunch", "security talks",
-    "trade talks", "strategic dialogue", "peace talks", "economic forum"};
+    "talks",         "bilateral talks",    "state visit",   "official visit",
+    "working visit", "bilateral meeting",  "working lunch", "security talks",
+    "trade talks",   "strategic dialogue", "peace talks",   "economic forum"};
 
-static const char *const INCIDENTS[] = {
-    "earthquake", "bombing", "plane crash", "train derailment", "flood",
-    "fire", "shooting", "bus crash", "landslide", "explosion",
-    "ferry sinking", "building collapse"};
+static const char *const INCIDENTS[] = {"earthquake",       "bombing",       "plane crash",
+                                        "train derailment", "flood",         "fire",
+                                        "shooting",         "bus crash",     "landslide",
+                                        "explosion",        "ferry sinking", "building collapse"};
 
-static const char *const TOPICS[] = {
-    "trade", "climate change", "energy cooperation", "nuclear weapons",
-    "cybersecurity", "migration", "terrorism", "human rights",
-    "arms control", "the economy", "tariffs", "investment",
-    "security cooperation", "the refugee crisis", "maritime disputes",
-    "gas supplies", "oil prices", "visa rules", "counterterrorism",
-    "public health", "food security", "the peace process", "border security",
-    "military exercises", "space cooperation", "fisheries", "water rights",
-    "debt relief", "student exchanges", "the election", "drug trafficking",
-    "the pipeline project", "tourism", "agriculture", "the arms embargo",
-    "prisoner exchanges", "the trade deficit", "infrastructure",
-    "digital taxes", "the nuclear deal"};
+static const char *const TOPICS[] = {"trade",
+                                     "climate change",
+                                     "energy cooperation",
+                                     "nuclear weapons",
+                                     "cybersecurity",
+                                     "migration",
+                                     "terrorism",
+                                     "human rights",
+                                     "arms control",
+                                     "the economy",
+                                     "tariffs",
+                                     "investment",
+                                     "security cooperation",
+                                     "the refugee crisis",
+                                     "maritime disputes",
+                                     "gas supplies",
+                                     "oil prices",
+                                     "visa rules",
+                                     "counterterrorism",
+                                     "public health",
+                                     "food security",
+                                     "the peace process",
+                                     "border security",
+                                     "military exercises",
+                                     "space cooperation",
+                                     "fisheries",
+                                     "water rights",
+                                     "debt relief",
+                                     "student exchanges",
+                                     "the election",
+                                     "drug trafficking",
+                                     "the pipeline project",
+                                     "tourism",
+                                     "agriculture",
+                                     "the arms embargo",
+                                     "prisoner exchanges",
+                                     "the trade deficit",
+                                     "infrastructure",
+                                     "digital taxes",
+                                     "the nuclear deal"};
 
-static const char *const WIRES[] = {
-    "Reuters", "the Associated Press", "AFP", "Interfax", "TASS", "Xinhua",
-    "dpa", "ANSA", "Kyodo", "Yonhap", "EFE", "Anadolu", "RIA Novosti",
-    "Bloomberg"};
+static const char *const WIRES[] = {"Reuters",     "the Associated Press",
+                                    "AFP",         "Interfax",
+                                    "TASS",        "Xinhua",
+                                    "dpa",         "ANSA",
+                                    "Kyodo",       "Yonhap",
+                                    "EFE",         "Anadolu",
+                                    "RIA Novosti", "Bloomberg"};
 
 static const char *const OUTLET_NOUNS[] = {
-    "Herald", "Courier", "Times", "Post", "Tribune", "Gazette", "Observer",
-    "Chronicle", "Daily", "Monitor", "Dispatch", "Record", "Journal",
-    "Express", "Standard"};
+    "Herald", "Courier", "Times",    "Post",   "Tribune", "Gazette", "Observer", "Chronicle",
+    "Daily",  "Monitor", "Dispatch", "Record", "Journal", "Express", "Standard"};
 
-static const char *const ZONES[] = {
-    "-05:00", "+00:00", "+01:00", "+03:00", "+08:00", "-03:00", "+05:30",
-    "+09:00", "+02:00", "-08:00"};
+static const char *const ZONES[] = {"-05:00", "+00:00", "+01:00", "+03:00", "+08:00",
+                                    "-03:00", "+05:30", "+09:00", "+02:00", "-08:00"};
 
-static const char *const MONTHS[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"};
+static const char *const MONTHS[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
 /* AP style */
-static const char *const MONTHS_AP[] = {
-    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.",
-    "Sept.", "Oct.", "Nov.", "Dec."};
-static const char *const MONTHS_3[] = {
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
-    "Nov", "Dec"};
-static const char *const WEEKDAYS[] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday"};
+static const char *const MONTHS_AP[] = {"Jan.", "Feb.", "March", "April", "May",  "June",
+                                        "July", "Aug.", "Sept.", "Oct.",  "Nov.", "Dec."};
+static const char *const MONTHS_3[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const WEEKDAYS[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                       "Friday", "Saturday", "Sunday"};
 
-static const char *const ONES[] = {
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-    "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen",
-    "sixteen", "seventeen", "eighteen", "nineteen"};
-static const char *const TENS[] = {
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-    "eighty", "ninety"};
+static const char *const ONES[] = {"zero",    "one",     "two",       "three",    "four",
+                                   "five",    "six",     "seven",     "eight",    "nine",
+                                   "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                   "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+static const char *const TENS[] = {"",      "",      "twenty",  "thirty", "forty",
+                                   "fifty", "sixty", "seventy", "eighty", "ninety"};
 
 /* Minutes a meeting lasts, common values first. */
-static const unsigned DURATIONS[] = {
-    4, 5, 10, 15, 20, 30, 35, 40, 45, 50, 60, 75, 90, 120, 150, 180, 8, 25};
+static const unsigned DURATIONS[] = {4,  5,  10, 15, 20,  30,  35,  40, 45,
+                                     50, 60, 75, 90, 120, 150, 180, 8,  25};
 
-static const char *const ADJ_TALKS[] = {
-    "constructive", "useful", "frank", "productive", "difficult",
-    "positive", "cordial", "businesslike", "tense", "warm"};
+static const char *const ADJ_TALKS[] = {"constructive", "useful",   "frank",   "productive",
+                                        "difficult",    "positive", "cordial", "businesslike",
+                                        "tense",        "warm"};
 
-static const char *const FORMATS[] = {
-    "face-to-face", "on the sidelines", "behind closed doors", "one-on-one",
-    "by video link", "over dinner"};
+static const char *const FORMATS[] = {"face-to-face", "on the sidelines", "behind closed doors",
+                                      "one-on-one",   "by video link",    "over dinner"};
 
-static const char *const OUTCOMES[] = {
-    "agreed to continue talks", "no agreement was reached",
-    "signed a memorandum of understanding", "agreed to meet again",
-    "announced a joint working group", "issued a joint statement"};
+static const char *const OUTCOMES[] = {"agreed to continue talks",
+                                       "no agreement was reached",
+                                       "signed a memorandum of understanding",
+                                       "agreed to meet again",
+                                       "announced a joint working group",
+                                       "issued a joint statement"};
 
-static const char *const AGREEMENTS[] = {
-    "a trade deal", "an energy agreement", "a visa-free travel deal",
-    "a memorandum on investment", "a ceasefire arrangement",
-    "a customs agreement"};
+static const char *const AGREEMENTS[] = {"a trade deal",
+                                         "an energy agreement",
+                                         "a visa-free travel deal",
+                                         "a memorandum on investment",
+                                         "a ceasefire arrangement",
+                                         "a customs agreement"};
 
 /* ---- civil dates ----------------------------------------------------------------- */
 
@@ -528,7 +612,7 @@ typedef struct summit {
 typedef struct event {
     uint32_t who[3];
     uint32_t summit;
-    uint32_t first;     /* first mention in mention order */
+    uint32_t first; /* first mention in mention order */
     int32_t day;
     uint16_t city;
     uint8_t np, kind, occasion, incident, nmentions;
@@ -548,8 +632,8 @@ typedef struct pmention {
 } pmention;
 
 typedef struct source_def {
-    int32_t day;         /* publication day */
-    uint32_t partner;    /* wire partner, or NONE32 */
+    int32_t day;      /* publication day */
+    uint32_t partner; /* wire partner, or NONE32 */
     char id[80], outlet[48];
     char published[32];
 } source_def;
@@ -562,12 +646,12 @@ typedef struct gen {
     const gen_params *p;
     gen_stats *st;
     uint64_t seed;
-    long base;           /* days since epoch of day 0 */
-    int window, days;    /* a source reports the `window` days before it */
+    long base;        /* days since epoch of day 0 */
+    int window, days; /* a source reports the `window` days before it */
     person *persons;
     size_t npersons;
-    double q;            /* chance of one more source per event */
-    double *all_cdf;     /* popularity of all persons */
+    double q;        /* chance of one more source per event */
+    double *all_cdf; /* popularity of all persons */
     uint32_t *leaders;
     double *leader_cdf;
     size_t nleaders;
@@ -579,12 +663,12 @@ typedef struct gen {
     summit *summits;
     size_t nsummits;
     event *events;
-    mention *mentions;   /* by source, then by day */
+    mention *mentions; /* by source, then by day */
     size_t nmentions;
-    size_t *src_first;   /* per source, into mentions; [S] = total */
+    size_t *src_first; /* per source, into mentions; [S] = total */
     pmention *pm;
     size_t npm;
-    size_t *pm_first;    /* per source, into pm */
+    size_t *pm_first; /* per source, into pm */
     source_def *sources;
 } gen;
 
@@ -830,14 +914,13 @@ static void build_sources(gen *g)
         x->partner = paired ? (uint32_t)(s ^ 1) : NONE32;
         size_t anchor = paired ? (s & ~(size_t)1) : s;
         /* publication days spread evenly over [window, days + 2 window) */
-        x->day = g->window +
-                 (int32_t)((anchor * (size_t)(g->days + g->window)) / (S ? S : 1));
+        x->day = g->window + (int32_t)((anchor * (size_t)(g->days + g->window)) / (S ? S : 1));
         const city_ref *c = &g->cities[s % g->ncities];
         size_t noun = (s / g->ncities) % COUNT(OUTLET_NOUNS);
         size_t round = s / (g->ncities * COUNT(OUTLET_NOUNS));
         if (round)
-            snprintf(x->outlet, sizeof x->outlet, "%s %s %zu", city_name(c),
-                     OUTLET_NOUNS[noun], round + 1);
+            snprintf(x->outlet, sizeof x->outlet, "%s %s %zu", city_name(c), OUTLET_NOUNS[noun],
+                     round + 1);
         else
             snprintf(x->outlet, sizeof x->outlet, "%s %s", city_name(c), OUTLET_NOUNS[noun]);
         int y, m, d;
@@ -845,8 +928,8 @@ static void build_sources(gen *g)
         char sl[64];
         slug(sl, sizeof sl, x->outlet);
         snprintf(x->id, sizeof x->id, "%s-%04d-%02d-%02d", sl, y, m, d);
-        snprintf(x->published, sizeof x->published, "%04d-%02d-%02dT%02u:%02u:00%s", y, m,
-                 d, 6 + below(&r, 16), below(&r, 60), ZONES[below(&r, COUNT(ZONES))]);
+        snprintf(x->published, sizeof x->published, "%04d-%02d-%02dT%02u:%02u:00%s", y, m, d,
+                 6 + below(&r, 16), below(&r, 60), ZONES[below(&r, COUNT(ZONES))]);
     }
 }
 
@@ -963,15 +1046,11 @@ static void build_mentions(gen *g, double q)
             rng c = stream(g->seed, 'M', i, chosen[j]);
             m->pmask = (uint8_t)((1u << e->np) - 1);
             if (e->np >= 2 && chance(&c, 0.08))
-                m->pmask &= (uint8_t)~(1u << below(&c, e->np)); /* one left out */
+                m->pmask &= (uint8_t) ~(1u << below(&c, e->np)); /* one left out */
             uint8_t core = 0;
             switch (e->kind) {
-            case K_INCIDENT:
-                core = C_PLACE | (chance(&c, 0.9) ? C_DATE : 0);
-                break;
-            case K_CALL:
-                core = C_DATE;
-                break;
+            case K_INCIDENT: core = C_PLACE | (chance(&c, 0.9) ? C_DATE : 0); break;
+            case K_CALL: core = C_DATE; break;
             default:
                 if (chance(&c, 0.85))
                     core |= C_DATE;
@@ -1102,13 +1181,13 @@ static void words_below_100(sbuf *b, unsigned n)
 
 /* A person's name as `source` writes it. Forms: */
 enum {
-    N_FULL,           /* Sergei Lavrov */
-    N_TITLE_FULL,     /* Foreign Minister Sergei Lavrov */
-    N_DEMONYM_FULL,   /* Russian Foreign Minister Sergei Lavrov */
-    N_HONORIFIC,      /* Mr. Lavrov */
-    N_TITLE_SURNAME,  /* Foreign Minister Lavrov */
-    N_SURNAME,        /* Lavrov */
-    N_INITIAL         /* S. Lavrov */
+    N_FULL,          /* Sergei Lavrov */
+    N_TITLE_FULL,    /* Foreign Minister Sergei Lavrov */
+    N_DEMONYM_FULL,  /* Russian Foreign Minister Sergei Lavrov */
+    N_HONORIFIC,     /* Mr. Lavrov */
+    N_TITLE_SURNAME, /* Foreign Minister Lavrov */
+    N_SURNAME,       /* Lavrov */
+    N_INITIAL        /* S. Lavrov */
 };
 
 static const char *title_of(const person *x)
@@ -1169,9 +1248,7 @@ static void put_person(sbuf *b, const gen *g, uint32_t pid, uint32_t source, int
         put_given(b, g, pid, source);
         sb_putc(b, ' ');
         break;
-    case N_HONORIFIC:
-        sb_puts(b, GIVEN[x->given].gender == 'f' ? "Ms. " : "Mr. ");
-        break;
+    case N_HONORIFIC: sb_puts(b, GIVEN[x->given].gender == 'f' ? "Ms. " : "Mr. "); break;
     case N_TITLE_SURNAME:
         sb_puts(b, title_of(x));
         sb_putc(b, ' ');
@@ -1187,8 +1264,7 @@ static void put_person(sbuf *b, const gen *g, uint32_t pid, uint32_t source, int
         sb_puts(b, ". ");
         break;
     }
-    default:
-        break;
+    default: break;
     }
     put_surname(b, g, pid, source);
 }
@@ -1376,9 +1452,9 @@ static void put_time(sbuf *b, const gen *g, int32_t day, unsigned minute_of_day,
 /* ---- what an event is, independent of who reports it ---------------------------------- */
 
 typedef struct event_truth {
-    unsigned minutes, alt_minutes;   /* alt: 0 when sources agree */
+    unsigned minutes, alt_minutes; /* alt: 0 when sources agree */
     unsigned deaths, early_deaths, injured;
-    unsigned clock;                  /* minute of the day */
+    unsigned clock; /* minute of the day */
     uint16_t topics[3];
     uint8_t ntopics, nstatements;
     uint8_t statement_kind[3];
@@ -1412,8 +1488,7 @@ static void truth_of(const gen *g, uint32_t ei, event_truth *t)
         do {
             if (e->np && chance(&r, 0.5)) /* about a participant's country */
                 topic = (uint16_t)(NTOPIC_GENERAL +
-                                   3 * g->persons[e->who[below(&r, e->np)]].country +
-                                   below(&r, 3));
+                                   3 * g->persons[e->who[below(&r, e->np)]].country + below(&r, 3));
             else
                 topic = (uint16_t)below(&r, NTOPIC_GENERAL);
             dup = false;
@@ -1449,9 +1524,7 @@ static void put_topic(sbuf *b, uint16_t topic, rng *r)
         else
             sb_printf(b, "the situation in %s", k->name);
         break;
-    case 1:
-        sb_printf(b, "the %s crisis", k->demonym);
-        break;
+    case 1: sb_printf(b, "the %s crisis", k->demonym); break;
     default:
         if (chance(r, 0.5))
             sb_printf(b, "the %s agreements", k->cities[0]);
@@ -1467,8 +1540,7 @@ static void put_office(sbuf *b, const country_def *k, bool short_form)
     if (k->office)
         sb_puts(b, short_form ? k->office_short : k->office);
     else
-        sb_printf(b, short_form ? "%s Foreign Ministry" : "the %s Foreign Ministry",
-                  k->demonym);
+        sb_printf(b, short_form ? "%s Foreign Ministry" : "the %s Foreign Ministry", k->demonym);
 }
 
 /* An attribution chain for a claim about event e; *n elements in b,
@@ -1534,8 +1606,8 @@ static void make_chain(chain *c, const gen *g, const event *e, uint32_t source, 
         if (!wire || u < 0.93) {
             uint32_t sp = g->spokes[ci];
             put_office(&c->text, k, true);
-            sb_puts(&c->text, GIVEN[g->persons[sp].given].gender == 'f' ? " spokeswoman "
-                                                                       : " spokesman ");
+            sb_puts(&c->text,
+                    GIVEN[g->persons[sp].given].gender == 'f' ? " spokeswoman " : " spokesman ");
             put_person(&c->text, g, sp, source, N_FULL);
             chain_add(c);
         }
@@ -1550,8 +1622,8 @@ typedef struct doc {
     sbuf claims, subjects, value, quote, scratch;
     chain ch;
     size_t nclaims;
-    size_t pos;              /* characters of article text so far */
-    bool wire;               /* the quote is wire copy */
+    size_t pos; /* characters of article text so far */
+    bool wire;  /* the quote is wire copy */
     const char *subject_id;
 } doc;
 
@@ -1662,10 +1734,11 @@ static void put_wire_sentence(sbuf *b, const gen *g, const event *e, const event
     civil_from_days(z, &y, &m, &dd);
     const city_ref *c = &g->cities[e->city];
     if (e->kind == K_INCIDENT) {
-        sb_printf(b, "At least %u people were killed and %u others injured when a %s struck "
-                     "%s on %s, %s %d, local officials told reporters at the scene",
-                  t->deaths, t->injured, INCIDENTS[e->incident], city_name(c),
-                  WEEKDAYS[weekday(z)], MONTHS[m - 1], dd);
+        sb_printf(b,
+                  "At least %u people were killed and %u others injured when a %s struck "
+                  "%s on %s, %s %d, local officials told reporters at the scene",
+                  t->deaths, t->injured, INCIDENTS[e->incident], city_name(c), WEEKDAYS[weekday(z)],
+                  MONTHS[m - 1], dd);
         return;
     }
     const person *a = &g->persons[e->who[0]], *p2 = &g->persons[e->who[1 % e->np]];
@@ -1676,8 +1749,10 @@ static void put_wire_sentence(sbuf *b, const gen *g, const event *e, const event
         sb_printf(b, " in %s", city_name(c));
     else
         sb_puts(b, " by telephone");
-    sb_printf(b, " on %s, %s %d, and both sides said afterwards that the conversation had "
-                 "focused on ", WEEKDAYS[weekday(z)], MONTHS[m - 1], dd);
+    sb_printf(b,
+              " on %s, %s %d, and both sides said afterwards that the conversation had "
+              "focused on ",
+              WEEKDAYS[weekday(z)], MONTHS[m - 1], dd);
     rng r = stream(g->seed, 'Q', (uint64_t)(e - g->events), 0);
     put_topic(b, t->topics[0], &r);
 }
@@ -1731,8 +1806,7 @@ static void write_core(doc *d, const mention *m, const event *e, const event_tru
             g->st->wire_quotes++;
             wire_done = true;
         } else if (chance(r, 0.3)) {
-            sb_printf(&d->quote, "%s in %s", e->kind == K_INCIDENT ? "struck" : "met",
-                      d->value.p);
+            sb_printf(&d->quote, "%s in %s", e->kind == K_INCIDENT ? "struck" : "met", d->value.p);
         }
         emit_claim(d, "place", POL_AFFIRMED, CERT_CERTAIN, r);
     }
@@ -1748,13 +1822,12 @@ static void write_core(doc *d, const mention *m, const event *e, const event_tru
     }
 }
 
-static const char *const INCIDENT_STATEMENTS[] = {
-    "rescue teams were still searching the area",
-    "the death toll was expected to rise",
-    "the cause was under investigation",
-    "hospitals were treating dozens of injured",
-    "a day of mourning would be held",
-    "there was no sign of foul play"};
+static const char *const INCIDENT_STATEMENTS[] = {"rescue teams were still searching the area",
+                                                  "the death toll was expected to rise",
+                                                  "the cause was under investigation",
+                                                  "hospitals were treating dozens of injured",
+                                                  "a day of mourning would be held",
+                                                  "there was no sign of foul play"};
 
 /* A statement a participant (or an official, for incidents) made, as
  * reported speech ("Lavrov said the talks were useful"). */
@@ -1772,22 +1845,14 @@ static void put_statement(sbuf *b, const gen *g, const event *e, const event_tru
         sb_puts(b, g->surnames[g->persons[who].surname]);
     rng r = stream(g->seed, 'X', (uint64_t)(e - g->events), i);
     switch (t->statement_kind[i]) {
-    case 0:
-        sb_printf(b, " said the talks were %s", ADJ_TALKS[t->adj]);
-        break;
+    case 0: sb_printf(b, " said the talks were %s", ADJ_TALKS[t->adj]); break;
     case 1:
         sb_puts(b, " called for progress on ");
         put_topic(b, t->topics[0], &r);
         break;
-    case 2:
-        sb_puts(b, " said both sides agreed to continue the dialogue");
-        break;
-    case 3:
-        sb_puts(b, " warned against new sanctions");
-        break;
-    case 4:
-        sb_printf(b, " described the meeting as %s", ADJ_TALKS[t->tone]);
-        break;
+    case 2: sb_puts(b, " said both sides agreed to continue the dialogue"); break;
+    case 3: sb_puts(b, " warned against new sanctions"); break;
+    case 4: sb_printf(b, " described the meeting as %s", ADJ_TALKS[t->tone]); break;
     default:
         sb_puts(b, " said differences remained over ");
         put_topic(b, t->topics[t->ntopics - 1], &r);
@@ -1808,37 +1873,38 @@ static void put_speech(sbuf *b, const gen *g, const event *e, const event_truth 
     }
     rng r = stream(g->seed, 'X', (uint64_t)(e - g->events), i);
     switch (t->statement_kind[i]) {
-    case 0:
-        sb_printf(b, "The talks were %s", ADJ_TALKS[t->adj]);
-        break;
+    case 0: sb_printf(b, "The talks were %s", ADJ_TALKS[t->adj]); break;
     case 1:
         sb_puts(b, "We need progress on ");
         put_topic(b, t->topics[0], &r);
         break;
-    case 2:
-        sb_puts(b, "Both sides agreed to continue the dialogue");
-        break;
-    case 3:
-        sb_puts(b, "We warn against new sanctions");
-        break;
-    case 4:
-        sb_printf(b, "It was a %s meeting", ADJ_TALKS[t->tone]);
-        break;
-    default:
-        sb_puts(b, "Differences remain over ");
-        put_topic(b, t->topics[t->ntopics - 1], &r);
+    case 2: sb_puts(b, "Both sides agreed to continue the dialogue"); break;
+    case 3: sb_puts(b, "We warn against new sanctions"); break;
+    case 4: sb_printf(b, "It was a %s meeting", ADJ_TALKS[t->tone]); break;
+    default: sb_puts(b, "Differences remain over "); put_topic(b, t->topics[t->ntopics - 1], &r);
     }
     sb_printf(b, ",\" %s said", g->surnames[g->persons[e->who[i % e->np]].surname]);
 }
 
 enum {
-    F_DURATION, F_TOPIC, F_STATEMENT, F_KIND, F_FORMAT, F_TONE, F_SIGNIFICANCE,
-    F_OUTCOME, F_AGREEMENT, F_DEATHS, F_INJURED, F_TIME, F_COUNT
+    F_DURATION,
+    F_TOPIC,
+    F_STATEMENT,
+    F_KIND,
+    F_FORMAT,
+    F_TONE,
+    F_SIGNIFICANCE,
+    F_OUTCOME,
+    F_AGREEMENT,
+    F_DEATHS,
+    F_INJURED,
+    F_TIME,
+    F_COUNT
 };
 
-static const char *const FACT_ATTR[F_COUNT] = {
-    "duration", "topic", "statement", "kind", "format", "tone", "significance",
-    "outcome", "agreement", "deaths", "injured", "time"};
+static const char *const FACT_ATTR[F_COUNT] = {"duration",  "topic",  "statement",    "kind",
+                                               "format",    "tone",   "significance", "outcome",
+                                               "agreement", "deaths", "injured",      "time"};
 
 /* Weights per event kind; sets may repeat in a mention, single attributes
  * not (mostly). */
@@ -2006,9 +2072,7 @@ static void event_label(sbuf *b, const gen *g, const event *e, uint32_t source, 
         put_surname(b, g, e->who[i], source);
     }
     switch (e->kind) {
-    case K_CALL:
-        sb_puts(b, chance(r, 0.5) ? " phone call" : " telephone conversation");
-        break;
+    case K_CALL: sb_puts(b, chance(r, 0.5) ? " phone call" : " telephone conversation"); break;
     case K_SUMMIT:
         sb_printf(b, " meeting on the sidelines of the %s summit",
                   ORGS[g->summits[e->summit].org].spell[0]);
@@ -2028,7 +2092,9 @@ static void write_person(doc *d, const pmention *pm, rng *r)
     if (pm->claims & 1) {
         double u = unit(r);
         put_person(&d->value, g, pm->person, d->source,
-                   u < 0.6 ? N_FULL : u < 0.85 ? N_DEMONYM_FULL : N_TITLE_FULL);
+                   u < 0.6    ? N_FULL
+                   : u < 0.85 ? N_DEMONYM_FULL
+                              : N_TITLE_FULL);
         if (chance(r, 0.3))
             sb_put(&d->quote, d->value.p, d->value.n);
         emit_claim(d, "name", POL_AFFIRMED, CERT_CERTAIN, r);
@@ -2130,10 +2196,7 @@ static int write_source(gen *g, doc *d, uint32_t s, sbuf *line, FILE *out, FILE 
 
 /* ---- the budget ------------------------------------------------------------------------ */
 
-static size_t person_claims(const pmention *pm)
-{
-    return popcount8(pm->claims);
-}
+static size_t person_claims(const pmention *pm) { return popcount8(pm->claims); }
 
 static size_t all_core_claims(const gen *g)
 {
@@ -2283,11 +2346,12 @@ int gen_write(const gen_params *p, FILE *out, FILE *truth, gen_stats *stats, cha
 {
     memset(stats, 0, sizeof *stats);
     if (!p->events || !p->sources || !p->persons || p->persons > UINT32_MAX / 2 ||
-        !(p->fact_share >= 0.0 && p->fact_share < 1.0) ||
-        p->events > UINT32_MAX / 16 || p->sources > UINT32_MAX / 2 || p->min_mentions < 1 ||
-        p->max_mentions < p->min_mentions || p->max_mentions > 60) {
-        snprintf(err, errlen, "events, sources and persons must be positive, the share of "
-                              "facts in [0, 1), and 1 <= min mentions <= max mentions <= 60");
+        !(p->fact_share >= 0.0 && p->fact_share < 1.0) || p->events > UINT32_MAX / 16 ||
+        p->sources > UINT32_MAX / 2 || p->min_mentions < 1 || p->max_mentions < p->min_mentions ||
+        p->max_mentions > 60) {
+        snprintf(err, errlen,
+                 "events, sources and persons must be positive, the share of "
+                 "facts in [0, 1), and 1 <= min mentions <= max mentions <= 60");
         return -1;
     }
     gen *g = calloc(1, sizeof *g);
@@ -2310,8 +2374,9 @@ int gen_write(const gen_params *p, FILE *out, FILE *truth, gen_stats *stats, cha
     stats->more_mentions = g->q;
     int rc = spread_facts(g, err, errlen);
     if (rc == 0 && truth &&
-        fprintf(truth, "# gen_claims seed=%llu claims=%zu events=%zu sources=%zu persons=%zu "
-                       "mentions=%u-%u facts=%.2f\n",
+        fprintf(truth,
+                "# gen_claims seed=%llu claims=%zu events=%zu sources=%zu persons=%zu "
+                "mentions=%u-%u facts=%.2f\n",
                 (unsigned long long)p->seed, p->claims, p->events, p->sources, p->persons,
                 p->min_mentions, p->max_mentions, p->fact_share) < 0)
         rc = -1;

@@ -10,10 +10,10 @@
 
 typedef struct gen_params {
     uint64_t seed;
-    size_t claims;   /* exactly this many claims are written */
-    size_t events;   /* events reported (ground truth) */
-    size_t sources;  /* documents: one JSON line per source */
-    size_t persons;  /* size of the pool of invented persons */
+    size_t claims;                       /* exactly this many claims are written */
+    size_t events;                       /* events reported (ground truth) */
+    size_t sources;                      /* documents: one JSON line per source */
+    size_t persons;                      /* size of the pool of invented persons */
     unsigned min_mentions, max_mentions; /* sources reporting each event */
     /* Share of the claims left for facts (duration, topics, deaths...)
      * once every mention has the claims that identify its event: the
@@ -21,17 +21,20 @@ typedef struct gen_params {
     double fact_share;
 } gen_params;
 
-#define GEN_PARAMS_INIT {1, 1000000, 100000, 1000, 3000, 2, 10, 0.15}
+#define GEN_PARAMS_INIT                             \
+    {                                               \
+        1, 1000000, 100000, 1000, 3000, 2, 10, 0.15 \
+    }
 
 typedef struct gen_stats {
     size_t documents, claims, bytes;
-    size_t events, event_mentions, meetings, summit_meetings, calls,
-        incidents, distractors, summits;
+    size_t events, event_mentions, meetings, summit_meetings, calls, incidents, distractors,
+        summits;
     size_t persons, person_mentions; /* person subjects written */
     size_t core_claims, fact_claims, person_claims;
-    size_t wire_quotes;              /* long quotes shared by wire partners */
+    size_t wire_quotes; /* long quotes shared by wire partners */
     size_t negated, uncertain, hedged, wrong_dates;
-    double more_mentions;            /* the chance of one more source chosen */
+    double more_mentions; /* the chance of one more source chosen */
 } gen_stats;
 
 /**
@@ -46,8 +49,8 @@ typedef struct gen_stats {
  * with a message in err (parameters that cannot be satisfied, a write
  * error).
  */
-int gen_write(const gen_params *p, FILE *out, FILE *truth, gen_stats *stats,
-              char *err, size_t errlen);
+int gen_write(const gen_params *p, FILE *out, FILE *truth, gen_stats *stats, char *err,
+              size_t errlen);
 
 /** The attribute schema (JSON for claims_ctx_load_schema) of the attributes
  *  gen_write writes beyond the library's built-in ones: reconcile its

@@ -207,8 +207,7 @@ static void load_gold(data *d, const char *path, int file)
                 size_t off = arena_put(d, v, strlen(v), true);
                 claims_precision prec;
                 if (claims_value_parse(val, NULL, CLAIMS_TYPE_TIME, d->arena + off,
-                                       strlen(d->arena + off), &d->opts[file],
-                                       NULL) != CLAIMS_OK ||
+                                       strlen(d->arena + off), &d->opts[file], NULL) != CLAIMS_OK ||
                     claims_value_is_none(val) ||
                     claims_value_interval(val, NULL, NULL, &prec) != CLAIMS_OK ||
                     prec < CLAIMS_PRECISION_MINUTE) {
@@ -235,8 +234,8 @@ static void load_gold(data *d, const char *path, int file)
 
 static const data *g_sort_data; /* qsort has no context argument */
 
-static int gold_key_cmp(int file_a, int attr_a, const char *fa, int file_b,
-                        int attr_b, const char *fb)
+static int gold_key_cmp(int file_a, int attr_a, const char *fa, int file_b, int attr_b,
+                        const char *fb)
 {
     if (file_a != file_b)
         return file_a - file_b;
@@ -247,8 +246,8 @@ static int gold_key_cmp(int file_a, int attr_a, const char *fa, int file_b,
 static int gold_cmp(const void *x, const void *y)
 {
     const gold *a = x, *b = y;
-    return gold_key_cmp(a->file, a->attr, g_sort_data->arena + a->flight,
-                        b->file, b->attr, g_sort_data->arena + b->flight);
+    return gold_key_cmp(a->file, a->attr, g_sort_data->arena + a->flight, b->file, b->attr,
+                        g_sort_data->arena + b->flight);
 }
 
 static int name_cmp(const void *x, const void *y)
@@ -419,8 +418,7 @@ int main(int argc, char **argv)
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
             const gold *g = &d.golds[mid];
-            if (gold_key_cmp(g->file, g->attr, d.arena + g->flight, e->file, e->attr,
-                             flight) < 0)
+            if (gold_key_cmp(g->file, g->attr, d.arena + g->flight, e->file, e->attr, flight) < 0)
                 lo = mid + 1;
             else
                 hi = mid;
@@ -429,8 +427,7 @@ int main(int argc, char **argv)
         const char *gold_text = NULL;
         for (size_t k = lo; k < d.gold_count; k++) {
             const gold *g = &d.golds[k];
-            if (gold_key_cmp(g->file, g->attr, d.arena + g->flight, e->file, e->attr,
-                             flight) != 0)
+            if (gold_key_cmp(g->file, g->attr, d.arena + g->flight, e->file, e->attr, flight) != 0)
                 break;
             claims_comparison c = CLAIMS_COMPARISON_INIT;
             has = true;
@@ -444,9 +441,8 @@ int main(int argc, char **argv)
         agree += same;
         if (has && !same && show_disagree > 0) {
             show_disagree--;
-            printf("disagree\t%s\t%s\t%s\t%s\t%s\tgold %s\n", d.sources[e->source],
-                   flight, d.refs[e->file], d.arena + e->text,
-                   claims_value_normalized(v), gold_text);
+            printf("disagree\t%s\t%s\t%s\t%s\t%s\tgold %s\n", d.sources[e->source], flight,
+                   d.refs[e->file], d.arena + e->text, claims_value_normalized(v), gold_text);
         }
         src_with[e->source] += has;
         src_agree[e->source] += same;
@@ -465,8 +461,8 @@ int main(int argc, char **argv)
         double t0 = now_seconds();
         for (size_t i = 0; i < d.count; i++) {
             const entry *e = &d.entries[i];
-            sink += claims_value_parse(v, NULL, CLAIMS_TYPE_TIME, d.arena + e->text,
-                                       e->len, &d.opts[e->file], NULL) == CLAIMS_OK;
+            sink += claims_value_parse(v, NULL, CLAIMS_TYPE_TIME, d.arena + e->text, e->len,
+                                       &d.opts[e->file], NULL) == CLAIMS_OK;
         }
         secs[r] = now_seconds() - t0;
     }
@@ -475,10 +471,10 @@ int main(int argc, char **argv)
     qsort(secs, (size_t)rounds, sizeof *secs, double_cmp);
     double median = secs[rounds / 2];
 
-    printf("flight_times: %d files, %zu time values (columns 3, 4, 6, 7) from %s\n",
-           nfiles, d.count, dir);
-    printf("parsed: %zu of %zu (%.3f%%): %zu times, %zu non-values; unparsed: %zu\n",
-           ok, d.count, 100.0 * (double)ok / (double)d.count, ok - none, none, nun);
+    printf("flight_times: %d files, %zu time values (columns 3, 4, 6, 7) from %s\n", nfiles,
+           d.count, dir);
+    printf("parsed: %zu of %zu (%.3f%%): %zu times, %zu non-values; unparsed: %zu\n", ok, d.count,
+           100.0 * (double)ok / (double)d.count, ok - none, none, nun);
     if (with_gold)
         printf("gold agreement: %zu of %zu parsed times of gold flights equal the "
                "gold time (%.2f%%)\n",
@@ -486,12 +482,12 @@ int main(int argc, char **argv)
     if (by_source)
         for (int s = 0; s < d.source_count; s++)
             if (src_with[s])
-                printf("  %-24s %7zu of %7zu (%.2f%%)\n", d.sources[s], src_agree[s],
-                       src_with[s], 100.0 * (double)src_agree[s] / (double)src_with[s]);
+                printf("  %-24s %7zu of %7zu (%.2f%%)\n", d.sources[s], src_agree[s], src_with[s],
+                       100.0 * (double)src_agree[s] / (double)src_with[s]);
     printf("speed: median %.2f million values/s over %d rounds (fastest %.2f, "
            "slowest %.2f), one core\n",
-           (double)d.count / median / 1e6, rounds,
-           (double)d.count / secs[0] / 1e6, (double)d.count / secs[rounds - 1] / 1e6);
+           (double)d.count / median / 1e6, rounds, (double)d.count / secs[0] / 1e6,
+           (double)d.count / secs[rounds - 1] / 1e6);
     if (sink != (size_t)rounds * ok)
         die("parse results differ between rounds");
 

@@ -136,8 +136,7 @@ int main(int argc, char **argv)
             (double)st.bytes / 1e6, secs, st.events, st.meetings + st.distractors,
             st.summit_meetings, st.summits, st.calls, st.incidents, st.distractors,
             st.event_mentions, st.events ? (double)st.event_mentions / (double)st.events : 0.0,
-            st.more_mentions,
-            st.person_mentions, st.persons, st.wire_quotes, st.negated, st.uncertain,
-            st.hedged, st.wrong_dates);
+            st.more_mentions, st.person_mentions, st.persons, st.wire_quotes, st.negated,
+            st.uncertain, st.hedged, st.wrong_dates);
     return 0;
 }

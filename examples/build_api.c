@@ -6,25 +6,42 @@
 
 #define S(s) ((claims_str){(s), sizeof(s) - 1})
 
-static void report(claims_store *st, const char *id, const char *outlet,
-                   const char *minutes, const char *speaker)
+static void report(claims_store *st, const char *id, const char *outlet, const char *minutes,
+                   const char *speaker)
 {
     size_t src; /* descriptions: every string with its length */
-    claims_source_desc d = {CLAIMS_SOURCE_DESC_VERSION, {id, strlen(id)},
-                            {outlet, strlen(outlet)}, {0}, {0}, S("2016-11-20"), {0}, S("en")};
+    claims_source_desc d = {CLAIMS_SOURCE_DESC_VERSION,
+                            {id, strlen(id)},
+                            {outlet, strlen(outlet)},
+                            {0},
+                            {0},
+                            S("2016-11-20"),
+                            {0},
+                            S("en")};
     claims_subject_desc talk = {CLAIMS_SUBJECT_DESC_VERSION, S("talk"), S("event"),
                                 S("Obama-Putin talk")};
     claims_store_add_source(st, &src, &d, NULL);
     claims_store_add_subject(st, src, &talk, NULL);
     claims_str who = {speaker, strlen(speaker)};
-    const char *facts[][2] = {{"participant", "Barack Obama"}, {"participant", "Vladimir Putin"},
-                              {"date", "Sunday"}, {"place", "Lima, Peru"},
+    const char *facts[][2] = {{"participant", "Barack Obama"},
+                              {"participant", "Vladimir Putin"},
+                              {"date", "Sunday"},
+                              {"place", "Lima, Peru"},
                               {"duration", minutes}};
     for (size_t i = 0; i < 5; i++) {
-        claims_claim_desc c = {CLAIMS_CLAIM_DESC_VERSION, {0}, S("talk"),
+        claims_claim_desc c = {CLAIMS_CLAIM_DESC_VERSION,
+                               {0},
+                               S("talk"),
                                {facts[i][0], strlen(facts[i][0])},
-                               {facts[i][1], strlen(facts[i][1])}, {0}, &who, i == 4,
-                               {0}, -1, -1, CLAIMS_AFFIRMED, CLAIMS_CERTAIN};
+                               {facts[i][1], strlen(facts[i][1])},
+                               {0},
+                               &who,
+                               i == 4,
+                               {0},
+                               -1,
+                               -1,
+                               CLAIMS_AFFIRMED,
+                               CLAIMS_CERTAIN};
         claims_store_add_claim(st, NULL, src, &c, NULL);
     }
 }
@@ -39,7 +56,8 @@ int main(void)
     if (claims_reconcile(&res, NULL, st, NULL, NULL) != CLAIMS_OK)
         return 1;
     claims_cursor *su, *at, *va; /* rows are borrowed from their cursor */
-    const claims_result_subject_info *s; const claims_attribute_info *a;
+    const claims_result_subject_info *s;
+    const claims_attribute_info *a;
     const claims_value_info *v;
     claims_result_subjects(&su, res);
     while (claims_cursor_next_result_subject(&s, su) == CLAIMS_OK) {

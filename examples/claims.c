@@ -27,22 +27,21 @@
 #define EXIT_INPUT 1
 #define EXIT_USAGE 2
 
-static const char USAGE[] =
-    "usage: claims [--version] [--help] COMMAND [ARGS]\n"
-    "\n"
-    "commands:\n"
-    "  reconcile [FILES...]    which claims agree, conflict, or are about\n"
-    "                          different events; who said what\n"
-    "                          (no FILES: the embedded seed corpus and\n"
-    "                          its schema)\n"
-    "  summary [FILES...]      load claims documents and print a summary\n"
-    "                          (no FILES: the embedded seed corpus)\n"
-    "  check FILES...          validate documents; print every error\n"
-    "  normalize --type TYPE TEXT\n"
-    "                          print the normalized value of TEXT\n"
-    "  compare --type TYPE A B print how two values relate, and why\n"
-    "\n"
-    "Run 'claims COMMAND --help' for the options of a command.\n";
+static const char USAGE[] = "usage: claims [--version] [--help] COMMAND [ARGS]\n"
+                            "\n"
+                            "commands:\n"
+                            "  reconcile [FILES...]    which claims agree, conflict, or are about\n"
+                            "                          different events; who said what\n"
+                            "                          (no FILES: the embedded seed corpus and\n"
+                            "                          its schema)\n"
+                            "  summary [FILES...]      load claims documents and print a summary\n"
+                            "                          (no FILES: the embedded seed corpus)\n"
+                            "  check FILES...          validate documents; print every error\n"
+                            "  normalize --type TYPE TEXT\n"
+                            "                          print the normalized value of TEXT\n"
+                            "  compare --type TYPE A B print how two values relate, and why\n"
+                            "\n"
+                            "Run 'claims COMMAND --help' for the options of a command.\n";
 
 static const char LOAD_HELP[] =
     "input options:\n"
@@ -127,7 +126,7 @@ static void progress_end(progress *p)
 typedef struct load_args {
     claims_load_options opts;
     /* reconcile only */
-    const char *render;  /* "text", "json", "html" or "csv" */
+    const char *render; /* "text", "json", "html" or "csv" */
     const char *schema, *aliases, *output;
     bool reconcile, compact;
     claims_str columns[64];
@@ -148,8 +147,7 @@ static int usage_error(const char *cmd, const char *what, const char *arg)
 
 /* Parses the input options shared by the loading commands; other arguments
  * are files. Returns 0, or an exit status. */
-static int parse_load_args(load_args *la, const char *cmd, int argc,
-                           char **argv, const char *help)
+static int parse_load_args(load_args *la, const char *cmd, int argc, char **argv, const char *help)
 {
     la->reconcile = !strcmp(cmd, "reconcile");
     claims_load_options_init(&la->opts, CLAIMS_LOAD_OPTIONS_VERSION);
@@ -170,8 +168,8 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
         } else if (la->reconcile && !strcmp(a, "--format")) {
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
-            if (strcmp(argv[i], "text") && strcmp(argv[i], "json") &&
-                strcmp(argv[i], "html") && strcmp(argv[i], "csv"))
+            if (strcmp(argv[i], "text") && strcmp(argv[i], "json") && strcmp(argv[i], "html") &&
+                strcmp(argv[i], "csv"))
                 return usage_error(cmd, "unknown report format", argv[i]);
             la->render = argv[i];
         } else if (!strcmp(a, la->reconcile ? "--input-format" : "--format")) {
@@ -195,14 +193,12 @@ static int parse_load_args(load_args *la, const char *cmd, int argc,
                 return EXIT_INPUT;
             memcpy(la->columns_buf, argv[i], len + 1);
             size_t n = 0;
-            for (char *tok = strtok(la->columns_buf, ","); tok && n < 64;
-                 tok = strtok(NULL, ","))
+            for (char *tok = strtok(la->columns_buf, ","); tok && n < 64; tok = strtok(NULL, ","))
                 la->columns[n++] = (claims_str){tok, strlen(tok)};
             la->opts.tsv_attributes = la->columns;
             la->opts.tsv_attribute_count = n;
-        } else if (la->reconcile &&
-                   (!strcmp(a, "--format") || !strcmp(a, "--schema") ||
-                    !strcmp(a, "--aliases") || !strcmp(a, "-o"))) {
+        } else if (la->reconcile && (!strcmp(a, "--format") || !strcmp(a, "--schema") ||
+                                     !strcmp(a, "--aliases") || !strcmp(a, "-o"))) {
             /* handled above for --format; here the reconcile options */
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
@@ -270,17 +266,17 @@ static size_t load_inputs(claims_store *st, const load_args *la)
             char name[256];
             snprintf(name, sizeof name, "corpus/%s", seed_documents[i].name);
             claims_str nm = {name, strlen(name)};
-            failed += claims_store_load_buffer(
-                          st, (const char *)seed_documents[i].data,
-                          seed_documents[i].len, nm, &la->opts, NULL, NULL) != CLAIMS_OK;
+            failed += claims_store_load_buffer(st, (const char *)seed_documents[i].data,
+                                               seed_documents[i].len, nm, &la->opts, NULL,
+                                               NULL) != CLAIMS_OK;
         }
     }
     for (size_t i = 0; i < la->file_count; i++) {
         const char *f = la->files[i];
         int rc;
         if (!strcmp(f, "-"))
-            rc = claims_store_load_stream(st, stdin, (claims_str){"<stdin>", 7},
-                                          &la->opts, NULL, NULL);
+            rc = claims_store_load_stream(st, stdin, (claims_str){"<stdin>", 7}, &la->opts, NULL,
+                                          NULL);
         else
             rc = claims_store_load_file(st, f, strlen(f), &la->opts, NULL, NULL);
         failed += rc != CLAIMS_OK;
@@ -359,16 +355,16 @@ static int cmd_summary(int argc, char **argv)
            la.file_count ? "summary" : "summary of the embedded seed corpus");
     printf("documents: %zu read, %zu loaded, %zu rejected\n", sum.documents_read,
            sum.documents_loaded, sum.documents_rejected);
-    printf("claims: %zu read, %zu loaded, %zu rejected\n", sum.claims_read,
-           sum.claims_loaded, sum.claims_rejected);
+    printf("claims: %zu read, %zu loaded, %zu rejected\n", sum.claims_read, sum.claims_loaded,
+           sum.claims_rejected);
 
     printf("sources: %zu\n", claims_store_source_count(st));
     claims_cursor *cur;
     const claims_source_info *si;
     claims_store_sources(&cur, st);
     while (claims_cursor_next_source(&si, cur) == CLAIMS_OK)
-        printf("  %-40s %-28s %-25s %3zu subjects %4zu claims\n", si->id,
-               si->outlet, si->published, si->subject_count, si->claim_count);
+        printf("  %-40s %-28s %-25s %3zu subjects %4zu claims\n", si->id, si->outlet, si->published,
+               si->subject_count, si->claim_count);
     claims_cursor_free(cur);
 
     count *items = NULL;
@@ -424,8 +420,7 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
-typedef int (*ctx_loader)(claims_ctx *, const char *, size_t, claims_str,
-                          claims_error *);
+typedef int (*ctx_loader)(claims_ctx *, const char *, size_t, claims_str, claims_error *);
 
 static int load_into_ctx(claims_ctx *ctx, const char *path, ctx_loader fn)
 {
@@ -486,8 +481,7 @@ static int cmd_reconcile(int argc, char **argv)
     ro.progress = progress_draw;
     ro.progress_payload = &bar;
     ro.threads = la.opts.threads;
-    if (claims_ctx_new(&ctx, &err) != CLAIMS_OK ||
-        claims_store_new(&st, &err) != CLAIMS_OK) {
+    if (claims_ctx_new(&ctx, &err) != CLAIMS_OK || claims_store_new(&st, &err) != CLAIMS_OK) {
         fprintf(stderr, "claims: %s\n", err.text);
         rc = EXIT_INPUT;
         goto out;
@@ -498,8 +492,7 @@ static int cmd_reconcile(int argc, char **argv)
     snprintf(schema_name, sizeof schema_name, "examples/schemas/%s", seed_schema.name);
     if (la.file_count == 0 &&
         claims_ctx_load_schema(ctx, (const char *)seed_schema.data, seed_schema.len,
-                               (claims_str){schema_name, strlen(schema_name)},
-                               &err) != CLAIMS_OK) {
+                               (claims_str){schema_name, strlen(schema_name)}, &err) != CLAIMS_OK) {
         print_diagnostic(&err);
         rc = EXIT_INPUT;
         goto out;
@@ -569,8 +562,8 @@ static int cmd_check(int argc, char **argv)
     claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT;
     claims_store_summary(st, &sum);
     printf("%zu documents, %zu claims read: %zu loaded, %zu rejected, %zu errors\n",
-           sum.documents_read, sum.claims_read, sum.claims_loaded,
-           sum.claims_rejected, claims_store_diagnostic_count(st));
+           sum.documents_read, sum.claims_read, sum.claims_loaded, sum.claims_rejected,
+           claims_store_diagnostic_count(st));
     claims_store_free(st);
     free_load_args(&la);
     return failed ? EXIT_INPUT : 0;
@@ -585,8 +578,8 @@ typedef struct value_args {
     int count;
 } value_args;
 
-static int parse_value_args(value_args *va, const char *cmd, int argc,
-                            char **argv, int want, const char *help)
+static int parse_value_args(value_args *va, const char *cmd, int argc, char **argv, int want,
+                            const char *help)
 {
     claims_parse_options_init(&va->opts, CLAIMS_PARSE_OPTIONS_VERSION);
     va->type = CLAIMS_TYPE_TEXT;
@@ -597,8 +590,7 @@ static int parse_value_args(value_args *va, const char *cmd, int argc,
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(help, stdout);
             exit(0);
-        } else if (!strcmp(a, "--type") || !strcmp(a, "--reference-date") ||
-                   !strcmp(a, "--bias")) {
+        } else if (!strcmp(a, "--type") || !strcmp(a, "--reference-date") || !strcmp(a, "--bias")) {
             if (++i == argc)
                 return usage_error(cmd, "missing the value of", a);
             const char *v = argv[i];
@@ -627,8 +619,7 @@ static int parse_value_args(value_args *va, const char *cmd, int argc,
     if (!typed)
         return usage_error(cmd, "--type is required", NULL);
     if (va->count != want)
-        return usage_error(cmd, want == 1 ? "expected one TEXT"
-                                                : "expected two values A and B",
+        return usage_error(cmd, want == 1 ? "expected one TEXT" : "expected two values A and B",
                            NULL);
     return 0;
 }
@@ -661,15 +652,13 @@ static void print_value(const claims_value *v)
         printf("precision: %s\n", claims_precision_name(p));
 }
 
-static int parse_or_report(claims_value *v, const value_args *va,
-                           const char *text)
+static int parse_or_report(claims_value *v, const value_args *va, const char *text)
 {
     claims_error err;
-    if (claims_value_parse(v, NULL, va->type, text, strlen(text), &va->opts,
-                           &err) == CLAIMS_OK)
+    if (claims_value_parse(v, NULL, va->type, text, strlen(text), &va->opts, &err) == CLAIMS_OK)
         return 0;
-    fprintf(stderr, "claims: cannot read \"%s\" as %s: %s", text,
-            claims_type_name(va->type), err.text);
+    fprintf(stderr, "claims: cannot read \"%s\" as %s: %s", text, claims_type_name(va->type),
+            err.text);
     if (err.column)
         fprintf(stderr, " (column %d)", err.column);
     fprintf(stderr, "\n");
@@ -718,8 +707,8 @@ static int cmd_compare(int argc, char **argv)
     if (!rc) {
         claims_comparison c = CLAIMS_COMPARISON_INIT;
         claims_value_compare(&c, NULL, a, b);
-        printf("relation: %s\nscore: %.3f\nreason: %s\n",
-               claims_relation_name(c.relation), c.score, c.reason);
+        printf("relation: %s\nscore: %.3f\nreason: %s\n", claims_relation_name(c.relation), c.score,
+               c.reason);
     }
     claims_value_free(a);
     claims_value_free(b);
@@ -736,8 +725,7 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--version")) {
-        printf("claims %s (libclaims %s)\n", CLAIMS_VERSION_STRING,
-               claims_version_string());
+        printf("claims %s (libclaims %s)\n", CLAIMS_VERSION_STRING, claims_version_string());
         return 0;
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {

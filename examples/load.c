@@ -25,8 +25,8 @@ int main(int argc, char **argv)
     const claims_claim_info *c; /* borrowed from the cursor until its next step */
     claims_store_claims(&cur, store, CLAIMS_ALL);
     while (claims_cursor_next_claim(&c, cur) == CLAIMS_OK)
-        printf("%s %s/%s: %s = \"%s\"\n", c->source_id, c->subject_id, c->id,
-               c->attribute, c->value);
+        printf("%s %s/%s: %s = \"%s\"\n", c->source_id, c->subject_id, c->id, c->attribute,
+               c->value);
     claims_cursor_free(cur);
     claims_store_free(store);
     return rc == CLAIMS_OK ? 0 : 1;

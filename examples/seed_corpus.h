@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 typedef struct seed_document {
-    const char *name;           /* file name in corpus/ (or examples/schemas/) */
-    const unsigned char *data;  /* its bytes */
+    const char *name;          /* file name in corpus/ (or examples/schemas/) */
+    const unsigned char *data; /* its bytes */
     size_t len;
 } seed_document;
 

@@ -42,12 +42,10 @@ extern "C" {
 #define CLAIMS_VERSION_PATCH 0
 #define CLAIMS_VERSION_STRING "0.1.0"
 /** 0xMMmmpp: major, minor, patch. */
-#define CLAIMS_VERSION_NUMBER                                                  \
-    ((CLAIMS_VERSION_MAJOR << 16) | (CLAIMS_VERSION_MINOR << 8) |              \
-     CLAIMS_VERSION_PATCH)
+#define CLAIMS_VERSION_NUMBER \
+    ((CLAIMS_VERSION_MAJOR << 16) | (CLAIMS_VERSION_MINOR << 8) | CLAIMS_VERSION_PATCH)
 /** True when the headers are at least version a.b.c. */
-#define CLAIMS_VERSION_CHECK(a, b, c)                                          \
-    (CLAIMS_VERSION_NUMBER >= (((a) << 16) | ((b) << 8) | (c)))
+#define CLAIMS_VERSION_CHECK(a, b, c) (CLAIMS_VERSION_NUMBER >= (((a) << 16) | ((b) << 8) | (c)))
 
 /* ---- export macro ----------------------------------------------------------- */
 
@@ -77,19 +75,19 @@ CLAIMS_API const char *claims_version_string(void);
  *  Values above -100 are stable. */
 typedef enum claims_status {
     CLAIMS_OK = 0,
-    CLAIMS_DONE = 1,       /**< a cursor has no more rows */
-    CLAIMS_ERROR = -1,     /**< generic failure */
-    CLAIMS_ENOMEM = -2,    /**< out of memory */
-    CLAIMS_EINVAL = -3,    /**< invalid argument (NULL handle, bad enum) */
-    CLAIMS_ESYNTAX = -4,   /**< malformed input (JSON, TSV, value text) */
-    CLAIMS_ESCHEMA = -5,   /**< well-formed input with wrong shape or type */
-    CLAIMS_ENCODING = -6,  /**< invalid UTF-8 or a NUL byte inside a string */
-    CLAIMS_ERANGE = -7,    /**< number overflow, oversized field, bad offset */
-    CLAIMS_ENOTFOUND = -8, /**< reference to something that does not exist */
-    CLAIMS_EIO = -9,       /**< file could not be opened, read or written */
+    CLAIMS_DONE = 1,         /**< a cursor has no more rows */
+    CLAIMS_ERROR = -1,       /**< generic failure */
+    CLAIMS_ENOMEM = -2,      /**< out of memory */
+    CLAIMS_EINVAL = -3,      /**< invalid argument (NULL handle, bad enum) */
+    CLAIMS_ESYNTAX = -4,     /**< malformed input (JSON, TSV, value text) */
+    CLAIMS_ESCHEMA = -5,     /**< well-formed input with wrong shape or type */
+    CLAIMS_ENCODING = -6,    /**< invalid UTF-8 or a NUL byte inside a string */
+    CLAIMS_ERANGE = -7,      /**< number overflow, oversized field, bad offset */
+    CLAIMS_ENOTFOUND = -8,   /**< reference to something that does not exist */
+    CLAIMS_EIO = -9,         /**< file could not be opened, read or written */
     CLAIMS_EDUPLICATE = -10, /**< id already used in the same scope */
-    CLAIMS_EREJECTED = -11, /**< load finished but some input was rejected */
-    CLAIMS_ECANCELED = -12  /**< a progress callback asked to stop */
+    CLAIMS_EREJECTED = -11,  /**< load finished but some input was rejected */
+    CLAIMS_ECANCELED = -12   /**< a progress callback asked to stop */
 } claims_status;
 
 /** Static English text for a status code. Never NULL. Added in 0.1. */
@@ -146,17 +144,17 @@ CLAIMS_API void claims_ctx_free(claims_ctx *ctx);
 
 /** Value types. */
 typedef enum claims_type {
-    CLAIMS_TYPE_TEXT = 0,     /**< folded free text */
-    CLAIMS_TYPE_NUMBER = 1,   /**< "thirty-five", "1.5 million", "at least 129" */
-    CLAIMS_TYPE_DURATION = 2, /**< "about four minutes", in seconds */
-    CLAIMS_TYPE_DATE = 3,     /**< "Sunday", "November 2016": an interval */
-    CLAIMS_TYPE_TIME = 4,     /**< a clock time on a day: "2:07 PMDec 01" */
-    CLAIMS_TYPE_PERSON = 5,   /**< "Sergei Lavrov", "Mr. Obama" */
-    CLAIMS_TYPE_PERSONS = 6,  /**< author lists: "Knuth, Donald E.; ..." */
-    CLAIMS_TYPE_PLACE = 7,    /**< "Lima, Peru" */
+    CLAIMS_TYPE_TEXT = 0,         /**< folded free text */
+    CLAIMS_TYPE_NUMBER = 1,       /**< "thirty-five", "1.5 million", "at least 129" */
+    CLAIMS_TYPE_DURATION = 2,     /**< "about four minutes", in seconds */
+    CLAIMS_TYPE_DATE = 3,         /**< "Sunday", "November 2016": an interval */
+    CLAIMS_TYPE_TIME = 4,         /**< a clock time on a day: "2:07 PMDec 01" */
+    CLAIMS_TYPE_PERSON = 5,       /**< "Sergei Lavrov", "Mr. Obama" */
+    CLAIMS_TYPE_PERSONS = 6,      /**< author lists: "Knuth, Donald E.; ..." */
+    CLAIMS_TYPE_PLACE = 7,        /**< "Lima, Peru" */
     CLAIMS_TYPE_ORGANIZATION = 8, /**< "APEC", "the White House" */
-    CLAIMS_TYPE_TOPIC = 9,    /**< "Minsk deal", "Syria" */
-    CLAIMS_TYPE_OCCASION = 10 /**< "APEC summit", "G-20 summit" */
+    CLAIMS_TYPE_TOPIC = 9,        /**< "Minsk deal", "Syria" */
+    CLAIMS_TYPE_OCCASION = 10     /**< "APEC summit", "G-20 summit" */
 } claims_type;
 #define CLAIMS_TYPE_COUNT 11
 
@@ -165,8 +163,7 @@ typedef enum claims_type {
 CLAIMS_API const char *claims_type_name(claims_type type);
 /** Looks a type up by name ("duration", "date", ...). Returns CLAIMS_OK or
  *  CLAIMS_ENOTFOUND. Added in 0.1. */
-CLAIMS_API int claims_type_from_name(claims_type *out, const char *name,
-                                     size_t len);
+CLAIMS_API int claims_type_from_name(claims_type *out, const char *name, size_t len);
 
 /**
  * Loads an alias table (JSON, docs/normalization.md) into the context:
@@ -174,15 +171,12 @@ CLAIMS_API int claims_type_from_name(claims_type *out, const char *name,
  * ["Minsk deal"]}, ...}. Keys are type names; each canonical form maps to
  * its aliases. `name` labels errors. Added in 0.1.
  */
-CLAIMS_API int claims_ctx_load_aliases(claims_ctx *ctx, const char *json,
-                                       size_t len, claims_str name,
-                                       claims_error *err);
+CLAIMS_API int claims_ctx_load_aliases(claims_ctx *ctx, const char *json, size_t len,
+                                       claims_str name, claims_error *err);
 /** Adds one alias: `alias` (alen bytes) is another way to write `canonical`
  *  (clen bytes) for values of `type`. Added in 0.1. */
-CLAIMS_API int claims_ctx_add_alias(claims_ctx *ctx, claims_type type,
-                                    const char *canonical, size_t clen,
-                                    const char *alias, size_t alen,
-                                    claims_error *err);
+CLAIMS_API int claims_ctx_add_alias(claims_ctx *ctx, claims_type type, const char *canonical,
+                                    size_t clen, const char *alias, size_t alen, claims_error *err);
 
 /** TimeML-style modifiers: a hedge is never dropped. */
 typedef enum claims_modifier {
@@ -239,11 +233,12 @@ typedef struct claims_parse_options {
 } claims_parse_options;
 
 #define CLAIMS_PARSE_OPTIONS_VERSION 1
-#define CLAIMS_PARSE_OPTIONS_INIT                                              \
-    { CLAIMS_PARSE_OPTIONS_VERSION, {NULL, 0}, {NULL, 0}, CLAIMS_BIAS_PAST, 0 }
+#define CLAIMS_PARSE_OPTIONS_INIT                                               \
+    {                                                                           \
+        CLAIMS_PARSE_OPTIONS_VERSION, {NULL, 0}, {NULL, 0}, CLAIMS_BIAS_PAST, 0 \
+    }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
-CLAIMS_API int claims_parse_options_init(claims_parse_options *opts,
-                                         unsigned int version);
+CLAIMS_API int claims_parse_options_init(claims_parse_options *opts, unsigned int version);
 
 /** A normalized value. Reusable: parse into it as often as needed; the
  *  parse replaces the previous content without allocating when it fits. */
@@ -264,9 +259,8 @@ CLAIMS_API void claims_value_free(claims_value *value);
  * overlong input), CLAIMS_EINVAL (bad argument, unsupported options
  * version, a flag bit set); on error the value is left empty. Added in 0.1.
  */
-CLAIMS_API int claims_value_parse(claims_value *value, const claims_ctx *ctx,
-                                  claims_type type, const char *text,
-                                  size_t len, const claims_parse_options *opts,
+CLAIMS_API int claims_value_parse(claims_value *value, const claims_ctx *ctx, claims_type type,
+                                  const char *text, size_t len, const claims_parse_options *opts,
                                   claims_error *err);
 
 /** Type of the value last parsed. Added in 0.1. */
@@ -281,16 +275,16 @@ CLAIMS_API claims_modifier claims_value_modifier(const claims_value *value);
  * invented). Any pointer may be NULL. Returns CLAIMS_EINVAL for other types.
  * Added in 0.1.
  */
-CLAIMS_API int claims_value_amount(const claims_value *value, double *amount,
-                                   double *lower, double *upper);
+CLAIMS_API int claims_value_amount(const claims_value *value, double *amount, double *lower,
+                                   double *upper);
 /**
  * Interval of a DATE or TIME value as seconds since 1970-01-01T00:00 in the
  * value's own wall-clock time: [begin, end). `precision` receives the
  * precision. Any pointer may be NULL. Returns CLAIMS_EINVAL for other types.
  * Added in 0.1.
  */
-CLAIMS_API int claims_value_interval(const claims_value *value, int64_t *begin,
-                                     int64_t *end, claims_precision *precision);
+CLAIMS_API int claims_value_interval(const claims_value *value, int64_t *begin, int64_t *end,
+                                     claims_precision *precision);
 /** Canonical string ("240", "2016-11-20", "sergey lavrov"), borrowed until
  *  the next parse or free. Never NULL. Added in 0.1. */
 CLAIMS_API const char *claims_value_normalized(const claims_value *value);
@@ -316,33 +310,32 @@ CLAIMS_API const char *claims_relation_name(claims_relation relation);
 typedef struct claims_comparison {
     unsigned int version;
     claims_relation relation;
-    double score; /**< similarity in [0, 1]; 1 for equal */
+    double score;                      /**< similarity in [0, 1]; 1 for equal */
     char reason[CLAIMS_REASON_LENGTH]; /**< "240 s APPROX overlaps 240 s" */
 } claims_comparison;
 #define CLAIMS_COMPARISON_VERSION 1
-#define CLAIMS_COMPARISON_INIT                                                 \
-    { CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_INCOMPARABLE, 0.0, {0} }
+#define CLAIMS_COMPARISON_INIT                                              \
+    {                                                                       \
+        CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_INCOMPARABLE, 0.0, { 0 } \
+    }
 
 /** Compares two parsed values into *out (caller-owned, `version` set).
  *  `ctx` may be NULL. Returns CLAIMS_OK (the relation may be INCOMPARABLE),
  *  or CLAIMS_EINVAL for a NULL argument or an unsupported out->version
  *  (*out then untouched). Added in 0.1. */
-CLAIMS_API int claims_value_compare(claims_comparison *out,
-                                    const claims_ctx *ctx,
-                                    const claims_value *a,
-                                    const claims_value *b);
+CLAIMS_API int claims_value_compare(claims_comparison *out, const claims_ctx *ctx,
+                                    const claims_value *a, const claims_value *b);
 
 /** Jaro similarity of two UTF-8 strings, by code point: *out (caller-owned)
  *  receives a score in [0, 1] (0 when either is empty). Returns CLAIMS_OK,
  *  CLAIMS_ENCODING for invalid UTF-8, CLAIMS_EINVAL for a NULL out or a
  *  NULL string with a length, CLAIMS_ENOMEM; *out is left alone on failure.
  *  Added in 0.1. */
-CLAIMS_API int claims_jaro(double *out, const char *a, size_t alen,
-                           const char *b, size_t blen);
+CLAIMS_API int claims_jaro(double *out, const char *a, size_t alen, const char *b, size_t blen);
 /** Jaro-Winkler similarity (prefix scale 0.1, prefix up to 4, boost only
  *  above 0.7) into *out; returns as claims_jaro(). Added in 0.1. */
-CLAIMS_API int claims_jaro_winkler(double *out, const char *a, size_t alen,
-                                   const char *b, size_t blen);
+CLAIMS_API int claims_jaro_winkler(double *out, const char *a, size_t alen, const char *b,
+                                   size_t blen);
 
 /* ---- the store: documents, subjects, claims ----------------------------------- */
 
@@ -388,8 +381,7 @@ typedef enum claims_format {
  * non-zero to stop: the call then fails with CLAIMS_ECANCELED (a load keeps
  * what it had loaded). Added in 0.1.
  */
-typedef int (*claims_progress_fn)(const char *stage, size_t done, size_t total,
-                                  void *payload);
+typedef int (*claims_progress_fn)(const char *stage, size_t done, size_t total, void *payload);
 
 /** Load flags. Any other bit makes a load fail with CLAIMS_EINVAL before
  *  it reads anything. */
@@ -426,12 +418,12 @@ typedef struct claims_load_options {
 } claims_load_options;
 
 #define CLAIMS_LOAD_OPTIONS_VERSION 2
-#define CLAIMS_LOAD_OPTIONS_INIT                                               \
-    { CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0,          \
-      NULL, NULL, {NULL, 0}, 0 }
+#define CLAIMS_LOAD_OPTIONS_INIT                                                                 \
+    {                                                                                            \
+        CLAIMS_LOAD_OPTIONS_VERSION, 0, CLAIMS_FORMAT_AUTO, NULL, 0, 0, NULL, NULL, {NULL, 0}, 0 \
+    }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
-CLAIMS_API int claims_load_options_init(claims_load_options *opts,
-                                        unsigned int version);
+CLAIMS_API int claims_load_options_init(claims_load_options *opts, unsigned int version);
 
 /** What a load read: claims_loaded + claims_rejected == claims_read. In
  *  caller memory: the caller sets `version` (CLAIMS_LOAD_SUMMARY_INIT) and
@@ -447,7 +439,10 @@ typedef struct claims_load_summary {
     size_t errors; /**< diagnostics recorded by this load */
 } claims_load_summary;
 #define CLAIMS_LOAD_SUMMARY_VERSION 1
-#define CLAIMS_LOAD_SUMMARY_INIT { CLAIMS_LOAD_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0, 0 }
+#define CLAIMS_LOAD_SUMMARY_INIT                         \
+    {                                                    \
+        CLAIMS_LOAD_SUMMARY_VERSION, 0, 0, 0, 0, 0, 0, 0 \
+    }
 
 /**
  * Loads documents from a memory buffer. `name` labels diagnostics (may be
@@ -462,40 +457,32 @@ typedef struct claims_load_summary {
  * version, unknown format or flag bits; then nothing is loaded and *summary
  * is untouched). Added in 0.1.
  */
-CLAIMS_API int claims_store_load_buffer(claims_store *store, const char *data,
-                                        size_t len, claims_str name,
-                                        const claims_load_options *opts,
-                                        claims_load_summary *summary,
-                                        claims_error *err);
+CLAIMS_API int claims_store_load_buffer(claims_store *store, const char *data, size_t len,
+                                        claims_str name, const claims_load_options *opts,
+                                        claims_load_summary *summary, claims_error *err);
 /** As claims_store_load_buffer(), reading the file at `path` (len bytes);
  *  CLAIMS_EIO when it cannot be read. JSON Lines are read as they are
  *  loaded: when reading fails partway, the documents read before stay
  *  loaded and CLAIMS_EIO is returned. Added in 0.1. */
-CLAIMS_API int claims_store_load_file(claims_store *store, const char *path,
-                                      size_t len,
-                                      const claims_load_options *opts,
-                                      claims_load_summary *summary,
+CLAIMS_API int claims_store_load_file(claims_store *store, const char *path, size_t len,
+                                      const claims_load_options *opts, claims_load_summary *summary,
                                       claims_error *err);
 /** As claims_store_load_buffer(), reading `stream` to its end, or until a
  *  read error (CLAIMS_EIO) or a cancelling progress callback stops the
  *  load. Added in 0.1. */
-CLAIMS_API int claims_store_load_stream(claims_store *store, FILE *stream,
-                                        claims_str name,
+CLAIMS_API int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
                                         const claims_load_options *opts,
-                                        claims_load_summary *summary,
-                                        claims_error *err);
+                                        claims_load_summary *summary, claims_error *err);
 
 /** Counts of everything loaded so far (all calls) into *out (caller-owned,
  *  `version` set). Returns CLAIMS_OK, or CLAIMS_EINVAL for a NULL argument
  *  or an unsupported out->version (*out then untouched). Added in 0.1. */
-CLAIMS_API int claims_store_summary(const claims_store *store,
-                                    claims_load_summary *out);
+CLAIMS_API int claims_store_summary(const claims_store *store, claims_load_summary *out);
 /** Number of diagnostics recorded so far. Added in 0.1. */
 CLAIMS_API size_t claims_store_diagnostic_count(const claims_store *store);
 /** Diagnostic i (0-based), borrowed from the store; NULL when out of range.
  *  Added in 0.1. */
-CLAIMS_API const claims_error *
-claims_store_diagnostic(const claims_store *store, size_t i);
+CLAIMS_API const claims_error *claims_store_diagnostic(const claims_store *store, size_t i);
 
 /** A source (document) to add through the API; absent fields stay empty.
  *  `id` is required and unique in the store. */
@@ -532,18 +519,14 @@ typedef struct claims_claim_desc {
 /** Adds a source; *index (may be NULL) receives its 0-based index.
  *  CLAIMS_EDUPLICATE when the id exists. Added in 0.1. */
 CLAIMS_API int claims_store_add_source(claims_store *store, size_t *index,
-                                       const claims_source_desc *desc,
-                                       claims_error *err);
+                                       const claims_source_desc *desc, claims_error *err);
 /** Adds a subject to the source at `source`. Added in 0.1. */
 CLAIMS_API int claims_store_add_subject(claims_store *store, size_t source,
-                                        const claims_subject_desc *desc,
-                                        claims_error *err);
+                                        const claims_subject_desc *desc, claims_error *err);
 /** Adds a claim to the source at `source`; *index (may be NULL) receives its
  *  store-wide 0-based index. Added in 0.1. */
-CLAIMS_API int claims_store_add_claim(claims_store *store, size_t *index,
-                                      size_t source,
-                                      const claims_claim_desc *desc,
-                                      claims_error *err);
+CLAIMS_API int claims_store_add_claim(claims_store *store, size_t *index, size_t source,
+                                      const claims_claim_desc *desc, claims_error *err);
 
 /* The rows below (claims_*_info) are only ever handed out by the library as
  * borrowed `const` pointers into a cursor, valid until the cursor's next
@@ -557,11 +540,11 @@ CLAIMS_API int claims_store_add_claim(claims_store *store, size_t *index,
 typedef struct claims_source_info {
     size_t index;
     const char *id, *outlet, *title, *author, *published, *url, *language;
-    const char *origin;      /**< file or buffer name it was loaded from */
-    const char *text_file;   /**< source.text.file, "" when absent */
-    long text_characters;    /**< source.text.characters, -1 when absent */
+    const char *origin;    /**< file or buffer name it was loaded from */
+    const char *text_file; /**< source.text.file, "" when absent */
+    long text_characters;  /**< source.text.characters, -1 when absent */
     size_t subject_count;
-    size_t claim_count;      /**< claims loaded from it */
+    size_t claim_count; /**< claims loaded from it */
 } claims_source_info;
 
 /** Read-only view of a subject mention: one subject as one document names
@@ -599,38 +582,31 @@ CLAIMS_API size_t claims_store_claim_count(const claims_store *store);
 typedef struct claims_cursor claims_cursor;
 
 /** Cursor over all sources in load order. *out is new. Added in 0.1. */
-CLAIMS_API int claims_store_sources(claims_cursor **out,
-                                    const claims_store *store);
+CLAIMS_API int claims_store_sources(claims_cursor **out, const claims_store *store);
 /** Cursor over claims: of one source, or of all with `source` ==
  *  CLAIMS_ALL. *out is new. Added in 0.1. */
 #define CLAIMS_ALL ((size_t)-1)
-CLAIMS_API int claims_store_claims(claims_cursor **out,
-                                   const claims_store *store, size_t source);
+CLAIMS_API int claims_store_claims(claims_cursor **out, const claims_store *store, size_t source);
 /** Cursor over all claims of the store from claim `first` (store-wide,
  *  0-based) on: the way to reach one claim by its index. *out is new.
  *  CLAIMS_ENOTFOUND when `first` is not below the claim count. Added in
  *  0.1. */
-CLAIMS_API int claims_store_claims_from(claims_cursor **out,
-                                        const claims_store *store,
+CLAIMS_API int claims_store_claims_from(claims_cursor **out, const claims_store *store,
                                         size_t first);
 /** Cursor over subject mentions: of one source, or of all with `source` ==
  *  CLAIMS_ALL. *out is new. Added in 0.1. */
-CLAIMS_API int claims_store_subjects(claims_cursor **out,
-                                     const claims_store *store, size_t source);
+CLAIMS_API int claims_store_subjects(claims_cursor **out, const claims_store *store, size_t source);
 /** Next source of a source cursor: CLAIMS_OK with *out pointing at the row,
  *  borrowed from the cursor and valid until its next `_next` or `_free`
  *  (the strings in it live as long as the store); CLAIMS_DONE at the end
  *  (*out NULL); CLAIMS_EINVAL for a NULL argument or a cursor of another
  *  kind. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_source(const claims_source_info **out,
-                                         claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_source(const claims_source_info **out, claims_cursor *cursor);
 /** Next subject mention of a subject cursor, likewise. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_subject(const claims_subject_info **out,
-                                          claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_subject(const claims_subject_info **out, claims_cursor *cursor);
 /** Next claim of a claim cursor (of a store or of a value cluster),
  *  likewise. Added in 0.1. */
-CLAIMS_API int claims_cursor_next_claim(const claims_claim_info **out,
-                                        claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_claim(const claims_claim_info **out, claims_cursor *cursor);
 /** Frees a cursor. Accepts NULL. Added in 0.1. */
 CLAIMS_API void claims_cursor_free(claims_cursor *cursor);
 
@@ -651,8 +627,8 @@ typedef enum claims_cardinality {
 /** One attribute of the schema. */
 typedef struct claims_attribute_def {
     unsigned int version;
-    claims_str name;                /**< "duration" */
-    claims_type type;               /**< how values are parsed and compared */
+    claims_str name;  /**< "duration" */
+    claims_type type; /**< how values are parsed and compared */
     claims_cardinality cardinality;
     /** Identity weight: 0 does not identify the subject; 1 identifies it
      *  together with another attribute (participants, date, place,
@@ -671,8 +647,7 @@ typedef struct claims_attribute_def {
 
 /** Adds or replaces one attribute definition in the context's schema.
  *  Added in 0.1. */
-CLAIMS_API int claims_ctx_set_attribute(claims_ctx *ctx,
-                                        const claims_attribute_def *def,
+CLAIMS_API int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_def *def,
                                         claims_error *err);
 /**
  * Loads a schema (JSON) into the context, adding to or replacing the
@@ -680,14 +655,12 @@ CLAIMS_API int claims_ctx_set_attribute(claims_ctx *ctx,
  * "cardinality": "single", "identifying": false, "tolerance": 0.1}}}.
  * `name` labels errors. Added in 0.1.
  */
-CLAIMS_API int claims_ctx_load_schema(claims_ctx *ctx, const char *json,
-                                      size_t len, claims_str name,
-                                      claims_error *err);
+CLAIMS_API int claims_ctx_load_schema(claims_ctx *ctx, const char *json, size_t len,
+                                      claims_str name, claims_error *err);
 /** Looks up an attribute; CLAIMS_ENOTFOUND when the schema does not know
  *  it. out->name borrows from the context. Added in 0.1. */
-CLAIMS_API int claims_ctx_attribute(claims_attribute_def *out,
-                                    const claims_ctx *ctx, const char *name,
-                                    size_t len);
+CLAIMS_API int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx,
+                                    const char *name, size_t len);
 
 /* ---- reconciliation (docs/reconciliation.md, docs/report.md) --------------------- */
 
@@ -711,7 +684,7 @@ typedef struct claims_reconcile_options {
      *  CLAIMS_EINVAL, so that a flag added later is never silently
      *  ignored. */
     unsigned int flags;
-    claims_date_bias bias;  /**< for relative dates, default PAST */
+    claims_date_bias bias; /**< for relative dates, default PAST */
     /** Smallest number of consecutive shared words that counts as shared
      *  wording between two sources; 0 means 8. */
     unsigned int shared_words;
@@ -724,11 +697,12 @@ typedef struct claims_reconcile_options {
     unsigned int threads;
 } claims_reconcile_options;
 #define CLAIMS_RECONCILE_OPTIONS_VERSION 2
-#define CLAIMS_RECONCILE_OPTIONS_INIT                                          \
-    { CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0, NULL, NULL, 0 }
+#define CLAIMS_RECONCILE_OPTIONS_INIT                                           \
+    {                                                                           \
+        CLAIMS_RECONCILE_OPTIONS_VERSION, 0, CLAIMS_BIAS_PAST, 0, NULL, NULL, 0 \
+    }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
-CLAIMS_API int claims_reconcile_options_init(claims_reconcile_options *opts,
-                                             unsigned int version);
+CLAIMS_API int claims_reconcile_options_init(claims_reconcile_options *opts, unsigned int version);
 
 /** The result of a reconciliation: immutable, safe to read from several
  *  threads. It refers to the store's strings: free it before the store. */
@@ -747,8 +721,7 @@ typedef struct claims_result claims_result;
  * callback stopped it; CLAIMS_ENOMEM, CLAIMS_ERANGE. Added in 0.1.
  */
 CLAIMS_API int claims_reconcile(claims_result **out, const claims_ctx *ctx,
-                                const claims_store *store,
-                                const claims_reconcile_options *opts,
+                                const claims_store *store, const claims_reconcile_options *opts,
                                 claims_error *err);
 /** Frees a result. Accepts NULL. Added in 0.1. */
 CLAIMS_API void claims_result_free(claims_result *result);
@@ -764,8 +737,8 @@ typedef struct claims_result_stats {
      *  the five stage times (dependence and origins below included). */
     double normalize, resolve, group, total;
     size_t claims, values_parsed, values_unparsed;
-    size_t mentions;  /**< subject mentions in the store */
-    size_t subjects;  /**< resolved subjects */
+    size_t mentions; /**< subject mentions in the store */
+    size_t subjects; /**< resolved subjects */
     size_t clusters, dependencies;
     /** Stages: dependence (sources sharing wording) and origins
      *  (attribution chains). Since struct version 2: before, they were
@@ -773,30 +746,30 @@ typedef struct claims_result_stats {
     double dependence, origins;
 } claims_result_stats;
 #define CLAIMS_RESULT_STATS_VERSION 2
-#define CLAIMS_RESULT_STATS_INIT                                               \
-    { CLAIMS_RESULT_STATS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
+#define CLAIMS_RESULT_STATS_INIT                                           \
+    {                                                                      \
+        CLAIMS_RESULT_STATS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 \
+    }
 /** Copies the statistics of a result into *out (caller-owned, `version`
  *  set). Returns CLAIMS_OK, or CLAIMS_EINVAL for a NULL argument or an
  *  unsupported out->version (*out then untouched). Added in 0.1. */
-CLAIMS_API int claims_result_get_stats(const claims_result *result,
-                                       claims_result_stats *out);
+CLAIMS_API int claims_result_get_stats(const claims_result *result, claims_result_stats *out);
 
 /** Number of notes about unparsed values. Added in 0.1. */
 CLAIMS_API size_t claims_result_diagnostic_count(const claims_result *result);
 /** Note i (a value that could not be parsed as its type, with the claim's
  *  position), borrowed; NULL when out of range. Added in 0.1. */
-CLAIMS_API const claims_error *
-claims_result_diagnostic(const claims_result *result, size_t i);
+CLAIMS_API const claims_error *claims_result_diagnostic(const claims_result *result, size_t i);
 
 /** A resolved subject: an event, a person, an organization... made of the
  *  subject mentions (claims_subject_info) of several documents. Borrowed
  *  from its cursor; its strings live as long as the result. */
 typedef struct claims_result_subject_info {
     size_t index;
-    const char *id;    /**< stable: derived from content, not input order */
-    const char *label; /**< the label most of its mentions use */
-    const char *type;  /**< subject type: "event", "person", ... */
-    size_t mention_count;   /**< subject mentions merged into it */
+    const char *id;       /**< stable: derived from content, not input order */
+    const char *label;    /**< the label most of its mentions use */
+    const char *type;     /**< subject type: "event", "person", ... */
+    size_t mention_count; /**< subject mentions merged into it */
     size_t source_count;
     const char *const *sources; /**< source ids, sorted */
     size_t attribute_count;
@@ -810,14 +783,14 @@ typedef struct claims_result_subject_info {
 typedef struct claims_attribute_info {
     size_t index;
     const char *attribute;
-    const char *type;            /**< value type used */
-    int known;                   /**< the schema knows the attribute */
+    const char *type; /**< value type used */
+    int known;        /**< the schema knows the attribute */
     claims_cardinality cardinality;
     claims_agreement agreement;
-    size_t value_count;          /**< value clusters */
-    size_t source_count;         /**< sources with a supporting claim */
-    size_t uncertain_count;      /**< claims of unknown certainty */
-    const char *reason;          /**< why the relation: "240 s APPROX overlaps 240 s" */
+    size_t value_count;     /**< value clusters */
+    size_t source_count;    /**< sources with a supporting claim */
+    size_t uncertain_count; /**< claims of unknown certainty */
+    const char *reason;     /**< why the relation: "240 s APPROX overlaps 240 s" */
 } claims_attribute_info;
 
 /** One value cluster: claims whose values are equal (or, for sets, the
@@ -825,17 +798,17 @@ typedef struct claims_attribute_info {
  *  result. */
 typedef struct claims_value_info {
     size_t index;
-    const char *normalized;       /**< "240", "2016-11-20", "sergey lavrov" */
-    const char *text;             /**< the most common text as written */
+    const char *normalized; /**< "240", "2016-11-20", "sergey lavrov" */
+    const char *text;       /**< the most common text as written */
     claims_polarity polarity;
-    int uncertain;                /**< all its claims are of unknown certainty */
-    int hedged;                   /**< some claim carries a modifier */
-    int preferred;                /**< the best supported of conflicting values */
+    int uncertain; /**< all its claims are of unknown certainty */
+    int hedged;    /**< some claim carries a modifier */
+    int preferred; /**< the best supported of conflicting values */
     size_t claim_count;
     size_t source_count;
-    const char *const *sources;   /**< source ids, sorted */
-    size_t origin_count;          /**< independent origins */
-    const char *const *origins;   /**< normalized origin names, sorted */
+    const char *const *sources; /**< source ids, sorted */
+    size_t origin_count;        /**< independent origins */
+    const char *const *origins; /**< normalized origin names, sorted */
 } claims_value_info;
 
 /** Two sources that share wording (one wire story printed twice). Borrowed
@@ -844,48 +817,39 @@ typedef struct claims_dependency_info {
     size_t index;
     const char *source_a, *source_b; /**< ids, a < b */
     size_t passage_count;
-    const char *const *passages;     /**< the shared passages */
+    const char *const *passages; /**< the shared passages */
 } claims_dependency_info;
 
 /* Result cursors borrow from the result: free them before it. */
 
 /** Cursor over the resolved subjects, events first. *out is new.
  *  Added in 0.1. */
-CLAIMS_API int claims_result_subjects(claims_cursor **out,
-                                      const claims_result *result);
+CLAIMS_API int claims_result_subjects(claims_cursor **out, const claims_result *result);
 /** Cursor over the attributes of resolved subject `subject` (its index).
  *  *out is new; CLAIMS_ENOTFOUND when out of range. Added in 0.1. */
-CLAIMS_API int claims_result_attributes(claims_cursor **out,
-                                        const claims_result *result,
+CLAIMS_API int claims_result_attributes(claims_cursor **out, const claims_result *result,
                                         size_t subject);
 /** Cursor over the value clusters of attribute `attribute` (an index from
  *  claims_attribute_info) of `subject`. *out is new. Added in 0.1. */
-CLAIMS_API int claims_result_values(claims_cursor **out,
-                                    const claims_result *result,
+CLAIMS_API int claims_result_values(claims_cursor **out, const claims_result *result,
                                     size_t subject, size_t attribute);
 /** Cursor over the claims of one value cluster; rows come from
  *  claims_cursor_next_claim(). *out is new. Added in 0.1. */
-CLAIMS_API int claims_result_claims(claims_cursor **out,
-                                    const claims_result *result,
-                                    size_t subject, size_t attribute,
-                                    size_t value);
+CLAIMS_API int claims_result_claims(claims_cursor **out, const claims_result *result,
+                                    size_t subject, size_t attribute, size_t value);
 /** Cursor over the pairs of dependent sources. *out is new. Added in 0.1. */
-CLAIMS_API int claims_result_dependencies(claims_cursor **out,
-                                          const claims_result *result);
+CLAIMS_API int claims_result_dependencies(claims_cursor **out, const claims_result *result);
 /** Next row of the matching cursor, as claims_cursor_next_source(): *out
  *  points at a row the cursor owns, valid until its next `_next` or
  *  `_free` (the strings in it live as long as the result); CLAIMS_DONE at
  *  the end; CLAIMS_EINVAL on a cursor of another kind. Added in 0.1. */
-CLAIMS_API int
-claims_cursor_next_result_subject(const claims_result_subject_info **out,
-                                  claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_result_subject(const claims_result_subject_info **out,
+                                                 claims_cursor *cursor);
 CLAIMS_API int claims_cursor_next_attribute(const claims_attribute_info **out,
                                             claims_cursor *cursor);
-CLAIMS_API int claims_cursor_next_value(const claims_value_info **out,
-                                        claims_cursor *cursor);
-CLAIMS_API int
-claims_cursor_next_dependency(const claims_dependency_info **out,
-                              claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_value(const claims_value_info **out, claims_cursor *cursor);
+CLAIMS_API int claims_cursor_next_dependency(const claims_dependency_info **out,
+                                             claims_cursor *cursor);
 
 /** Report renderings. */
 typedef enum claims_render_format {
@@ -900,10 +864,8 @@ typedef enum claims_render_format {
  *  held in memory: for large results claims_result_write() streams it
  *  instead. Same as claims_result_write() with default options. Added in
  *  0.1. */
-CLAIMS_API int claims_result_render(char **out, size_t *len,
-                                    const claims_result *result,
-                                    claims_render_format format,
-                                    claims_error *err);
+CLAIMS_API int claims_result_render(char **out, size_t *len, const claims_result *result,
+                                    claims_render_format format, claims_error *err);
 
 /** Render flags. */
 enum {
@@ -927,11 +889,12 @@ typedef struct claims_render_options {
     size_t chunk_size;
 } claims_render_options;
 #define CLAIMS_RENDER_OPTIONS_VERSION 1
-#define CLAIMS_RENDER_OPTIONS_INIT                                             \
-    { CLAIMS_RENDER_OPTIONS_VERSION, 0, 0, 0 }
+#define CLAIMS_RENDER_OPTIONS_INIT             \
+    {                                          \
+        CLAIMS_RENDER_OPTIONS_VERSION, 0, 0, 0 \
+    }
 /** Fills opts with defaults for the given struct version. Added in 0.1. */
-CLAIMS_API int claims_render_options_init(claims_render_options *opts,
-                                          unsigned int version);
+CLAIMS_API int claims_render_options_init(claims_render_options *opts, unsigned int version);
 
 /**
  * Receives a rendering piece by piece: `len` bytes (1 to the chunk size) at
@@ -953,11 +916,9 @@ typedef int (*claims_write_fn)(void *payload, const char *data, size_t len);
  * CLAIMS_EINVAL for a NULL result or write, an unknown format or flag, or
  * an unsupported options version. Added in 0.1.
  */
-CLAIMS_API int claims_result_write(const claims_result *result,
-                                   claims_render_format format,
-                                   const claims_render_options *opts,
-                                   claims_write_fn write, void *payload,
-                                   claims_error *err);
+CLAIMS_API int claims_result_write(const claims_result *result, claims_render_format format,
+                                   const claims_render_options *opts, claims_write_fn write,
+                                   void *payload, claims_error *err);
 
 /**
  * As claims_result_write(), into the file at `path` (len bytes, no NUL),
@@ -965,11 +926,9 @@ CLAIMS_API int claims_result_write(const claims_result *result,
  * when it cannot be opened, written or closed; the file may then hold part
  * of the report. Added in 0.1.
  */
-CLAIMS_API int claims_result_write_file(const claims_result *result,
-                                        claims_render_format format,
-                                        const claims_render_options *opts,
-                                        const char *path, size_t len,
-                                        claims_error *err);
+CLAIMS_API int claims_result_write_file(const claims_result *result, claims_render_format format,
+                                        const claims_render_options *opts, const char *path,
+                                        size_t len, claims_error *err);
 
 #ifdef __cplusplus
 }

@@ -21,13 +21,12 @@ START_TEST(test_load)
 {
     claims_ctx *ctx = new_ctx();
     claims_error err;
-    const char *json =
-        "{\"place\": {\"Lima, Peru\": [\"Lima\"]},\n"
-        " \"topic\": {\"Minsk agreements\": [\"Minsk deal\", \"Minsk II\"]},\n"
-        " \"*\": {\"European Union\": [\"Brussels\"]},\n"
-        " \"Person\": {\"Barack Obama\": [\"Barry Obama\"]},\n"
-        " \"persons\": {\"Donald E. Knuth\": [\"Don Knuth\"]},\n"
-        " \"organization\": {\"World Health Organization\": []}}";
+    const char *json = "{\"place\": {\"Lima, Peru\": [\"Lima\"]},\n"
+                       " \"topic\": {\"Minsk agreements\": [\"Minsk deal\", \"Minsk II\"]},\n"
+                       " \"*\": {\"European Union\": [\"Brussels\"]},\n"
+                       " \"Person\": {\"Barack Obama\": [\"Barry Obama\"]},\n"
+                       " \"persons\": {\"Donald E. Knuth\": [\"Don Knuth\"]},\n"
+                       " \"organization\": {\"World Health Organization\": []}}";
     ck_assert_int_eq(load(ctx, json, &err), CLAIMS_OK);
     ck_assert_int_eq(err.code, CLAIMS_OK);
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru");
@@ -36,13 +35,11 @@ START_TEST(test_load)
     ck_norm(ctx, CLAIMS_TYPE_TOPIC, "Brussels", "europe union");
     ck_norm(ctx, CLAIMS_TYPE_TEXT, "Brussels", "european union");
     ck_norm(ctx, CLAIMS_TYPE_PERSON, "Barry Obama", "barack obama");
-    ck_norm(ctx, CLAIMS_TYPE_PERSONS, "Don Knuth; Ronald Graham",
-            "donald e. knuth; ronald graham");
+    ck_norm(ctx, CLAIMS_TYPE_PERSONS, "Don Knuth; Ronald Graham", "donald e. knuth; ronald graham");
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Brussels", "european union");
     /* loading again is harmless; a second table adds to the first */
     ck_assert_int_eq(load(ctx, json, &err), CLAIMS_OK);
-    ck_assert_int_eq(load(ctx, "{\"place\": {\"Cusco, Peru\": [\"Cuzco\"]}}", &err),
-                     CLAIMS_OK);
+    ck_assert_int_eq(load(ctx, "{\"place\": {\"Cusco, Peru\": [\"Cuzco\"]}}", &err), CLAIMS_OK);
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Cuzco", "cusco, peru");
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru");
     ck_assert_int_eq(load(ctx, "{}", &err), CLAIMS_OK);
@@ -60,13 +57,12 @@ static void load_fails(const char *json, int code, int line, int column, const c
     claims_error err;
     ck_assert_int_eq(load(ctx, json, &err), code);
     ck_assert_int_eq(err.code, code);
-    ck_assert_msg(err.line == line && err.column == column, "%s: at %d:%d, want %d:%d (%s)",
-                  json, err.line, err.column, line, column, err.text);
+    ck_assert_msg(err.line == line && err.column == column, "%s: at %d:%d, want %d:%d (%s)", json,
+                  err.line, err.column, line, column, err.text);
     ck_assert_str_eq(err.source, "aliases.json");
     ck_assert_msg(strncmp(err.text, at, strlen(at)) == 0, "%s: \"%s\" does not start with \"%s\"",
                   json, err.text, at);
-    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err.text,
-                  text);
+    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err.text, text);
     claims_ctx_free(ctx);
 }
 
@@ -103,21 +99,21 @@ START_TEST(test_load_errors)
                "/place/Lima, Peru/1: ", "no letters or digits");
     load_fails("{\"place\": {\"Lima, Peru\": [\"\"]}}", CLAIMS_ESYNTAX, 0, 0,
                "/place/Lima, Peru/0: ", "alias is empty");
-    load_fails("{\"place\": {\"!!\": [\"Lima\"]}}", CLAIMS_ESYNTAX, 0, 0, "/place/!!: ",
-               "no letters");
+    load_fails("{\"place\": {\"!!\": [\"Lima\"]}}", CLAIMS_ESYNTAX, 0, 0,
+               "/place/!!: ", "no letters");
     load_fails("{\"place\": {\"?\": []}}", CLAIMS_ESYNTAX, 0, 0, "/place/?: ", "no letters");
-    load_fails("{\"Person\": {\"Mr.\": [\"x\"]}}", CLAIMS_ESYNTAX, 0, 0, "/Person/Mr.: ",
-               "only a title");
+    load_fails("{\"Person\": {\"Mr.\": [\"x\"]}}", CLAIMS_ESYNTAX, 0, 0,
+               "/Person/Mr.: ", "only a title");
     load_fails("{\"place\": {\"Lima, Peru\": [\"Lima\"], \"Lima, Ohio\": [\"Lima\"]}}",
                CLAIMS_EDUPLICATE, 0, 0, "/place/Lima, Ohio/0: ", "already stands for");
     /* the pointer has the names as parsed, "~" and "/" escaped (RFC 6901),
      * control characters shown as \u00XX */
     load_fails("{\"pl\\u0061ce\": {\"L\\u00eda\": [\"\\u00e9\", 1]}}", CLAIMS_ESCHEMA, 0, 0,
                "/place/Lía/1: ", "must be a string");
-    load_fails("{\"place\": {\"a/b~c\": [\"x\", {}]}}", CLAIMS_ESCHEMA, 0, 0, "/place/a~1b~0c/1: ",
-               "must be a string");
-    load_fails("{\"*\": {\"EU\": [\"~1\", 2]}}", CLAIMS_ESCHEMA, 0, 0, "/*/EU/1: ",
-               "must be a string");
+    load_fails("{\"place\": {\"a/b~c\": [\"x\", {}]}}", CLAIMS_ESCHEMA, 0, 0,
+               "/place/a~1b~0c/1: ", "must be a string");
+    load_fails("{\"*\": {\"EU\": [\"~1\", 2]}}", CLAIMS_ESCHEMA, 0, 0,
+               "/*/EU/1: ", "must be a string");
     load_fails("{\"place\": {\"a\\tb\\u007f\": 1}}", CLAIMS_ESCHEMA, 0, 0,
                "/place/a\\u0009b\\u007f: ", "array");
     load_fails("{\"place\": {\"\": 1}}", CLAIMS_ESCHEMA, 0, 0, "/place/: ", "array");
@@ -148,14 +144,13 @@ START_TEST(test_load_is_atomic)
 {
     claims_ctx *ctx = new_ctx();
     claims_error err;
-    ck_assert_int_eq(load(ctx, "{\"place\": {\"Lima, Peru\": [\"Lima\"]}}", &err),
-                     CLAIMS_OK);
+    ck_assert_int_eq(load(ctx, "{\"place\": {\"Lima, Peru\": [\"Lima\"]}}", &err), CLAIMS_OK);
     ck_assert_int_eq(load(ctx,
                           "{\"place\": {\"Cusco, Peru\": [\"Cuzco\"]},"
                           " \"topic\": {\"x\": [\"y\", 7]}}",
                           &err),
                      CLAIMS_ESCHEMA);
-    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Cuzco", "cuzco");   /* rolled back */
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "Cuzco", "cuzco");     /* rolled back */
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru"); /* kept */
     claims_ctx_free(ctx);
 }
@@ -166,18 +161,13 @@ START_TEST(test_load_arguments)
     claims_ctx *ctx = new_ctx();
     claims_error err;
     claims_str none = {NULL, 0};
-    ck_assert_int_eq(claims_ctx_load_aliases(NULL, "{}", 2, none, &err),
-                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_ctx_load_aliases(NULL, "{}", 2, none, &err), CLAIMS_EINVAL);
     ck_assert_str_eq(err.source, "<buffer>");
-    ck_assert_int_eq(claims_ctx_load_aliases(ctx, NULL, 2, none, &err),
-                     CLAIMS_EINVAL);
-    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "[1]", 3, none, NULL),
-                     CLAIMS_ESCHEMA);
-    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "{\"place\":{}}garbage", 12,
-                                             none, &err),
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, NULL, 2, none, &err), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "[1]", 3, none, NULL), CLAIMS_ESCHEMA);
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "{\"place\":{}}garbage", 12, none, &err),
                      CLAIMS_OK); /* len stops before the garbage */
-    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "{\"place\":{}} x", 14,
-                                             none, &err),
+    ck_assert_int_eq(claims_ctx_load_aliases(ctx, "{\"place\":{}} x", 14, none, &err),
                      CLAIMS_ESYNTAX);
     ck_assert_str_eq(err.source, "<buffer>");
     claims_ctx_free(ctx);
@@ -188,28 +178,21 @@ START_TEST(test_add_alias)
 {
     claims_ctx *ctx = new_ctx();
     claims_error err;
-    ck_assert_int_eq(claims_ctx_add_alias(NULL, CLAIMS_TYPE_PLACE, "a", 1, "b",
-                                          1, &err),
+    ck_assert_int_eq(claims_ctx_add_alias(NULL, CLAIMS_TYPE_PLACE, "a", 1, "b", 1, &err),
                      CLAIMS_EINVAL);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, (claims_type)99, "a", 1, "b", 1,
-                                          &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, (claims_type)99, "a", 1, "b", 1, &err),
                      CLAIMS_EINVAL);
     ck_assert_str_eq(err.text, "unknown value type 99");
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_NUMBER, "a", 1, "b",
-                                          1, &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_NUMBER, "a", 1, "b", 1, &err),
                      CLAIMS_EINVAL);
     ck_assert(strstr(err.text, "no aliases") != NULL);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, NULL, 1, "b",
-                                          1, &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, NULL, 1, "b", 1, &err),
                      CLAIMS_EINVAL);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1, "", 0,
-                                          &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1, "", 0, &err),
                      CLAIMS_ESYNTAX);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1,
-                                          "b\xC3", 2, &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a", 1, "b\xC3", 2, &err),
                      CLAIMS_ENCODING);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a\0b", 3,
-                                          "b", 1, &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "a\0b", 3, "b", 1, &err),
                      CLAIMS_ENCODING);
     char *big = malloc(CLAIMS__VALUE_MAX_LENGTH + 1);
     memset(big, 'x', CLAIMS__VALUE_MAX_LENGTH + 1);
@@ -217,29 +200,26 @@ START_TEST(test_add_alias)
                                           CLAIMS__VALUE_MAX_LENGTH + 1, &err),
                      CLAIMS_ERANGE);
     free(big);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
-                                          10, "- -", 3, &err),
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru", 10, "- -", 3, &err),
                      CLAIMS_ESYNTAX);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PERSON,
-                                          "Barack Obama", 12, "Mr.", 3, &err),
-                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, CLAIMS_TYPE_PERSON, "Barack Obama", 12, "Mr.", 3, &err),
+        CLAIMS_ESYNTAX);
     /* the same pair twice, and an alias that is the name itself */
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
-                                          10, "Lima", 4, &err),
-                     CLAIMS_OK);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
-                                          10, "LIMA", 4, &err),
-                     CLAIMS_OK);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru",
-                                          10, "lima ,peru", 10, &err),
-                     CLAIMS_OK);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Ohio",
-                                          10, "Lima", 4, &err),
-                     CLAIMS_EDUPLICATE);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru", 10, "Lima", 4, &err), CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru", 10, "LIMA", 4, &err), CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Peru", 10, "lima ,peru", 10, &err),
+        CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, "Lima, Ohio", 10, "Lima", 4, &err),
+        CLAIMS_EDUPLICATE);
     /* the same alias in another type's table is independent */
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_ORGANIZATION,
-                                          "Lima Corp", 9, "Lima", 4, &err),
-                     CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, CLAIMS_TYPE_ORGANIZATION, "Lima Corp", 9, "Lima", 4, &err),
+        CLAIMS_OK);
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Lima", "lima, peru");
     ck_norm(ctx, CLAIMS_TYPE_ORGANIZATION, "Lima", "lima");
     claims_ctx_free(ctx);
@@ -254,8 +234,7 @@ START_TEST(test_many_aliases)
     for (int i = 0; i < 600; i++) {
         snprintf(canon, sizeof canon, "Town %d, Peru", i);
         snprintf(alias, sizeof alias, "Town%d", i);
-        ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, canon,
-                                              strlen(canon), alias,
+        ck_assert_int_eq(claims_ctx_add_alias(ctx, CLAIMS_TYPE_PLACE, canon, strlen(canon), alias,
                                               strlen(alias), NULL),
                          CLAIMS_OK);
     }
@@ -267,8 +246,7 @@ START_TEST(test_many_aliases)
     }
     /* a failed load after many entries keeps them all */
     claims_error err;
-    ck_assert_int_eq(load(ctx, "{\"place\": {\"a\": [\"Town5\"]}}", &err),
-                     CLAIMS_EDUPLICATE);
+    ck_assert_int_eq(load(ctx, "{\"place\": {\"a\": [\"Town5\"]}}", &err), CLAIMS_EDUPLICATE);
     ck_norm(ctx, CLAIMS_TYPE_PLACE, "Town599", "town 599, peru");
     claims_ctx_free(ctx);
 }

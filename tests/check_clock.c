@@ -1,8 +1,8 @@
 /* check_clock.c - TIME values: the shapes of the Flight sources, non-values,
  * days and years from the reference, zones, errors, and the comparison of
  * clock times. */
-#include "values/values_int.h"
 #include "values/calendar.h"
+#include "values/values_int.h"
 
 #include <check.h>
 
@@ -24,8 +24,7 @@ static void teardown(void)
     claims_value_free(W);
 }
 
-static int parse_into(claims_value *v, const char *text, const char *ref,
-                      claims_error *err)
+static int parse_into(claims_value *v, const char *text, const char *ref, claims_error *err)
 {
     claims_parse_options o = CLAIMS_PARSE_OPTIONS_INIT;
     if (ref) {
@@ -39,11 +38,10 @@ static void expect(const char *text, const char *ref, const char *norm)
 {
     claims_error err;
     int rc = parse_into(V, text, ref, &err);
-    ck_assert_msg(rc == CLAIMS_OK, "'%s' (ref %s): error %d: %s", text,
-                  ref ? ref : "none", rc, err.text);
-    ck_assert_msg(strcmp(claims_value_normalized(V), norm) == 0,
-                  "'%s' (ref %s): got %s, want %s", text, ref ? ref : "none",
-                  claims_value_normalized(V), norm);
+    ck_assert_msg(rc == CLAIMS_OK, "'%s' (ref %s): error %d: %s", text, ref ? ref : "none", rc,
+                  err.text);
+    ck_assert_msg(strcmp(claims_value_normalized(V), norm) == 0, "'%s' (ref %s): got %s, want %s",
+                  text, ref ? ref : "none", claims_value_normalized(V), norm);
     ck_assert_int_eq(claims_value_type(V), CLAIMS_TYPE_TIME);
     ck_assert(!claims_value_is_none(V));
 }
@@ -53,8 +51,7 @@ static void expect_none(const char *text, const char *ref)
     claims_error err;
     int rc = parse_into(V, text, ref, &err);
     ck_assert_msg(rc == CLAIMS_OK, "'%s': error %s", text, err.text);
-    ck_assert_msg(claims_value_is_none(V), "'%s' read as %s", text,
-                  claims_value_normalized(V));
+    ck_assert_msg(claims_value_is_none(V), "'%s' read as %s", text, claims_value_normalized(V));
     ck_assert_str_eq(claims_value_normalized(V), "");
 }
 
@@ -62,10 +59,10 @@ static void expect_error(const char *text, const char *ref, int code, const char
 {
     claims_error err;
     int rc = parse_into(V, text, ref, &err);
-    ck_assert_msg(rc == code, "'%s': rc %d (%s) value %s, want %d", text, rc,
-                  err.text, claims_value_normalized(V), code);
-    ck_assert_msg(!part || strstr(err.text, part), "'%s': message '%s' lacks '%s'",
-                  text, err.text, part);
+    ck_assert_msg(rc == code, "'%s': rc %d (%s) value %s, want %d", text, rc, err.text,
+                  claims_value_normalized(V), code);
+    ck_assert_msg(!part || strstr(err.text, part), "'%s': message '%s' lacks '%s'", text, err.text,
+                  part);
     ck_assert_str_eq(claims_value_normalized(V), "");
 }
 
@@ -200,13 +197,22 @@ END_TEST
 
 START_TEST(test_non_values)
 {
-    static const char *const none[] = {
-        "Not Available", "Dec 07 - Contact Airline", "Dec 01 - Not Available",
-        "2011-12-01 Cancelled", "Dec 01 - Canceled", "Thu, Dec 1 Cancelled",
-        "2011-12-04 result unknown (?) (track log &amp; graph)",
-        "Dec 05 - Possible delay pending airline decision.",
-        "Mon, Jan 2 Pending will update at9:21 PM", "N/A", "n/a", "--", "No data",
-        "Unknown", "not  available", "TBD"};
+    static const char *const none[] = {"Not Available",
+                                       "Dec 07 - Contact Airline",
+                                       "Dec 01 - Not Available",
+                                       "2011-12-01 Cancelled",
+                                       "Dec 01 - Canceled",
+                                       "Thu, Dec 1 Cancelled",
+                                       "2011-12-04 result unknown (?) (track log &amp; graph)",
+                                       "Dec 05 - Possible delay pending airline decision.",
+                                       "Mon, Jan 2 Pending will update at9:21 PM",
+                                       "N/A",
+                                       "n/a",
+                                       "--",
+                                       "No data",
+                                       "Unknown",
+                                       "not  available",
+                                       "TBD"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         expect_none(none[i], REF);
         expect_none(none[i], NULL);
@@ -310,18 +316,18 @@ START_TEST(test_zone_dst)
 }
 END_TEST
 
-static void compare(const char *a, const char *b, claims_relation want,
-                    const char *reason, double lo, double hi)
+static void compare(const char *a, const char *b, claims_relation want, const char *reason,
+                    double lo, double hi)
 {
     claims_error err;
     ck_assert_msg(parse_into(V, a, REF, &err) == CLAIMS_OK, "%s: %s", a, err.text);
     ck_assert_msg(parse_into(W, b, REF, &err) == CLAIMS_OK, "%s: %s", b, err.text);
     claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, V, W), CLAIMS_OK);
-    ck_assert_msg(c.relation == want, "%s vs %s: %s (%s)", a, b,
-                  claims_relation_name(c.relation), c.reason);
-    ck_assert_msg(!reason || strcmp(c.reason, reason) == 0, "%s vs %s: reason '%s'",
-                  a, b, c.reason);
+    ck_assert_msg(c.relation == want, "%s vs %s: %s (%s)", a, b, claims_relation_name(c.relation),
+                  c.reason);
+    ck_assert_msg(!reason || strcmp(c.reason, reason) == 0, "%s vs %s: reason '%s'", a, b,
+                  c.reason);
     ck_assert_msg(c.score >= lo && c.score <= hi, "%s vs %s: score %g", a, b, c.score);
 }
 
@@ -333,31 +339,23 @@ START_TEST(test_compare)
     compare("2011-12-01 02:07PM EST", "2:07 PMDec 01", CLAIMS_RELATION_EQUAL,
             "2011-12-01T14:07-05:00 equals 2011-12-01T14:07", 1.0, 1.0);
     /* both with zones: the same instant written twice */
-    compare("2011-12-07 08:57AM PST", "12/7/11 11:57 AM (-05:00)",
-            CLAIMS_RELATION_COMPATIBLE,
-            "2011-12-07T08:57-08:00 is the same instant as 2011-12-07T11:57-05:00",
-            1.0, 1.0);
-    compare("2011-12-07 08:57AM PST", "12/7/11 08:57 AM (-05:00)",
-            CLAIMS_RELATION_CONFLICTING,
+    compare("2011-12-07 08:57AM PST", "12/7/11 11:57 AM (-05:00)", CLAIMS_RELATION_COMPATIBLE,
+            "2011-12-07T08:57-08:00 is the same instant as 2011-12-07T11:57-05:00", 1.0, 1.0);
+    compare("2011-12-07 08:57AM PST", "12/7/11 08:57 AM (-05:00)", CLAIMS_RELATION_CONFLICTING,
             "2011-12-07T08:57-08:00 conflicts with 2011-12-07T08:57-05:00", 0.0, 0.1);
     /* a few minutes apart: conflicting, scored by closeness */
     compare("2:07 PMDec 01", "2:08 PMDec 01", CLAIMS_RELATION_CONFLICTING,
             "2011-12-01T14:07 conflicts with 2011-12-01T14:08", 0.93, 0.94);
-    compare("2:07 PMDec 01", "2:10 PMDec 01", CLAIMS_RELATION_CONFLICTING, NULL, 0.83,
-            0.84);
-    compare("2:07 PMDec 01", "3:07 PMDec 01", CLAIMS_RELATION_CONFLICTING, NULL, 0.19,
-            0.21);
-    compare("2:07 PMDec 01", "2:07 PMDec 02", CLAIMS_RELATION_CONFLICTING, NULL, 0.0,
-            0.02);
+    compare("2:07 PMDec 01", "2:10 PMDec 01", CLAIMS_RELATION_CONFLICTING, NULL, 0.83, 0.84);
+    compare("2:07 PMDec 01", "3:07 PMDec 01", CLAIMS_RELATION_CONFLICTING, NULL, 0.19, 0.21);
+    compare("2:07 PMDec 01", "2:07 PMDec 02", CLAIMS_RELATION_CONFLICTING, NULL, 0.0, 0.02);
     /* an estimate is within 15 minutes */
-    compare("2011-12-01 2:07 PM (Estimated)", "2:15 PMDec 01",
-            CLAIMS_RELATION_COMPATIBLE,
+    compare("2011-12-01 2:07 PM (Estimated)", "2:15 PMDec 01", CLAIMS_RELATION_COMPATIBLE,
             "2011-12-01T14:07 APPROX overlaps 2011-12-01T14:15", 0.65, 0.66);
-    compare("2011-12-01 2:07 PM (Estimated)", "2:07 PMDec 01",
-            CLAIMS_RELATION_COMPATIBLE,
+    compare("2011-12-01 2:07 PM (Estimated)", "2:07 PMDec 01", CLAIMS_RELATION_COMPATIBLE,
             "2011-12-01T14:07 APPROX overlaps 2011-12-01T14:07", 0.9, 0.9);
-    compare("2011-12-01 2:07 PM (Estimated)", "2:40 PMDec 01",
-            CLAIMS_RELATION_CONFLICTING, NULL, 0.0, 0.5);
+    compare("2011-12-01 2:07 PM (Estimated)", "2:40 PMDec 01", CLAIMS_RELATION_CONFLICTING, NULL,
+            0.0, 0.5);
     /* a day contains its times */
     compare("December 1, 2011", "2:07 PMDec 01", CLAIMS_RELATION_COMPATIBLE,
             "2011-12-01 contains 2011-12-01T14:07", 0.5, 0.51);

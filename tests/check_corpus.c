@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
-static const char *const DOCS[] = {"000_cbs.json", "001_dailymail.json",
-                                   "002_wsj.json", "003_business_standard.json"};
+static const char *const DOCS[] = {"000_cbs.json", "001_dailymail.json", "002_wsj.json",
+                                   "003_business_standard.json"};
 
 static char *read_all(const char *path, size_t *len)
 {
@@ -60,8 +60,7 @@ START_TEST(test_quotes_match_seeds)
         snprintf(path, sizeof path, "%s/%s", corpus, DOCS[d]);
         claims_load_summary sum = CLAIMS_LOAD_SUMMARY_INIT;
         claims_error err;
-        ck_assert_msg(claims_store_load_file(st, path, strlen(path), NULL, &sum, &err) ==
-                          CLAIMS_OK,
+        ck_assert_msg(claims_store_load_file(st, path, strlen(path), NULL, &sum, &err) == CLAIMS_OK,
                       "%s:%d:%d: %s", err.source, err.line, err.column, err.text);
         ck_assert_uint_eq(sum.claims_rejected, 0);
 
@@ -89,11 +88,11 @@ START_TEST(test_quotes_match_seeds)
             ck_assert_int_ge(ci->quote_offset, 0);
             size_t b = byte_at(text, len, ci->quote_offset);
             size_t e = byte_at(text, len, ci->quote_offset + ci->quote_length);
-            ck_assert_msg(b != (size_t)-1 && e != (size_t)-1,
-                          "%s claim %s: offset out of the text", si->id, ci->id);
+            ck_assert_msg(b != (size_t)-1 && e != (size_t)-1, "%s claim %s: offset out of the text",
+                          si->id, ci->id);
             ck_assert_msg(e - b == strlen(ci->quote) && memcmp(text + b, ci->quote, e - b) == 0,
-                          "%s claim %s: quote does not match the text at %ld",
-                          si->id, ci->id, ci->quote_offset);
+                          "%s claim %s: quote does not match the text at %ld", si->id, ci->id,
+                          ci->quote_offset);
             quotes++;
         }
         claims_cursor_free(cur);

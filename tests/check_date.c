@@ -1,8 +1,8 @@
 /* check_date.c - DATE values: every written form, bias, rollover, leap
  * years, precision and canonical strings, errors, and the interval
  * comparison of DATE (and DATE against TIME) values. */
-#include "values/values_int.h"
 #include "values/calendar.h"
+#include "values/values_int.h"
 
 #include <check.h>
 
@@ -24,8 +24,8 @@ static void teardown(void)
     claims_value_free(W);
 }
 
-static int parse_into(claims_value *v, claims_type type, const char *text,
-                      const char *ref, claims_date_bias bias, claims_error *err)
+static int parse_into(claims_value *v, claims_type type, const char *text, const char *ref,
+                      claims_date_bias bias, claims_error *err)
 {
     claims_parse_options o = CLAIMS_PARSE_OPTIONS_INIT;
     if (ref) {
@@ -37,20 +37,20 @@ static int parse_into(claims_value *v, claims_type type, const char *text,
 }
 
 /* Parses `text` as a DATE and checks the canonical string and precision. */
-static void expect(const char *text, const char *ref, claims_date_bias bias,
-                   const char *norm, claims_precision precision)
+static void expect(const char *text, const char *ref, claims_date_bias bias, const char *norm,
+                   claims_precision precision)
 {
     claims_error err;
     int rc = parse_into(V, CLAIMS_TYPE_DATE, text, ref, bias, &err);
-    ck_assert_msg(rc == CLAIMS_OK, "'%s' (ref %s): error %d: %s", text,
-                  ref ? ref : "none", rc, err.text);
+    ck_assert_msg(rc == CLAIMS_OK, "'%s' (ref %s): error %d: %s", text, ref ? ref : "none", rc,
+                  err.text);
     ck_assert_msg(strcmp(claims_value_normalized(V), norm) == 0,
-                  "'%s' (ref %s, bias %d): got %s, want %s", text,
-                  ref ? ref : "none", (int)bias, claims_value_normalized(V), norm);
+                  "'%s' (ref %s, bias %d): got %s, want %s", text, ref ? ref : "none", (int)bias,
+                  claims_value_normalized(V), norm);
     claims_precision p;
     ck_assert_int_eq(claims_value_interval(V, NULL, NULL, &p), CLAIMS_OK);
-    ck_assert_msg(p == precision, "'%s': precision %s, want %s", text,
-                  claims_precision_name(p), claims_precision_name(precision));
+    ck_assert_msg(p == precision, "'%s': precision %s, want %s", text, claims_precision_name(p),
+                  claims_precision_name(precision));
     ck_assert_int_eq(claims_value_type(V), CLAIMS_TYPE_DATE);
     ck_assert(!claims_value_is_none(V));
 }
@@ -61,36 +61,29 @@ static void expect_day(const char *text, const char *ref, const char *norm)
 }
 
 /* Parses `text` as a DATE and expects error `code` with `part` in the text. */
-static void expect_error(const char *text, const char *ref, int code,
-                         const char *part)
+static void expect_error(const char *text, const char *ref, int code, const char *part)
 {
     claims_error err;
     int rc = parse_into(V, CLAIMS_TYPE_DATE, text, ref, CLAIMS_BIAS_PAST, &err);
-    ck_assert_msg(rc == code, "'%s': rc %d (%s), want %d; value %s", text, rc,
-                  err.text, code, claims_value_normalized(V));
+    ck_assert_msg(rc == code, "'%s': rc %d (%s), want %d; value %s", text, rc, err.text, code,
+                  claims_value_normalized(V));
     ck_assert_int_eq(err.code, code);
-    ck_assert_msg(!part || strstr(err.text, part), "'%s': message '%s' lacks '%s'",
-                  text, err.text, part);
+    ck_assert_msg(!part || strstr(err.text, part), "'%s': message '%s' lacks '%s'", text, err.text,
+                  part);
     ck_assert_str_eq(claims_value_normalized(V), "");
 }
 
-static int64_t day_seconds(int y, int m, int d)
-{
-    return claims__days_from_civil(y, m, d) * 86400;
-}
+static int64_t day_seconds(int y, int m, int d) { return claims__days_from_civil(y, m, d) * 86400; }
 
-static void expect_interval(const char *text, const char *ref, int64_t begin,
-                            int64_t end)
+static void expect_interval(const char *text, const char *ref, int64_t begin, int64_t end)
 {
     claims_error err;
-    ck_assert_msg(parse_into(V, CLAIMS_TYPE_DATE, text, ref, CLAIMS_BIAS_PAST, &err) ==
-                      CLAIMS_OK,
+    ck_assert_msg(parse_into(V, CLAIMS_TYPE_DATE, text, ref, CLAIMS_BIAS_PAST, &err) == CLAIMS_OK,
                   "'%s': %s", text, err.text);
     int64_t b, e;
     ck_assert_int_eq(claims_value_interval(V, &b, &e, NULL), CLAIMS_OK);
-    ck_assert_msg(b == begin && e == end, "'%s': [%lld, %lld), want [%lld, %lld)",
-                  text, (long long)b, (long long)e, (long long)begin,
-                  (long long)end);
+    ck_assert_msg(b == begin && e == end, "'%s': [%lld, %lld), want [%lld, %lld)", text,
+                  (long long)b, (long long)e, (long long)begin, (long long)end);
 }
 
 #define REF "2016-11-20" /* a Sunday */
@@ -99,36 +92,47 @@ START_TEST(test_seed_cases)
 {
     expect_day("Sunday", REF, "2016-11-20");
     expect_day("Nov. 8", REF, "2016-11-08");
-    expect("earlier this fall", REF, CLAIMS_BIAS_PAST, "2016-FA",
-           CLAIMS_PRECISION_SEASON);
-    expect("in November 2015", REF, CLAIMS_BIAS_PAST, "2015-11",
-           CLAIMS_PRECISION_MONTH);
+    expect("earlier this fall", REF, CLAIMS_BIAS_PAST, "2016-FA", CLAIMS_PRECISION_SEASON);
+    expect("in November 2015", REF, CLAIMS_BIAS_PAST, "2015-11", CLAIMS_PRECISION_MONTH);
 }
 END_TEST
 
 START_TEST(test_absolute_days)
 {
-    static const char *const same[] = {
-        "November 20, 2016", "Nov 20, 2016",  "Nov. 20, 2016",
-        "20 Nov 2016",       "20 November 2016", "2016-11-20",
-        "11/20/2016",        "11/20/16",      "11-20-2016",
-        "20/11/2016",        "2016/11/20",    "2016.11.20",
-        "20161120",          "Sunday, November 20, 2016", "sunday november 20th, 2016",
-        "the 20th of November, 2016", "20. Nov. 2016", "2016-nov-20",
-        "on November 20, 2016", "  November 20, 2016  ", "November 20, 2016.",
-        "November twentieth, two thousand sixteen", "Nov\xC2\xA0" "20, 2016",
-        "2016-11-20."};
+    static const char *const same[] = {"November 20, 2016",
+                                       "Nov 20, 2016",
+                                       "Nov. 20, 2016",
+                                       "20 Nov 2016",
+                                       "20 November 2016",
+                                       "2016-11-20",
+                                       "11/20/2016",
+                                       "11/20/16",
+                                       "11-20-2016",
+                                       "20/11/2016",
+                                       "2016/11/20",
+                                       "2016.11.20",
+                                       "20161120",
+                                       "Sunday, November 20, 2016",
+                                       "sunday november 20th, 2016",
+                                       "the 20th of November, 2016",
+                                       "20. Nov. 2016",
+                                       "2016-nov-20",
+                                       "on November 20, 2016",
+                                       "  November 20, 2016  ",
+                                       "November 20, 2016.",
+                                       "November twentieth, two thousand sixteen",
+                                       "Nov\xC2\xA0"
+                                       "20, 2016",
+                                       "2016-11-20."};
     for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
         expect_day(same[i], REF, "2016-11-20");
         expect_day(same[i], NULL, "2016-11-20"); /* no reference needed */
     }
     expect_day("5 December 1391", NULL, "1391-12-05");
-    expect_day("September the twenty-first nineteen seventy eight", NULL,
-               "1978-09-21");
+    expect_day("September the twenty-first nineteen seventy eight", NULL, "1978-09-21");
     expect_day("September 10, nineteen zero one", NULL, "1901-09-10");
     expect_day("the tenth of September, two thousand", NULL, "2000-09-10");
-    expect_day("sunday jan twenty one two thousand and eighteen", NULL,
-               "2018-01-21");
+    expect_day("sunday jan twenty one two thousand and eighteen", NULL, "2018-01-21");
     expect_day("13.5.2015", NULL, "2015-05-13");
     expect_day("2015.5.13", NULL, "2015-05-13");
     expect_day("08/12,2015", NULL, "2015-08-12");
@@ -165,17 +169,14 @@ START_TEST(test_partial_with_bias)
     expect("4/22", "2016-11-07", CLAIMS_BIAS_PAST, "2016-04-22", CLAIMS_PRECISION_DAY);
     expect("22/04", "2016-11-07", CLAIMS_BIAS_FUTURE, "2017-04-22", CLAIMS_PRECISION_DAY);
     expect("1st Jan", "2016-11-07", CLAIMS_BIAS_PAST, "2016-01-01", CLAIMS_PRECISION_DAY);
-    expect("May twenty-first", "2016-11-07", CLAIMS_BIAS_PAST, "2016-05-21",
-           CLAIMS_PRECISION_DAY);
+    expect("May twenty-first", "2016-11-07", CLAIMS_BIAS_PAST, "2016-05-21", CLAIMS_PRECISION_DAY);
     expect("Nov 20", REF, CLAIMS_BIAS_FUTURE, "2016-11-20", CLAIMS_PRECISION_DAY);
     /* a day of the month only */
     expect("the 27th", "2016-11-07", CLAIMS_BIAS_PAST, "2016-10-27", CLAIMS_PRECISION_DAY);
-    expect("the 27th", "2016-11-07", CLAIMS_BIAS_FUTURE, "2016-11-27",
-           CLAIMS_PRECISION_DAY);
+    expect("the 27th", "2016-11-07", CLAIMS_BIAS_FUTURE, "2016-11-27", CLAIMS_PRECISION_DAY);
     expect("on 15", "2016-11-07", CLAIMS_BIAS_PAST, "2016-10-15", CLAIMS_PRECISION_DAY);
     expect("the 31st", "2016-12-15", CLAIMS_BIAS_PAST, "2016-10-31", CLAIMS_PRECISION_DAY);
-    expect("Thursday the 21st", "2017-09-27", CLAIMS_BIAS_PAST, "2017-09-21",
-           CLAIMS_PRECISION_DAY);
+    expect("Thursday the 21st", "2017-09-27", CLAIMS_BIAS_PAST, "2017-09-21", CLAIMS_PRECISION_DAY);
     expect("Friday the fifteen", "2017-09-27", CLAIMS_BIAS_PAST, "2017-09-15",
            CLAIMS_PRECISION_DAY);
     /* months */
@@ -185,11 +186,9 @@ START_TEST(test_partial_with_bias)
     expect("in June", REF, CLAIMS_BIAS_NEAREST, "2016-06", CLAIMS_PRECISION_MONTH);
     expect("in April", REF, CLAIMS_BIAS_NEAREST, "2017-04", CLAIMS_PRECISION_MONTH);
     for (int b = 0; b <= 2; b++)
-        expect("in November", REF, (claims_date_bias)b, "2016-11",
-               CLAIMS_PRECISION_MONTH);
+        expect("in November", REF, (claims_date_bias)b, "2016-11", CLAIMS_PRECISION_MONTH);
     expect("November 2016", REF, CLAIMS_BIAS_PAST, "2016-11", CLAIMS_PRECISION_MONTH);
-    expect("November last year", REF, CLAIMS_BIAS_PAST, "2015-11",
-           CLAIMS_PRECISION_MONTH);
+    expect("November last year", REF, CLAIMS_BIAS_PAST, "2015-11", CLAIMS_PRECISION_MONTH);
     expect("2016-11", NULL, CLAIMS_BIAS_PAST, "2016-11", CLAIMS_PRECISION_MONTH);
     expect("mid-November", REF, CLAIMS_BIAS_PAST, "2016-11", CLAIMS_PRECISION_MONTH);
     expect("early 2016", NULL, CLAIMS_BIAS_PAST, "2016", CLAIMS_PRECISION_YEAR);
@@ -273,12 +272,9 @@ START_TEST(test_relative_days)
     expect_day("one month from today", "2016-03-31", "2016-04-30");
     expect_day("a year from today", "2016-02-29", "2017-02-28");
     /* "ago", "in" and "later" are as precise as their finest unit */
-    expect("a month ago", "2016-11-07", CLAIMS_BIAS_PAST, "2016-10",
-           CLAIMS_PRECISION_MONTH);
-    expect("two years ago", "2016-11-07", CLAIMS_BIAS_PAST, "2014",
-           CLAIMS_PRECISION_YEAR);
-    expect("in 3 weeks", "2018-07-05", CLAIMS_BIAS_PAST, "2018-W30",
-           CLAIMS_PRECISION_WEEK);
+    expect("a month ago", "2016-11-07", CLAIMS_BIAS_PAST, "2016-10", CLAIMS_PRECISION_MONTH);
+    expect("two years ago", "2016-11-07", CLAIMS_BIAS_PAST, "2014", CLAIMS_PRECISION_YEAR);
+    expect("in 3 weeks", "2018-07-05", CLAIMS_BIAS_PAST, "2018-W30", CLAIMS_PRECISION_WEEK);
     expect("in a fortnight", REF, CLAIMS_BIAS_PAST, "2016-W48", CLAIMS_PRECISION_WEEK);
     expect("two decades ago", REF, CLAIMS_BIAS_PAST, "199X", CLAIMS_PRECISION_DECADE);
     /* vague counts are hedged */
@@ -296,33 +292,26 @@ START_TEST(test_periods)
     expect("this week", REF, CLAIMS_BIAS_PAST, "2016-W46", CLAIMS_PRECISION_WEEK);
     expect("next week", REF, CLAIMS_BIAS_PAST, "2016-W47", CLAIMS_PRECISION_WEEK);
     expect("last week", REF, CLAIMS_BIAS_PAST, "2016-W45", CLAIMS_PRECISION_WEEK);
-    expect("earlier this week", REF, CLAIMS_BIAS_PAST, "2016-W46",
-           CLAIMS_PRECISION_WEEK);
+    expect("earlier this week", REF, CLAIMS_BIAS_PAST, "2016-W46", CLAIMS_PRECISION_WEEK);
     expect("this weekend", REF, CLAIMS_BIAS_PAST, "2016-W46-WE", CLAIMS_PRECISION_WEEK);
-    expect_interval("this weekend", REF, day_seconds(2016, 11, 19),
-                    day_seconds(2016, 11, 21));
+    expect_interval("this weekend", REF, day_seconds(2016, 11, 19), day_seconds(2016, 11, 21));
     expect("this month", REF, CLAIMS_BIAS_PAST, "2016-11", CLAIMS_PRECISION_MONTH);
     expect("later this month", REF, CLAIMS_BIAS_PAST, "2016-11", CLAIMS_PRECISION_MONTH);
-    expect("last month", "2017-01-15", CLAIMS_BIAS_PAST, "2016-12",
-           CLAIMS_PRECISION_MONTH);
-    expect("next month", "2016-12-15", CLAIMS_BIAS_PAST, "2017-01",
-           CLAIMS_PRECISION_MONTH);
+    expect("last month", "2017-01-15", CLAIMS_BIAS_PAST, "2016-12", CLAIMS_PRECISION_MONTH);
+    expect("next month", "2016-12-15", CLAIMS_BIAS_PAST, "2017-01", CLAIMS_PRECISION_MONTH);
     expect("last year", REF, CLAIMS_BIAS_PAST, "2015", CLAIMS_PRECISION_YEAR);
     expect("next year", REF, CLAIMS_BIAS_PAST, "2017", CLAIMS_PRECISION_YEAR);
     expect("this decade", REF, CLAIMS_BIAS_PAST, "201X", CLAIMS_PRECISION_DECADE);
     expect("this past weekend", "2016-11-16", CLAIMS_BIAS_PAST, "2016-W45-WE",
            CLAIMS_PRECISION_WEEK);
-    expect("the week of November 14", REF, CLAIMS_BIAS_PAST, "2016-W46",
-           CLAIMS_PRECISION_WEEK);
-    expect("the week of Nov. 17, 2016", NULL, CLAIMS_BIAS_PAST, "2016-W46",
-           CLAIMS_PRECISION_WEEK);
+    expect("the week of November 14", REF, CLAIMS_BIAS_PAST, "2016-W46", CLAIMS_PRECISION_WEEK);
+    expect("the week of Nov. 17, 2016", NULL, CLAIMS_BIAS_PAST, "2016-W46", CLAIMS_PRECISION_WEEK);
     expect("last March", REF, CLAIMS_BIAS_PAST, "2016-03", CLAIMS_PRECISION_MONTH);
     expect("this March", REF, CLAIMS_BIAS_PAST, "2016-03", CLAIMS_PRECISION_MONTH);
     expect("next March", REF, CLAIMS_BIAS_PAST, "2017-03", CLAIMS_PRECISION_MONTH);
     expect("last November", REF, CLAIMS_BIAS_PAST, "2015-11", CLAIMS_PRECISION_MONTH);
     expect("next December", REF, CLAIMS_BIAS_PAST, "2016-12", CLAIMS_PRECISION_MONTH);
-    expect("at the end of October", REF, CLAIMS_BIAS_PAST, "2016-10",
-           CLAIMS_PRECISION_MONTH);
+    expect("at the end of October", REF, CLAIMS_BIAS_PAST, "2016-10", CLAIMS_PRECISION_MONTH);
     expect("'89", REF, CLAIMS_BIAS_PAST, "1989", CLAIMS_PRECISION_YEAR);
     expect("Nov '16", REF, CLAIMS_BIAS_PAST, "2016-11", CLAIMS_PRECISION_MONTH);
     /* ISO weeks across the new year */
@@ -346,15 +335,13 @@ START_TEST(test_seasons_and_decades)
     expect("last fall", "2016-12-05", CLAIMS_BIAS_PAST, "2016-FA", CLAIMS_PRECISION_SEASON);
     expect("next spring", REF, CLAIMS_BIAS_PAST, "2017-SP", CLAIMS_PRECISION_SEASON);
     expect("next fall", REF, CLAIMS_BIAS_PAST, "2017-FA", CLAIMS_PRECISION_SEASON);
-    expect("this winter", "2017-01-10", CLAIMS_BIAS_PAST, "2016-WI",
-           CLAIMS_PRECISION_SEASON);
+    expect("this winter", "2017-01-10", CLAIMS_BIAS_PAST, "2016-WI", CLAIMS_PRECISION_SEASON);
     expect("this winter", REF, CLAIMS_BIAS_PAST, "2016-WI", CLAIMS_PRECISION_SEASON);
     expect("winter", REF, CLAIMS_BIAS_PAST, "2015-WI", CLAIMS_PRECISION_SEASON);
     expect("winter", REF, CLAIMS_BIAS_FUTURE, "2016-WI", CLAIMS_PRECISION_SEASON);
     expect("in the summer", REF, CLAIMS_BIAS_PAST, "2016-SU", CLAIMS_PRECISION_SEASON);
     expect("fall 2016", NULL, CLAIMS_BIAS_PAST, "2016-FA", CLAIMS_PRECISION_SEASON);
-    expect("the autumn of 2014", NULL, CLAIMS_BIAS_PAST, "2014-FA",
-           CLAIMS_PRECISION_SEASON);
+    expect("the autumn of 2014", NULL, CLAIMS_BIAS_PAST, "2014-FA", CLAIMS_PRECISION_SEASON);
     expect("2016-WI", NULL, CLAIMS_BIAS_PAST, "2016-WI", CLAIMS_PRECISION_SEASON);
     expect_interval("2016-WI", NULL, day_seconds(2016, 12, 1), day_seconds(2017, 3, 1));
     expect_interval("2016-FA", NULL, day_seconds(2016, 9, 1), day_seconds(2016, 12, 1));
@@ -392,8 +379,7 @@ START_TEST(test_year_rollover)
     expect("Dec 31", "2017-01-02", CLAIMS_BIAS_NEAREST, "2016-12-31", CLAIMS_PRECISION_DAY);
     expect_day("Jan 2", "2016-12-30", "2016-01-02");
     expect("Jan 2", "2016-12-30", CLAIMS_BIAS_NEAREST, "2017-01-02", CLAIMS_PRECISION_DAY);
-    expect("in December", "2017-01-05", CLAIMS_BIAS_NEAREST, "2016-12",
-           CLAIMS_PRECISION_MONTH);
+    expect("in December", "2017-01-05", CLAIMS_BIAS_NEAREST, "2016-12", CLAIMS_PRECISION_MONTH);
     expect_day("yesterday", "2017-01-01", "2016-12-31");
     expect_day("tomorrow", "2016-12-31", "2017-01-01");
     expect_day("Friday", "2017-01-01", "2016-12-30");
@@ -402,19 +388,24 @@ END_TEST
 
 START_TEST(test_reference_forms)
 {
-    static const char *const refs[] = {
-        "2016-11-20", "20161120", "2016-11-20T14:52:00-05:00", "2016-11-20T14:52",
-        "2016-11-20 14:52:00", "2016-11-20T14:52:00.123Z", " 2016-11-20 ",
-        "2016-11-20T145200+0100", "2016-11-20T23:59:60Z"};
+    static const char *const refs[] = {"2016-11-20",
+                                       "20161120",
+                                       "2016-11-20T14:52:00-05:00",
+                                       "2016-11-20T14:52",
+                                       "2016-11-20 14:52:00",
+                                       "2016-11-20T14:52:00.123Z",
+                                       " 2016-11-20 ",
+                                       "2016-11-20T145200+0100",
+                                       "2016-11-20T23:59:60Z"};
     for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
         expect_day("yesterday", refs[i], "2016-11-19");
-    static const char *const bad[] = {"2016-13-01", "yesterday", "2016-11-20T25:00",
-                                      "2016-11-20X", "", "2016-11", "2016-02-30",
-                                      "2016-11-20T14:52+15:00", "16-11-20"};
+    static const char *const bad[] = {
+        "2016-13-01", "yesterday",  "2016-11-20T25:00",       "2016-11-20X", "",
+        "2016-11",    "2016-02-30", "2016-11-20T14:52+15:00", "16-11-20"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         claims_error err;
-        int rc = parse_into(V, CLAIMS_TYPE_DATE, "November 20, 2016", bad[i],
-                            CLAIMS_BIAS_PAST, &err);
+        int rc =
+            parse_into(V, CLAIMS_TYPE_DATE, "November 20, 2016", bad[i], CLAIMS_BIAS_PAST, &err);
         ck_assert_msg(rc == CLAIMS_EINVAL, "reference '%s' accepted", bad[i]);
         ck_assert_msg(strstr(err.text, "malformed reference date"), "%s", err.text);
     }
@@ -424,9 +415,9 @@ END_TEST
 START_TEST(test_needs_reference)
 {
     static const char *const rel[] = {
-        "Sunday", "on Sunday", "yesterday", "today", "in January", "Nov. 8",
-        "two days ago", "in three days", "this fall", "last week", "the 27th",
-        "the '90s", "next Sunday", "the day before", "second Sunday", "winter"};
+        "Sunday",       "on Sunday",      "yesterday",     "today",     "in January", "Nov. 8",
+        "two days ago", "in three days",  "this fall",     "last week", "the 27th",   "the '90s",
+        "next Sunday",  "the day before", "second Sunday", "winter"};
     for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++)
         expect_error(rel[i], NULL, CLAIMS_ESYNTAX, "needs a reference date");
 }
@@ -449,8 +440,7 @@ START_TEST(test_errors)
     expect_error("   ", REF, CLAIMS_ESYNTAX, "empty");
     expect_error("Sunday 2015", REF, CLAIMS_ESYNTAX, NULL);
     expect_error("November 20, 2016, 2017", REF, CLAIMS_ESYNTAX, "a second");
-    expect_error("Monday, November 20, 2016", REF, CLAIMS_ESYNTAX,
-                 "weekday does not match");
+    expect_error("Monday, November 20, 2016", REF, CLAIMS_ESYNTAX, "weekday does not match");
     expect_error("31st of this month", "2016-11-07", CLAIMS_ESYNTAX, "not a calendar date");
     expect_error("fifth Sunday", "2017-09-27", CLAIMS_ESYNTAX, "not a calendar date");
     expect_error("Feb 30", "2020-03-22", CLAIMS_ESYNTAX, "not a calendar date");
@@ -460,7 +450,9 @@ START_TEST(test_errors)
     expect_error("2016-W53", REF, CLAIMS_ESYNTAX, "ISO week");
     expect_error("Nov 2016 2:00 pm", REF, CLAIMS_ESYNTAX, NULL);
     expect_error("today yesterday", REF, CLAIMS_ESYNTAX, NULL);
-    expect_error("\xE2\x82\xAC" "5", REF, CLAIMS_ESYNTAX, "unexpected character");
+    expect_error("\xE2\x82\xAC"
+                 "5",
+                 REF, CLAIMS_ESYNTAX, "unexpected character");
     expect_error("November 20, 2016 about", REF, CLAIMS_ESYNTAX, "hedge");
     expect_error("2016--", REF, CLAIMS_ESYNTAX, "cannot end with");
     expect_error("the first and", REF, CLAIMS_ESYNTAX, "cannot end with");
@@ -471,8 +463,7 @@ START_TEST(test_errors)
     expect_error("the week of 2016", REF, CLAIMS_ESYNTAX, "week of");
     /* a bad bias is an invalid argument */
     claims_error err;
-    ck_assert_int_eq(parse_into(V, CLAIMS_TYPE_DATE, "Sunday", REF,
-                                (claims_date_bias)7, &err),
+    ck_assert_int_eq(parse_into(V, CLAIMS_TYPE_DATE, "Sunday", REF, (claims_date_bias)7, &err),
                      CLAIMS_EINVAL);
     /* a long run of words */
     char many[600] = "";
@@ -496,8 +487,7 @@ START_TEST(test_hedges_and_none)
     static const char *const none[] = {"unknown", "N/A", "Not available", "--", "TBD"};
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++) {
         claims_error err;
-        ck_assert_int_eq(parse_into(V, CLAIMS_TYPE_DATE, none[i], NULL,
-                                    CLAIMS_BIAS_PAST, &err),
+        ck_assert_int_eq(parse_into(V, CLAIMS_TYPE_DATE, none[i], NULL, CLAIMS_BIAS_PAST, &err),
                          CLAIMS_OK);
         ck_assert_msg(claims_value_is_none(V), "%s", none[i]);
         ck_assert_str_eq(claims_value_normalized(V), "");
@@ -506,20 +496,20 @@ START_TEST(test_hedges_and_none)
 END_TEST
 
 /* Parses a into V and b into W (DATE or TIME) and compares them. */
-static void compare(claims_type ta, const char *a, claims_type tb, const char *b,
-                    const char *ref, claims_relation want, const char *reason)
+static void compare(claims_type ta, const char *a, claims_type tb, const char *b, const char *ref,
+                    claims_relation want, const char *reason)
 {
     claims_error err;
-    ck_assert_msg(parse_into(V, ta, a, ref, CLAIMS_BIAS_PAST, &err) == CLAIMS_OK,
-                  "%s: %s", a, err.text);
-    ck_assert_msg(parse_into(W, tb, b, ref, CLAIMS_BIAS_PAST, &err) == CLAIMS_OK,
-                  "%s: %s", b, err.text);
+    ck_assert_msg(parse_into(V, ta, a, ref, CLAIMS_BIAS_PAST, &err) == CLAIMS_OK, "%s: %s", a,
+                  err.text);
+    ck_assert_msg(parse_into(W, tb, b, ref, CLAIMS_BIAS_PAST, &err) == CLAIMS_OK, "%s: %s", b,
+                  err.text);
     claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, V, W), CLAIMS_OK);
-    ck_assert_msg(c.relation == want, "%s vs %s: %s (%s)", a, b,
-                  claims_relation_name(c.relation), c.reason);
-    ck_assert_msg(!reason || strcmp(c.reason, reason) == 0, "%s vs %s: reason '%s'",
-                  a, b, c.reason);
+    ck_assert_msg(c.relation == want, "%s vs %s: %s (%s)", a, b, claims_relation_name(c.relation),
+                  c.reason);
+    ck_assert_msg(!reason || strcmp(c.reason, reason) == 0, "%s vs %s: reason '%s'", a, b,
+                  c.reason);
     ck_assert(c.score >= 0.0 && c.score <= 1.0);
     if (want == CLAIMS_RELATION_EQUAL)
         ck_assert(c.score == 1.0);
@@ -543,22 +533,19 @@ START_TEST(test_compare)
             "2016-11-20 equals 2016-11-20");
     compare(D, "this fall", D, "Nov. 8", REF, CLAIMS_RELATION_COMPATIBLE,
             "2016-FA contains 2016-11-08");
-    compare(D, "the 1990s", D, "1994", REF, CLAIMS_RELATION_COMPATIBLE,
-            "199X contains 1994");
+    compare(D, "the 1990s", D, "1994", REF, CLAIMS_RELATION_COMPATIBLE, "199X contains 1994");
     compare(D, "2016-W48", D, "December 2016", REF, CLAIMS_RELATION_COMPATIBLE,
             "2016-W48 overlaps 2016-12");
-    compare(D, "2016", D, "2016-W52", REF, CLAIMS_RELATION_COMPATIBLE,
-            "2016 overlaps 2016-W52");
-    compare(D, "2016", D, "2016-W51", REF, CLAIMS_RELATION_COMPATIBLE,
-            "2016 contains 2016-W51");
-    compare(D, "about November 20, 2016", D, "November 21, 2016", REF,
-            CLAIMS_RELATION_COMPATIBLE, "2016-11-20 APPROX overlaps 2016-11-21");
-    compare(D, "about November 20, 2016", D, "November 20, 2016", REF,
-            CLAIMS_RELATION_COMPATIBLE, "2016-11-20 APPROX overlaps 2016-11-20");
-    compare(D, "about November 20, 2016", D, "November 25, 2016", REF,
-            CLAIMS_RELATION_CONFLICTING, "2016-11-20 APPROX conflicts with 2016-11-25");
-    compare(D, "November 20, 2016", D, "November 21, 2016", REF,
-            CLAIMS_RELATION_CONFLICTING, "2016-11-20 conflicts with 2016-11-21");
+    compare(D, "2016", D, "2016-W52", REF, CLAIMS_RELATION_COMPATIBLE, "2016 overlaps 2016-W52");
+    compare(D, "2016", D, "2016-W51", REF, CLAIMS_RELATION_COMPATIBLE, "2016 contains 2016-W51");
+    compare(D, "about November 20, 2016", D, "November 21, 2016", REF, CLAIMS_RELATION_COMPATIBLE,
+            "2016-11-20 APPROX overlaps 2016-11-21");
+    compare(D, "about November 20, 2016", D, "November 20, 2016", REF, CLAIMS_RELATION_COMPATIBLE,
+            "2016-11-20 APPROX overlaps 2016-11-20");
+    compare(D, "about November 20, 2016", D, "November 25, 2016", REF, CLAIMS_RELATION_CONFLICTING,
+            "2016-11-20 APPROX conflicts with 2016-11-25");
+    compare(D, "November 20, 2016", D, "November 21, 2016", REF, CLAIMS_RELATION_CONFLICTING,
+            "2016-11-20 conflicts with 2016-11-21");
     /* adjacent days: midpoints one day apart, one day long: 1/(1+1) */
     claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, V, W), CLAIMS_OK);
@@ -601,10 +588,8 @@ START_TEST(test_calendar_helpers)
     ck_assert_int_eq(claims__days_in_month(2000, 2), 29);
     ck_assert_int_eq(claims__days_in_month(1900, 2), 28);
     ck_assert_int_eq(claims__days_in_month(2016, 13), 0);
-    ck_assert_int_eq(claims__nth_weekday(2016, 11, 4, 4),
-                     claims__days_from_civil(2016, 11, 24));
-    ck_assert_int_eq(claims__nth_weekday(2016, 10, 7, -1),
-                     claims__days_from_civil(2016, 10, 30));
+    ck_assert_int_eq(claims__nth_weekday(2016, 11, 4, 4), claims__days_from_civil(2016, 11, 24));
+    ck_assert_int_eq(claims__nth_weekday(2016, 10, 7, -1), claims__days_from_civil(2016, 10, 30));
     ck_assert_int_eq(claims__nth_weekday(2017, 9, 7, 5), -1);
     ck_assert_int_eq(claims__month_lookup("Sept", 4), 9);
     ck_assert_int_eq(claims__month_lookup("DECEMBER", 8), 12);

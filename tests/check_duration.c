@@ -14,8 +14,7 @@ static void teardown(void) { claims_value_free(v); }
 
 #define D CLAIMS_TYPE_DURATION
 #define SECS(text, norm) expect_plain(v, D, text, norm)
-#define HEDGED(text, norm, mod, lo, hi)                                        \
-    expect_value(v, D, text, norm, CLAIMS_MOD_##mod, lo, hi)
+#define HEDGED(text, norm, mod, lo, hi) expect_value(v, D, text, norm, CLAIMS_MOD_##mod, lo, hi)
 #define SYNTAX(text) expect_error(v, D, text, CLAIMS_ESYNTAX)
 #define RANGE(text) expect_error(v, D, text, CLAIMS_ERANGE)
 
@@ -184,8 +183,7 @@ START_TEST(test_ranges)
     HEDGED("between 1 hour and 2 hours", "[3600,7200]", NONE, 3600, 7200);
     HEDGED("from an hour to 90 minutes", "[3600,5400]", NONE, 3600, 5400);
     HEDGED("about 10-15 minutes", "[600,900]", APPROX, 600, 900);
-    HEDGED("more than an hour and less than two hours", "(3600,7200)", NONE,
-           3600, 7200);
+    HEDGED("more than an hour and less than two hours", "(3600,7200)", NONE, 3600, 7200);
     SYNTAX("15-10 minutes");
 }
 END_TEST
@@ -232,8 +230,7 @@ START_TEST(test_rejects)
     RANGE("at least 99999999999999999999999 years");
     claims_error err;
     const char *t = "99999999999999999999999 minutes";
-    ck_assert_int_eq(claims_value_parse(v, NULL, D, t, strlen(t), NULL, &err),
-                     CLAIMS_ERANGE);
+    ck_assert_int_eq(claims_value_parse(v, NULL, D, t, strlen(t), NULL, &err), CLAIMS_ERANGE);
     ck_assert_ptr_nonnull(strstr(err.text, "99999999999999999999999"));
     t = "banana minutes";
     claims_value_parse(v, NULL, D, t, strlen(t), NULL, &err);
@@ -242,38 +239,30 @@ START_TEST(test_rejects)
     char many[512] = "";
     for (int i = 0; i < 30; i++)
         strcat(many, i ? " to half hour" : "half hour");
-    ck_assert_int_eq(claims_value_parse(v, NULL, D, many, strlen(many), NULL,
-                                        &err),
+    ck_assert_int_eq(claims_value_parse(v, NULL, D, many, strlen(many), NULL, &err),
                      CLAIMS_ESYNTAX);
     ck_assert_ptr_nonnull(strstr(err.text, "too involved"));
     claims_parse_options o = CLAIMS_PARSE_OPTIONS_INIT;
     o.language = (claims_str){"de", 2};
-    ck_assert_int_eq(claims_value_parse(v, NULL, D, "4 min", 5, &o, &err),
-                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims_value_parse(v, NULL, D, "4 min", 5, &o, &err), CLAIMS_ESYNTAX);
     ck_assert_ptr_nonnull(strstr(err.text, "duration"));
 }
 END_TEST
 
 START_TEST(test_compare)
 {
-    const claims_relation EQ = CLAIMS_RELATION_EQUAL,
-                          OK = CLAIMS_RELATION_COMPATIBLE,
+    const claims_relation EQ = CLAIMS_RELATION_EQUAL, OK = CLAIMS_RELATION_COMPATIBLE,
                           NO = CLAIMS_RELATION_CONFLICTING;
-    expect_relation(D, "about four minutes", "four minutes", OK,
-                    "240 s APPROX overlaps 240 s");
-    expect_relation(D, "four minutes", "about four minutes", OK,
-                    "240 s overlaps 240 s APPROX");
+    expect_relation(D, "about four minutes", "four minutes", OK, "240 s APPROX overlaps 240 s");
+    expect_relation(D, "four minutes", "about four minutes", OK, "240 s overlaps 240 s APPROX");
     expect_relation(D, "approximately 35 minutes", "four minutes", NO,
                     "2100 s APPROX conflicts with 240 s");
-    expect_relation(D, "four minutes", "240 seconds", EQ,
-                    "240 s equals 240 s");
+    expect_relation(D, "four minutes", "240 seconds", EQ, "240 s equals 240 s");
     expect_relation(D, "an hour and a half", "90 minutes", EQ, NULL);
     expect_relation(D, "PT4M", "4 min", EQ, NULL);
-    expect_relation(D, "10-15 minutes", "12 minutes", OK,
-                    "[600,900] s contains 720 s");
+    expect_relation(D, "10-15 minutes", "12 minutes", OK, "[600,900] s contains 720 s");
     expect_relation(D, "more than an hour", "an hour", NO, NULL);
-    expect_relation(D, "more than an hour", "90 minutes", OK,
-                    "3600 s MORE_THAN contains 5400 s");
+    expect_relation(D, "more than an hour", "90 minutes", OK, "3600 s MORE_THAN contains 5400 s");
     expect_relation(D, "at least an hour", "an hour", OK, NULL);
     expect_relation(D, "nearly two hours", "3 hours", NO, NULL);
     expect_relation(D, "about an hour", "65 minutes", OK, NULL);
@@ -284,11 +273,9 @@ START_TEST(test_compare)
     claims_value *n, *d;
     ck_assert_int_eq(claims_value_new(&n), CLAIMS_OK);
     ck_assert_int_eq(claims_value_new(&d), CLAIMS_OK);
-    ck_assert_int_eq(claims_value_parse(n, NULL, CLAIMS_TYPE_NUMBER, "240", 3,
-                                        NULL, NULL),
+    ck_assert_int_eq(claims_value_parse(n, NULL, CLAIMS_TYPE_NUMBER, "240", 3, NULL, NULL),
                      CLAIMS_OK);
-    ck_assert_int_eq(claims_value_parse(d, NULL, D, "240 s", 5, NULL, NULL),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims_value_parse(d, NULL, D, "240 s", 5, NULL, NULL), CLAIMS_OK);
     claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, n, d), CLAIMS_OK);
     ck_assert_int_eq(c.relation, CLAIMS_RELATION_INCOMPARABLE);

@@ -26,8 +26,7 @@ START_TEST(test_seed_cases)
     ck_relation(NULL, ORG, "APEC", "Asia-Pacific Economic Cooperation", EQ);
     ck_reason(NULL, ORG, "APEC", "Asia-Pacific Economic Cooperation",
               "apec is the acronym of asia-pacific economic cooperation");
-    ck_relation(NULL, OCC, "APEC summit",
-                "Asia-Pacific Economic Cooperation summit", EQ);
+    ck_relation(NULL, OCC, "APEC summit", "Asia-Pacific Economic Cooperation summit", EQ);
     ck_relation(NULL, ORG, "the White House", "White House", EQ);
 }
 END_TEST
@@ -40,8 +39,7 @@ START_TEST(test_places)
     ck_norm(NULL, PL, "Holland", "netherlands");
     ck_relation(NULL, PL, "New York, USA", "New York, United States", EQ);
     ck_relation(NULL, PL, "Miraflores, Lima, Peru", "Lima", COMPAT);
-    ck_reason(NULL, PL, "Miraflores, Lima, Peru", "Lima",
-              "lima contains miraflores, lima, peru");
+    ck_reason(NULL, PL, "Miraflores, Lima, Peru", "Lima", "lima contains miraflores, lima, peru");
     ck_reason(NULL, PL, "Lima", "Lima, Peru", "lima, peru specifies lima");
     ck_relation(NULL, PL, "Lima, Peru", "Lima, Ohio", CONFLICT);
     ck_relation(NULL, PL, "Lima", "Peru", CONFLICT);
@@ -58,8 +56,7 @@ START_TEST(test_organizations)
     ck_relation(NULL, ORG, "U.S.", "US", EQ);
     ck_relation(NULL, ORG, "US", "United States", EQ);
     ck_relation(NULL, ORG, "United States of America", "USA", EQ);
-    ck_relation(NULL, ORG, "OPEC",
-                "Organization of the Petroleum Exporting Countries", EQ);
+    ck_relation(NULL, ORG, "OPEC", "Organization of the Petroleum Exporting Countries", EQ);
     ck_relation(NULL, ORG, "NATO", "North Atlantic Treaty Organization", EQ);
     ck_relation(NULL, ORG, "DoD", "Department of Defense", EQ);
     ck_relation(NULL, ORG, "U.N.", "United Nations", EQ);
@@ -77,15 +74,12 @@ START_TEST(test_acronym_asides)
 {
     ck_norm(NULL, OCC, "Asia-Pacific Economic Cooperation (APEC)",
             "asia-pacific economic cooperation");
-    ck_relation(NULL, ORG, "Asia-Pacific Economic Cooperation (APEC)", "APEC",
-                EQ);
-    ck_relation(NULL, OCC, "Asia-Pacific Economic Cooperation (APEC)",
-                "APEC summit", COMPAT);
+    ck_relation(NULL, ORG, "Asia-Pacific Economic Cooperation (APEC)", "APEC", EQ);
+    ck_relation(NULL, OCC, "Asia-Pacific Economic Cooperation (APEC)", "APEC summit", COMPAT);
     ck_reason(NULL, OCC, "APEC summit", "Asia-Pacific Economic Cooperation",
               "apec summit is more specific than asia-pacific economic "
               "cooperation (acronym)");
-    ck_relation(NULL, TOP, "APEC", "Asia-Pacific Economic Cooperation summit",
-                COMPAT);
+    ck_relation(NULL, TOP, "APEC", "Asia-Pacific Economic Cooperation summit", COMPAT);
     ck_norm(NULL, TXT, "aimed against Islamic State (IS) jihadists",
             "aimed against islamic state jihadists");
     /* an aside that is not the acronym of what precedes it stays */
@@ -98,8 +92,8 @@ END_TEST
 
 START_TEST(test_group_numbers)
 {
-    static const char *const g20[] = {"G20", "G-20", "G 20", "Group of 20",
-                                      "Group of Twenty", "the G-20"};
+    static const char *const g20[] = {"G20",     "G-20", "G 20", "Group of 20", "Group of Twenty",
+                                      "the G-20"};
     for (size_t i = 0; i < sizeof g20 / sizeof g20[0]; i++) {
         ck_norm(NULL, ORG, g20[i], "g20");
         for (size_t j = 0; j < sizeof g20 / sizeof g20[0]; j++)
@@ -121,8 +115,7 @@ START_TEST(test_topics)
     ck_norm(NULL, TOP, "Minsk agreements", "minsk agreement");
     ck_relation(NULL, TOP, "Iran nuclear deal", "Iran nuclear accord", EQ);
     ck_relation(NULL, TOP, "Iran nuclear pact", "Iran nuclear treaty", EQ);
-    ck_relation(NULL, TOP, "Paris climate talks", "Paris climate negotiations",
-                EQ);
+    ck_relation(NULL, TOP, "Paris climate talks", "Paris climate negotiations", EQ);
     ck_relation(NULL, TOP, "US elections", "U.S. election", EQ);
     ck_relation(NULL, TOP, "energy policies", "energy policy", EQ);
     ck_relation(NULL, TOP, "Syria", "Syria crisis", COMPAT);
@@ -134,11 +127,9 @@ START_TEST(test_topics)
     /* "<head> in|on|over <subject>" is the "<subject> <head>" */
     ck_norm(NULL, TOP, "ceasefire in Syria", "syria ceasefire");
     ck_relation(NULL, TOP, "conflict in Syria", "Syria conflict", EQ);
-    ck_relation(NULL, TOP, "talks on the Syria crisis", "Syrian crisis talks",
-                EQ);
+    ck_relation(NULL, TOP, "talks on the Syria crisis", "Syrian crisis talks", EQ);
     ck_relation(NULL, TOP, "ceasefire in Syria", "Syria", COMPAT);
-    ck_norm(NULL, TOP, "meeting in Paris on climate",
-            "meeting in paris on climate");
+    ck_norm(NULL, TOP, "meeting in Paris on climate", "meeting in paris on climate");
     ck_norm(NULL, TOP, "start of one of the working sessions",
             "start of one of the working session");
     ck_norm(NULL, ORG, "Bank of America", "bank of america");
@@ -171,27 +162,22 @@ START_TEST(test_errors)
     int none;
     for (size_t t = 0; t < 5; t++) {
         for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-            ck_assert_msg(parse_rc(types[t], bad[i], strlen(bad[i]), &err,
-                                   &none) == CLAIMS_ESYNTAX,
+            ck_assert_msg(parse_rc(types[t], bad[i], strlen(bad[i]), &err, &none) == CLAIMS_ESYNTAX,
                           "%s accepted", bad[i]);
             ck_assert(strstr(err.text, "no letters or digits") != NULL);
         }
         ck_assert_int_eq(parse_rc(types[t], "N/A", 3, &err, &none), CLAIMS_OK);
         ck_assert(none);
-        ck_assert_int_eq(parse_rc(types[t], "Not Available", 13, &err, &none),
-                         CLAIMS_OK);
+        ck_assert_int_eq(parse_rc(types[t], "Not Available", 13, &err, &none), CLAIMS_OK);
         ck_assert(none);
-        ck_assert_int_eq(parse_rc(types[t], "x\xC3", 2, &err, NULL),
-                         CLAIMS_ENCODING);
+        ck_assert_int_eq(parse_rc(types[t], "x\xC3", 2, &err, NULL), CLAIMS_ENCODING);
     }
     /* different entity types are not compared */
     claims_value *a, *b;
     ck_assert_int_eq(claims_value_new(&a), CLAIMS_OK);
     ck_assert_int_eq(claims_value_new(&b), CLAIMS_OK);
-    ck_assert_int_eq(claims_value_parse(a, NULL, PL, "Lima", 4, NULL, NULL),
-                     CLAIMS_OK);
-    ck_assert_int_eq(claims_value_parse(b, NULL, ORG, "Lima", 4, NULL, NULL),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims_value_parse(a, NULL, PL, "Lima", 4, NULL, NULL), CLAIMS_OK);
+    ck_assert_int_eq(claims_value_parse(b, NULL, ORG, "Lima", 4, NULL, NULL), CLAIMS_OK);
     claims_comparison c = CLAIMS_COMPARISON_INIT;
     ck_assert_int_eq(claims_value_compare(&c, NULL, a, b), CLAIMS_OK);
     ck_assert_int_eq(c.relation, CLAIMS_RELATION_INCOMPARABLE);
@@ -204,12 +190,9 @@ START_TEST(test_context_aliases)
 {
     claims_ctx *ctx;
     ck_assert_int_eq(claims_ctx_new(&ctx, NULL), CLAIMS_OK);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, PL, "Lima, Peru", 10, "Lima", 4,
-                                          NULL),
-                     CLAIMS_OK);
-    ck_assert_int_eq(claims_ctx_add_alias(ctx, TOP, "Ukraine ceasefire", 17,
-                                          "Minsk deal", 10, NULL),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims_ctx_add_alias(ctx, PL, "Lima, Peru", 10, "Lima", 4, NULL), CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_ctx_add_alias(ctx, TOP, "Ukraine ceasefire", 17, "Minsk deal", 10, NULL), CLAIMS_OK);
     ck_norm(ctx, PL, "Lima", "lima, peru");
     ck_norm(ctx, PL, "Lima, Peru", "lima, peru");
     ck_norm(ctx, PL, "Miraflores, Lima", "miraflores, lima, peru");

@@ -24,8 +24,7 @@ START_TEST(test_first_error_wins)
     claims__error_clear(&err);
     ck_assert_int_eq(err.code, CLAIMS_OK);
     ck_assert_int_eq(err.claim, -1);
-    int rc = claims__error_set(&err, CLAIMS_ESCHEMA, "a.json", 3, 7, 0, 2,
-                               "claim %d bad", 2);
+    int rc = claims__error_set(&err, CLAIMS_ESCHEMA, "a.json", 3, 7, 0, 2, "claim %d bad", 2);
     ck_assert_int_eq(rc, CLAIMS_ESCHEMA);
     claims__error_set(&err, CLAIMS_ENOMEM, "b.json", 9, 9, 1, 1, "later");
     ck_assert_int_eq(err.code, CLAIMS_ESCHEMA);

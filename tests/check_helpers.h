@@ -22,8 +22,8 @@ static inline claims_store *seed_store(void)
 {
     const char *dir = getenv("CLAIMS_CORPUS_DIR");
     ck_assert_ptr_nonnull(dir);
-    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
-                                        "002_wsj.json", "003_business_standard.json"};
+    static const char *const files[] = {"000_cbs.json", "001_dailymail.json", "002_wsj.json",
+                                        "003_business_standard.json"};
     claims_store *st;
     ck_assert_int_eq(claims_store_new(&st, NULL), CLAIMS_OK);
     for (size_t i = 0; i < 4; i++) {

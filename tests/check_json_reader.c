@@ -14,10 +14,7 @@ static claims__json r;
 static void setup(void) { claims__json_init(&r); }
 static void teardown(void) { claims__json_free(&r); }
 
-static void start(const char *s)
-{
-    claims__json_start(&r, s, strlen(s), 0, 1, 1);
-}
+static void start(const char *s) { claims__json_start(&r, s, strlen(s), 0, 1, 1); }
 
 /* Reads to the end; the kind of the last token (END or ERROR). */
 static int drain(void)
@@ -36,10 +33,10 @@ START_TEST(test_tokens_and_positions)
                     " \"\xc3\xa9t\xc3\xa9\": \"x\", \"b\": {}}";
     start(s);
     static const int kinds[] = {
-        CLAIMS__JSON_OBJECT, CLAIMS__JSON_KEY, CLAIMS__JSON_ARRAY,
-        CLAIMS__JSON_NUMBER, CLAIMS__JSON_NUMBER, CLAIMS__JSON_TRUE,
-        CLAIMS__JSON_FALSE, CLAIMS__JSON_NULL, CLAIMS__JSON_ARRAY_END,
-        CLAIMS__JSON_KEY, CLAIMS__JSON_STRING, CLAIMS__JSON_KEY,
+        CLAIMS__JSON_OBJECT, CLAIMS__JSON_KEY,        CLAIMS__JSON_ARRAY,
+        CLAIMS__JSON_NUMBER, CLAIMS__JSON_NUMBER,     CLAIMS__JSON_TRUE,
+        CLAIMS__JSON_FALSE,  CLAIMS__JSON_NULL,       CLAIMS__JSON_ARRAY_END,
+        CLAIMS__JSON_KEY,    CLAIMS__JSON_STRING,     CLAIMS__JSON_KEY,
         CLAIMS__JSON_OBJECT, CLAIMS__JSON_OBJECT_END, CLAIMS__JSON_OBJECT_END,
         CLAIMS__JSON_END};
     claims__json_token t[16];
@@ -93,7 +90,8 @@ START_TEST(test_bad_bytes_are_facts)
     /* not UTF-8 inside strings (a stray continuation byte, a cut sequence,
      * a raw NUL): the tokens say where, the reading goes on; each such byte
      * counts as one column */
-    const char s[] = "[\"ok\", \"a\x80" "b\", \"\xe2\x82\", \"n\0l\", \"\xc3\xa9\"]";
+    const char s[] = "[\"ok\", \"a\x80"
+                     "b\", \"\xe2\x82\", \"n\0l\", \"\xc3\xa9\"]";
     claims__json_start(&r, s, sizeof s - 1, 0, 1, 1);
     claims__json_token t;
     ck_assert_int_eq(claims__json_next(&r, &t), CLAIMS__JSON_ARRAY);
@@ -156,8 +154,8 @@ START_TEST(test_scan_hash)
             for (size_t i = 0; i < n; i++)
                 text[len++] = (char)('a' + (i * 7) % 26);
             /* padded: the word holding the closing quote is whole */
-            len += (size_t)snprintf(text + len, sizeof text - len,
-                                    "%s\", 1, 2, 3, 4, 5]", tails[tail]);
+            len += (size_t)snprintf(text + len, sizeof text - len, "%s\", 1, 2, 3, 4, 5]",
+                                    tails[tail]);
             claims__json_start(&r, text, len, 0, 1, 1);
             claims__json_token t;
             ck_assert_int_eq(claims__json_next(&r, &t), CLAIMS__JSON_ARRAY);
@@ -165,8 +163,7 @@ START_TEST(test_scan_hash)
             ck_assert_uint_eq(t.len, n + (tail == 2 ? 2 : tail));
             ck_assert_msg(t.hashed == (tail == 0), "length %zu, tail %zu", n, tail);
             if (t.hashed)
-                ck_assert_msg(t.hash == claims__hash_words(t.str, t.len),
-                              "length %zu", n);
+                ck_assert_msg(t.hash == claims__hash_words(t.str, t.len), "length %zu", n);
         }
     }
 }
@@ -274,10 +271,10 @@ START_TEST(test_syntax_errors)
         ck_assert_msg(drain() == CLAIMS__JSON_ERROR, "%s: no error", c->text);
         ck_assert_int_eq(r.error.code, CLAIMS_ESYNTAX);
         ck_assert_msg(r.error.line == c->line && r.error.column == c->column,
-                      "%s: at %d:%d, want %d:%d (%s)", c->text, r.error.line,
-                      r.error.column, c->line, c->column, r.error.text);
-        ck_assert_msg(strstr(r.error.text, c->message), "%s: \"%s\" lacks \"%s\"",
-                      c->text, r.error.text, c->message);
+                      "%s: at %d:%d, want %d:%d (%s)", c->text, r.error.line, r.error.column,
+                      c->line, c->column, r.error.text);
+        ck_assert_msg(strstr(r.error.text, c->message), "%s: \"%s\" lacks \"%s\"", c->text,
+                      r.error.text, c->message);
         /* and it stays failed */
         claims__json_token t;
         ck_assert_int_eq(claims__json_next(&r, &t), CLAIMS__JSON_ERROR);

@@ -42,30 +42,30 @@ static const char *value_at(size_t i)
     return value;
 }
 
-#define DOC_HEAD                                                               \
-    "{\n"                                                                      \
-    "  \"format\": \"claims/1\",\n"                                            \
-    "  \"source\": {\"id\": \"d1\", \"published\": \"2016-11-20\",\n"         \
-    "             \"text\": {\"file\": \"a.txt\", \"characters\": 100}},\n"   \
-    "  \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}],\n"                \
+#define DOC_HEAD                                                            \
+    "{\n"                                                                   \
+    "  \"format\": \"claims/1\",\n"                                         \
+    "  \"source\": {\"id\": \"d1\", \"published\": \"2016-11-20\",\n"       \
+    "             \"text\": {\"file\": \"a.txt\", \"characters\": 100}},\n" \
+    "  \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}],\n"             \
     "  \"claims\": [\n"
 #define GOOD(v) "    {\"subject\": \"e\", \"attribute\": \"duration\", \"value\": \"" v "\"}"
 #define DOC_TAIL "\n  ]\n}\n"
 
 /* Load options with `threads` set (the others as CLAIMS_LOAD_OPTIONS_INIT:
  * zero), for the tuned loads below; valid for the enclosing block. */
-#define threads_opts(n)                                                                \
+#define threads_opts(n) \
     (&(claims_load_options){.version = CLAIMS_LOAD_OPTIONS_VERSION, .threads = (n)})
 
 START_TEST(test_valid_document)
 {
-    const char *doc = DOC_HEAD GOOD("four minutes") ",\n"
-        "    {\"id\": \"q\", \"subject\": \"e\", \"attribute\": \"topic\", \"value\": \"Syria\",\n"
-        "     \"type\": \"topic\", \"attribution\": [\"Interfax\", \"Dmitry Peskov\"],\n"
-        "     \"quote\": {\"text\": \"mostly focused on Syria\", \"offset\": 5, \"length\": 23},\n"
-        "     \"polarity\": \"negated\", \"certainty\": \"probable\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": 129.50}"
-        DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "four minutes") ",\n"
+                        "    {\"id\": \"q\", \"subject\": \"e\", \"attribute\": \"topic\", \"value\": \"Syria\",\n"
+                        "     \"type\": \"topic\", \"attribution\": [\"Interfax\", \"Dmitry Peskov\"],\n"
+                        "     \"quote\": {\"text\": \"mostly focused on Syria\", \"offset\": 5, \"length\": 23},\n"
+                        "     \"polarity\": \"negated\", \"certainty\": \"probable\"},\n"
+                        "    {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": 129.50}" DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_OK);
     ck_assert_int_eq(err.code, CLAIMS_OK);
     ck_assert_uint_eq(sum.claims_read, 3);
@@ -144,15 +144,15 @@ END_TEST
 
 START_TEST(test_wrong_types)
 {
-    const char *doc = DOC_HEAD GOOD("one") ",\n"
-        "    {\"subject\": \"e\", \"attribute\": 7, \"value\": \"x\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": {\"n\": 1}},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"attribution\": \"WH\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"polarity\": \"maybe\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"type\": \"colour\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"quote\": {\"text\": \"x\", \"page\": 1}},\n"
-        "    \"not an object\",\n"
-        GOOD("two") DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "one") ",\n"
+               "    {\"subject\": \"e\", \"attribute\": 7, \"value\": \"x\"},\n"
+               "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": {\"n\": 1}},\n"
+               "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"attribution\": \"WH\"},\n"
+               "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"polarity\": \"maybe\"},\n"
+               "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"type\": \"colour\"},\n"
+               "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\", \"quote\": {\"text\": \"x\", \"page\": 1}},\n"
+               "    \"not an object\",\n" GOOD("two") DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.claims_read, 9);
     ck_assert_uint_eq(sum.claims_loaded, 2);
@@ -181,8 +181,7 @@ START_TEST(test_missing_fields)
         "    {\"attribute\": \"a\", \"value\": \"x\"},\n"
         "    {\"subject\": \"e\", \"value\": \"x\"},\n"
         "    {\"subject\": \"e\", \"attribute\": \"a\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"\"},\n"
-        GOOD("ok") DOC_TAIL;
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"\"},\n" GOOD("ok") DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.claims_loaded, 1);
     ck_assert_uint_eq(sum.claims_rejected, 4);
@@ -193,17 +192,17 @@ START_TEST(test_missing_fields)
     ck_assert_int_eq(load("{\"claims\": []}"), CLAIMS_EREJECTED);
     ck_assert_int_eq(err.code, CLAIMS_ESCHEMA);
     ck_assert_uint_eq(sum.documents_rejected, 1);
-    ck_assert_int_eq(load("{\"source\": {\"outlet\": \"x\"}, \"claims\": [{}]}"),
-                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(load("{\"source\": {\"outlet\": \"x\"}, \"claims\": [{}]}"), CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.claims_rejected, 1);
     assert_accounted();
     ck_assert_int_eq(load("{\"format\": \"claims/9\", \"source\": {\"id\": \"z\"}}"),
                      CLAIMS_EREJECTED);
     ck_assert_ptr_nonnull(strstr(err.text, "format"));
     /* subjects without id or type */
-    ck_assert_int_eq(load("{\"source\": {\"id\": \"s2\"}, \"subjects\": [{\"id\": \"e\"}],"
-                          " \"claims\": [{\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"v\"}]}"),
-                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(
+        load("{\"source\": {\"id\": \"s2\"}, \"subjects\": [{\"id\": \"e\"}],"
+             " \"claims\": [{\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"v\"}]}"),
+        CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.errors, 2); /* the subject, then its claim */
     ck_assert_int_eq(claims_store_diagnostic(st, claims_store_diagnostic_count(st) - 1)->code,
                      CLAIMS_ENOTFOUND);
@@ -212,9 +211,10 @@ END_TEST
 
 START_TEST(test_unknown_subject)
 {
-    const char *doc = DOC_HEAD GOOD("a") ",\n"
-        "    {\"subject\": \"g20\", \"attribute\": \"a\", \"value\": \"b\"},\n"
-        GOOD("c") DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "a") ",\n"
+             "    {\"subject\": \"g20\", \"attribute\": \"a\", \"value\": \"b\"},\n" GOOD("c")
+                 DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
     ck_assert_int_eq(err.code, CLAIMS_ENOTFOUND);
     ck_assert_int_eq(err.claim, 1);
@@ -227,9 +227,10 @@ END_TEST
 
 START_TEST(test_invalid_utf8)
 {
-    const char *doc = DOC_HEAD GOOD("a") ",\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\xff\xfe\"},\n"
-        GOOD("c") DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "a") ",\n"
+             "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\xff\xfe\"},\n" GOOD("c")
+                 DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
     ck_assert_int_eq(err.code, CLAIMS_ENCODING);
     ck_assert_int_eq(err.claim, 1);
@@ -240,8 +241,7 @@ START_TEST(test_invalid_utf8)
     ck_assert_str_eq(value_at(1), "c");
     assert_accounted();
     /* in the source: the document is rejected */
-    ck_assert_int_eq(load("{\"source\": {\"id\": \"\xc3\"}, \"claims\": [{}]}"),
-                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(load("{\"source\": {\"id\": \"\xc3\"}, \"claims\": [{}]}"), CLAIMS_EREJECTED);
     ck_assert_int_eq(err.code, CLAIMS_ENCODING);
     ck_assert_uint_eq(sum.documents_rejected, 1);
 }
@@ -273,8 +273,7 @@ START_TEST(test_quote_offsets)
         "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": -1, \"length\": 3}},\n"
         "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": 0, \"length\": 4}},\n"
         "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"abc\", \"offset\": 1.5}},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"\\u00e9t\\u00e9\", \"offset\": 97, \"length\": 3}}"
-        DOC_TAIL;
+        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"\\u00e9t\\u00e9\", \"offset\": 97, \"length\": 3}}" DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.claims_loaded, 1);
     ck_assert_int_eq(claims_store_diagnostic(st, 0)->code, CLAIMS_ERANGE);
@@ -290,7 +289,7 @@ START_TEST(test_oversized_field)
 {
     size_t big = 70000;
     const char *head = DOC_HEAD GOOD("ok") ",\n    {\"subject\": \"e\", "
-                       "\"attribute\": \"a\", \"value\": \"";
+                                           "\"attribute\": \"a\", \"value\": \"";
     const char *tail = "\"}" DOC_TAIL;
     size_t n = strlen(head);
     char *doc = malloc(n + big + strlen(tail) + 1);
@@ -323,9 +322,10 @@ START_TEST(test_duplicates)
     ck_assert_uint_eq(sum.claims_rejected, 1);
     ck_assert_uint_eq(claims_store_claim_count(st), 1);
     /* duplicate subject ids; duplicate JSON keys */
-    ck_assert_int_eq(load("{\"source\": {\"id\": \"d2\"}, \"subjects\": "
-                          "[{\"id\": \"e\", \"type\": \"event\"}, {\"id\": \"e\", \"type\": \"person\"}]}"),
-                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(
+        load("{\"source\": {\"id\": \"d2\"}, \"subjects\": "
+             "[{\"id\": \"e\", \"type\": \"event\"}, {\"id\": \"e\", \"type\": \"person\"}]}"),
+        CLAIMS_EREJECTED);
     ck_assert_int_eq(err.code, CLAIMS_EDUPLICATE);
     ck_assert_int_eq(load("{\"source\": {\"id\": \"d3\", \"id\": \"d4\"}}"), CLAIMS_ESYNTAX);
 }
@@ -335,8 +335,9 @@ START_TEST(test_strict)
 {
     claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
     o.flags = CLAIMS_LOAD_STRICT;
-    const char *doc = DOC_HEAD GOOD("a") ",\n"
-        "    {\"subject\": \"nope\", \"attribute\": \"a\", \"value\": \"b\"}" DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "a") ",\n"
+             "    {\"subject\": \"nope\", \"attribute\": \"a\", \"value\": \"b\"}" DOC_TAIL;
     ck_assert_int_eq(load_opts(doc, strlen(doc), &o), CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.documents_rejected, 1);
     ck_assert_uint_eq(sum.claims_loaded, 0);
@@ -356,7 +357,8 @@ END_TEST
 
 START_TEST(test_array_and_bom)
 {
-    const char *text = "\xEF\xBB\xBF[\n"
+    const char *text =
+        "\xEF\xBB\xBF[\n"
         " {\"source\": {\"id\": \"a\"}},\n"
         " {\"source\": {\"id\": \"b\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}],\n"
         "  \"claims\": [{\"subject\": \"e\", \"attribute\": \"x\", \"value\": true}]},\n"
@@ -374,7 +376,7 @@ START_TEST(test_tsv_long_and_wide)
 {
     const char *tsv = "# comment\n"
                       "aa\tAA-1\tgate\tB5\n"
-                      "aa\tAA-1\tstatus\t\n"          /* empty: no claim */
+                      "aa\tAA-1\tstatus\t\n" /* empty: no claim */
                       "orbitz\tAA-1\tgate\tB6\n"
                       "bad row\n"
                       "aa\tAA-2\tgate\tC1\n";
@@ -428,7 +430,8 @@ END_TEST
 
 START_TEST(test_tsv_encoding)
 {
-    const char *tsv = "aa\tAA-1\tgate\tB\xA0" "5\n"
+    const char *tsv = "aa\tAA-1\tgate\tB\xA0"
+                      "5\n"
                       "aa\tAA-1\tstatus\tok\n";
     claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
     o.format = CLAIMS_FORMAT_TSV;
@@ -441,7 +444,8 @@ START_TEST(test_tsv_encoding)
     setup();
     o.flags = CLAIMS_LOAD_LATIN1;
     ck_assert_int_eq(load_opts(tsv, strlen(tsv), &o), CLAIMS_OK);
-    ck_assert_str_eq(value_at(0), "B\xC2\xA0" "5");
+    ck_assert_str_eq(value_at(0), "B\xC2\xA0"
+                                  "5");
     /* strict TSV: one bad row rejects the whole input */
     claims_store_free(st);
     setup();
@@ -469,8 +473,7 @@ START_TEST(test_file_and_stream)
     /* a stream that cannot be read (a directory: EISDIR) */
     f = fopen("/", "rb");
     if (f) {
-        ck_assert_int_eq(claims_store_load_stream(st, f, S("dir"), NULL, &sum, &err),
-                         CLAIMS_EIO);
+        ck_assert_int_eq(claims_store_load_stream(st, f, S("dir"), NULL, &sum, &err), CLAIMS_EIO);
         ck_assert_ptr_nonnull(strstr(err.text, "cannot read"));
         ck_assert_uint_eq(sum.claims_loaded, 0);
         fclose(f);
@@ -511,7 +514,8 @@ START_TEST(test_progress_and_cancel)
         len += (size_t)snprintf(text + len, cap - len,
                                 "{\"source\": {\"id\": \"s%d\"}, \"subjects\": [{\"id\": \"e\", "
                                 "\"type\": \"event\"}], \"claims\": [{\"subject\": \"e\", "
-                                "\"attribute\": \"a\", \"value\": \"v\"}]}\n", i);
+                                "\"attribute\": \"a\", \"value\": \"v\"}]}\n",
+                                i);
     claims_load_options o = CLAIMS_LOAD_OPTIONS_INIT;
     calls c = {0, 0, 0, 0, true};
     o.progress = on_progress;
@@ -540,8 +544,8 @@ START_TEST(test_seed_corpus)
 {
     const char *dir = getenv("CLAIMS_CORPUS_DIR");
     ck_assert_ptr_nonnull(dir);
-    static const char *const files[] = {"000_cbs.json", "001_dailymail.json",
-                                        "002_wsj.json", "003_business_standard.json"};
+    static const char *const files[] = {"000_cbs.json", "001_dailymail.json", "002_wsj.json",
+                                        "003_business_standard.json"};
     for (size_t i = 0; i < 4; i++) {
         char path[1024];
         snprintf(path, sizeof path, "%s/%s", dir, files[i]);
@@ -581,9 +585,8 @@ static char *dump(claims_store *store)
     const claims_source_info *si;
     claims_store_sources(&c, store);
     while (claims_cursor_next_source(&si, c) == CLAIMS_OK)
-        put(&out, &len, "S %s|%s|%s|%s|%s|%ld|%zu|%zu\n", si->id, si->outlet,
-            si->published, si->language, si->text_file, si->text_characters,
-            si->subject_count, si->claim_count);
+        put(&out, &len, "S %s|%s|%s|%s|%s|%ld|%zu|%zu\n", si->id, si->outlet, si->published,
+            si->language, si->text_file, si->text_characters, si->subject_count, si->claim_count);
     claims_cursor_free(c);
     const claims_subject_info *su;
     claims_store_subjects(&c, store, CLAIMS_ALL);
@@ -593,10 +596,9 @@ static char *dump(claims_store *store)
     const claims_claim_info *ci;
     claims_store_claims(&c, store, CLAIMS_ALL);
     while (claims_cursor_next_claim(&ci, c) == CLAIMS_OK) {
-        put(&out, &len, "C %zu|%s|%s|%s|%s|%s|%s|%ld|%ld|%d|%d|%d:%d|", ci->source,
-            ci->id, ci->subject_id, ci->attribute, ci->value, ci->value_type, ci->quote,
-            ci->quote_offset, ci->quote_length, (int)ci->polarity, (int)ci->certainty,
-            ci->line, ci->column);
+        put(&out, &len, "C %zu|%s|%s|%s|%s|%s|%s|%ld|%ld|%d|%d|%d:%d|", ci->source, ci->id,
+            ci->subject_id, ci->attribute, ci->value, ci->value_type, ci->quote, ci->quote_offset,
+            ci->quote_length, (int)ci->polarity, (int)ci->certainty, ci->line, ci->column);
         for (size_t k = 0; k < ci->attribution_count; k++)
             put(&out, &len, "%s;", ci->attribution[k]);
         put(&out, &len, "\n");
@@ -604,14 +606,13 @@ static char *dump(claims_store *store)
     claims_cursor_free(c);
     for (size_t i = 0; i < claims_store_diagnostic_count(store); i++) {
         const claims_error *e = claims_store_diagnostic(store, i);
-        put(&out, &len, "D %d %s %d:%d %ld %ld %s\n", e->code, e->source, e->line,
-            e->column, e->document, e->claim, e->text);
+        put(&out, &len, "D %d %s %d:%d %ld %ld %s\n", e->code, e->source, e->line, e->column,
+            e->document, e->claim, e->text);
     }
     claims_load_summary t = CLAIMS_LOAD_SUMMARY_INIT;
     claims_store_summary(store, &t);
-    put(&out, &len, "T %zu %zu %zu %zu %zu %zu %zu\n", t.documents_read,
-        t.documents_loaded, t.documents_rejected, t.claims_read, t.claims_loaded,
-        t.claims_rejected, t.errors);
+    put(&out, &len, "T %zu %zu %zu %zu %zu %zu %zu\n", t.documents_read, t.documents_loaded,
+        t.documents_rejected, t.claims_read, t.claims_loaded, t.claims_rejected, t.errors);
     return out;
 }
 
@@ -640,8 +641,9 @@ static char *mixed_lines(int n)
             if (k)
                 put(&out, &len, ", ");
             if (i % 11 == 3 && k == 2)
-                put(&out, &len, "{\"subject\": \"e\", \"attribute\": \"date\", "
-                                "\"value\": \"bad \xff byte\"}");
+                put(&out, &len,
+                    "{\"subject\": \"e\", \"attribute\": \"date\", "
+                    "\"value\": \"bad \xff byte\"}");
             else if (i % 7 == 4 && k == 3)
                 put(&out, &len, "{\"subject\": \"nobody\", \"attribute\": \"x\", \"value\": 1}");
             else if (i % 9 == 2 && k == 1)
@@ -662,9 +664,9 @@ START_TEST(test_parallel_identical)
 {
     char *text = mixed_lines(300);
     size_t len = strlen(text);
-    ck_assert_int_eq(claims__load_buffer_tuned(st, text, len, S("t.jsonl"), threads_opts(1),
-                                               0, &sum, &err),
-                     CLAIMS_EREJECTED);
+    ck_assert_int_eq(
+        claims__load_buffer_tuned(st, text, len, S("t.jsonl"), threads_opts(1), 0, &sum, &err),
+        CLAIMS_EREJECTED);
     assert_accounted();
     ck_assert_uint_eq(sum.documents_read, 300);
     ck_assert_uint_gt(sum.claims_loaded, 1000);
@@ -682,11 +684,11 @@ START_TEST(test_parallel_identical)
     for (size_t i = 0; i < 4; i++) {
         claims_store_free(st);
         setup();
-        claims__load_buffer_tuned(st, text, len, S("t.jsonl"), threads_opts(threads[i]),
-                                  chunks[i], &sum, &err);
+        claims__load_buffer_tuned(st, text, len, S("t.jsonl"), threads_opts(threads[i]), chunks[i],
+                                  &sum, &err);
         char *other = dump(st);
-        ck_assert_msg(strcmp(one, other) == 0, "%u threads, chunks of %zu bytes",
-                      threads[i], chunks[i]);
+        ck_assert_msg(strcmp(one, other) == 0, "%u threads, chunks of %zu bytes", threads[i],
+                      chunks[i]);
         free(other);
     }
     /* a regular file read in segments, some lines longer than a segment */
@@ -712,13 +714,12 @@ START_TEST(test_jsonl_positions)
 {
     /* characters, not bytes, before a claim; a claim with a byte that is not
      * UTF-8 among good ones; a byte order mark only at the start */
-    const char *text =
-        "\xEF\xBB\xBF{\"source\": {\"id\": \"a\", \"title\": \"\xc3\xa9\xc3\xa9\"}, "
-        "\"subjects\": [{\"id\": \"e\", \"type\": \"event\"}], \"claims\": ["
-        "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"1\"}, "
-        "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"\xe2\x82\"}, "
-        "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"3\"}]}\n"
-        "\xEF\xBB\xBF{\"source\": {\"id\": \"b\"}}\n";
+    const char *text = "\xEF\xBB\xBF{\"source\": {\"id\": \"a\", \"title\": \"\xc3\xa9\xc3\xa9\"}, "
+                       "\"subjects\": [{\"id\": \"e\", \"type\": \"event\"}], \"claims\": ["
+                       "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"1\"}, "
+                       "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"\xe2\x82\"}, "
+                       "{\"subject\": \"e\", \"attribute\": \"x\", \"value\": \"3\"}]}\n"
+                       "\xEF\xBB\xBF{\"source\": {\"id\": \"b\"}}\n";
     for (unsigned threads = 1; threads <= 2; threads++) {
         claims_store_free(st);
         setup();
@@ -756,8 +757,9 @@ START_TEST(test_syntax_error_where)
 {
     /* in a claim of a JSON document: its line and column, the document and
      * the claim; nothing of the document loads */
-    const char *doc = DOC_HEAD GOOD("a") ",\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\\qy\"}" DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "a") ",\n"
+             "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"x\\qy\"}" DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_ESYNTAX);
     ck_assert_int_eq(err.line, 8);
     ck_assert_int_eq(err.column, 51);
@@ -831,15 +833,14 @@ START_TEST(test_syntax_error_classes)
         {"\"doc\"", 1, "object or array expected, not a string"},
         {"\xEF\xBB\xBF{\"a\": 1}", 1, "byte 0xEF"},
     };
-#define GOOD_LINE(id)                                                          \
-    "{\"source\": {\"id\": \"" id "\"}, \"subjects\": [{\"id\": \"e\", "               \
+#define GOOD_LINE(id)                                                                 \
+    "{\"source\": {\"id\": \"" id "\"}, \"subjects\": [{\"id\": \"e\", "              \
     "\"type\": \"event\"}], \"claims\": [{\"subject\": \"e\", \"attribute\": \"a\", " \
     "\"value\": \"v\"}]}\n"
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const bad_line *c = &cases[i];
         char text[1024];
-        snprintf(text, sizeof text, "%s%s\n%s", GOOD_LINE("before"), c->text,
-                 GOOD_LINE("after"));
+        snprintf(text, sizeof text, "%s%s\n%s", GOOD_LINE("before"), c->text, GOOD_LINE("after"));
         claims_store_free(st);
         setup();
         /* one line per chunk, two threads: the parallel path */
@@ -854,9 +855,8 @@ START_TEST(test_syntax_error_classes)
         ck_assert_int_eq(err.code, CLAIMS_ESYNTAX);
         ck_assert_str_eq(err.source, "t.jsonl");
         ck_assert_int_eq(err.document, 1);
-        ck_assert_msg(err.line == 2 && err.column == c->column,
-                      "%s: at %d:%d, want 2:%d (%s)", c->text, err.line, err.column,
-                      c->column, err.text);
+        ck_assert_msg(err.line == 2 && err.column == c->column, "%s: at %d:%d, want 2:%d (%s)",
+                      c->text, err.line, err.column, c->column, err.text);
         ck_assert_msg(strstr(err.text, c->message) && strstr(err.text, "malformed JSON: "),
                       "%s: \"%s\" lacks \"%s\"", c->text, err.text, c->message);
     }
@@ -867,14 +867,14 @@ START_TEST(test_numbers_and_escapes)
 {
     /* a number too large for 64 bits is kept as written, not a syntax error
      * of the whole document; as a quote offset it is out of range */
-    const char *doc = DOC_HEAD GOOD("a") ",\n"
-        "    {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": 123456789012345678901234567890},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"x\", \"offset\": 99999999999999999999}},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"x\", \"length\": 2147483648}},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": 1e400},\n"
-        "    {\"subject\": \"e\", \"\\u0061ttribute\": \"caf\\u00e9\", \"value\": \"\\ud83d\\ude00\"},\n"
-        "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"polarity\": \"no\\u0000t\"}"
-        DOC_TAIL;
+    const char *doc = DOC_HEAD GOOD(
+        "a") ",\n"
+             "    {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": 123456789012345678901234567890},\n"
+             "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"x\", \"offset\": 99999999999999999999}},\n"
+             "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"quote\": {\"text\": \"x\", \"length\": 2147483648}},\n"
+             "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": 1e400},\n"
+             "    {\"subject\": \"e\", \"\\u0061ttribute\": \"caf\\u00e9\", \"value\": \"\\ud83d\\ude00\"},\n"
+             "    {\"subject\": \"e\", \"attribute\": \"a\", \"value\": \"b\", \"polarity\": \"no\\u0000t\"}" DOC_TAIL;
     ck_assert_int_eq(load(doc), CLAIMS_EREJECTED);
     ck_assert_uint_eq(sum.claims_loaded, 4);
     ck_assert_str_eq(value_at(1), "123456789012345678901234567890");

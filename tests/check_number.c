@@ -15,8 +15,7 @@ static void teardown(void) { claims_value_free(v); }
 
 #define N CLAIMS_TYPE_NUMBER
 #define PLAIN(text, norm) expect_plain(v, N, text, norm)
-#define BOUND(text, norm, mod, lo, hi)                                         \
-    expect_value(v, N, text, norm, CLAIMS_MOD_##mod, lo, hi)
+#define BOUND(text, norm, mod, lo, hi) expect_value(v, N, text, norm, CLAIMS_MOD_##mod, lo, hi)
 #define SYNTAX(text) expect_error(v, N, text, CLAIMS_ESYNTAX)
 #define RANGE(text) expect_error(v, N, text, CLAIMS_ERANGE)
 
@@ -26,7 +25,9 @@ START_TEST(test_numerals)
     PLAIN("  129  ", "129");
     PLAIN("1,234,567", "1234567");
     PLAIN("1 000", "1000");
-    PLAIN("1\xC2\xA0" "000", "1000"); /* no-break space */
+    PLAIN("1\xC2\xA0"
+          "000",
+          "1000"); /* no-break space */
     PLAIN("1 234 567.89", "1234567.89");
     PLAIN("0033", "33");
     PLAIN("-1.2", "-1.2");
@@ -74,8 +75,7 @@ START_TEST(test_words)
     PLAIN("one billion twenty-five millions", "1025000000");
     PLAIN("three thousand millions", "3000000000");
     PLAIN("three lakh crore", "3000000000000");
-    PLAIN("three crore twelve lakh fifty-six thousand seven hundred twenty-one",
-          "31256721");
+    PLAIN("three crore twelve lakh fifty-six thousand seven hundred twenty-one", "31256721");
     PLAIN("zero eight", "8");
     PLAIN("o eight", "8");
     PLAIN("zero zero hundred twenty five", "125");
@@ -136,7 +136,7 @@ START_TEST(test_fractions)
     PLAIN("2 1/4", "2.25");
     PLAIN("-4/5", "-0.8");
     PLAIN("- 1 4/5", "-1.8");
-    PLAIN("\xC2\xBD", "0.5");   /* ½ */
+    PLAIN("\xC2\xBD", "0.5"); /* ½ */
     PLAIN("2\xC2\xBD", "2.5");
     PLAIN("three quarters", "0.75");
     PLAIN("a half", "0.5");
@@ -286,12 +286,10 @@ START_TEST(test_ranges)
     /* two bounds: exclusivity shows in the interval brackets */
     BOUND("more than 10 and less than 20", "(10,20)", NONE, 10, 20);
     BOUND("at most 100 and at least 20", "[20,100]", NONE, 20, 100);
-    BOUND("larger than twenty and less or equal than thirty five", "(20,35]",
-          NONE, 20, 35);
-    BOUND("higher than the tenth but lower than the fifteenth", "(10,15)",
-          NONE, 10, 15);
-    BOUND("higher or equal than one hundred, lower or equal than three hundred",
-          "[100,300]", NONE, 100, 300);
+    BOUND("larger than twenty and less or equal than thirty five", "(20,35]", NONE, 20, 35);
+    BOUND("higher than the tenth but lower than the fifteenth", "(10,15)", NONE, 10, 15);
+    BOUND("higher or equal than one hundred, lower or equal than three hundred", "[100,300]", NONE,
+          100, 300);
 
     SYNTAX("1995-01"); /* descending: not a range */
     SYNTAX("from 10 to 5");
@@ -375,8 +373,7 @@ START_TEST(test_out_of_range)
     RANGE("between 1 and 9007199254740993");
     claims_error err;
     const char *t = "99999999999999999999999";
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, t, strlen(t), NULL, &err),
-                     CLAIMS_ERANGE);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, t, strlen(t), NULL, &err), CLAIMS_ERANGE);
     ck_assert_ptr_nonnull(strstr(err.text, t));
 }
 END_TEST
@@ -385,29 +382,23 @@ START_TEST(test_messages_and_options)
 {
     claims_error err;
     const char *t = "banana split";
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, t, strlen(t), NULL, &err),
-                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, t, strlen(t), NULL, &err), CLAIMS_ESYNTAX);
     ck_assert_str_eq(err.text, "'banana split' is not a number");
 
     claims_parse_options o = CLAIMS_PARSE_OPTIONS_INIT;
     o.language = (claims_str){"fr", 2};
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err),
-                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err), CLAIMS_ESYNTAX);
     ck_assert_ptr_nonnull(strstr(err.text, "English"));
     ck_assert_ptr_nonnull(strstr(err.text, "'fr'"));
     o.language = (claims_str){"en-GB", 5};
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err), CLAIMS_OK);
     o.language = (claims_str){"EN", 2};
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err), CLAIMS_OK);
     o.language = (claims_str){"eng", 3};
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err),
-                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, "5", 1, &o, &err), CLAIMS_ESYNTAX);
 
     /* the text need not be NUL-terminated */
-    ck_assert_int_eq(claims_value_parse(v, NULL, N, "12345", 2, NULL, NULL),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims_value_parse(v, NULL, N, "12345", 2, NULL, NULL), CLAIMS_OK);
     ck_assert_str_eq(claims_value_normalized(v), "12");
 }
 END_TEST
@@ -437,8 +428,7 @@ START_TEST(test_scanner)
 {
     claims__scan sc;
     const char *t = "at least 1,234.5 people";
-    ck_assert_int_eq(claims__number_scan(&sc, t, strlen(t), "number", NULL),
-                     CLAIMS_OK);
+    ck_assert_int_eq(claims__number_scan(&sc, t, strlen(t), "number", NULL), CLAIMS_OK);
     ck_assert_uint_eq(sc.n, 4);
     ck_assert_int_eq(sc.tok[2].kind, CLAIMS__TOK_NUMERAL);
     ck_assert(sc.tok[2].value == 1234.5);
@@ -456,8 +446,7 @@ START_TEST(test_scanner)
     many[n] = '\0';
     claims_error err;
     claims__error_clear(&err);
-    ck_assert_int_eq(claims__number_scan(&sc, many, n, "number", &err),
-                     CLAIMS_ESYNTAX);
+    ck_assert_int_eq(claims__number_scan(&sc, many, n, "number", &err), CLAIMS_ESYNTAX);
     ck_assert_ptr_nonnull(strstr(err.text, "too many"));
     SYNTAX(many); /* as the public API sees it */
 }
@@ -465,20 +454,16 @@ END_TEST
 
 START_TEST(test_compare)
 {
-    const claims_relation EQ = CLAIMS_RELATION_EQUAL,
-                          OK = CLAIMS_RELATION_COMPATIBLE,
+    const claims_relation EQ = CLAIMS_RELATION_EQUAL, OK = CLAIMS_RELATION_COMPATIBLE,
                           NO = CLAIMS_RELATION_CONFLICTING;
     expect_relation(N, "1,000", "one thousand", EQ, "1000 equals 1000");
     expect_relation(N, "five", "5.0", EQ, NULL);
     expect_relation(N, "at least 129", "no fewer than 129", EQ,
                     "129 EQUAL_OR_MORE equals 129 EQUAL_OR_MORE");
     expect_relation(N, "between 10 and 15", "10-15", EQ, NULL);
-    expect_relation(N, "at least 129", "150", OK,
-                    "129 EQUAL_OR_MORE contains 150");
-    expect_relation(N, "150", "at least 129", OK,
-                    "150 lies within 129 EQUAL_OR_MORE");
-    expect_relation(N, "at least 129", "100", NO,
-                    "129 EQUAL_OR_MORE conflicts with 100");
+    expect_relation(N, "at least 129", "150", OK, "129 EQUAL_OR_MORE contains 150");
+    expect_relation(N, "150", "at least 129", OK, "150 lies within 129 EQUAL_OR_MORE");
+    expect_relation(N, "at least 129", "100", NO, "129 EQUAL_OR_MORE conflicts with 100");
     expect_relation(N, "at least 129", "129", OK, NULL);
     /* an exclusive bound excludes its number */
     expect_relation(N, "more than 5", "5", NO, "5 MORE_THAN conflicts with 5");
@@ -487,13 +472,10 @@ START_TEST(test_compare)
     expect_relation(N, "at most 5", "at least 5", OK, NULL);
     expect_relation(N, "less than 5", "more than 5", NO, NULL);
     expect_relation(N, "less than 5", "at least 5", NO, NULL);
-    expect_relation(N, "more than 10 and less than 20", "20", NO,
-                    "(10,20) conflicts with 20");
-    expect_relation(N, "more than 10 and less than 20", "19.5", OK,
-                    "(10,20) contains 19.5");
+    expect_relation(N, "more than 10 and less than 20", "20", NO, "(10,20) conflicts with 20");
+    expect_relation(N, "more than 10 and less than 20", "19.5", OK, "(10,20) contains 19.5");
     expect_relation(N, "between 10 and 15", "15", OK, NULL);
-    expect_relation(N, "between 10 and 15", "more than 5", OK,
-                    "[10,15] overlaps 5 MORE_THAN");
+    expect_relation(N, "between 10 and 15", "more than 5", OK, "[10,15] overlaps 5 MORE_THAN");
     expect_relation(N, "between 10 and 15", "between 16 and 20", NO, NULL);
     /* a hedge allows 10% either way, in comparison only */
     expect_relation(N, "about 100", "109", OK, "100 APPROX overlaps 109");

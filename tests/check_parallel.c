@@ -7,8 +7,8 @@
 #include <stdatomic.h>
 
 typedef struct tasks {
-    size_t *slots;   /* each task writes only its own slot */
-    size_t fail_at;  /* the task that fails, or SIZE_MAX */
+    size_t *slots;  /* each task writes only its own slot */
+    size_t fail_at; /* the task that fails, or SIZE_MAX */
     atomic_size_t ran;
 } tasks;
 

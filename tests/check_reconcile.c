@@ -65,8 +65,7 @@ static long find_event(const claims_result *r, const char *source, const char *a
 
 /* The attribute `attr` of subject `e`, copied into *a (the row is the
  * cursor's, freed here); false when absent. */
-static bool get_attr(const claims_result *r, size_t e, const char *attr,
-                     claims_attribute_info *a)
+static bool get_attr(const claims_result *r, size_t e, const char *attr, claims_attribute_info *a)
 {
     claims_cursor *at;
     const claims_attribute_info *row;
@@ -285,9 +284,9 @@ static claims_store *copy_shuffled(const claims_store *from, unsigned seed)
         while (row->index != order[k]);
         claims_source_info copy = *row, *si = &copy; /* the row dies with c */
         claims_cursor_free(c);
-        claims_source_desc sd = {CLAIMS_SOURCE_DESC_VERSION, S(si->id), S(si->outlet),
-                                 S(si->title), S(si->author), S(si->published), S(si->url),
-                                 S(si->language)};
+        claims_source_desc sd = {
+            CLAIMS_SOURCE_DESC_VERSION, S(si->id),  S(si->outlet),  S(si->title), S(si->author),
+            S(si->published),           S(si->url), S(si->language)};
         size_t idx;
         ck_assert_int_eq(claims_store_add_source(st, &idx, &sd, NULL), CLAIMS_OK);
         /* subjects, in reverse when shuffling */
@@ -323,12 +322,19 @@ static claims_store *copy_shuffled(const claims_store *from, unsigned seed)
             claims_str chain[8];
             for (size_t a = 0; a < ci[i].attribution_count && a < 8; a++)
                 chain[a] = S(ci[i].attribution[a]);
-            claims_claim_desc d = {CLAIMS_CLAIM_DESC_VERSION, S(ci[i].id),
-                                   S(ci[i].subject_id), S(ci[i].attribute),
-                                   S(ci[i].value), S(ci[i].value_type), chain,
-                                   ci[i].attribution_count, S(ci[i].quote),
-                                   ci[i].quote_offset, ci[i].quote_length,
-                                   ci[i].polarity, ci[i].certainty};
+            claims_claim_desc d = {CLAIMS_CLAIM_DESC_VERSION,
+                                   S(ci[i].id),
+                                   S(ci[i].subject_id),
+                                   S(ci[i].attribute),
+                                   S(ci[i].value),
+                                   S(ci[i].value_type),
+                                   chain,
+                                   ci[i].attribution_count,
+                                   S(ci[i].quote),
+                                   ci[i].quote_offset,
+                                   ci[i].quote_length,
+                                   ci[i].polarity,
+                                   ci[i].certainty};
             ck_assert_int_eq(claims_store_add_claim(st, NULL, idx, &d, NULL), CLAIMS_OK);
         }
     }
@@ -350,8 +356,7 @@ START_TEST(test_shuffled_input_same_result)
     claims_store *a = copy_shuffled(seed, 0);
     claims_store *b = copy_shuffled(seed, 7);
     claims_store *c = copy_shuffled(seed, 12345);
-    claims_result *ra = reconcile(NULL, a), *rb = reconcile(NULL, b),
-                  *rc = reconcile(NULL, c);
+    claims_result *ra = reconcile(NULL, a), *rb = reconcile(NULL, b), *rc = reconcile(NULL, c);
     char *ja = render(ra, CLAIMS_RENDER_JSON), *jb = render(rb, CLAIMS_RENDER_JSON),
          *jc = render(rc, CLAIMS_RENDER_JSON);
     /* the sources list follows load order; everything after it must match */
@@ -393,8 +398,8 @@ START_TEST(test_ids_stable_when_unrelated_added)
         " \"subjects\": [{\"id\": \"e\", \"type\": \"event\", \"label\": \"a flood\"}],"
         " \"claims\": [{\"subject\": \"e\", \"attribute\": \"place\", \"value\": \"Venice\"},"
         "  {\"subject\": \"e\", \"attribute\": \"deaths\", \"value\": \"two\"}]}";
-    ck_assert_int_eq(claims_store_load_buffer(st, other, strlen(other), S("x"), NULL,
-                                              NULL, NULL), CLAIMS_OK);
+    ck_assert_int_eq(claims_store_load_buffer(st, other, strlen(other), S("x"), NULL, NULL, NULL),
+                     CLAIMS_OK);
     claims_result *r2 = reconcile(NULL, st);
     long apec2 = find_event(r2, CBS, "duration", "240");
     ck_assert_int_ge(apec2, 0);
@@ -407,26 +412,29 @@ END_TEST
 
 /* ---- relations on small hand-made inputs ------------------------------------------------ */
 
-#define DOC(id, pub, claims)                                                    \
-    "{\"source\": {\"id\": \"" id "\", \"outlet\": \"" id " news\", \"published\": \"" pub \
+#define DOC(id, pub, claims)                                                                \
+    "{\"source\": {\"id\": \"" id "\", \"outlet\": \"" id " news\", \"published\": \"" pub  \
     "\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\", \"label\": \"the quake\"}], " \
     "\"claims\": [" claims "]}\n"
 #define C(attr, val) "{\"subject\": \"e\", \"attribute\": \"" attr "\", \"value\": \"" val "\"}"
-#define CX(attr, val, extra)                                                    \
+#define CX(attr, val, extra) \
     "{\"subject\": \"e\", \"attribute\": \"" attr "\", \"value\": \"" val "\", " extra "}"
 
 START_TEST(test_relations)
 {
-    const char *docs =
-        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("deaths", "twelve") "," C("tone", "warm") ","
-            CX("audible", "audible to reporters", "\"polarity\": \"negated\"") ","
-            CX("topic", "trade", "\"certainty\": \"unknown\""))
-        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("deaths", "at least 30") "," C("tone", "cold") ","
-            C("audible", "audible to reporters") "," C("kind", "meeting"))
-        DOC("c", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("deaths", "12") "," C("color", "blue"));
+    const char *docs = DOC(
+        "a", "2016-11-21",
+        C("place", "Lima") "," C("occasion", "the summit") "," C("deaths", "twelve") "," C(
+            "tone",
+            "warm") "," CX("audible", "audible to reporters",
+                           "\"polarity\": \"negated\"") "," CX("topic", "trade",
+                                                               "\"certainty\": \"unknown\""))
+        DOC("b", "2016-11-21",
+            C("place", "Lima") "," C("occasion", "the summit") "," C("deaths", "at least 30") "," C(
+                "tone", "cold") "," C("audible", "audible to reporters") "," C("kind", "meeting"))
+            DOC("c", "2016-11-21",
+                C("place", "Lima") "," C("occasion", "the summit") "," C("deaths", "12") "," C(
+                    "color", "blue"));
     claims_store *st = store_of(docs);
     claims_ctx *ctx = seed_ctx(); /* tone, audible: the seed corpus's sets of text */
     claims_result *r = reconcile(ctx, st);
@@ -461,11 +469,12 @@ END_TEST
 
 START_TEST(test_compatible_precision_and_hedge)
 {
-    const char *docs =
-        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("date", "November 2016") "," C("duration", "about five minutes"))
-        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("date", "2016-11-20") "," C("duration", "four and a half minutes"));
+    const char *docs = DOC("a", "2016-11-21",
+                           C("place", "Lima") "," C("occasion", "the summit") "," C(
+                               "date", "November 2016") "," C("duration", "about five minutes"))
+        DOC("b", "2016-11-21",
+            C("place", "Lima") "," C("occasion", "the summit") "," C("date", "2016-11-20") "," C(
+                "duration", "four and a half minutes"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(NULL, st);
     claims_attribute_info a;
@@ -483,13 +492,15 @@ END_TEST
  * in time. */
 START_TEST(test_far_apart_not_compared)
 {
-    const char *docs =
-        DOC("a", "2016-01-11", C("participant", "Barack Obama") ","
-            C("participant", "Vladimir Putin") "," C("date", "2016-01-10"))
-        DOC("b", "2016-01-21", C("participant", "Barack Obama") ","
-            C("participant", "Vladimir Putin") "," C("date", "2016-01-20"))
-        DOC("c", "2016-06-11", C("participant", "Barack Obama") ","
-            C("participant", "Vladimir Putin") "," C("date", "2016-06-10"));
+    const char *docs = DOC("a", "2016-01-11",
+                           C("participant", "Barack Obama") "," C(
+                               "participant", "Vladimir Putin") "," C("date", "2016-01-10"))
+        DOC("b", "2016-01-21",
+            C("participant", "Barack Obama") "," C("participant",
+                                                   "Vladimir Putin") "," C("date", "2016-01-20"))
+            DOC("c", "2016-06-11",
+                C("participant", "Barack Obama") "," C("participant", "Vladimir Putin") "," C(
+                    "date", "2016-06-10"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(NULL, st);
     long a = find_event(r, "a", "date", "2016-01-10");
@@ -538,11 +549,10 @@ START_TEST(test_schema)
     ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "deaths", 6), CLAIMS_OK);
     ck_assert(d.tolerance > 0.49 && d.tolerance < 0.51);
     /* a tolerance makes 12 and 15 compatible */
-    const char *docs =
-        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("deaths", "12"))
-        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("deaths", "15"));
+    const char *docs = DOC("a", "2016-11-21",
+                           C("place", "Lima") "," C("occasion", "the summit") "," C("deaths", "12"))
+        DOC("b", "2016-11-21",
+            C("place", "Lima") "," C("occasion", "the summit") "," C("deaths", "15"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(ctx, st);
     claims_attribute_info a;
@@ -565,8 +575,8 @@ START_TEST(test_schema)
         ck_assert_msg(rc < 0, "accepted %s", bad[i]);
         ck_assert_str_eq(err.source, "bad.json");
     }
-    claims_attribute_def set = {CLAIMS_ATTRIBUTE_DEF_VERSION, S("speed"), CLAIMS_TYPE_NUMBER,
-                                CLAIMS_SINGLE, 0, 0.1, 0.0};
+    claims_attribute_def set = {
+        CLAIMS_ATTRIBUTE_DEF_VERSION, S("speed"), CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0, 0.1, 0.0};
     ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_OK);
     set.identifying = 3;
     ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_EINVAL);
@@ -576,18 +586,24 @@ END_TEST
 
 START_TEST(test_origins_and_dependence)
 {
-    const char *docs =
-        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            CX("deaths", "12", "\"attribution\": [\"the White House\"], \"quote\": "
-               "{\"text\": \"the rescue teams worked through the night under heavy rain to reach the village\"}"))
-        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            CX("deaths", "12", "\"attribution\": [\"White House officials\"], \"quote\": "
-               "{\"text\": \"Rescue teams worked through the night under heavy rain to reach the village, officials said\"}"))
-        DOC("c", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            CX("deaths", "12", "\"attribution\": [\"Interfax\", \"Kremlin spokesman Dmitry Peskov\"], "
-               "\"quote\": {\"text\": \"\\\"the rescue teams worked through the night under heavy rain to reach the village\\\"\"}"))
-        DOC("d", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("deaths", "12"));
+    const char *docs = DOC(
+        "a", "2016-11-21",
+        C("place", "Lima") "," C("occasion", "the summit") "," CX(
+            "deaths", "12",
+            "\"attribution\": [\"the White House\"], \"quote\": "
+            "{\"text\": \"the rescue teams worked through the night under heavy rain to reach the village\"}"))
+        DOC("b", "2016-11-21",
+            C("place", "Lima") "," C("occasion", "the summit") "," CX(
+                "deaths", "12",
+                "\"attribution\": [\"White House officials\"], \"quote\": "
+                "{\"text\": \"Rescue teams worked through the night under heavy rain to reach the village, officials said\"}"))
+            DOC("c", "2016-11-21",
+                C("place", "Lima") "," C("occasion", "the summit") "," CX(
+                    "deaths", "12",
+                    "\"attribution\": [\"Interfax\", \"Kremlin spokesman Dmitry Peskov\"], "
+                    "\"quote\": {\"text\": \"\\\"the rescue teams worked through the night under heavy rain to reach the village\\\"\"}"))
+                DOC("d", "2016-11-21",
+                    C("place", "Lima") "," C("occasion", "the summit") "," C("deaths", "12"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(NULL, st);
     claims_attribute_info a;
@@ -610,11 +626,15 @@ START_TEST(test_origins_and_dependence)
     claims_result_free(r);
     claims_store_free(st);
 
-    const char *copied =
-        DOC("a", "2016-11-21", CX("tone", "calm", "\"quote\": {\"text\": \"the rescue teams "
-            "worked through the night under heavy rain to reach the small mountain village of Ayacucho\"}"))
-        DOC("b", "2016-11-21", CX("tone", "calm", "\"quote\": {\"text\": \"Rescue teams "
-            "worked through the night under heavy rain to reach the small mountain village of Ayacucho.\"}"));
+    const char *copied = DOC(
+        "a", "2016-11-21",
+        CX("tone", "calm",
+           "\"quote\": {\"text\": \"the rescue teams "
+           "worked through the night under heavy rain to reach the small mountain village of Ayacucho\"}"))
+        DOC("b", "2016-11-21",
+            CX("tone", "calm",
+               "\"quote\": {\"text\": \"Rescue teams "
+               "worked through the night under heavy rain to reach the small mountain village of Ayacucho.\"}"));
     st = store_of(copied);
     r = reconcile(NULL, st);
     ck_assert_int_eq(claims_result_dependencies(&c, r), CLAIMS_OK);
@@ -623,7 +643,7 @@ START_TEST(test_origins_and_dependence)
     ck_assert_str_eq(d->source_b, "b");
     ck_assert_uint_eq(d->passage_count, 1);
     ck_assert_str_eq(d->passages[0], "rescue teams worked through the night under heavy rain "
-                                    "to reach the small mountain village of Ayacucho");
+                                     "to reach the small mountain village of Ayacucho");
     claims_cursor_free(c);
     claims_result_free(r);
     claims_store_free(st);
@@ -675,11 +695,10 @@ START_TEST(test_cursors_and_renderings)
     ck_assert_int_eq(claims_result_values(&va, r, 0, 9999), CLAIMS_ENOTFOUND);
 
     char *json = render(r, CLAIMS_RENDER_JSON);
-    static const char *const keys[] = {"\"events\"", "\"id\"", "\"label\"", "\"type\"",
-                                       "\"sources\"", "\"attributes\"", "\"attribute\"",
-                                       "\"relation\"", "\"values\"", "\"normalized\"",
-                                       "\"text\"", "\"origins\"", "\"claims\"",
-                                       "\"dependencies\""};
+    static const char *const keys[] = {
+        "\"events\"",     "\"id\"",        "\"label\"",    "\"type\"",        "\"sources\"",
+        "\"attributes\"", "\"attribute\"", "\"relation\"", "\"values\"",      "\"normalized\"",
+        "\"text\"",       "\"origins\"",   "\"claims\"",   "\"dependencies\""};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         ck_assert_msg(strstr(json, keys[i]) != NULL, "missing %s", keys[i]);
     ck_assert_ptr_nonnull(strstr(json, "\"" CBS "#c"));
@@ -706,11 +725,11 @@ END_TEST
 
 START_TEST(test_unparsed_values_noted)
 {
-    const char *docs =
-        DOC("a", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("duration", "a long while"))
-        DOC("b", "2016-11-21", C("place", "Lima") "," C("occasion", "the summit") ","
-            C("duration", "a long while"));
+    const char *docs = DOC(
+        "a", "2016-11-21",
+        C("place", "Lima") "," C("occasion", "the summit") "," C("duration", "a long while"))
+        DOC("b", "2016-11-21",
+            C("place", "Lima") "," C("occasion", "the summit") "," C("duration", "a long while"));
     claims_store *st = store_of(docs);
     claims_result *r = reconcile(NULL, st);
     ck_assert_uint_ge(claims_result_diagnostic_count(r), 1);
@@ -815,8 +834,8 @@ START_TEST(test_stage_timings)
     const double stage[] = {s.normalize, s.resolve, s.dependence, s.origins, s.group};
     double sum = 0.0;
     for (size_t i = 0; i < 5; i++) {
-        ck_assert_msg(stage[i] >= 0.0 && stage[i] <= s.total, "stage %zu: %g of %g", i,
-                      stage[i], s.total);
+        ck_assert_msg(stage[i] >= 0.0 && stage[i] <= s.total, "stage %zu: %g of %g", i, stage[i],
+                      s.total);
         sum += stage[i];
     }
     ck_assert(s.total >= 0.0);
@@ -957,8 +976,7 @@ END_TEST
 /* ---- any number of threads, one result ----------------------------------------------- */
 
 /* Appends printf output to a growing string. */
-static void add(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
-    CLAIMS__PRINTF(4, 5);
+static void add(char **buf, size_t *len, size_t *cap, const char *fmt, ...) CLAIMS__PRINTF(4, 5);
 static void add(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
 {
     va_list ap;
@@ -989,12 +1007,11 @@ static unsigned next_rand(uint64_t *state, unsigned n)
  * wordings, every fifth outlet printing the wire's story. */
 static claims_store *many_store(void)
 {
-    static const char *const first[] = {"Sergey", "Barack", "Angela", "Xi", "Shinzo",
+    static const char *const first[] = {"Sergey", "Barack",  "Angela",   "Xi",    "Shinzo",
                                         "Justin", "Enrique", "Michelle", "Pedro", "Li"};
-    static const char *const last[] = {"Lavrov", "Obama", "Merkel", "Jinping", "Abe",
-                                       "Trudeau"};
-    static const char *const cities[] = {"Lima", "Paris", "Berlin", "Tokyo", "Ottawa",
-                                         "Mexico City", "Madrid", "Rome", "Oslo", "Cairo"};
+    static const char *const last[] = {"Lavrov", "Obama", "Merkel", "Jinping", "Abe", "Trudeau"};
+    static const char *const cities[] = {"Lima",        "Paris",  "Berlin", "Tokyo", "Ottawa",
+                                         "Mexico City", "Madrid", "Rome",   "Oslo",  "Cairo"};
     static const char *const months[] = {"November", "Nov."};
     char *buf = NULL;
     size_t len = 0, cap = 0;
@@ -1007,8 +1024,10 @@ static claims_store *many_store(void)
         unsigned events[60];
         for (int k = 0; k < 60; k++) {
             events[k] = next_rand(&rnd, 300);
-            add(&buf, &len, &cap, "%s{\"id\": \"e%d\", \"type\": \"event\", \"label\": "
-                "\"talks in %s\"}", k ? ", " : "", k, cities[events[k] % 10]);
+            add(&buf, &len, &cap,
+                "%s{\"id\": \"e%d\", \"type\": \"event\", \"label\": "
+                "\"talks in %s\"}",
+                k ? ", " : "", k, cities[events[k] % 10]);
         }
         add(&buf, &len, &cap, "], \"claims\": [");
         for (int k = 0; k < 60; k++) {
@@ -1023,11 +1042,15 @@ static claims_store *many_store(void)
             }
             unsigned form = next_rand(&rnd, 4);
             if (form == 1)
-                add(&buf, &len, &cap, ", {\"subject\": \"e%d\", \"attribute\": \"date\", "
-                    "\"value\": \"2016-11-%02u\"}", k, day);
+                add(&buf, &len, &cap,
+                    ", {\"subject\": \"e%d\", \"attribute\": \"date\", "
+                    "\"value\": \"2016-11-%02u\"}",
+                    k, day);
             else if (form > 1)
-                add(&buf, &len, &cap, ", {\"subject\": \"e%d\", \"attribute\": \"date\", "
-                    "\"value\": \"%s %u, 2016\"}", k, months[form - 2], day);
+                add(&buf, &len, &cap,
+                    ", {\"subject\": \"e%d\", \"attribute\": \"date\", "
+                    "\"value\": \"%s %u, 2016\"}",
+                    k, months[form - 2], day);
             unsigned country = next_rand(&rnd, 2), hedge = next_rand(&rnd, 3),
                      more = next_rand(&rnd, 2), who = next_rand(&rnd, 2);
             add(&buf, &len, &cap,

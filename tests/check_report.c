@@ -3,7 +3,7 @@
  * size; compact JSON is the same document; a write callback that fails
  * stops the rendering cleanly; arguments are checked. */
 #define _POSIX_C_SOURCE 200809L /* getpid, access */
-#include "report/report.h" /* the internal writer: tiny batches and windows */
+#include "report/report.h"      /* the internal writer: tiny batches and windows */
 
 #include "check_helpers.h"
 
@@ -42,8 +42,14 @@ static claims_store *big_store(size_t sources, size_t events_per_source)
     char id[64], label[256], value[256], ev[32];
     for (size_t s = 0; s < sources; s++) {
         snprintf(id, sizeof id, "source-%03zu", s);
-        claims_source_desc sd = {CLAIMS_SOURCE_DESC_VERSION, S(id), S("Outlet \"Q\""),
-                                 S("title"), S(""), S("2016-11-21"), S(""), S("en")};
+        claims_source_desc sd = {CLAIMS_SOURCE_DESC_VERSION,
+                                 S(id),
+                                 S("Outlet \"Q\""),
+                                 S("title"),
+                                 S(""),
+                                 S("2016-11-21"),
+                                 S(""),
+                                 S("en")};
         size_t si;
         ck_assert_int_eq(claims_store_add_source(st, &si, &sd, &err), CLAIMS_OK);
         for (size_t e = 0; e < events_per_source; e++) {
@@ -52,28 +58,39 @@ static claims_store *big_store(size_t sources, size_t events_per_source)
             snprintf(ev, sizeof ev, "e%zu", e);
             snprintf(label, sizeof label, "Meeting %zu of %s", event,
                      AWKWARD[event % AWKWARD_COUNT]);
-            claims_subject_desc sub = {CLAIMS_SUBJECT_DESC_VERSION, S(ev), S("event"),
-                                       S(label)};
+            claims_subject_desc sub = {CLAIMS_SUBJECT_DESC_VERSION, S(ev), S("event"), S(label)};
             ck_assert_int_eq(claims_store_add_subject(st, si, &sub, &err), CLAIMS_OK);
-            static const char *const attrs[] = {"place", "date", "participant",
+            static const char *const attrs[] = {"place",       "date",  "participant",
                                                 "participant", "topic", "deaths"};
             for (size_t f = 0; f < sizeof attrs / sizeof attrs[0]; f++) {
                 size_t n = event + (s & f);
                 switch (f) {
                 case 0: snprintf(value, sizeof value, "City %zu", n); break;
-                case 1: snprintf(value, sizeof value, "2016-%02zu-%02zu", n % 12 + 1, n % 28 + 1); break;
+                case 1:
+                    snprintf(value, sizeof value, "2016-%02zu-%02zu", n % 12 + 1, n % 28 + 1);
+                    break;
                 case 2: snprintf(value, sizeof value, "Person %zu", n); break;
                 case 3: snprintf(value, sizeof value, "Other %zu", n); break;
-                case 4: snprintf(value, sizeof value, "%s", AWKWARD[(event + s) % AWKWARD_COUNT]); break;
+                case 4:
+                    snprintf(value, sizeof value, "%s", AWKWARD[(event + s) % AWKWARD_COUNT]);
+                    break;
                 default: snprintf(value, sizeof value, "%zu", n); break;
                 }
                 char cid[32];
                 snprintf(cid, sizeof cid, "c%zu-%zu", e, f);
                 claims_str chain[2] = {S("the \"ministry\""), S(AWKWARD[f % AWKWARD_COUNT])};
-                claims_claim_desc cd = {CLAIMS_CLAIM_DESC_VERSION, S(cid), S(ev),
-                                        S(attrs[f]), S(value), {NULL, 0},
-                                        chain, f % 3, S(f == 4 ? AWKWARD[event % 9] : ""),
-                                        -1, -1, f == 5 ? CLAIMS_NEGATED : CLAIMS_AFFIRMED,
+                claims_claim_desc cd = {CLAIMS_CLAIM_DESC_VERSION,
+                                        S(cid),
+                                        S(ev),
+                                        S(attrs[f]),
+                                        S(value),
+                                        {NULL, 0},
+                                        chain,
+                                        f % 3,
+                                        S(f == 4 ? AWKWARD[event % 9] : ""),
+                                        -1,
+                                        -1,
+                                        f == 5 ? CLAIMS_NEGATED : CLAIMS_AFFIRMED,
                                         (claims_certainty)(f % 4)};
                 ck_assert_int_eq(claims_store_add_claim(st, NULL, si, &cd, &err), CLAIMS_OK);
             }
@@ -95,9 +112,9 @@ static claims_result *reconcile(const claims_store *st)
 typedef struct sink {
     char *data;
     size_t len, cap;
-    size_t calls, chunk_max;  /* pieces received, the largest allowed */
-    size_t fail_at;           /* the call (1-based) that fails; 0: none */
-    atomic_int inside;        /* calls in progress: never more than one */
+    size_t calls, chunk_max; /* pieces received, the largest allowed */
+    size_t fail_at;          /* the call (1-based) that fails; 0: none */
+    atomic_int inside;       /* calls in progress: never more than one */
     bool overlapped, bad_length, no_memory;
 } sink;
 
@@ -140,8 +157,8 @@ static void sink_ok(const sink *s)
 static void sink_free(sink *s) { free(s->data); }
 
 /* Streams a rendering into a new sink; asserts success. */
-static sink stream(const claims_result *r, claims_render_format f, unsigned flags,
-                   unsigned threads, size_t chunk)
+static sink stream(const claims_result *r, claims_render_format f, unsigned flags, unsigned threads,
+                   size_t chunk)
 {
     sink s = {0};
     s.chunk_max = chunk ? chunk : 65536;
@@ -185,14 +202,13 @@ static void check_same_bytes(const claims_result *r, const size_t *chunks, size_
             for (size_t c = 0; c < nchunks; c++) {
                 sink s = stream(r, FORMATS[f], 0, threads, chunks[c]);
                 ck_assert_msg(s.len == len && !memcmp(s.data, ref, len),
-                              "format %zu, %u threads, chunk %zu: %zu bytes, not %zu", f,
-                              threads, chunks[c], s.len, len);
+                              "format %zu, %u threads, chunk %zu: %zu bytes, not %zu", f, threads,
+                              chunks[c], s.len, len);
                 if (chunks[c])
                     ck_assert_uint_ge(s.calls, (len + chunks[c] - 1) / chunks[c]);
                 sink_free(&s);
                 s = stream(r, FORMATS[f], CLAIMS_RENDER_COMPACT, threads, chunks[c]);
-                ck_assert(s.len == compact_ref.len &&
-                          !memcmp(s.data, compact_ref.data, s.len));
+                ck_assert(s.len == compact_ref.len && !memcmp(s.data, compact_ref.data, s.len));
                 sink_free(&s);
             }
         sink_free(&compact_ref);
@@ -252,11 +268,12 @@ START_TEST(test_many_batches_same_bytes)
     size_t i, j, k;
     json_array_foreach(json_object_get(doc, "events"), i, ev)
         json_array_foreach(json_object_get(ev, "attributes"), j, at)
-            json_array_foreach(json_object_get(at, "values"), k, val) {
-                const char *text = json_string_value(json_object_get(val, "text"));
-                for (size_t a = 0; a < AWKWARD_COUNT; a++)
-                    seen[a] |= !strcmp(text, AWKWARD[a]);
-            }
+            json_array_foreach(json_object_get(at, "values"), k, val)
+    {
+        const char *text = json_string_value(json_object_get(val, "text"));
+        for (size_t a = 0; a < AWKWARD_COUNT; a++)
+            seen[a] |= !strcmp(text, AWKWARD[a]);
+    }
     for (size_t a = 0; a < AWKWARD_COUNT; a++)
         ck_assert_msg(seen[a], "text %zu lost", a);
     json_decref(doc);
@@ -382,10 +399,10 @@ START_TEST(test_arguments)
     ck_assert_int_eq(claims_result_write(r, CLAIMS_RENDER_JSON, NULL, NULL, NULL, NULL),
                      CLAIMS_EINVAL);
     /* unknown format, flags, version */
-    ck_assert_int_eq(
-        claims_result_write(r, (claims_render_format)7, NULL, never, NULL, &err), CLAIMS_EINVAL);
-    ck_assert_int_eq(
-        claims_result_write(r, (claims_render_format)-1, NULL, never, NULL, &err), CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_result_write(r, (claims_render_format)7, NULL, never, NULL, &err),
+                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_result_write(r, (claims_render_format)-1, NULL, never, NULL, &err),
+                     CLAIMS_EINVAL);
     o.flags = 1u << 5;
     ck_assert_int_eq(claims_result_write(r, CLAIMS_RENDER_JSON, &o, never, NULL, &err),
                      CLAIMS_EINVAL);
@@ -412,8 +429,7 @@ START_TEST(test_arguments)
     ck_assert_int_eq(claims_result_render(&out, NULL, NULL, CLAIMS_RENDER_JSON, &err),
                      CLAIMS_EINVAL);
     ck_assert_ptr_null(out);
-    ck_assert_int_eq(claims_result_render(NULL, NULL, r, CLAIMS_RENDER_JSON, &err),
-                     CLAIMS_EINVAL);
+    ck_assert_int_eq(claims_result_render(NULL, NULL, r, CLAIMS_RENDER_JSON, &err), CLAIMS_EINVAL);
     /* a successful call leaves err at CLAIMS_OK */
     sink s = {0};
     ck_assert_int_eq(claims_result_write(r, CLAIMS_RENDER_TEXT, NULL, collect, &s, &err),
@@ -428,8 +444,7 @@ END_TEST
 /* Renders through the internal writer with batches of `weight` and windows
  * of `window` batches, so that a small result spans many windows. */
 static int stream_windows(const claims_result *r, claims_render_format f, bool compact,
-                          unsigned threads, size_t weight, size_t window, size_t chunk,
-                          sink *s)
+                          unsigned threads, size_t weight, size_t window, size_t chunk, sink *s)
 {
     claims__writer w;
     claims__w_init(&w, chunk, collect, s, chunk);
@@ -454,14 +469,15 @@ START_TEST(test_many_windows)
                     for (size_t window = 1; window <= 3; window++) {
                         sink s = {0};
                         s.chunk_max = 100;
-                        ck_assert_int_eq(stream_windows(r, FORMATS[f], compact, threads,
-                                                        weight, window, 100, &s),
+                        ck_assert_int_eq(stream_windows(r, FORMATS[f], compact, threads, weight,
+                                                        window, 100, &s),
                                          0);
                         sink_ok(&s);
                         ck_assert_msg(s.len == ref.len && !memcmp(s.data, ref.data, s.len),
                                       "format %zu%s, %u threads, batches of %zu, windows of "
-                                      "%zu: %zu bytes, not %zu", f, compact ? " compact" : "",
-                                      threads, weight, window, s.len, ref.len);
+                                      "%zu: %zu bytes, not %zu",
+                                      f, compact ? " compact" : "", threads, weight, window, s.len,
+                                      ref.len);
                         sink_free(&s);
                     }
             /* a failure while a later window is rendered stops everything */

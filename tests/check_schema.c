@@ -37,9 +37,9 @@ START_TEST(test_builtin_is_general)
     claims_ctx *ctx = new_ctx();
     /* general news vocabulary (docs/schema.md) */
     static const char *const general[] = {
-        "participant", "date",   "place",  "occasion", "name",   "duration",     "time",
-        "topic",       "statement", "agreement", "kind", "outcome", "deaths", "injured",
-        "count",       "role",   "organization", "nationality"};
+        "participant", "date",    "place",     "occasion",  "name",         "duration",
+        "time",        "topic",   "statement", "agreement", "kind",         "outcome",
+        "deaths",      "injured", "count",     "role",      "organization", "nationality"};
     for (size_t i = 0; i < sizeof general / sizeof general[0]; i++)
         ck_assert_msg(known(ctx, general[i]), "%s is not built in", general[i]);
     claims_attribute_def d = def_of(ctx, "participant");
@@ -124,13 +124,12 @@ static void load_fails(const char *json, int code, int line, int column, const c
     claims_error err;
     ck_assert_int_eq(load(ctx, json, &err), code);
     ck_assert_int_eq(err.code, code);
-    ck_assert_msg(err.line == line && err.column == column, "%s: at %d:%d, want %d:%d (%s)",
-                  json, err.line, err.column, line, column, err.text);
+    ck_assert_msg(err.line == line && err.column == column, "%s: at %d:%d, want %d:%d (%s)", json,
+                  err.line, err.column, line, column, err.text);
     ck_assert_str_eq(err.source, "schema.json");
     ck_assert_msg(strncmp(err.text, at, strlen(at)) == 0, "%s: \"%s\" does not start with \"%s\"",
                   json, err.text, at);
-    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err.text,
-                  text);
+    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err.text, text);
     ck_assert(!known(ctx, "x"));
     claims_ctx_free(ctx);
 }
@@ -141,16 +140,16 @@ START_TEST(test_load_syntax_errors)
 {
     const char *bad = "malformed JSON: ";
     load_fails("{\"attributes\": {", CLAIMS_ESYNTAX, 1, 16, bad, "end of file");
-    load_fails("{\"attributes\": {\n  \"x\": {\"type\": \"text\",}}}", CLAIMS_ESYNTAX, 2, 24,
-               bad, "");
+    load_fails("{\"attributes\": {\n  \"x\": {\"type\": \"text\",}}}", CLAIMS_ESYNTAX, 2, 24, bad,
+               "");
     /* columns count characters */
     load_fails("{\"attributes\": {\"é\": {\"type\": text}}}", CLAIMS_ESYNTAX, 1, 34, bad,
                "invalid token");
     load_fails("", CLAIMS_ESYNTAX, 1, 0, bad, "");
     load_fails("{\"attributes\": {\"x\": {\"type\": \"text\"},\n \"x\": {\"type\": \"date\"}}}",
                CLAIMS_ESYNTAX, 2, 4, bad, "duplicate");
-    load_fails("{\"attributes\": {\"x\": {\"type\": \"te\\u0000xt\"}}}", CLAIMS_ESYNTAX, 1, 42,
-               bad, "JSON_ALLOW_NUL");
+    load_fails("{\"attributes\": {\"x\": {\"type\": \"te\\u0000xt\"}}}", CLAIMS_ESYNTAX, 1, 42, bad,
+               "JSON_ALLOW_NUL");
     load_fails("{\"attributes\": {\"x\": {\"tolerance\": 1e999}}}", CLAIMS_ESYNTAX, 1, 40, bad,
                "overflow");
 }
@@ -163,10 +162,10 @@ START_TEST(test_load_errors)
     load_fails("[]", CLAIMS_ESCHEMA, 0, 0, "\"\": ", "{\"attributes\": {NAME: {...}}}");
     load_fails("{}", CLAIMS_ESCHEMA, 0, 0, "/attributes: ", "required");
     load_fails("{\"attributes\": []}", CLAIMS_ESCHEMA, 0, 0, "/attributes: ", "must be an object");
-    load_fails("{\"attributes\": {\"x\": 3}}", CLAIMS_ESCHEMA, 0, 0, "/attributes/x: ",
-               "must be an object");
-    load_fails("{\"attributes\": {\"x\": {}}}", CLAIMS_ESCHEMA, 0, 0, "/attributes/x/type: ",
-               "required");
+    load_fails("{\"attributes\": {\"x\": 3}}", CLAIMS_ESCHEMA, 0, 0,
+               "/attributes/x: ", "must be an object");
+    load_fails("{\"attributes\": {\"x\": {}}}", CLAIMS_ESCHEMA, 0, 0,
+               "/attributes/x/type: ", "required");
     load_fails("{\"attributes\": {\"x\": {\"type\": 7}}}", CLAIMS_ESCHEMA, 0, 0,
                "/attributes/x/type: ", "name of a value type");
     load_fails("{\"attributes\": {\"x\": {\"type\": \"colour\"}}}", CLAIMS_ESCHEMA, 0, 0,
@@ -181,8 +180,8 @@ START_TEST(test_load_errors)
         snprintf(json, sizeof json,
                  "{\"attributes\": {\"x\": {\"type\": \"text\", \"identifying\": %s}}}",
                  bad_identifying[i]);
-        load_fails(json, CLAIMS_ESCHEMA, 0, 0, "/attributes/x/identifying: ",
-                   "false, true, 0, 1 or 2");
+        load_fails(json, CLAIMS_ESCHEMA, 0, 0,
+                   "/attributes/x/identifying: ", "false, true, 0, 1 or 2");
     }
     load_fails("{\"attributes\": {\"x\": {\"type\": \"number\", \"tolerance\": -0.5}}}",
                CLAIMS_ESCHEMA, 0, 0, "/attributes/x/tolerance: ", "must be a number >= 0");
@@ -241,7 +240,7 @@ START_TEST(test_load_is_atomic)
                      CLAIMS_ESCHEMA);
     ck_assert_str_eq(err.text, "/attributes/mood/identifying: must be false, true, 0, 1 or 2");
     ck_assert_int_eq(def_of(ctx, "duration").type, CLAIMS_TYPE_DURATION); /* kept */
-    ck_assert(def_of(ctx, "crowd").tolerance == 0.0);                      /* kept */
+    ck_assert(def_of(ctx, "crowd").tolerance == 0.0);                     /* kept */
     ck_assert(!known(ctx, "venue"));
     ck_assert(!known(ctx, "mood"));
     ck_assert(!known(ctx, "speaker"));

@@ -4,14 +4,19 @@
 
 static size_t add_doc(claims_store *st, const char *id)
 {
-    claims_source_desc s = {CLAIMS_SOURCE_DESC_VERSION, S(id), S("CBS News"),
-                            S("A title"), {NULL, 0}, S("2016-11-20"),
-                            {NULL, 0}, S("en")};
+    claims_source_desc s = {CLAIMS_SOURCE_DESC_VERSION,
+                            S(id),
+                            S("CBS News"),
+                            S("A title"),
+                            {NULL, 0},
+                            S("2016-11-20"),
+                            {NULL, 0},
+                            S("en")};
     size_t idx = 99;
     claims_error err;
     ck_assert_int_eq(claims_store_add_source(st, &idx, &s, &err), CLAIMS_OK);
-    claims_subject_desc subj = {CLAIMS_SUBJECT_DESC_VERSION, S("talk"),
-                                S("event"), S("Obama-Putin talk")};
+    claims_subject_desc subj = {CLAIMS_SUBJECT_DESC_VERSION, S("talk"), S("event"),
+                                S("Obama-Putin talk")};
     ck_assert_int_eq(claims_store_add_subject(st, idx, &subj, &err), CLAIMS_OK);
     return idx;
 }
@@ -194,8 +199,7 @@ START_TEST(test_api_errors)
     ck_assert_int_eq(claims_store_new(&st, &err), CLAIMS_OK);
     size_t a = add_doc(st, "a");
     /* duplicate source id */
-    claims_source_desc s = {CLAIMS_SOURCE_DESC_VERSION, S("a"), {0}, {0}, {0},
-                            {0}, {0}, {0}};
+    claims_source_desc s = {CLAIMS_SOURCE_DESC_VERSION, S("a"), {0}, {0}, {0}, {0}, {0}, {0}};
     ck_assert_int_eq(claims_store_add_source(st, NULL, &s, &err), CLAIMS_EDUPLICATE);
     ck_assert_int_eq(err.code, CLAIMS_EDUPLICATE);
     /* missing id */

@@ -7,10 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int check(const char *s, size_t len, size_t *bad)
-{
-    return claims__utf8_check(s, len, bad);
-}
+static int check(const char *s, size_t len, size_t *bad) { return claims__utf8_check(s, len, bad); }
 
 START_TEST(test_valid)
 {
@@ -28,12 +25,12 @@ START_TEST(test_invalid)
         size_t len;
         size_t bad;
     } cases[] = {
-        {"ab\0cd", 5, 2},            /* NUL */
-        {"a\xC0\xAF", 3, 1},         /* overlong '/' */
-        {"a\xED\xA0\x80", 4, 1},     /* surrogate */
-        {"\xF4\x90\x80\x80", 4, 0},  /* beyond U+10FFFF */
-        {"abc\xE2\x80", 5, 3},       /* truncated */
-        {"\x80", 1, 0},              /* lone continuation */
+        {"ab\0cd", 5, 2},           /* NUL */
+        {"a\xC0\xAF", 3, 1},        /* overlong '/' */
+        {"a\xED\xA0\x80", 4, 1},    /* surrogate */
+        {"\xF4\x90\x80\x80", 4, 0}, /* beyond U+10FFFF */
+        {"abc\xE2\x80", 5, 3},      /* truncated */
+        {"\x80", 1, 0},             /* lone continuation */
         {"ok\xFF", 3, 2},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

@@ -46,7 +46,7 @@ START_TEST(test_names_unknown)
     static const struct {
         const char *what;
         name_fn fn;
-        int count; /* values 0 .. count-1 are the enum's */
+        int count;         /* values 0 .. count-1 are the enum's */
         int named_unknown; /* the value whose name is "unknown", or -1 */
     } fns[] = {
         {"type", type_n, CLAIMS_TYPE_COUNT, -1},
@@ -67,8 +67,8 @@ START_TEST(test_names_unknown)
         const int outside[] = {-1, fns[f].count, fns[f].count + 1, 1000, INT32_MIN};
         for (size_t k = 0; k < sizeof outside / sizeof outside[0]; k++) {
             const char *n = fns[f].fn(outside[k]);
-            ck_assert_msg(n && strcmp(n, "unknown") == 0, "%s %d: %s", fns[f].what,
-                          outside[k], n ? n : "NULL");
+            ck_assert_msg(n && strcmp(n, "unknown") == 0, "%s %d: %s", fns[f].what, outside[k],
+                          n ? n : "NULL");
         }
     }
     /* "unknown" is not a type a document may name */
@@ -87,9 +87,9 @@ START_TEST(test_parse_flags)
     const unsigned bits[] = {1u, 0x10u, 0xFFF0u, 1u << 31};
     for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++) {
         o.flags = bits[i];
-        ck_assert_int_eq(claims_value_parse(v, NULL, CLAIMS_TYPE_DURATION, "four minutes", 12,
-                                            &o, &err),
-                         CLAIMS_EINVAL);
+        ck_assert_int_eq(
+            claims_value_parse(v, NULL, CLAIMS_TYPE_DURATION, "four minutes", 12, &o, &err),
+            CLAIMS_EINVAL);
         ck_assert_int_eq(err.code, CLAIMS_EINVAL);
         char want[32];
         snprintf(want, sizeof want, "0x%x", bits[i]);
@@ -97,9 +97,8 @@ START_TEST(test_parse_flags)
         ck_assert_str_eq(claims_value_normalized(v), ""); /* left empty */
     }
     o.flags = 0;
-    ck_assert_int_eq(claims_value_parse(v, NULL, CLAIMS_TYPE_DURATION, "four minutes", 12, &o,
-                                        &err),
-                     CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_value_parse(v, NULL, CLAIMS_TYPE_DURATION, "four minutes", 12, &o, &err), CLAIMS_OK);
     ck_assert_str_eq(claims_value_normalized(v), "240");
     claims_value_free(v);
 }
@@ -112,12 +111,12 @@ START_TEST(test_compare_version)
     claims_value *a, *b;
     ck_assert_int_eq(claims_value_new(&a), CLAIMS_OK);
     ck_assert_int_eq(claims_value_new(&b), CLAIMS_OK);
-    ck_assert_int_eq(claims_value_parse(a, NULL, CLAIMS_TYPE_DURATION, "four minutes", 12,
-                                        NULL, NULL),
-                     CLAIMS_OK);
-    ck_assert_int_eq(claims_value_parse(b, NULL, CLAIMS_TYPE_DURATION, "about 4 minutes", 15,
-                                        NULL, NULL),
-                     CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_value_parse(a, NULL, CLAIMS_TYPE_DURATION, "four minutes", 12, NULL, NULL),
+        CLAIMS_OK);
+    ck_assert_int_eq(
+        claims_value_parse(b, NULL, CLAIMS_TYPE_DURATION, "about 4 minutes", 15, NULL, NULL),
+        CLAIMS_OK);
     /* exactly the struct's size, on the heap: AddressSanitizer sees any
      * byte written past it */
     claims_comparison *c = malloc(sizeof *c);
@@ -148,13 +147,11 @@ START_TEST(test_bad_input)
     ck_assert_int_eq(claims_value_new(&v), CLAIMS_OK);
     claims_error err;
     for (int t = 0; t < CLAIMS_TYPE_COUNT; t++) {
-        ck_assert_int_eq(claims_value_parse(v, NULL, (claims_type)t, "ab\0c", 4,
-                                            NULL, &err),
+        ck_assert_int_eq(claims_value_parse(v, NULL, (claims_type)t, "ab\0c", 4, NULL, &err),
                          CLAIMS_ENCODING);
         ck_assert_int_eq(err.code, CLAIMS_ENCODING);
         ck_assert_int_eq(err.column, 3);
-        ck_assert_int_eq(claims_value_parse(v, NULL, (claims_type)t, "\xC3(", 2,
-                                            NULL, &err),
+        ck_assert_int_eq(claims_value_parse(v, NULL, (claims_type)t, "\xC3(", 2, NULL, &err),
                          CLAIMS_ENCODING);
         ck_assert_str_eq(claims_value_normalized(v), "");
     }

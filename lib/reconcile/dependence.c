@@ -22,8 +22,8 @@ typedef struct word {
 typedef struct shingle {
     uint64_t hash;
     uint32_t source;
-    uint32_t quote;  /* index into the quote list */
-    uint32_t pos;    /* its first word */
+    uint32_t quote; /* index into the quote list */
+    uint32_t pos;   /* its first word */
 } shingle;
 
 typedef struct quote {
@@ -45,8 +45,8 @@ typedef struct run {
 
 static bool is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '\'' || c >= 0x80;
 }
 
 /* Splits a quote into folded words, leaving out double-quoted speech. */
@@ -176,8 +176,7 @@ typedef struct cut {
 static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t pb)
 {
     size_t x = C->first[qa] + pa, y = C->first[qb] + pb;
-    return x < C->first[qa + 1] && y < C->first[qb + 1] && C->hash[x] == C->hash[y] &&
-           C->shared[x];
+    return x < C->first[qa + 1] && y < C->first[qb + 1] && C->hash[x] == C->hash[y] && C->shared[x];
 }
 
 /* Cutting runs twice: once to count each quote's shingles, so that they
@@ -185,9 +184,9 @@ static bool linked(const cut *C, uint32_t qa, uint32_t pa, uint32_t qb, uint32_t
 typedef struct cut_job {
     const quote *quotes;
     size_t nq, k, parts;
-    size_t *first;   /* per quote: its shingles, then where they start */
-    shingle *sh;     /* NULL while counting */
-    cut *C;          /* hashes and byte ranges, written with sh */
+    size_t *first; /* per quote: its shingles, then where they start */
+    shingle *sh;   /* NULL while counting */
+    cut *C;        /* hashes and byte ranges, written with sh */
 } cut_job;
 
 /* The shingles of one part of the quotes. */
@@ -210,8 +209,7 @@ static int cut_part(void *arg, size_t part)
             uint64_t h = 0;
             for (size_t j = 0; j < k; j++)
                 h = (h ^ wa[w + j].hash) * 0x100000001b3ULL + j;
-            J->sh[at + w] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q,
-                                      (uint32_t)w};
+            J->sh[at + w] = (shingle){h, (uint32_t)J->quotes[q].source, (uint32_t)q, (uint32_t)w};
             J->C->hash[at + w] = h;
             J->C->start[at + w] = wa[w].start;
             J->C->end[at + w] = wa[w + k - 1].end;
@@ -227,14 +225,14 @@ static int cut_part(void *arg, size_t part)
 
 typedef struct shingle_job {
     const claims__rows *st;
-    const uint32_t *srank;  /* per source: place in id order */
+    const uint32_t *srank; /* per source: place in id order */
     shingle *sh;
-    const size_t *bucket;   /* per hash bucket: first shingle; [buckets] = all */
+    const size_t *bucket; /* per hash bucket: first shingle; [buckets] = all */
     size_t buckets, parts;
     cut *C;
     /* runs are found twice: counted per part, then written in place */
-    size_t *at;             /* per part: its runs, then where they start */
-    shared_run *runs;       /* NULL while counting; pairs not numbered yet */
+    size_t *at;       /* per part: its runs, then where they start */
+    shared_run *runs; /* NULL while counting; pairs not numbered yet */
 } shingle_job;
 
 /* The groups of equal hashes of one part of the buckets. */
@@ -320,7 +318,7 @@ static int run_part(void *arg, size_t part)
 
 /* What the runs of one pair of sources come to. */
 typedef struct pair_passages {
-    size_t first, count;   /* kept passages: in the part's list */
+    size_t first, count; /* kept passages: in the part's list */
     bool dependent;
 } pair_passages;
 
@@ -328,12 +326,12 @@ typedef struct passage_job {
     const cut *C;
     const quote *quotes;
     shared_run *runs;
-    const size_t *bucket;   /* per pair: first run; [pairs] = all */
-    const size_t *pstart;   /* per part: first pair (parts of about equal runs) */
+    const size_t *bucket; /* per pair: first run; [pairs] = all */
+    const size_t *pstart; /* per part: first pair (parts of about equal runs) */
     size_t pairs, parts, k;
-    pair_passages *result;  /* per pair */
-    passage **kept;         /* per part */
-    size_t *nkept;          /* per part */
+    pair_passages *result; /* per pair */
+    passage **kept;        /* per part */
+    size_t *nkept;         /* per part */
 } passage_job;
 
 /* Per pair of a part: its runs in passage order, the distinct passages they
@@ -437,8 +435,7 @@ int claims__dependence(claims__run *run)
     if (!C.first)
         goto done;
     {
-        cut_job J = {quotes, nq, k, nq < 64 ? 1 : 16 * (size_t)run->threads, C.first, NULL,
-                     &C};
+        cut_job J = {quotes, nq, k, nq < 64 ? 1 : 16 * (size_t)run->threads, C.first, NULL, &C};
         if (claims__parallel(J.parts, run->threads, cut_part, &J) != 0)
             goto done;
         for (size_t q = 0; q < nq; q++) {
@@ -546,8 +543,7 @@ int claims__dependence(claims__run *run)
             pr++;
         pstart[p] = p == pparts ? npairs : pr;
     }
-    passage_job PJ = {&C, quotes, runs, bucket, pstart, npairs, pparts, k, result, kept_of,
-                      nkept};
+    passage_job PJ = {&C, quotes, runs, bucket, pstart, npairs, pparts, k, result, kept_of, nkept};
     if (npairs && claims__parallel(pparts, run->threads, passage_part, &PJ) != 0)
         goto done;
 
@@ -557,8 +553,8 @@ int claims__dependence(claims__run *run)
             const pair_passages *res = &result[pr];
             if (!res->dependent)
                 continue;
-            if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1,
-                             sizeof *r->deps) != CLAIMS_OK)
+            if (claims__grow((void **)&r->deps, &r->dep_cap, r->dep_count + 1, sizeof *r->deps) !=
+                CLAIMS_OK)
                 goto done;
             size_t a = (size_t)(pair_of[pr] >> 32), b = (size_t)(pair_of[pr] & 0xffffffffu);
             size_t np = res->count;
@@ -570,8 +566,8 @@ int claims__dependence(claims__run *run)
                 if (!(kept[e] = claims__result_intern(r, kept_found[e].text, kept_found[e].len)))
                     goto done;
             qsort(kept, np, sizeof *kept, cmp_str); /* content order */
-            r->deps[r->dep_count++] = (claims__dependency){
-                st->sources[a].id, st->sources[b].id, a, b, kept, np};
+            r->deps[r->dep_count++] =
+                (claims__dependency){st->sources[a].id, st->sources[b].id, a, b, kept, np};
             /* remembered as a pair: copying is a fact about two sources,
              * never closed over chains of them */
             if (claims__u64map_put(&r->dependent, pair_key(a, b), 1) != CLAIMS_OK)

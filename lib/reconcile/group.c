@@ -36,8 +36,8 @@ typedef struct grouper {
     claims__run *run;
     claims_result *r;
     const claims__rows *st;
-    size_t *by_subject;  /* claims grouped by store subject (CSR) */
-    size_t *first;       /* per store subject */
+    size_t *by_subject; /* claims grouped by store subject (CSR) */
+    size_t *first;      /* per store subject */
     /* per claim: attribute rank, unknown certainty, polarity and the rank
      * of the canonical value, so that claims sort by one integer first */
     uint64_t *key;
@@ -47,8 +47,8 @@ typedef struct grouper {
     size_t *slot;          /* per source: scratch index, valid when marked */
     size_t stamp_now;
     struct relation_memo *memo; /* of the thread's slot */
-    size_t *slot_scratch;  /* two per claim of the subject at hand */
-    uint64_t *value_scratch; /* one per claim of the subject at hand */
+    size_t *slot_scratch;       /* two per claim of the subject at hand */
+    uint64_t *value_scratch;    /* one per claim of the subject at hand */
     claims_buf buf;
 } grouper;
 
@@ -90,8 +90,8 @@ static void memo_free(relation_memo *M)
 }
 
 /* The relation of pool values a and b (in that order) under def. */
-static claims_relation relation_of(const struct grouper *G, const claims__attr *def,
-                                   uint32_t a, uint32_t b);
+static claims_relation relation_of(const struct grouper *G, const claims__attr *def, uint32_t a,
+                                   uint32_t b);
 
 /* A new mark: sources marked before are unmarked. */
 static size_t new_mark(grouper *G) { return ++G->stamp_now; }
@@ -101,8 +101,8 @@ static claims_relation relation_of(const grouper *G, const claims__attr *def, ui
 {
     relation_memo *M = G->memo;
     uint64_t key = (uint64_t)a << 32 | b;
-    size_t at = (size_t)(((key ^ (uint64_t)(uintptr_t)def) * 0x9e3779b97f4a7c15ULL) >>
-                         (64 - M->bits));
+    size_t at =
+        (size_t)(((key ^ (uint64_t)(uintptr_t)def) * 0x9e3779b97f4a7c15ULL) >> (64 - M->bits));
     if (M->key[at] == key && M->def[at] == def)
         return (claims_relation)M->relation[at];
     claims_comparison cmp;
@@ -129,8 +129,8 @@ static int source_cmp(const grouper *G, size_t x, size_t y)
  * sorting reads no claim until two keys tie. */
 typedef struct claim_sort {
     const grouper *G;
-    const size_t *claims;  /* the subject's, in gathering order */
-    const uint64_t *key;   /* per claim of the subject: G->key */
+    const size_t *claims;   /* the subject's, in gathering order */
+    const uint64_t *key;    /* per claim of the subject: G->key */
     const uint32_t *source; /* per claim of the subject: source rank */
 } claim_sort;
 
@@ -147,8 +147,8 @@ static int claim_order(const void *ctx, size_t x, size_t y)
 /* ---- one value cluster --------------------------------------------------------- */
 
 typedef struct cluster {
-    size_t rep;        /* claim whose value represents it */
-    size_t start, n;   /* members in the run array */
+    size_t rep;      /* claim whose value represents it */
+    size_t start, n; /* members in the run array */
     claims_polarity polarity;
     bool uncertain;
 } cluster;
@@ -159,8 +159,7 @@ static int cmp_str(const void *x, const void *y)
 }
 
 /* Sorted distinct strings of `in` (n items), copied into the arena. */
-static const char **distinct(claims_arena *arena, const char **in, size_t n,
-                             size_t *count)
+static const char **distinct(claims_arena *arena, const char **in, size_t n, size_t *count)
 {
     qsort(in, n, sizeof *in, cmp_str);
     size_t k = 0;
@@ -209,8 +208,8 @@ static int cmp_u64(const void *x, const void *y)
 
 /* The most frequent canonical value among claims (ties: longest, then
  * smallest), counted by rank; `tmp` holds n items. */
-static const char *most_common_value(const claims_result *r, const size_t *claims,
-                                     size_t n, uint64_t *tmp)
+static const char *most_common_value(const claims_result *r, const size_t *claims, size_t n,
+                                     uint64_t *tmp)
 {
     for (size_t i = 0; i < n; i++) {
         uint32_t v = r->claim_value[claims[i]];
@@ -226,7 +225,8 @@ static const char *most_common_value(const claims_result *r, const size_t *claim
         const claims_value *v = r->pool[tmp[i] & 0xffffffffu];
         size_t cnt = j - i;
         /* ranks ascend in strcmp order: the first of a tie is smallest */
-        if (!best || cnt > best_n || (cnt == best_n && claims__value_norm_length(v) > claims__value_norm_length(best)))
+        if (!best || cnt > best_n ||
+            (cnt == best_n && claims__value_norm_length(v) > claims__value_norm_length(best)))
             best = v, best_n = cnt;
         i = j;
     }
@@ -321,8 +321,7 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
                                         so->outlet[0] ? so->outlet : so->id);
             }
             if (rc == CLAIMS_OK && members > SHARED_COPY_NAMES)
-                rc = claims__buf_printf(&name, " and %zu others",
-                                        members - SHARED_COPY_NAMES);
+                rc = claims__buf_printf(&name, " and %zu others", members - SHARED_COPY_NAMES);
             if (rc == CLAIMS_OK)
                 rc = claims__buf_printf(&name, " (shared copy)");
             p = rc == CLAIMS_OK ? claims__intern(&G->o->strings, name.data, name.len) : NULL;
@@ -341,16 +340,15 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
     return rc;
 }
 
-static int emit_value(grouper *G, const size_t *members, const cluster *c,
-                      const char **scratch)
+static int emit_value(grouper *G, const size_t *members, const cluster *c, const char **scratch)
 {
     claims_result *r = G->r;
     group_out *o = G->o;
     const claims__rows *st = G->st;
-    if (claims__grow((void **)&o->values, &o->value_cap, o->value_count + 1,
-                     sizeof *o->values) != CLAIMS_OK ||
-        claims__grow((void **)&o->claim_list, &o->claim_list_cap,
-                     o->claim_list_count + c->n, sizeof *o->claim_list) != CLAIMS_OK)
+    if (claims__grow((void **)&o->values, &o->value_cap, o->value_count + 1, sizeof *o->values) !=
+            CLAIMS_OK ||
+        claims__grow((void **)&o->claim_list, &o->claim_list_cap, o->claim_list_count + c->n,
+                     sizeof *o->claim_list) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     claims__rvalue *v = &o->values[o->value_count++];
     memset(v, 0, sizeof *v);
@@ -393,8 +391,8 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c,
     if (v->sources)
         memcpy(v->sources, scratch, ns * sizeof *v->sources);
     v->source_count = ns;
-    return v->sources && value_origins(G, v, list, c->n, scratch) == CLAIMS_OK
-               ? CLAIMS_OK : CLAIMS_ENOMEM;
+    return v->sources && value_origins(G, v, list, c->n, scratch) == CLAIMS_OK ? CLAIMS_OK
+                                                                               : CLAIMS_ENOMEM;
 }
 
 /* ---- one attribute ------------------------------------------------------------------ */
@@ -408,8 +406,8 @@ static bool agree(claims_relation rel)
  * no value of one is compatible with a value of the other: a source that
  * gives "Lima" and "Peru" describes one place twice, and agrees with one
  * that says "Lima, Peru". The attribute conflicts when two sources do. */
-static claims_agreement single_valued(grouper *G, const size_t *m, const cluster *cl,
-                                      size_t nc, size_t sources)
+static claims_agreement single_valued(grouper *G, const size_t *m, const cluster *cl, size_t nc,
+                                      size_t sources)
 {
     claims_result *r = G->r;
     const claims__rows *st = G->st;
@@ -487,8 +485,8 @@ static claims_agreement single_valued(grouper *G, const size_t *m, const cluster
     } else if (rel == CLAIMS_SINGLE_SOURCE) {
         claims__buf_puts(&G->buf, "only "), claims__buf_puts(&G->buf, st->sources[src[0]].id);
     } else {
-        claims__buf_puts(&G->buf, agree_why[0] ? agree_why
-                                   : "each source gives a value the others share");
+        claims__buf_puts(&G->buf,
+                         agree_why[0] ? agree_why : "each source gives a value the others share");
     }
     free(ok);
     free(src);
@@ -511,8 +509,8 @@ static int value_order(const void *x, const void *y)
     return c ? c : (int)a->polarity - (int)b->polarity;
 }
 
-static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
-                           size_t *clcap, const char **scratch)
+static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t *clcap,
+                           const char **scratch)
 {
     claims_result *r = G->r;
     group_out *o = G->o;
@@ -536,8 +534,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
                 into = k;
                 break;
             }
-            claims_relation rel =
-                relation_of(G, def, r->claim_value[x->rep], r->claim_value[m[i]]);
+            claims_relation rel = relation_of(G, def, r->claim_value[x->rep], r->claim_value[m[i]]);
             if (rel == CLAIMS_RELATION_EQUAL ||
                 (card == CLAIMS_SET && rel == CLAIMS_RELATION_COMPATIBLE)) {
                 into = k;
@@ -638,8 +635,8 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
     }
 
     /* emit */
-    if (claims__grow((void **)&o->attrs, &o->attr_cap, o->attr_count + 1,
-                     sizeof *o->attrs) != CLAIMS_OK)
+    if (claims__grow((void **)&o->attrs, &o->attr_cap, o->attr_count + 1, sizeof *o->attrs) !=
+        CLAIMS_OK)
         return CLAIMS_ENOMEM;
     claims__rattr *at = &o->attrs[o->attr_count++];
     at->name = st->claims[m[0]].attribute;
@@ -667,9 +664,9 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl,
      * and more sources */
     if (rel == CLAIMS_CONFLICTING && !vals[0].uncertain) {
         const claims__rvalue *a = &vals[0], *b = nc > 1 ? &vals[1] : NULL;
-        vals[0].preferred = !b || b->uncertain || a->origin_count > b->origin_count ||
-                            (a->origin_count == b->origin_count &&
-                             a->source_count > b->source_count);
+        vals[0].preferred =
+            !b || b->uncertain || a->origin_count > b->origin_count ||
+            (a->origin_count == b->origin_count && a->source_count > b->source_count);
     }
     return CLAIMS_OK;
 }
@@ -721,13 +718,13 @@ static int sort_keys(grouper *G)
 #define GROUP_ROUND 8
 
 typedef struct group_job {
-    const grouper *shared;   /* the read-only parts */
-    group_out *outs;         /* per task of the round */
-    claims_arena *arenas;    /* per thread: a task takes a free one, */
-    relation_memo *memos;    /* and this memory with it */
+    const grouper *shared; /* the read-only parts */
+    group_out *outs;       /* per task of the round */
+    claims_arena *arenas;  /* per thread: a task takes a free one, */
+    relation_memo *memos;  /* and this memory with it */
     atomic_bool *busy;
     size_t threads;
-    size_t first_part;       /* of the round */
+    size_t first_part; /* of the round */
     size_t subjects;
 } group_job;
 
@@ -771,10 +768,10 @@ static int group_part(void *arg, size_t task)
         if (claims__grow((void **)&list, &lcap, n + 1, sizeof *list) != CLAIMS_OK ||
             claims__grow((void **)&scratch, &scap, n + 1, sizeof *scratch) != CLAIMS_OK ||
             claims__grow((void **)&tmp, &tcap, n + 1, sizeof *tmp) != CLAIMS_OK ||
-            claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1,
-                         sizeof *G.slot_scratch) != CLAIMS_OK ||
-            claims__grow((void **)&G.value_scratch, &vcap, n + 1,
-                         sizeof *G.value_scratch) != CLAIMS_OK ||
+            claims__grow((void **)&G.slot_scratch, &slcap, 2 * n + 1, sizeof *G.slot_scratch) !=
+                CLAIMS_OK ||
+            claims__grow((void **)&G.value_scratch, &vcap, n + 1, sizeof *G.value_scratch) !=
+                CLAIMS_OK ||
             claims__grow((void **)&skey, &skcap, n + 1, sizeof *skey) != CLAIMS_OK ||
             claims__grow((void **)&order, &ocap, n + 1, sizeof *order) != CLAIMS_OK)
             break;
@@ -831,8 +828,7 @@ static int append_out(claims_result *r, group_out *o, size_t from, size_t to)
         claims__grow((void **)&r->values, &r->value_cap, r->value_count + o->value_count,
                      sizeof *r->values) != CLAIMS_OK ||
         claims__grow((void **)&r->claim_list, &r->claim_list_cap,
-                     r->claim_list_count + o->claim_list_count,
-                     sizeof *r->claim_list) != CLAIMS_OK)
+                     r->claim_list_count + o->claim_list_count, sizeof *r->claim_list) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     for (size_t s = from; s < to; s++)
         r->subjects[s].attr_start += r->attr_count;
@@ -883,9 +879,8 @@ int claims__group(claims__run *run)
     G.by_subject = malloc((N ? N : 1) * sizeof *G.by_subject);
     G.key = malloc((N ? N : 1) * sizeof *G.key);
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
-    if (!G.first || !G.by_subject || !G.key || !G.has_dependent ||
-        sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)) ||
-        !(memos = calloc(threads, sizeof *memos)))
+    if (!G.first || !G.by_subject || !G.key || !G.has_dependent || sort_keys(&G) != CLAIMS_OK ||
+        !(arenas = claims__result_arenas(r, threads)) || !(memos = calloc(threads, sizeof *memos)))
         goto done;
     for (size_t t = 0; t < threads; t++)
         if (memo_init(&memos[t], r->pool_count) != CLAIMS_OK)

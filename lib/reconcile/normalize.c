@@ -11,8 +11,7 @@
 /* Notes beyond this many are counted, not kept. */
 #define MAX_NOTES 10000
 
-static void note_unparsed(claims_result *r, size_t claim, claims_type type,
-                          const char *why)
+static void note_unparsed(claims_result *r, size_t claim, claims_type type, const char *why)
 {
     r->stats.values_unparsed++;
     if (r->note_count >= MAX_NOTES) {
@@ -20,9 +19,10 @@ static void note_unparsed(claims_result *r, size_t claim, claims_type type,
         return;
     }
     const claims__claim *c = &r->rows.claims[claim];
-    claims__result_note(r, claim, "%s: value \"%.40s\" of %s is not a %s (%s); compared "
-                        "as text", c->id, c->value, c->attribute, claims_type_name(type),
-                        why ? why : "");
+    claims__result_note(r, claim,
+                        "%s: value \"%.40s\" of %s is not a %s (%s); compared "
+                        "as text",
+                        c->id, c->value, c->attribute, claims_type_name(type), why ? why : "");
 }
 
 /* ---- normalize ------------------------------------------------------------------ */
@@ -31,8 +31,8 @@ static void note_unparsed(claims_result *r, size_t claim, claims_type type,
 typedef struct distinct_value {
     size_t claim;
     claims_type type;
-    const char *ref;     /* publication date, NULL when not dated */
-    char *failure;       /* why it did not parse as its type (malloc), or NULL */
+    const char *ref; /* publication date, NULL when not dated */
+    char *failure;   /* why it did not parse as its type (malloc), or NULL */
     bool failed;
 } distinct_value;
 
@@ -116,8 +116,8 @@ int claims__normalize(claims__run *run)
         r->claim_attr[i] = attr;
         r->claim_type[i] = type;
         bool dated = type == CLAIMS_TYPE_DATE || type == CLAIMS_TYPE_TIME;
-        const char *ref = dated && st->sources[c->source].published[0]
-                              ? st->sources[c->source].published : NULL;
+        const char *ref =
+            dated && st->sources[c->source].published[0] ? st->sources[c->source].published : NULL;
         /* the store interns every string: equal texts are one pointer */
         claims__ptab_slot *slot = claims__ptab_get(&table, c->value, ref, (uint32_t)type);
         if (!slot) {
@@ -159,9 +159,8 @@ int claims__normalize(claims__run *run)
         if (d->claim == i ? !d->failed
                           : claims_value_type(r->pool[r->claim_value[i]]) == r->claim_type[i])
             continue;
-        const char *why = d->failure
-                              ? claims__result_intern(r, d->failure, strlen(d->failure))
-                              : NULL;
+        const char *why =
+            d->failure ? claims__result_intern(r, d->failure, strlen(d->failure)) : NULL;
         if (d->failure && !why) {
             rc = CLAIMS_ENOMEM;
             break;
@@ -172,7 +171,6 @@ int claims__normalize(claims__run *run)
         free(distinct[i].failure);
     free(distinct);
     if (r->notes_dropped)
-        claims__result_note(r, (size_t)-1, "%zu more values kept as text",
-                            r->notes_dropped);
+        claims__result_note(r, (size_t)-1, "%zu more values kept as text", r->notes_dropped);
     return rc;
 }

@@ -12,19 +12,19 @@
 #include <string.h>
 
 /* Words before the speaker that say nothing about who it is. */
-static const char *const LEADING[] = {
-    "a", "an", "the", "one", "two", "three", "several", "some", "many",
-    "unnamed", "anonymous", "senior", "top", "former", "other", "another",
-    "according", "to", NULL};
+static const char *const LEADING[] = {"a",         "an",        "the",  "one",    "two",
+                                      "three",     "several",   "some", "many",   "unnamed",
+                                      "anonymous", "senior",    "top",  "former", "other",
+                                      "another",   "according", "to",   NULL};
 
 /* Roles: whoever holds one speaks for the organization named before it. */
 static const char *const ROLES[] = {
-    "official", "officials", "spokesman", "spokesmen", "spokeswoman",
-    "spokeswomen", "spokesperson", "spokespeople", "aide", "aides", "adviser",
-    "advisers", "advisor", "advisors", "source", "sources", "statement",
-    "statements", "readout", "officer", "officers", "representative",
-    "representatives", "diplomat", "diplomats", "envoy", "negotiator",
-    "negotiators", "press", NULL};
+    "official",    "officials",      "spokesman",       "spokesmen", "spokeswoman",
+    "spokeswomen", "spokesperson",   "spokespeople",    "aide",      "aides",
+    "adviser",     "advisers",       "advisor",         "advisors",  "source",
+    "sources",     "statement",      "statements",      "readout",   "officer",
+    "officers",    "representative", "representatives", "diplomat",  "diplomats",
+    "envoy",       "negotiator",     "negotiators",     "press",     NULL};
 
 typedef struct span {
     const char *p;
@@ -70,8 +70,7 @@ static int make_key(claims_buf *key, const span *w, size_t n)
         if (i && claims__buf_putc(key, ' '))
             return CLAIMS_ENOMEM;
         for (size_t k = 0; k < len; k++)
-            if (w[i].p[k] != '.' &&
-                claims__buf_putc(key, claims__ascii_lower(w[i].p[k])))
+            if (w[i].p[k] != '.' && claims__buf_putc(key, claims__ascii_lower(w[i].p[k])))
                 return CLAIMS_ENOMEM;
     }
     return CLAIMS_OK;
@@ -79,8 +78,7 @@ static int make_key(claims_buf *key, const span *w, size_t n)
 
 /* The origin of one attribution text: *key (lookup) and *name (display). */
 static int origin_of(claims_result *r, const claims_ctx *ctx, const char *speaker,
-                     const char *outlet, claims_buf *key, const char **name,
-                     claims_value *scratch)
+                     const char *outlet, claims_buf *key, const char **name, claims_value *scratch)
 {
     span w[64];
     size_t n = split_words(speaker, w, 64), first = 0;
@@ -106,8 +104,8 @@ static int origin_of(claims_result *r, const claims_ctx *ctx, const char *speake
         return CLAIMS_ENOMEM;
     /* the organization's canonical form, when the normalizer knows one */
     claims_error e;
-    if (claims_value_parse(scratch, ctx, CLAIMS_TYPE_ORGANIZATION, start, len,
-                           NULL, &e) == CLAIMS_OK &&
+    if (claims_value_parse(scratch, ctx, CLAIMS_TYPE_ORGANIZATION, start, len, NULL, &e) ==
+            CLAIMS_OK &&
         claims_value_normalized(scratch)[0]) {
         const char *k = claims_value_normalized(scratch);
         claims__buf_clear(key);
@@ -150,8 +148,8 @@ int claims__origins(claims__run *run)
         }
         const claims__source *src = &st->sources[c->source];
         const char *name;
-        if (origin_of(r, run->ctx, speaker, src->outlet[0] ? src->outlet : src->id,
-                      &key, &name, scratch) != CLAIMS_OK)
+        if (origin_of(r, run->ctx, speaker, src->outlet[0] ? src->outlet : src->id, &key, &name,
+                      scratch) != CLAIMS_OK)
             goto done;
         const char *k = claims__result_intern(r, key.data, key.len);
         if (!k)
@@ -180,9 +178,9 @@ int claims__origins(claims__run *run)
         if (!keys[i])
             r->claim_origin[i] = so->outlet[0] ? so->outlet : so->id;
         else
-            r->claim_origin[i] = claims__strmap_get(&by_key, keys[i],
-                                                    strlen(keys[i]), &idx)
-                                     ? slot_name[idx] : keys[i];
+            r->claim_origin[i] = claims__strmap_get(&by_key, keys[i], strlen(keys[i]), &idx)
+                                     ? slot_name[idx]
+                                     : keys[i];
     }
     rc = CLAIMS_OK;
 done:

@@ -11,14 +11,12 @@
 
 const char *claims_agreement_name(claims_agreement agreement)
 {
-    static const char *const names[] = {"agreed", "compatible", "conflicting",
-                                        "complementary", "single-source"};
-    return (unsigned)agreement <= CLAIMS_SINGLE_SOURCE ? names[agreement]
-                                                        : "unknown";
+    static const char *const names[] = {"agreed", "compatible", "conflicting", "complementary",
+                                        "single-source"};
+    return (unsigned)agreement <= CLAIMS_SINGLE_SOURCE ? names[agreement] : "unknown";
 }
 
-int claims_reconcile_options_init(claims_reconcile_options *opts,
-                                  unsigned int version)
+int claims_reconcile_options_init(claims_reconcile_options *opts, unsigned int version)
 {
     if (!opts || version == 0 || version > CLAIMS_RECONCILE_OPTIONS_VERSION)
         return CLAIMS_EINVAL;
@@ -26,8 +24,7 @@ int claims_reconcile_options_init(claims_reconcile_options *opts,
      * write only the fields its version has */
     claims_reconcile_options def = CLAIMS_RECONCILE_OPTIONS_INIT;
     def.version = version;
-    memcpy(opts, &def,
-           version >= 2 ? sizeof def : offsetof(claims_reconcile_options, threads));
+    memcpy(opts, &def, version >= 2 ? sizeof def : offsetof(claims_reconcile_options, threads));
     return CLAIMS_OK;
 }
 
@@ -38,9 +35,7 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-
-int claims_reconcile(claims_result **out, const claims_ctx *ctx,
-                     const claims_store *store,
+int claims_reconcile(claims_result **out, const claims_ctx *ctx, const claims_store *store,
                      const claims_reconcile_options *opts, claims_error *err)
 {
     claims__error_clear(err);
@@ -51,14 +46,13 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     if (!opts)
         opts = &def;
     else if (opts->version == 0 || opts->version > CLAIMS_RECONCILE_OPTIONS_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported reconcile options version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported reconcile options version %u",
                                     opts->version);
     /* no reconcile flag exists yet: one set asks for what this library
      * does not do */
     if (opts->flags)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unknown reconcile flags 0x%x", opts->flags);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown reconcile flags 0x%x",
+                                    opts->flags);
     claims__rows rows = claims__store_rows(store);
     if (rows.claim_count > UINT32_MAX || rows.subject_count > UINT32_MAX ||
         rows.source_count > UINT32_MAX)
@@ -81,8 +75,8 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx,
     r->rows = rows;
     /* only the fields the caller's version of the struct has */
     claims_reconcile_options known = CLAIMS_RECONCILE_OPTIONS_INIT;
-    memcpy(&known, opts, opts->version >= 2 ? sizeof known
-                                            : offsetof(claims_reconcile_options, threads));
+    memcpy(&known, opts,
+           opts->version >= 2 ? sizeof known : offsetof(claims_reconcile_options, threads));
     r->opts = known;
     claims__arena_init(&r->arena);
     claims__interner_init(&r->strings, &r->arena);
@@ -192,14 +186,12 @@ void claims_result_free(claims_result *r)
 /* Bytes of a claims_result_stats of struct version v (1 to current). */
 static size_t stats_size(unsigned v)
 {
-    return v >= 2 ? sizeof(claims_result_stats)
-                  : offsetof(claims_result_stats, dependence);
+    return v >= 2 ? sizeof(claims_result_stats) : offsetof(claims_result_stats, dependence);
 }
 
 int claims_result_get_stats(const claims_result *result, claims_result_stats *out)
 {
-    if (!result || !out || out->version == 0 ||
-        out->version > CLAIMS_RESULT_STATS_VERSION)
+    if (!result || !out || out->version == 0 || out->version > CLAIMS_RESULT_STATS_VERSION)
         return CLAIMS_EINVAL;
     /* a caller built against version 1 has a struct without the
      * dependence and origins times: write only what its version has */
@@ -218,4 +210,3 @@ const claims_error *claims_result_diagnostic(const claims_result *result, size_t
 {
     return result && i < result->note_count ? &result->notes[i] : NULL;
 }
-

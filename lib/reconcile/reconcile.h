@@ -12,19 +12,19 @@
 /** A resolved subject: mentions of several documents merged. */
 typedef struct claims__rsubject {
     const char *id, *label, *type;
-    size_t *mentions;          /* store subject indices, sorted by key */
+    size_t *mentions; /* store subject indices, sorted by key */
     size_t mention_count;
-    const char **sources;      /* source ids, sorted */
+    const char **sources; /* source ids, sorted */
     size_t source_count;
     size_t attr_start, attr_count; /* into result->attrs */
-    const char *explanation;   /* lines separated by '\n' */
-    size_t sort_claims;        /* claim count, for ordering */
+    const char *explanation;       /* lines separated by '\n' */
+    size_t sort_claims;            /* claim count, for ordering */
 } claims__rsubject;
 
 /** The claims of one attribute of one resolved subject. */
 typedef struct claims__rattr {
     const char *name;
-    const char *type;          /* value type name */
+    const char *type; /* value type name */
     bool known;
     claims_cardinality cardinality;
     claims_agreement agreement;
@@ -37,10 +37,10 @@ typedef struct claims__rattr {
 /** A value cluster. */
 typedef struct claims__rvalue {
     const char *normalized, *text;
-    claims_modifier modifier;  /* the first non-NONE modifier of its claims */
+    claims_modifier modifier; /* the first non-NONE modifier of its claims */
     claims_polarity polarity;
     bool uncertain, hedged, preferred;
-    size_t claim_start, claim_count;   /* into result->claim_list */
+    size_t claim_start, claim_count; /* into result->claim_list */
     const char **sources;
     size_t source_count;
     const char **origins;
@@ -49,8 +49,8 @@ typedef struct claims__rvalue {
 
 /** Two dependent sources and the passages they share. */
 typedef struct claims__dependency {
-    const char *a, *b;         /* source ids, a < b */
-    size_t ia, ib;             /* source indices */
+    const char *a, *b; /* source ids, a < b */
+    size_t ia, ib;     /* source indices */
     const char **passages;
     size_t passage_count;
 } claims__dependency;
@@ -59,14 +59,14 @@ typedef struct claims__dependency {
  *  nothing else. Field names are the result's own. */
 typedef struct claims__view {
     const claims_store *store;
-    claims__rows rows;               /* the store's, as reconciled */
+    claims__rows rows; /* the store's, as reconciled */
     const claims__rsubject *subjects;
     size_t subject_count;
     const claims__rattr *attrs;
     size_t attr_count;
     const claims__rvalue *values;
     size_t value_count;
-    const size_t *claim_list;        /* store claim indices of the clusters */
+    const size_t *claim_list; /* store claim indices of the clusters */
     const claims__dependency *deps;
     size_t dep_count;
     const claims_error *notes;

@@ -32,19 +32,19 @@
 
 typedef struct feature {
     const claims__attr *def;
-    uint32_t value;         /* pool index */
-    uint32_t attr;          /* rank of the attribute name (see attr_names) */
+    uint32_t value; /* pool index */
+    uint32_t attr;  /* rank of the attribute name (see attr_names) */
     uint16_t weight;
-    uint8_t type;           /* the type the value was meant to have */
-    uint8_t card;           /* claims_cardinality */
+    uint8_t type; /* the type the value was meant to have */
+    uint8_t card; /* claims_cardinality */
 } feature;
 
 static const char LABEL[] = "label";
 
 typedef struct candidate {
     double score;
-    uint32_t ra, rb;        /* content ranks of a and b */
-    uint32_t a, b;          /* mentions, key(a) < key(b) */
+    uint32_t ra, rb; /* content ranks of a and b */
+    uint32_t a, b;   /* mentions, key(a) < key(b) */
 } candidate;
 
 /* Two mentions kept apart by a conflict. What conflicted is worded again
@@ -60,23 +60,23 @@ typedef struct resolver {
     claims__run *run;
     claims_result *r;
     const claims__rows *st;
-    feature *features;      /* grouped by mention (CSR), usable ones only,
+    feature *features;       /* grouped by mention (CSR), usable ones only,
                              * by attribute rank, then claim order */
-    size_t *first;          /* per mention: first feature; [M] = total */
-    uint32_t *rank;         /* per mention: place in content order */
+    size_t *first;           /* per mention: first feature; [M] = total */
+    uint32_t *rank;          /* per mention: place in content order */
     const char **attr_names; /* by attribute rank */
     size_t attr_count;
-    uint32_t *rep;          /* per pool value: the first value that any
+    uint32_t *rep;   /* per pool value: the first value that any
                              * comparison takes to be the same (see
                              * representatives) */
-    uint64_t *ident;        /* per pool value: norm rank << 3 | modifier;
+    uint64_t *ident; /* per pool value: norm rank << 3 | modifier;
                              * equal idents, equal values */
     /* where each mention stands in the blocks (CSR by mention, by key):
      * whether a pair was listed is read off these, with no set of pairs */
     struct place *places;
     size_t *pfirst;
-    struct span *spans;     /* per mention: its dates, for far_apart */
-    int64_t *judged;        /* per listed pair: see JUDGED_* */
+    struct span *spans; /* per mention: its dates, for far_apart */
+    int64_t *judged;    /* per listed pair: see JUDGED_* */
     /* the pairs judged apart, per mention (CSR), for merging */
     uint32_t *apart, *afirst;
     /* one comparer per thread, made once: a task takes a free one (no more
@@ -89,9 +89,9 @@ typedef struct resolver {
 /* The dates a mention gives for one attribute, all plain dates: their
  * hull, widened by any zone offset, and the widest time tolerance. */
 typedef struct span {
-    int64_t lo, hi;  /* [lo, hi) */
+    int64_t lo, hi; /* [lo, hi) */
     double tolerance;
-    uint32_t attr;   /* rank of the attribute; UINT32_MAX: no such dates */
+    uint32_t attr; /* rank of the attribute; UINT32_MAX: no such dates */
 } span;
 
 /* A block entry of a mention: its block, and where it stands in it. */
@@ -114,9 +114,9 @@ typedef struct comparer {
      * lost its place is just compared again */
     uint64_t *memo_key, *memo_val;
     unsigned memo_bits;
-    claims_buf why;         /* the explanation being worded */
-    claims_buf text;        /* the lines of the subject being explained */
-    bool failed;            /* an append of `why` ran out of memory */
+    claims_buf why;  /* the explanation being worded */
+    claims_buf text; /* the lines of the subject being explained */
+    bool failed;     /* an append of `why` ran out of memory */
 } comparer;
 
 /* Places of the cache: twice the values, as a power of two, within these
@@ -217,14 +217,12 @@ static const char *norm_of(const claims_result *r, uint32_t value)
     return claims__value_norm(r->pool[value], NULL);
 }
 
-
-
 /* ---- features ------------------------------------------------------------------ */
 
 /* The label of mention m as a value, parsed once per distinct (type, label):
  * many mentions share a label (a flight number in every source). */
-static int add_label_value(resolver *R, claims_strmap *cache, claims_arena *keys,
-                           claims_buf *key, size_t m, uint32_t *out)
+static int add_label_value(resolver *R, claims_strmap *cache, claims_arena *keys, claims_buf *key,
+                           size_t m, uint32_t *out)
 {
     claims_result *r = R->r;
     const claims__subject *s = &R->st->subjects[m];
@@ -239,8 +237,8 @@ static int add_label_value(resolver *R, claims_strmap *cache, claims_arena *keys
         return CLAIMS_OK;
     }
     char *k = claims__arena_strdup(keys, key->data, key->len);
-    if (!k || claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1,
-                           sizeof *r->pool) != CLAIMS_OK)
+    if (!k || claims__grow((void **)&r->pool, &r->pool_cap, r->pool_count + 1, sizeof *r->pool) !=
+                  CLAIMS_OK)
         return CLAIMS_ENOMEM;
     claims_value *v;
     if (claims_value_new(&v) != CLAIMS_OK)
@@ -260,12 +258,10 @@ static const claims__attr *identifying(const claims_result *r, size_t i)
 {
     const claims__claim *c = &r->rows.claims[i];
     const claims__attr *a = r->claim_attr[i];
-    return a && a->identifying && c->polarity == CLAIMS_AFFIRMED &&
-                   c->certainty != CLAIMS_UNKNOWN
+    return a && a->identifying && c->polarity == CLAIMS_AFFIRMED && c->certainty != CLAIMS_UNKNOWN
                ? a
                : NULL;
 }
-
 
 /* Features of every mention in claim order, with the attribute names
  * ranked (attr holds the name's pointer index until rank_attributes). */
@@ -307,25 +303,27 @@ static int build_features(resolver *R)
         uint64_t at;
         if (!claims__u64map_get(&names, (uint64_t)(uintptr_t)c->attribute, &at)) {
             at = R->attr_count;
-            if (claims__grow((void **)&R->attr_names, &ncap, at + 1,
-                             sizeof *R->attr_names) != CLAIMS_OK ||
-                claims__u64map_put(&names, (uint64_t)(uintptr_t)c->attribute, at) !=
-                    CLAIMS_OK) {
+            if (claims__grow((void **)&R->attr_names, &ncap, at + 1, sizeof *R->attr_names) !=
+                    CLAIMS_OK ||
+                claims__u64map_put(&names, (uint64_t)(uintptr_t)c->attribute, at) != CLAIMS_OK) {
                 rc = CLAIMS_ENOMEM;
                 break;
             }
             R->attr_names[R->attr_count++] = c->attribute;
         }
         R->features[R->first[c->subject] + count[c->subject]++] =
-            (feature){a, r->claim_value[i], (uint32_t)at, (uint16_t)a->identifying,
-                      (uint8_t)r->claim_type[i], (uint8_t)a->cardinality};
+            (feature){a,
+                      r->claim_value[i],
+                      (uint32_t)at,
+                      (uint16_t)a->identifying,
+                      (uint8_t)r->claim_type[i],
+                      (uint8_t)a->cardinality};
     }
     claims__u64map_free(&names);
     /* labels: their own name, apart from any attribute that is called
      * "label" (a mention has one or the other, never both) */
     uint32_t label_at = (uint32_t)R->attr_count;
-    if (rc == CLAIMS_OK && (rc = claims__grow((void **)&R->attr_names, &ncap,
-                                              R->attr_count + 1,
+    if (rc == CLAIMS_OK && (rc = claims__grow((void **)&R->attr_names, &ncap, R->attr_count + 1,
                                               sizeof *R->attr_names)) == CLAIMS_OK)
         R->attr_names[R->attr_count++] = LABEL;
     claims_strmap labels;
@@ -340,9 +338,8 @@ static int build_features(resolver *R)
         uint32_t v;
         rc = add_label_value(R, &labels, &keys, &key, m, &v);
         if (rc == CLAIMS_OK)
-            R->features[R->first[m]] =
-                (feature){NULL, v, label_at, 2, (uint8_t)claims_value_type(r->pool[v]),
-                          CLAIMS_SINGLE};
+            R->features[R->first[m]] = (feature){
+                NULL, v, label_at, 2, (uint8_t)claims_value_type(r->pool[v]), CLAIMS_SINGLE};
     }
     claims__strmap_free(&labels);
     claims__arena_free(&keys);
@@ -492,7 +489,7 @@ static int representatives(resolver *R)
 /* ---- comparing two mentions ------------------------------------------------------ */
 
 typedef struct verdict {
-    int weight;       /* of the attributes that match */
+    int weight; /* of the attributes that match */
     int conflicts;
     double closeness; /* sum of comparison scores, to order candidates */
 } verdict;
@@ -519,8 +516,8 @@ static uint32_t smallest(const claims_result *r, const feature *f, size_t n)
  * with the score in millionths: the same whether remembered or not. The
  * same pairs recur across many mentions (a participant's name in every
  * event it takes part in), so each is compared once per comparer. */
-static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
-                              uint32_t ib, double *score)
+static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia, uint32_t ib,
+                              double *score)
 {
     const resolver *R = K->R;
     if (ia == ib || R->ident[ia] == R->ident[ib]) {
@@ -551,9 +548,8 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
 }
 
 /* Compares the values two mentions give for one attribute. */
-static void compare_attribute(comparer *K, const feature *fa, size_t na,
-                              const feature *fb, size_t nb, verdict *v,
-                              bool explain)
+static void compare_attribute(comparer *K, const feature *fa, size_t na, const feature *fb,
+                              size_t nb, verdict *v, bool explain)
 {
     const resolver *R = K->R;
     const claims_result *r = R->r;
@@ -616,8 +612,7 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na,
             if (rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) {
                 uint32_t x = r->norm_rank[fa[i].value], y = r->norm_rank[fb[j].value];
                 /* best score; ties go to the smallest pair of keys */
-                if (!match || score > best ||
-                    (score == best && (x < ma || (x == ma && y < mb)))) {
+                if (!match || score > best || (score == best && (x < ma || (x == ma && y < mb)))) {
                     best = score;
                     ma = x, mb = y;
                     va = fa[i].value, vb = fb[j].value;
@@ -689,17 +684,17 @@ static bool mergeable(const verdict *v) { return v->conflicts == 0 && v->weight 
 /* ---- blocking ----------------------------------------------------------------------- */
 
 typedef struct block_entry {
-    int64_t when;     /* the mention's date (start), INT64_MAX without one */
-    uint32_t key;     /* block key: its index until ranked, then its rank */
-    uint32_t rank;    /* the mention's place in content order */
+    int64_t when;  /* the mention's date (start), INT64_MAX without one */
+    uint32_t key;  /* block key: its index until ranked, then its rank */
+    uint32_t rank; /* the mention's place in content order */
     uint32_t mention;
 } block_entry;
 
 /* Block keys as they are made: distinct strings, numbered. */
 typedef struct keyring {
-    claims_strmap index;  /* key -> number */
-    claims_arena arena;   /* the strings */
-    const char **text;    /* by number, then by rank */
+    claims_strmap index; /* key -> number */
+    claims_arena arena;  /* the strings */
+    const char **text;   /* by number, then by rank */
     size_t count, cap;
     claims_buf buf;
 } keyring;
@@ -746,9 +741,8 @@ static const char *token_of(const claims_value *v, size_t *len)
     return k;
 }
 
-static int push_key(keyring *K, block_entry **e, size_t *n,
-                    size_t *cap, size_t m, int64_t when, const char *prefix,
-                    const char *a, size_t al, const char *b, size_t bl)
+static int push_key(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t m, int64_t when,
+                    const char *prefix, const char *a, size_t al, const char *b, size_t bl)
 {
     claims_buf *k = &K->buf;
     claims__buf_clear(k);
@@ -795,8 +789,8 @@ static bool month_of(int64_t begin, claims_precision p, char out[16])
  * more; else single participants, places (each component of "Lima, Peru")
  * and occasions, each with the month of the date when there is one; and
  * names. Features are still in claim order here. */
-static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e,
-                        size_t *n, size_t *cap)
+static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e, size_t *n,
+                        size_t *cap)
 {
     const claims_result *r = R->r;
     const feature *F = R->features + R->first[m];
@@ -819,15 +813,13 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
             for (size_t j = 0; j < nt; j++) {
                 int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
                 if (c < 0 || (c == 0 && tlen[i] < tlen[j]))
-                    if (push_key(K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j],
-                                 tlen[j]))
+                    if (push_key(K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j], tlen[j]))
                         return CLAIMS_ENOMEM;
             }
         return CLAIMS_OK;
     }
     for (size_t i = 0; i < nt; i++)
-        if (push_key(K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL,
-                     ml))
+        if (push_key(K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL, ml))
             return CLAIMS_ENOMEM;
     for (size_t i = 0; i < nf; i++) {
         if (F[i].card == CLAIMS_SET)
@@ -844,8 +836,8 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
                 const char *stop = c ? c : end;
                 while (p < stop && *p == ' ')
                     p++;
-                if (stop > p && push_key(K, e, n, cap, m, when, "pl", p,
-                                         (size_t)(stop - p), dated ? month : NULL, ml))
+                if (stop > p && push_key(K, e, n, cap, m, when, "pl", p, (size_t)(stop - p),
+                                         dated ? month : NULL, ml))
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
@@ -892,7 +884,7 @@ static int cmp_candidate(const void *x, const void *y)
 
 /* Mentions in content order: (source id, subject id). */
 typedef struct mention_key {
-    uint32_t source;  /* rank of the source id */
+    uint32_t source; /* rank of the source id */
     uint32_t mention;
     const char *id;
 } mention_key;
@@ -915,8 +907,7 @@ static int content_ranks(resolver *R)
     int rc = srank && mk && R->rank ? CLAIMS_OK : CLAIMS_ENOMEM;
     if (rc == CLAIMS_OK) {
         for (size_t m = 0; m < M; m++)
-            mk[m] = (mention_key){srank[st->subjects[m].source], (uint32_t)m,
-                                  st->subjects[m].id};
+            mk[m] = (mention_key){srank[st->subjects[m].source], (uint32_t)m, st->subjects[m].id};
         qsort(mk, M, sizeof *mk, cmp_mention_key);
         for (size_t i = 0; i < M; i++)
             R->rank[mk[i].mention] = (uint32_t)i;
@@ -1118,8 +1109,8 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
         if (size > BLOCK_ALL)
             claims__result_note(r, (size_t)-1,
                                 "block \"%.60s\" has %zu mentions: compared "
-                                "within a window of %d", K->text[blocks[i].key], size,
-                                BLOCK_WINDOW);
+                                "within a window of %d",
+                                K->text[blocks[i].key], size, BLOCK_WINDOW);
         for (size_t x = i; x < j; x++) {
             size_t m = blocks[x].mention;
             R->places[R->pfirst[m] + fill[m]++] =
@@ -1166,8 +1157,8 @@ static int index_apart(resolver *R, const uint64_t *pairs, size_t np)
             R->afirst[(pairs[i] & 0xffffffffu) + 1]++;
             total += 2;
         }
-    if (!R->afirst || total > UINT32_MAX || !(R->apart = malloc((total ? total : 1) *
-                                                               sizeof *R->apart)))
+    if (!R->afirst || total > UINT32_MAX ||
+        !(R->apart = malloc((total ? total : 1) * sizeof *R->apart)))
         return CLAIMS_ENOMEM;
     for (size_t m = 0; m < M; m++)
         R->afirst[m + 1] += R->afirst[m];
@@ -1202,7 +1193,8 @@ static int judge_part(void *arg, size_t part)
                                      (size_t)(J->pairs[i] & 0xffffffffu), false);
         /* rounded: sums in another order must rank the same */
         J->R->judged[i] = mergeable(&v) ? (int64_t)((v.weight + v.closeness) * 1e6)
-                          : v.conflicts ? JUDGED_APART : JUDGED_NOTHING;
+                          : v.conflicts ? JUDGED_APART
+                                        : JUDGED_NOTHING;
     }
     give_back(J->R, K);
     return 0;
@@ -1260,7 +1252,7 @@ static void join(clusters *C, size_t ra, size_t rb)
 /* ---- resolved subjects ---------------------------------------------------------------- */
 
 typedef struct subject_order {
-    size_t type;  /* rank: events first, then by type name */
+    size_t type; /* rank: events first, then by type name */
     size_t sources, claims;
     const claims__rsubject *s;
     size_t index;
@@ -1299,8 +1291,7 @@ static int type_ranks(const claims__rsubject *subjects, size_t n, subject_order 
             /* insert in rank order */
             bool ev = !strcmp(t, "event");
             k = 0;
-            while (k < nt && (!strcmp(types[k], "event") ||
-                              (!ev && strcmp(types[k], t) < 0)))
+            while (k < nt && (!strcmp(types[k], "event") || (!ev && strcmp(types[k], t) < 0)))
                 k++;
             memmove(types + k + 1, types + k, (nt - k) * sizeof *types);
             types[k] = t;
@@ -1311,8 +1302,8 @@ static int type_ranks(const claims__rsubject *subjects, size_t n, subject_order 
         size_t k = 0;
         while (types[k] != subjects[i].type && strcmp(types[k], subjects[i].type) != 0)
             k++;
-        ord[i] = (subject_order){k, subjects[i].source_count, subjects[i].sort_claims,
-                                 &subjects[i], i};
+        ord[i] =
+            (subject_order){k, subjects[i].source_count, subjects[i].sort_claims, &subjects[i], i};
     }
     free(types);
     return CLAIMS_OK;
@@ -1366,10 +1357,7 @@ static int word_part(void *arg, size_t part)
 }
 
 /* Appends a NUL-terminated string to *bad's account. */
-static void put_to(claims_buf *b, const char *s, int *bad)
-{
-    *bad |= claims__buf_puts(b, s);
-}
+static void put_to(claims_buf *b, const char *s, int *bad) { *bad |= claims__buf_puts(b, s); }
 
 /* Lines "merged S/ID with S/ID: why", then "kept apart from ID (LABEL): why". */
 static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_buf *text)
@@ -1422,8 +1410,7 @@ static int explain_part(void *arg, size_t part)
             r->subjects[i].explanation = "";
             continue;
         }
-        char *e = claims__arena_strdup(&J->arenas[K - J->R->comparers], K->text.data,
-                                       K->text.len);
+        char *e = claims__arena_strdup(&J->arenas[K - J->R->comparers], K->text.data, K->text.len);
         if (!e)
             rc = CLAIMS_ENOMEM;
         r->subjects[i].explanation = e;
@@ -1436,8 +1423,8 @@ static int explain_part(void *arg, size_t part)
  * first MAX_SEPARATIONS other subjects, each once), compacting slist and
  * sfirst; lists the separations shown, each once however many subjects
  * show it, and points each entry at its wording. */
-static int choose_shown(apart *slist, size_t *sfirst, size_t n, size_t nseps,
-                        uint32_t **why_of, const apart ***shown, size_t *nshown)
+static int choose_shown(apart *slist, size_t *sfirst, size_t n, size_t nseps, uint32_t **why_of,
+                        const apart ***shown, size_t *nshown)
 {
     *why_of = malloc((nseps ? nseps : 1) * sizeof **why_of);
     *shown = malloc((nseps ? nseps : 1) * sizeof **shown);
@@ -1470,8 +1457,8 @@ static int choose_shown(apart *slist, size_t *sfirst, size_t n, size_t nseps,
     return CLAIMS_OK;
 }
 
-static int build_subjects(resolver *R, clusters *C, candidate *merges,
-                          size_t nmerges, separation *seps, size_t nseps)
+static int build_subjects(resolver *R, clusters *C, candidate *merges, size_t nmerges,
+                          separation *seps, size_t nseps)
 {
     claims_result *r = R->r;
     const claims__rows *st = R->st;
@@ -1535,8 +1522,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         for (int d = 15; d >= 0; d--, h >>= 4)
             hex[d] = "0123456789abcdef"[h & 15];
         hex[16] = '\0';
-        rc = rc || claims__buf_puts(&b, s->type) || claims__buf_putc(&b, '-') || claims__buf_puts(&b, hex)
-                 ? CLAIMS_ENOMEM : CLAIMS_OK;
+        rc = rc || claims__buf_puts(&b, s->type) || claims__buf_putc(&b, '-') ||
+                     claims__buf_puts(&b, hex)
+                 ? CLAIMS_ENOMEM
+                 : CLAIMS_OK;
         s->id = rc == CLAIMS_OK ? claims__arena_strdup(&r->arena, b.data, b.len) : NULL;
         /* label: the most frequent, then the shortest, then the smallest */
         const char *best = NULL;
@@ -1569,7 +1558,7 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
 
     /* explanations: merges and separations bucketed by subject */
     size_t *mfirst = calloc(n + 1, sizeof *mfirst), *sfirst = calloc(n + 1, sizeof *sfirst);
-    uint32_t *why_of = NULL;  /* per separation: its wording, if shown */
+    uint32_t *why_of = NULL; /* per separation: its wording, if shown */
     const apart **shown = NULL;
     size_t nshown = 0;
     size_t *mlist = malloc((nmerges ? nmerges : 1) * sizeof *mlist);
@@ -1589,7 +1578,8 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         mfirst[i + 1] += mfirst[i];
         sfirst[i + 1] += sfirst[i];
     }
-    for (size_t j = 0, *mfill = mfirst, *sfill = sfirst; rc == CLAIMS_OK && j < nmerges + nseps; j++) {
+    for (size_t j = 0, *mfill = mfirst, *sfill = sfirst; rc == CLAIMS_OK && j < nmerges + nseps;
+         j++) {
         /* stable fill: list order is generation order (content order) */
         if (j < nmerges) {
             size_t i = r->mention_subject[merges[j].a];
@@ -1599,10 +1589,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
             size_t ia = r->mention_subject[sp->a], ib = r->mention_subject[sp->b];
             if (ia == ib)
                 continue;
-            slist[sfill[ia]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib,
-                                         (uint32_t)(j - nmerges)};
-            slist[sfill[ib]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia,
-                                         (uint32_t)(j - nmerges)};
+            slist[sfill[ia]++] =
+                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib, (uint32_t)(j - nmerges)};
+            slist[sfill[ib]++] =
+                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia, (uint32_t)(j - nmerges)};
         }
     }
     /* the fills moved each start to the next bucket's: shift back */
@@ -1625,9 +1615,20 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges,
         /* several parts per thread: a thread that finishes early takes
          * another, so an uneven part does not hold the others up */
         size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
-        explain_job J = {R, merges, mfirst, mlist, sfirst, slist, shown, why,
-                         claims__result_arenas(r, R->ncomparers), scratch, n, parts,
-                         nshown, nshown < 64 ? 1 : 8 * (size_t)R->run->threads};
+        explain_job J = {R,
+                         merges,
+                         mfirst,
+                         mlist,
+                         sfirst,
+                         slist,
+                         shown,
+                         why,
+                         claims__result_arenas(r, R->ncomparers),
+                         scratch,
+                         n,
+                         parts,
+                         nshown,
+                         nshown < 64 ? 1 : 8 * (size_t)R->run->threads};
         rc = !J.arenas ? CLAIMS_ENOMEM
              : claims__parallel(J.shown_parts, R->run->threads, word_part, &J) != 0
                  ? CLAIMS_ENOMEM
@@ -1689,8 +1690,7 @@ static int step_task(void *arg, size_t i)
     return S->rc[i] != CLAIMS_OK;
 }
 
-static int side_by_side(unsigned threads, int (*a)(void *), void *aa, int (*b)(void *),
-                        void *ba)
+static int side_by_side(unsigned threads, int (*a)(void *), void *aa, int (*b)(void *), void *ba)
 {
     steps S = {{aa, ba}, {a, b}, {CLAIMS_OK, CLAIMS_OK}};
     claims__parallel(2, threads, step_task, &S);
@@ -1828,8 +1828,8 @@ int claims__resolve(claims__run *run)
         if (R.judged[i] >= 0) {
             if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
                 goto done;
-            cand[nc++] = (candidate){(double)R.judged[i] / 1e6, R.rank[a], R.rank[b],
-                                     (uint32_t)a, (uint32_t)b};
+            cand[nc++] = (candidate){(double)R.judged[i] / 1e6, R.rank[a], R.rank[b], (uint32_t)a,
+                                     (uint32_t)b};
         } else if (R.judged[i] == JUDGED_APART &&
                    (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
             if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))

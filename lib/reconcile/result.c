@@ -6,13 +6,10 @@
 
 #include <stdlib.h>
 
-const claims__view *claims__result_view(const claims_result *r)
-{
-    return r ? &r->view : NULL;
-}
+const claims__view *claims__result_view(const claims_result *r) { return r ? &r->view : NULL; }
 
-static int result_cursor(claims_cursor **out, const claims_result *r,
-                         claims__cursor_kind kind, size_t begin, size_t end)
+static int result_cursor(claims_cursor **out, const claims_result *r, claims__cursor_kind kind,
+                         size_t begin, size_t end)
 {
     if (!out || !r)
         return CLAIMS_EINVAL;
@@ -25,28 +22,25 @@ int claims_result_subjects(claims_cursor **out, const claims_result *result)
                          result ? result->subject_count : 0);
 }
 
-int claims_result_attributes(claims_cursor **out, const claims_result *result,
-                             size_t subject)
+int claims_result_attributes(claims_cursor **out, const claims_result *result, size_t subject)
 {
     if (result && subject >= result->subject_count)
         return CLAIMS_ENOTFOUND;
     const claims__rsubject *s = result ? &result->subjects[subject] : NULL;
-    return result_cursor(out, result, CLAIMS__CURSOR_ATTRIBUTES,
-                         s ? s->attr_start : 0, s ? s->attr_start + s->attr_count : 0);
+    return result_cursor(out, result, CLAIMS__CURSOR_ATTRIBUTES, s ? s->attr_start : 0,
+                         s ? s->attr_start + s->attr_count : 0);
 }
 
 /* The attribute entry `attribute` of `subject`, or NULL. */
-static const claims__rattr *attr_at(const claims_result *r, size_t subject,
-                                    size_t attribute)
+static const claims__rattr *attr_at(const claims_result *r, size_t subject, size_t attribute)
 {
-    if (!r || subject >= r->subject_count ||
-        attribute >= r->subjects[subject].attr_count)
+    if (!r || subject >= r->subject_count || attribute >= r->subjects[subject].attr_count)
         return NULL;
     return &r->attrs[r->subjects[subject].attr_start + attribute];
 }
 
-int claims_result_values(claims_cursor **out, const claims_result *result,
-                         size_t subject, size_t attribute)
+int claims_result_values(claims_cursor **out, const claims_result *result, size_t subject,
+                         size_t attribute)
 {
     if (!out || !result)
         return CLAIMS_EINVAL;
@@ -57,8 +51,8 @@ int claims_result_values(claims_cursor **out, const claims_result *result,
                          a->value_start + a->value_count);
 }
 
-int claims_result_claims(claims_cursor **out, const claims_result *result,
-                         size_t subject, size_t attribute, size_t value)
+int claims_result_claims(claims_cursor **out, const claims_result *result, size_t subject,
+                         size_t attribute, size_t value)
 {
     if (!out || !result)
         return CLAIMS_EINVAL;
@@ -66,8 +60,8 @@ int claims_result_claims(claims_cursor **out, const claims_result *result,
     if (!a || value >= a->value_count)
         return CLAIMS_ENOTFOUND;
     const claims__rvalue *v = &result->values[a->value_start + value];
-    return claims__cursor_new_list(out, result->store, result,
-                                   result->claim_list + v->claim_start, v->claim_count);
+    return claims__cursor_new_list(out, result->store, result, result->claim_list + v->claim_start,
+                                   v->claim_count);
 }
 
 int claims_result_dependencies(claims_cursor **out, const claims_result *result)
@@ -78,9 +72,8 @@ int claims_result_dependencies(claims_cursor **out, const claims_result *result)
 
 /* Shared head of every next: checks out and the kind; returns the row index,
  * the result, the first row of the cursor and the cursor's row to fill. */
-static int advance(const void *out, claims_cursor *c, claims__cursor_kind kind,
-                   size_t *row, const claims_result **r, size_t *begin,
-                   claims__cursor_row **slot)
+static int advance(const void *out, claims_cursor *c, claims__cursor_kind kind, size_t *row,
+                   const claims_result **r, size_t *begin, claims__cursor_row **slot)
 {
     if (!out)
         return CLAIMS_EINVAL;
@@ -90,8 +83,7 @@ static int advance(const void *out, claims_cursor *c, claims__cursor_kind kind,
     return rc == CLAIMS_OK && !owner ? CLAIMS_EINVAL : rc;
 }
 
-int claims_cursor_next_result_subject(const claims_result_subject_info **row,
-                                      claims_cursor *cursor)
+int claims_cursor_next_result_subject(const claims_result_subject_info **row, claims_cursor *cursor)
 {
     size_t i, begin;
     const claims_result *r;
@@ -116,8 +108,7 @@ int claims_cursor_next_result_subject(const claims_result_subject_info **row,
     return CLAIMS_OK;
 }
 
-int claims_cursor_next_attribute(const claims_attribute_info **row,
-                                 claims_cursor *cursor)
+int claims_cursor_next_attribute(const claims_attribute_info **row, claims_cursor *cursor)
 {
     size_t i, begin;
     const claims_result *r;
@@ -172,8 +163,7 @@ int claims_cursor_next_value(const claims_value_info **row, claims_cursor *curso
     return CLAIMS_OK;
 }
 
-int claims_cursor_next_dependency(const claims_dependency_info **row,
-                                  claims_cursor *cursor)
+int claims_cursor_next_dependency(const claims_dependency_info **row, claims_cursor *cursor)
 {
     size_t i, begin;
     const claims_result *r;

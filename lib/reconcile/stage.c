@@ -15,8 +15,8 @@ const char *claims__result_intern(claims_result *r, const char *s, size_t n)
 
 void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...)
 {
-    if (claims__grow((void **)&r->notes, &r->note_cap, r->note_count + 1,
-                     sizeof *r->notes) != CLAIMS_OK)
+    if (claims__grow((void **)&r->notes, &r->note_cap, r->note_count + 1, sizeof *r->notes) !=
+        CLAIMS_OK)
         return;
     claims_error *e = &r->notes[r->note_count++];
     claims__error_clear(e);
@@ -35,37 +35,32 @@ void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...)
     va_end(ap);
 }
 
-void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
-                            const claims__attr *attr, const claims_value *a,
-                            const claims_value *b)
+void claims__compare_values(claims_comparison *out, const claims_ctx *ctx, const claims__attr *attr,
+                            const claims_value *a, const claims_value *b)
 {
     claims__value_compare(out, ctx, a, b);
     if (!attr || out->relation != CLAIMS_RELATION_CONFLICTING)
         return;
     claims_type t = claims_value_type(a);
-    if ((t == CLAIMS_TYPE_NUMBER || t == CLAIMS_TYPE_DURATION) &&
-        attr->tolerance > 0.0) {
+    if ((t == CLAIMS_TYPE_NUMBER || t == CLAIMS_TYPE_DURATION) && attr->tolerance > 0.0) {
         double x, y;
         claims_value_amount(a, &x, NULL, NULL);
         claims_value_amount(b, &y, NULL, NULL);
         double scale = fmax(fabs(x), fabs(y));
         if (!isnan(x) && !isnan(y) && fabs(x - y) <= attr->tolerance * scale) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
-            snprintf(out->reason, sizeof out->reason,
-                     "%.15g and %.15g differ by less than %.3g%%", x, y,
-                     100.0 * attr->tolerance);
+            snprintf(out->reason, sizeof out->reason, "%.15g and %.15g differ by less than %.3g%%",
+                     x, y, 100.0 * attr->tolerance);
         }
-    } else if ((t == CLAIMS_TYPE_DATE || t == CLAIMS_TYPE_TIME) &&
-               attr->time_tolerance > 0.0) {
+    } else if ((t == CLAIMS_TYPE_DATE || t == CLAIMS_TYPE_TIME) && attr->time_tolerance > 0.0) {
         int64_t ab, ae, bb, be;
         claims_value_interval(a, &ab, &ae, NULL);
         claims_value_interval(b, &bb, &be, NULL);
         int64_t gap = ab >= be ? ab - be : bb >= ae ? bb - ae : 0;
         if ((double)gap <= attr->time_tolerance) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
-            snprintf(out->reason, sizeof out->reason,
-                     "%s and %s are within %.0f s", claims_value_normalized(a),
-                     claims_value_normalized(b), attr->time_tolerance);
+            snprintf(out->reason, sizeof out->reason, "%s and %s are within %.0f s",
+                     claims_value_normalized(a), claims_value_normalized(b), attr->time_tolerance);
         }
     }
 }
@@ -112,8 +107,7 @@ uint32_t *claims__source_ranks(const claims__rows *st)
 }
 
 void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
-                          int (*cmp)(const void *ctx, size_t x, size_t y),
-                          const void *ctx)
+                          int (*cmp)(const void *ctx, size_t x, size_t y), const void *ctx)
 {
     if (n < 12) { /* insertion sort for the small runs that dominate */
         for (size_t i = 1; i < n; i++)
@@ -187,13 +181,12 @@ void claims__ptab_free(claims__ptab *t)
     t->cap = t->count = 0;
 }
 
-int claims__run_progress(claims__run *run, const char *stage, size_t done,
-                         size_t total)
+int claims__run_progress(claims__run *run, const char *stage, size_t done, size_t total)
 {
     if (done == 0)
         run->progress_next = 0; /* a new stage */
-    return claims__progress(run->r->opts.progress, run->r->opts.progress_payload, stage,
-                            done, total, &run->progress_next);
+    return claims__progress(run->r->opts.progress, run->r->opts.progress_payload, stage, done,
+                            total, &run->progress_next);
 }
 
 /* ---- the entry point ------------------------------------------------------------- */

@@ -18,7 +18,7 @@
 
 struct claims_result {
     const claims_store *store;
-    claims__rows rows;         /* the store's rows, as the stages read them */
+    claims__rows rows; /* the store's rows, as the stages read them */
     claims_arena arena;
     claims_interner strings;
     claims_reconcile_options opts;
@@ -31,10 +31,10 @@ struct claims_result {
      * later stages order and match values without comparing strings;
      * freed when the stages are done */
     uint32_t *norm_rank;
-    uint32_t *claim_value;     /* per store claim: pool index */
+    uint32_t *claim_value; /* per store claim: pool index */
     /* per store claim, freed when the stages are done: */
     const claims__attr **claim_attr; /* schema entry or NULL */
-    claims_type *claim_type;   /* type used */
+    claims_type *claim_type;         /* type used */
 
     /* origins and dependence */
     const char **claim_origin; /* per store claim: origin display name */
@@ -44,7 +44,7 @@ struct claims_result {
     size_t dep_count, dep_cap;
 
     /* resolve */
-    size_t *mention_subject;   /* per store subject: resolved subject (freed
+    size_t *mention_subject; /* per store subject: resolved subject (freed
                                 * when the stages are done) */
     claims__rsubject *subjects;
     size_t subject_count;
@@ -62,7 +62,7 @@ struct claims_result {
     claims_arena *arenas;
     size_t arena_count;
 
-    claims_error *notes;       /* in store order: by source, then claim */
+    claims_error *notes; /* in store order: by source, then claim */
     size_t note_count, note_cap, notes_dropped;
     claims_result_stats stats;
     claims__view view; /* filled when the stages are done */
@@ -72,8 +72,8 @@ struct claims_result {
 typedef struct claims__run {
     claims_result *r;
     const claims_ctx *ctx;
-    size_t progress_next;  /* next progress threshold of the stage */
-    unsigned threads;      /* for claims__parallel(), at least 1 */
+    size_t progress_next; /* next progress threshold of the stage */
+    unsigned threads;     /* for claims__parallel(), at least 1 */
 } claims__run;
 
 /** Adds n empty arenas to the result, one per thread of a parallel step;
@@ -102,22 +102,18 @@ uint32_t *claims__source_ranks(const claims__rows *st);
 /** Sorts the indices v[0..n) (stable merge sort, tmp of n) by cmp(ctx, x, y):
  *  for orders that need more than the items to decide. */
 void claims__sort_indices(size_t *v, size_t *tmp, size_t n,
-                          int (*cmp)(const void *ctx, size_t x, size_t y),
-                          const void *ctx);
+                          int (*cmp)(const void *ctx, size_t x, size_t y), const void *ctx);
 
 /** Progress of a stage: CLAIMS_ECANCELED when the caller's callback stops. */
-int claims__run_progress(claims__run *run, const char *stage, size_t done,
-                         size_t total);
+int claims__run_progress(claims__run *run, const char *stage, size_t done, size_t total);
 
 /** Records a note (a value kept as text, a block too large...). */
-void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...)
-    CLAIMS__PRINTF(3, 4);
+void claims__result_note(claims_result *r, size_t claim, const char *fmt, ...) CLAIMS__PRINTF(3, 4);
 /** Interns into the result. */
 const char *claims__result_intern(claims_result *r, const char *s, size_t n);
 /** Compares two pooled values with the attribute's tolerance applied. */
-void claims__compare_values(claims_comparison *out, const claims_ctx *ctx,
-                            const claims__attr *attr, const claims_value *a,
-                            const claims_value *b);
+void claims__compare_values(claims_comparison *out, const claims_ctx *ctx, const claims__attr *attr,
+                            const claims_value *a, const claims_value *b);
 
 /** Do sources a and b share wording (dependence.c)? */
 bool claims__dependent(const claims_result *r, size_t a, size_t b);

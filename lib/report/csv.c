@@ -104,13 +104,13 @@ static void subjects_csv(claims__writer *w, const claims__items *it, size_t begi
 void claims__render_csv(claims__writer *w, const claims__view *r)
 {
     static const char *const header[] = {
-        "event_id", "event_label", "event_type", "attribute", "relation", "value",
-        "value_text", "preferred", "value_sources", "value_origins", "claim", "source",
-        "text", "modifier", "origin", "attribution", "polarity", "certainty", "quote"};
+        "event_id",    "event_label", "event_type", "attribute",     "relation",
+        "value",       "value_text",  "preferred",  "value_sources", "value_origins",
+        "claim",       "source",      "text",       "modifier",      "origin",
+        "attribution", "polarity",    "certainty",  "quote"};
     size_t nh = sizeof header / sizeof header[0];
     for (size_t i = 0; i < nh; i++)
         csv_field(w, header[i], i + 1 == nh);
     claims__items subjects = {r, NULL, r->subject_count, subjects_csv, NULL};
     claims__render_items(w, &subjects);
 }
-

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static const char STYLE[] =
     "*{box-sizing:border-box}"
     "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;"
@@ -60,21 +59,18 @@ typedef struct status {
 } status;
 
 static const status REL[] = {
-    {"rel-agreed", "\xE2\x9C\x93", "agreed"},             /* check mark */
-    {"rel-compatible", "\xE2\x89\x88", "compatible"},     /* almost equal */
-    {"rel-conflicting", "\xE2\x9C\x97", "conflicting"},   /* ballot x */
+    {"rel-agreed", "\xE2\x9C\x93", "agreed"},           /* check mark */
+    {"rel-compatible", "\xE2\x89\x88", "compatible"},   /* almost equal */
+    {"rel-conflicting", "\xE2\x9C\x97", "conflicting"}, /* ballot x */
     {"rel-complementary", "+", "complementary"},
     {"rel-single-source", "\xE2\x80\xA2", "single source"} /* bullet */
 };
 static const status UNCERTAIN = {"uncertain", "?", "uncertain"};
-static const status NEGATED = {"negated", "\xC2\xAC", "negated"}; /* not sign */
+static const status NEGATED = {"negated", "\xC2\xAC", "negated"};          /* not sign */
 static const status MISSING = {"missing", "\xE2\x80\x94", "not reported"}; /* em dash */
 static const status HEDGED = {"hedged", "~", "hedged"};
 
-static const char *outlet_of(const claims__source *s)
-{
-    return s->outlet[0] ? s->outlet : s->id;
-}
+static const char *outlet_of(const claims__source *s) { return s->outlet[0] ? s->outlet : s->id; }
 
 static size_t source_index(const claims_store *st, const char *id)
 {
@@ -86,12 +82,12 @@ static void legend(claims__writer *w)
 {
     claims__w_lit(w, "<div class=\"legend\" role=\"list\" aria-label=\"Legend\">");
     for (size_t i = 0; i < sizeof REL / sizeof REL[0]; i++)
-        claims__w_printf(w, "<span role=\"listitem\" class=\"%s\">%s %s</span>", REL[i].cls, REL[i].sym,
-                REL[i].label);
+        claims__w_printf(w, "<span role=\"listitem\" class=\"%s\">%s %s</span>", REL[i].cls,
+                         REL[i].sym, REL[i].label);
     const status *extra[] = {&HEDGED, &UNCERTAIN, &NEGATED, &MISSING};
     for (size_t i = 0; i < 4; i++)
         claims__w_printf(w, "<span role=\"listitem\" class=\"cell %s\">%s %s</span>", extra[i]->cls,
-                extra[i]->sym, extra[i]->label);
+                         extra[i]->sym, extra[i]->label);
     claims__w_lit(w, "</div>\n");
 }
 
@@ -175,8 +171,7 @@ static void claim_html(claims__writer *w, const claims__view *r, size_t ci)
     claims__w_lit(w, "</div></details></div>");
 }
 
-static void cell(claims__writer *w, const claims__view *r, const claims__rattr *at,
-                 size_t source)
+static void cell(claims__writer *w, const claims__view *r, const claims__rattr *at, size_t source)
 {
     const claims__rows *st = &r->rows;
     /* this source's claims for the attribute, and what they are */
@@ -194,10 +189,10 @@ static void cell(claims__writer *w, const claims__view *r, const claims__rattr *
             negated |= val->polarity == CLAIMS_NEGATED;
         }
     }
-    const status *stt = !count ? &MISSING
+    const status *stt = !count          ? &MISSING
                         : all_uncertain ? &UNCERTAIN
-                        : negated ? &NEGATED
-                        : &REL[at->agreement];
+                        : negated       ? &NEGATED
+                                        : &REL[at->agreement];
     claims__w_lit(w, "<td class=\"cell ");
     claims__w_raw(w, stt->cls);
     if (hedged)
@@ -302,8 +297,9 @@ static void event_section(claims__writer *w, const claims__view *r, size_t e)
     claims__w_count(w, s->mention_count, "mention");
     claims__w_lit(w, "</p>\n");
     if (s->explanation[0]) {
-        claims__w_lit(w, "<details class=\"explanation\"><summary>Why these reports were merged, and "
-               "kept apart from others</summary><ul>");
+        claims__w_lit(w,
+                      "<details class=\"explanation\"><summary>Why these reports were merged, and "
+                      "kept apart from others</summary><ul>");
         const char *p = s->explanation;
         while (*p) {
             const char *nl = strchr(p, '\n');
@@ -323,7 +319,8 @@ static void event_section(claims__writer *w, const claims__view *r, size_t e)
     }
     for (size_t k = 0; k < s->source_count; k++)
         col[k] = source_index(r->store, s->sources[k]);
-    claims__w_lit(w, "<table class=\"matrix\"><thead><tr><th scope=\"col\" class=\"fact\">Fact</th>");
+    claims__w_lit(w,
+                  "<table class=\"matrix\"><thead><tr><th scope=\"col\" class=\"fact\">Fact</th>");
     for (size_t k = 0; k < s->source_count; k++) {
         const claims__source *so = &st->sources[col[k]];
         claims__w_lit(w, "<th scope=\"col\" data-source=\"");
@@ -337,7 +334,8 @@ static void event_section(claims__writer *w, const claims__view *r, size_t e)
         }
         claims__w_lit(w, "</th>");
     }
-    claims__w_lit(w, "<th scope=\"col\" class=\"vals\">Values and independent origins</th></tr></thead>"
+    claims__w_lit(
+        w, "<th scope=\"col\" class=\"vals\">Values and independent origins</th></tr></thead>"
            "\n<tbody>\n");
     for (size_t a = 0; a < s->attr_count; a++) {
         const claims__rattr *at = &r->attrs[s->attr_start + a];
@@ -378,7 +376,8 @@ static void sections(claims__writer *w, const claims__items *it, size_t begin, s
 }
 
 /* Renders the sections of `count` subjects listed in order[]. */
-static void section_list(claims__writer *w, const claims__view *r, const size_t *order, size_t count)
+static void section_list(claims__writer *w, const claims__view *r, const size_t *order,
+                         size_t count)
 {
     claims__items it = {r, order, count, sections, NULL};
     claims__render_items(w, &it);
@@ -406,19 +405,20 @@ void claims__render_html(claims__writer *w, const claims__view *r)
         if (strcmp(r->subjects[e].type, "event") != 0)
             order[n++] = e;
     claims__w_lit(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<meta name=\"generator\" content=\"libclaims ");
+                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                     "<meta name=\"generator\" content=\"libclaims ");
     claims__w_raw(w, claims_version_string());
-    claims__w_printf(w, "\"><title>Claims report: %zu events from %zu sources</title><style>", events,
-            st->source_count);
+    claims__w_printf(w, "\"><title>Claims report: %zu events from %zu sources</title><style>",
+                     events, st->source_count);
     claims__w_raw(w, STYLE);
     claims__w_lit(w, "</style></head>\n<body>\n<header><h1>Claims report</h1>");
-    claims__w_printf(w, "<p class=\"summary\">%zu sources \xC2\xB7 %zu claims \xC2\xB7 %zu events "
-               "(%zu reported by several sources) \xC2\xB7 %zu other subjects</p>\n",
-            st->source_count, st->claim_count, events, shared, r->subject_count - events);
+    claims__w_printf(w,
+                     "<p class=\"summary\">%zu sources \xC2\xB7 %zu claims \xC2\xB7 %zu events "
+                     "(%zu reported by several sources) \xC2\xB7 %zu other subjects</p>\n",
+                     st->source_count, st->claim_count, events, shared, r->subject_count - events);
     claims__w_lit(w, "<table class=\"sources\"><thead><tr><th scope=\"col\">Source</th>"
-           "<th scope=\"col\">Outlet</th><th scope=\"col\">Published</th>"
-           "<th scope=\"col\">Claims</th></tr></thead><tbody>");
+                     "<th scope=\"col\">Outlet</th><th scope=\"col\">Published</th>"
+                     "<th scope=\"col\">Claims</th></tr></thead><tbody>");
     for (size_t i = 0; i < st->source_count; i++) {
         const claims__source *so = &st->sources[i];
         claims__w_lit(w, "<tr><td><code>");
@@ -434,7 +434,7 @@ void claims__render_html(claims__writer *w, const claims__view *r)
     claims__w_lit(w, "</header>\n<main>\n");
     if (r->dep_count) {
         claims__w_lit(w, "<section class=\"warning\" id=\"dependencies\" role=\"note\">"
-               "<h2>\xE2\x9A\xA0 Sources that share wording</h2><ul>");
+                         "<h2>\xE2\x9A\xA0 Sources that share wording</h2><ul>");
         for (size_t d = 0; d < r->dep_count; d++) {
             const claims__dependency *dep = &r->deps[d];
             claims__w_lit(w, "<li class=\"dependency\" data-sources=\"");
@@ -445,10 +445,11 @@ void claims__render_html(claims__writer *w, const claims__view *r)
             claims__w_html(w, outlet_of(&st->sources[dep->ia]));
             claims__w_lit(w, "</strong> and <strong>");
             claims__w_html(w, outlet_of(&st->sources[dep->ib]));
-            claims__w_printf(w, "</strong> share %zu passage%s of wording (one wire story printed "
-                       "twice): what they report without attribution counts as one "
-                       "origin.<details><summary>Shared passages</summary><ul>",
-                    dep->passage_count, dep->passage_count == 1 ? "" : "s");
+            claims__w_printf(w,
+                             "</strong> share %zu passage%s of wording (one wire story printed "
+                             "twice): what they report without attribution counts as one "
+                             "origin.<details><summary>Shared passages</summary><ul>",
+                             dep->passage_count, dep->passage_count == 1 ? "" : "s");
             for (size_t p = 0; p < dep->passage_count; p++) {
                 claims__w_lit(w, "<li>\xE2\x80\x9C");
                 claims__w_html(w, dep->passages[p]);
@@ -460,14 +461,18 @@ void claims__render_html(claims__writer *w, const claims__view *r)
     }
     section_list(w, r, order, shared);
     if (events > shared) {
-        claims__w_printf(w, "<details class=\"more\"><summary>%zu events reported by one source"
-                   "</summary>\n", events - shared);
+        claims__w_printf(w,
+                         "<details class=\"more\"><summary>%zu events reported by one source"
+                         "</summary>\n",
+                         events - shared);
         section_list(w, r, order + shared, events - shared);
         claims__w_lit(w, "</details>\n");
     }
     if (r->subject_count > events) {
-        claims__w_printf(w, "<details class=\"more\"><summary>%zu people, organizations and other "
-                   "subjects</summary>\n", r->subject_count - events);
+        claims__w_printf(w,
+                         "<details class=\"more\"><summary>%zu people, organizations and other "
+                         "subjects</summary>\n",
+                         r->subject_count - events);
         section_list(w, r, order + events, r->subject_count - events);
         claims__w_lit(w, "</details>\n");
     }
@@ -475,5 +480,5 @@ void claims__render_html(claims__writer *w, const claims__view *r)
     claims__w_lit(w, "</main>\n<footer><p>Generated by libclaims ");
     claims__w_raw(w, claims_version_string());
     claims__w_lit(w, ". Each cell shows a value as that source wrote it; hover or expand for the "
-           "quote and who said it.</p></footer>\n</body></html>\n");
+                     "quote and who said it.</p></footer>\n</body></html>\n");
 }

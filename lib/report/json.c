@@ -17,7 +17,7 @@ static const char JSON_ESC[256] = {
     [0x0c] = 'u', [0x0d] = 'r', [0x0e] = 'u', [0x0f] = 'u', [0x10] = 'u', [0x11] = 'u',
     [0x12] = 'u', [0x13] = 'u', [0x14] = 'u', [0x15] = 'u', [0x16] = 'u', [0x17] = 'u',
     [0x18] = 'u', [0x19] = 'u', [0x1a] = 'u', [0x1b] = 'u', [0x1c] = 'u', [0x1d] = 'u',
-    [0x1e] = 'u', [0x1f] = 'u', ['"'] = '"', ['\\'] = '\\'};
+    [0x1e] = 'u', [0x1f] = 'u', ['"'] = '"',  ['\\'] = '\\'};
 
 /* Writes the escape of byte c at o (room for 6 bytes); returns the end. */
 static inline char *put_escape(char *o, unsigned char c)
@@ -105,8 +105,8 @@ static inline void str(claims__writer *w, const char *s) { str_n(w, s, strlen(s)
 /* Source ids escaped once for the whole report: every claim names its
  * source three times. */
 typedef struct ids {
-    char *text;        /* the escaped ids, one after the other */
-    size_t *start;     /* source i is text[start[i] .. start[i + 1]) */
+    char *text;    /* the escaped ids, one after the other */
+    size_t *start; /* source i is text[start[i] .. start[i + 1]) */
 } ids;
 
 typedef struct json {
@@ -180,13 +180,13 @@ static inline void j_key_n(json *j, const char *quoted, size_t n)
 #define j_key(j, k) j_key_n((j), "\"" k "\"", sizeof(k) + 1)
 #define j_str(j, k, v) (j_key((j), k), str((j)->w, (v)))
 #define j_num(j, k, n) (j_key((j), k), claims__w_uint((j)->w, (n)))
-#define j_bool(j, k, v)                                                        \
+#define j_bool(j, k, v) \
     (j_key((j), k), (v) ? claims__w_lit((j)->w, "true") : claims__w_lit((j)->w, "false"))
 #define j_strings(j, k, s, n) (j_key((j), k), j_list((j), (s), (n)))
 
 /* A fragment of a one-line object, in its two spellings (indented and
  * compact), its length known at compile time. */
-#define J_FRAG(j, spaced, tight)                                           \
+#define J_FRAG(j, spaced, tight) \
     ((j)->compact ? claims__w_lit((j)->w, tight) : claims__w_lit((j)->w, spaced))
 /* The next key of a one-line object: `, "k": ` */
 #define J_NEXT(j, k) J_FRAG((j), ", \"" k "\": ", ",\"" k "\":")
@@ -205,7 +205,7 @@ static void source_id(json *j, const claims__rows *st, size_t source)
 {
     if (j->sources)
         claims__w_put(j->w, j->sources->text + j->sources->start[source],
-            j->sources->start[source + 1] - j->sources->start[source]);
+                      j->sources->start[source + 1] - j->sources->start[source]);
     else
         str_body(j->w, st->sources[source].id);
 }
@@ -475,4 +475,3 @@ void claims__render_json(claims__writer *w, const claims__view *r)
     j_close(&j, '}');
     claims__w_lit(w, "\n");
 }
-

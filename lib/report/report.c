@@ -30,14 +30,13 @@ static int check_args(claims_render_options *o, const claims_result *result,
     if (!result)
         return claims__error_simple(err, CLAIMS_EINVAL, "result is NULL");
     if (opts && (opts->version == 0 || opts->version > CLAIMS_RENDER_OPTIONS_VERSION))
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported render options version %u", opts->version);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported render options version %u",
+                                    opts->version);
     if (o->flags & ~(unsigned)CLAIMS_RENDER_COMPACT)
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown render flags 0x%x",
                                     o->flags & ~(unsigned)CLAIMS_RENDER_COMPACT);
     if ((unsigned)format > CLAIMS_RENDER_CSV)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown render format %d",
-                                    (int)format);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown render format %d", (int)format);
     return CLAIMS_OK;
 }
 
@@ -63,16 +62,16 @@ static int render(claims__writer *w, const claims_result *result, claims_render_
     w->compact = (o->flags & CLAIMS_RENDER_COMPACT) != 0;
     if (claims__render(w, result, format) == CLAIMS_EIO)
         return claims__error_simple(err, CLAIMS_EIO,
-                                    "the write callback returned %d after %zu bytes",
-                                    w->write_rc, w->written);
+                                    "the write callback returned %d after %zu bytes", w->write_rc,
+                                    w->written);
     if (w->failed)
         return claims__error_simple(err, w->failed, "out of memory");
     return CLAIMS_OK;
 }
 
 int claims_result_write(const claims_result *result, claims_render_format format,
-                        const claims_render_options *opts, claims_write_fn write,
-                        void *payload, claims_error *err)
+                        const claims_render_options *opts, claims_write_fn write, void *payload,
+                        claims_error *err)
 {
     claims__error_clear(err);
     claims_render_options o;
@@ -105,8 +104,8 @@ static int write_to_file(void *payload, const char *data, size_t len)
 }
 
 int claims_result_write_file(const claims_result *result, claims_render_format format,
-                             const claims_render_options *opts, const char *path,
-                             size_t len, claims_error *err)
+                             const claims_render_options *opts, const char *path, size_t len,
+                             claims_error *err)
 {
     claims__error_clear(err);
     claims_render_options o;
@@ -165,4 +164,3 @@ int claims_result_render(char **out, size_t *len, const claims_result *result,
         *len = (size_t)(w.pos - w.buf);
     return CLAIMS_OK;
 }
-

@@ -14,8 +14,7 @@
 
 /* Renders result in `format` (checked) into w, then flushes it; returns
  * w->failed. w->threads and w->compact say how. */
-int claims__render(claims__writer *w, const claims_result *result,
-                   claims_render_format format);
+int claims__render(claims__writer *w, const claims_result *result, claims_render_format format);
 
 void claims__render_json(claims__writer *w, const claims__view *r);
 void claims__render_text(claims__writer *w, const claims__view *r);

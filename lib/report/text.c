@@ -56,8 +56,10 @@ static void subject_text(claims__writer *w, const claims__view *r, const claims_
         claims__w_lit(w, "\n");
         for (size_t v = 0; v < at->value_count; v++) {
             const claims__rvalue *val = &r->values[at->value_start + v];
-            const char *mark = val->uncertain ? "?" : val->polarity == CLAIMS_NEGATED
-                                                          ? "!" : val->preferred ? "*" : "-";
+            const char *mark = val->uncertain                    ? "?"
+                               : val->polarity == CLAIMS_NEGATED ? "!"
+                               : val->preferred                  ? "*"
+                                                                 : "-";
             claims__w_lit(w, "     ");
             claims__w_raw(w, mark);
             claims__w_lit(w, " ");
@@ -128,6 +130,6 @@ void claims__render_text(claims__writer *w, const claims__view *r)
                 claims__w_printf(w, "  %s%s%s\n", e->source, e->source[0] ? ": " : "", e->text);
         }
     }
-    claims__w_lit(w, "\nlegend: * preferred or agreed value, - other value, ! negated, ? uncertain\n");
+    claims__w_lit(w,
+                  "\nlegend: * preferred or agreed value, - other value, ! negated, ? uncertain\n");
 }
-

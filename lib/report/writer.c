@@ -12,9 +12,6 @@
 
 /* ---- the writer ------------------------------------------------------------------- */
 
-
-
-
 void claims__w_init(claims__writer *w, size_t cap, claims_write_fn write, void *payload,
                     size_t chunk)
 {
@@ -176,12 +173,12 @@ void claims__w_html_n(claims__writer *w, const char *s, size_t n)
 typedef struct items_run {
     const claims__items *it;
     claims__writer *out;
-    size_t next;                           /* first position not in a window */
-    size_t bounds[2][MAX_WINDOW + 1];      /* positions of each window's batches */
-    size_t count[2];                       /* batches in each window */
-    claims__writer bufs[2][MAX_WINDOW];            /* each batch's output */
-    int cur;                               /* the window being rendered */
-    bool emit;                             /* task 0 hands the other window on */
+    size_t next;                        /* first position not in a window */
+    size_t bounds[2][MAX_WINDOW + 1];   /* positions of each window's batches */
+    size_t count[2];                    /* batches in each window */
+    claims__writer bufs[2][MAX_WINDOW]; /* each batch's output */
+    int cur;                            /* the window being rendered */
+    bool emit;                          /* task 0 hands the other window on */
 } items_run;
 
 static size_t subject_weight(const claims__view *r, size_t s)
@@ -231,8 +228,7 @@ static int items_task(void *arg, size_t task)
     }
     claims__writer *w = &run->bufs[run->cur][task];
     w->pos = w->buf;
-    run->it->render(w, run->it, run->bounds[run->cur][task],
-                    run->bounds[run->cur][task + 1]);
+    run->it->render(w, run->it, run->bounds[run->cur][task], run->bounds[run->cur][task + 1]);
     return w->failed;
 }
 
@@ -283,4 +279,3 @@ int claims__render_items(claims__writer *out, const claims__items *it)
     free(run);
     return out->failed;
 }
-

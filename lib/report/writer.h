@@ -17,23 +17,23 @@
  * Writes after a failure are dropped, so renderers check nothing until the
  * end (and stop early only at coarse points). */
 typedef struct claims__writer {
-    char *buf, *pos, *end;   /* storage, next byte, end of the storage */
-    int failed;              /* 0, CLAIMS_ENOMEM or CLAIMS_EIO */
-    claims_write_fn write;   /* NULL: grow in memory */
+    char *buf, *pos, *end; /* storage, next byte, end of the storage */
+    int failed;            /* 0, CLAIMS_ENOMEM or CLAIMS_EIO */
+    claims_write_fn write; /* NULL: grow in memory */
     void *payload;
-    size_t chunk;            /* largest piece handed to write */
-    size_t written;          /* bytes handed to write so far */
-    int write_rc;            /* what write returned when it stopped */
-    unsigned threads;        /* for claims__render_items(): 0 one per CPU */
-    size_t batch_weight;     /* its batches' size and windows' length in */
-    size_t window;           /* batches, 0: the defaults (tests vary them) */
-    bool compact;            /* JSON on one line */
+    size_t chunk;        /* largest piece handed to write */
+    size_t written;      /* bytes handed to write so far */
+    int write_rc;        /* what write returned when it stopped */
+    unsigned threads;    /* for claims__render_items(): 0 one per CPU */
+    size_t batch_weight; /* its batches' size and windows' length in */
+    size_t window;       /* batches, 0: the defaults (tests vary them) */
+    bool compact;        /* JSON on one line */
 } claims__writer;
 
 /* Starts an empty writer with room for `cap` bytes; a stream when `write`
  * is not NULL (chunk then is the piece size). */
-void claims__w_init(claims__writer *w, size_t cap, claims_write_fn write,
-                    void *payload, size_t chunk);
+void claims__w_init(claims__writer *w, size_t cap, claims_write_fn write, void *payload,
+                    size_t chunk);
 void claims__w_free(claims__writer *w);
 /* Makes room for n more bytes: hands a stream's content to its callback,
  * or grows. False once the writer has failed. */
@@ -79,8 +79,7 @@ struct claims__items {
     const size_t *order;
     size_t count;
     /* renders positions [begin, end) into w; reads only its arguments */
-    void (*render)(claims__writer *w, const claims__items *it, size_t begin,
-                   size_t end);
+    void (*render)(claims__writer *w, const claims__items *it, size_t begin, size_t end);
     const void *state; /* the format's, read-only while rendering */
 };
 

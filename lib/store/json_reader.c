@@ -52,7 +52,7 @@ struct claims__json_frame {
 struct claims__json_key {
     const char *ptr; /* in the input, or NULL: at `off` in key_bytes */
     size_t off, len;
-    uint64_t hash;   /* set once the frame has an index */
+    uint64_t hash; /* set once the frame has an index */
 };
 
 #define DUP_LINEAR 16
@@ -76,8 +76,8 @@ void claims__json_free(claims__json *r)
     claims__json_init(r);
 }
 
-void claims__json_start(claims__json *r, const char *s, size_t len, size_t off,
-                        int line, int column)
+void claims__json_start(claims__json *r, const char *s, size_t len, size_t off, int line,
+                        int column)
 {
     r->s = s;
     r->len = len;
@@ -103,10 +103,10 @@ static int column_at(const claims__json *r, size_t off)
     return c > INT_MAX ? INT_MAX : (int)c;
 }
 
-static int fail_at(claims__json *r, int code, size_t off, int line, int column,
-                   const char *fmt, ...) CLAIMS__PRINTF(6, 7);
-static int fail_at(claims__json *r, int code, size_t off, int line, int column,
-                   const char *fmt, ...)
+static int fail_at(claims__json *r, int code, size_t off, int line, int column, const char *fmt,
+                   ...) CLAIMS__PRINTF(6, 7);
+static int fail_at(claims__json *r, int code, size_t off, int line, int column, const char *fmt,
+                   ...)
 {
     r->state = ST_FAILED;
     r->error.code = code;
@@ -164,8 +164,7 @@ static inline uint64_t special(uint64_t x)
 {
     const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
-    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) &
-           highs;
+    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) & highs;
 }
 #endif
 
@@ -229,8 +228,7 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
         if (s[i + b] != '"')
             break;
         if (!key) { /* keys are matched, not looked up */
-            t->hash = claims__hash_finish(h, b ? x & (~0ULL >> (64 - 8 * b)) : 0,
-                                          i + b - seg);
+            t->hash = claims__hash_finish(h, b ? x & (~0ULL >> (64 - 8 * b)) : 0, i + b - seg);
             t->hashed = true;
         }
         t->str = r->s + seg;
@@ -265,7 +263,8 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
         if (c < 0x20)
             return fail_at(r, CLAIMS_ESYNTAX, i, r->line, column_at(r, i),
                            "control character U+%04X in a string (write it as "
-                           "an escape such as \\n or \\u%04X)", c, c);
+                           "an escape such as \\n or \\u%04X)",
+                           c, c);
         /* an escape */
         size_t esc = i;
         int esc_col = column_at(r, i);
@@ -301,15 +300,16 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
             if (hi >= 0xDC00 && hi <= 0xDFFF)
                 return fail_at(r, CLAIMS_ESYNTAX, esc, r->line, esc_col,
                                "lone surrogate \\u%04X (a low surrogate without "
-                               "a high one before it)", (unsigned)hi);
+                               "a high one before it)",
+                               (unsigned)hi);
             if (hi >= 0xD800 && hi <= 0xDBFF) {
-                int lo = n - i >= 12 && s[i + 6] == '\\' && s[i + 7] == 'u'
-                             ? hex4(s + i + 8) : -1;
+                int lo = n - i >= 12 && s[i + 6] == '\\' && s[i + 7] == 'u' ? hex4(s + i + 8) : -1;
                 if (lo < 0xDC00 || lo > 0xDFFF)
                     return fail_at(r, CLAIMS_ESYNTAX, esc, r->line, esc_col,
                                    "lone surrogate \\u%04X (a high surrogate "
                                    "must be followed by a low one, "
-                                   "\\uDC00 to \\uDFFF)", (unsigned)hi);
+                                   "\\uDC00 to \\uDFFF)",
+                                   (unsigned)hi);
                 cp = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
                 used = 12;
             }
@@ -333,8 +333,7 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
     }
     if (copied) {
         if (claims__buf_append(&r->str, r->s + seg, i - seg) != CLAIMS_OK)
-            return fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column,
-                           "out of memory");
+            return fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column, "out of memory");
         t->str = r->str.data;
         t->len = r->str.len;
     } else {
@@ -347,8 +346,8 @@ static int read_string(claims__json *r, claims__json_token *t, bool key)
 
 static bool word_byte(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z') || c == '.' || c == '+' || c == '-';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' ||
+           c == '+' || c == '-';
 }
 
 static bool digit(const char *s, size_t p, size_t end)
@@ -414,7 +413,8 @@ static int read_word(claims__json *r, claims__json_token *t)
     } else {
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                        "invalid value '%.*s' (a string, number, object, "
-                       "array, true, false or null expected)", shown, s + b);
+                       "array, true, false or null expected)",
+                       shown, s + b);
     }
     r->i = e;
     return CLAIMS_OK;
@@ -462,8 +462,8 @@ static int add_key(claims__json *r, const claims__json_token *t)
 {
     struct claims__json_frame *f = &r->frames[r->depth - 1];
     size_t count = r->key_count - f->keys; /* keys before this one */
-    if (claims__grow((void **)&r->keys, &r->key_cap, r->key_count + 1,
-                     sizeof *r->keys) != CLAIMS_OK)
+    if (claims__grow((void **)&r->keys, &r->key_cap, r->key_count + 1, sizeof *r->keys) !=
+        CLAIMS_OK)
         return CLAIMS_ENOMEM;
     struct claims__json_key *k = &r->keys[r->key_count];
     k->len = t->len;
@@ -482,13 +482,11 @@ static int add_key(claims__json *r, const claims__json_token *t)
     bool dup = false;
     if (count < DUP_LINEAR) {
         for (size_t j = f->keys; j + 1 < r->key_count && !dup; j++)
-            dup = r->keys[j].len == k->len &&
-                  memcmp(key_text(r, &r->keys[j]), text, k->len) == 0;
+            dup = r->keys[j].len == k->len && memcmp(key_text(r, &r->keys[j]), text, k->len) == 0;
     } else {
         if (count == DUP_LINEAR)
             for (size_t j = f->keys; j + 1 < r->key_count; j++)
-                r->keys[j].hash = claims__hash(key_text(r, &r->keys[j]),
-                                               r->keys[j].len);
+                r->keys[j].hash = claims__hash(key_text(r, &r->keys[j]), r->keys[j].len);
         k->hash = claims__hash(text, k->len);
         /* the index of this depth may hold an earlier object's keys: it is
          * built afresh when this object starts to use it */
@@ -496,11 +494,10 @@ static int add_key(claims__json *r, const claims__json_token *t)
             index_build(r, f, count + 1) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
         size_t mask = f->index_cap - 1;
-        for (size_t i = (size_t)k->hash & mask; f->index[i] && !dup;
-             i = (i + 1) & mask) {
+        for (size_t i = (size_t)k->hash & mask; f->index[i] && !dup; i = (i + 1) & mask) {
             const struct claims__json_key *o = &r->keys[f->keys + f->index[i] - 1];
-            dup = o->hash == k->hash && o->len == k->len &&
-                  memcmp(key_text(r, o), text, k->len) == 0;
+            dup =
+                o->hash == k->hash && o->len == k->len && memcmp(key_text(r, o), text, k->len) == 0;
         }
         if (!dup)
             index_put(r, f, count);
@@ -520,12 +517,9 @@ static int push(claims__json *r, claims__json_token *t, bool object)
                        "nesting deeper than %d levels", CLAIMS__JSON_MAX_DEPTH);
     if (r->depth == r->frame_cap) {
         size_t cap = r->frame_cap;
-        if (claims__grow((void **)&r->frames, &cap, r->depth + 1,
-                         sizeof *r->frames) != CLAIMS_OK)
-            return fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column,
-                           "out of memory");
-        memset(r->frames + r->frame_cap, 0,
-               (cap - r->frame_cap) * sizeof *r->frames);
+        if (claims__grow((void **)&r->frames, &cap, r->depth + 1, sizeof *r->frames) != CLAIMS_OK)
+            return fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column, "out of memory");
+        memset(r->frames + r->frame_cap, 0, (cap - r->frame_cap) * sizeof *r->frames);
         r->frame_cap = cap;
     }
     struct claims__json_frame *f = &r->frames[r->depth++];
@@ -540,10 +534,7 @@ static int push(claims__json *r, claims__json_token *t, bool object)
     return t->kind;
 }
 
-static void after_value(claims__json *r)
-{
-    r->state = r->depth ? ST_COMMA : ST_AFTER;
-}
+static void after_value(claims__json *r) { r->state = r->depth ? ST_COMMA : ST_AFTER; }
 
 static int pop(claims__json *r, claims__json_token *t)
 {
@@ -571,10 +562,12 @@ static int fail_end(claims__json *r, claims__json_token *t)
     if (f->line == t->line)
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                        "unexpected end of the input: the %s opened at column "
-                       "%d is not closed", what, f->column);
+                       "%d is not closed",
+                       what, f->column);
     return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                    "unexpected end of the input: the %s opened at line %d, "
-                   "column %d is not closed", what, f->line, f->column);
+                   "column %d is not closed",
+                   what, f->line, f->column);
 }
 
 static int read_value(claims__json *r, claims__json_token *t)
@@ -591,8 +584,8 @@ static int read_value(claims__json *r, claims__json_token *t)
     } else {
         char d[16];
         if (r->state == ST_NEXT_VALUE && c == ']')
-            return fail_at(r, CLAIMS_ESYNTAX, r->comma.off, r->comma.line,
-                           r->comma.column, "trailing comma before ']'");
+            return fail_at(r, CLAIMS_ESYNTAX, r->comma.off, r->comma.line, r->comma.column,
+                           "trailing comma before ']'");
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                        "unexpected %s: a value expected", describe(d, c));
     }
@@ -615,8 +608,7 @@ int claims__json_next(claims__json *r, claims__json_token *t)
         if (r->state == ST_COLON) {
             if (c != ':')
                 return fail_at(r, CLAIMS_ESYNTAX, r->i, r->line, column_at(r, r->i),
-                               "':' expected after the object key, not %s",
-                               describe(d, c));
+                               "':' expected after the object key, not %s", describe(d, c));
             r->i++;
             r->state = ST_VALUE;
             skip_ws(r);
@@ -649,15 +641,13 @@ int claims__json_next(claims__json *r, claims__json_token *t)
     switch (r->state) {
     case ST_AFTER:
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
-                       "unexpected %s after the end of the JSON value",
-                       describe(d, c));
+                       "unexpected %s after the end of the JSON value", describe(d, c));
     case ST_COMMA: { /* not a ',': the end of the container, or a fault */
         bool object = r->frames[r->depth - 1].object;
         if (c == (object ? '}' : ']'))
             return pop(r, t);
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
-                       "',' or '%c' expected, not %s", object ? '}' : ']',
-                       describe(d, c));
+                       "',' or '%c' expected, not %s", object ? '}' : ']', describe(d, c));
     }
     case ST_FIRST_KEY:
     case ST_NEXT_KEY:
@@ -668,30 +658,28 @@ int claims__json_next(claims__json *r, claims__json_token *t)
             if (add_key(r, t) != CLAIMS_OK)
                 return r->state == ST_FAILED
                            ? CLAIMS__JSON_ERROR
-                           : fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column,
-                                     "out of memory");
+                           : fail_at(r, CLAIMS_ENOMEM, t->off, t->line, t->column, "out of memory");
             r->state = ST_COLON;
             return t->kind;
         }
         if (c == '}' && r->state == ST_FIRST_KEY)
             return pop(r, t);
         if (c == '}')
-            return fail_at(r, CLAIMS_ESYNTAX, r->comma.off, r->comma.line,
-                           r->comma.column, "trailing comma before '}'");
+            return fail_at(r, CLAIMS_ESYNTAX, r->comma.off, r->comma.line, r->comma.column,
+                           "trailing comma before '}'");
         return fail_at(r, CLAIMS_ESYNTAX, t->off, t->line, t->column,
                        "an object key (a string in double quotes) expected, "
-                       "not %s", describe(d, c));
+                       "not %s",
+                       describe(d, c));
     case ST_FIRST_VALUE:
         if (c == ']')
             return pop(r, t);
         return read_value(r, t);
-    default: /* ST_VALUE, ST_NEXT_VALUE */
-        return read_value(r, t);
+    default: /* ST_VALUE, ST_NEXT_VALUE */ return read_value(r, t);
     }
 }
 
-int claims__json_skip(claims__json *r, const claims__json_token *first,
-                      claims__json_token *bad)
+int claims__json_skip(claims__json *r, const claims__json_token *first, claims__json_token *bad)
 {
     if (first->kind != CLAIMS__JSON_OBJECT && first->kind != CLAIMS__JSON_ARRAY)
         return CLAIMS_OK;

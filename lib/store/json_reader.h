@@ -34,9 +34,9 @@ typedef struct claims__json_pos {
 } claims__json_pos;
 
 typedef struct claims__json_token {
-    int kind;        /* CLAIMS__JSON_* */
-    bool integer;    /* NUMBER: no fraction, no exponent */
-    size_t off;      /* where the token starts */
+    int kind;     /* CLAIMS__JSON_* */
+    bool integer; /* NUMBER: no fraction, no exponent */
+    size_t off;   /* where the token starts */
     int line, column;
     /* KEY, STRING: the text with escapes decoded, valid until the next call
      * (it points into the input when there was no escape); NUMBER, TRUE,
@@ -79,8 +79,8 @@ void claims__json_init(claims__json *r);
 void claims__json_free(claims__json *r);
 /** Reads one value from s[off..len) (text before off is not looked at);
  *  `line` and `column` are those of s[off]. Keeps the reader's memory. */
-void claims__json_start(claims__json *r, const char *s, size_t len, size_t off,
-                        int line, int column);
+void claims__json_start(claims__json *r, const char *s, size_t len, size_t off, int line,
+                        int column);
 /** The next token (its kind); CLAIMS__JSON_END once the value and the white
  *  space after it are read; CLAIMS__JSON_ERROR (and r->error) on any fault,
  *  and from then on. */
@@ -88,11 +88,9 @@ int claims__json_next(claims__json *r, claims__json_token *t);
 /** After `first` (a value's first token), reads to the end of that value.
  *  When `bad` (may be NULL) has bad == SIZE_MAX, it receives the first
  *  string or key token with a bad byte. CLAIMS_OK or r->error.code. */
-int claims__json_skip(claims__json *r, const claims__json_token *first,
-                      claims__json_token *bad);
+int claims__json_skip(claims__json *r, const claims__json_token *first, claims__json_token *bad);
 /** Offset of the next byte to read; containers open. */
 size_t claims__json_offset(const claims__json *r);
 size_t claims__json_depth(const claims__json *r);
-
 
 #endif /* CLAIMS_STORE_JSON_READER_H */

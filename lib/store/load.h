@@ -14,14 +14,14 @@
 /** State of one load call, shared by the format loaders. */
 typedef struct claims__load {
     claims_store *store;
-    const char *name;                 /* file or buffer name, interned */
-    const claims_load_options *opts;  /* never NULL */
-    claims_load_summary summary;      /* this call's counts */
-    claims_error *err;                /* the caller's, may be NULL */
-    size_t progress_next;             /* next progress threshold */
-    bool canceled;                    /* the progress callback said stop */
-    unsigned threads;                 /* JSON Lines staging, at least 1 */
-    size_t chunk_bytes;               /* JSON Lines chunk size; 0: default */
+    const char *name;                /* file or buffer name, interned */
+    const claims_load_options *opts; /* never NULL */
+    claims_load_summary summary;     /* this call's counts */
+    claims_error *err;               /* the caller's, may be NULL */
+    size_t progress_next;            /* next progress threshold */
+    bool canceled;                   /* the progress callback said stop */
+    unsigned threads;                /* JSON Lines staging, at least 1 */
+    size_t chunk_bytes;              /* JSON Lines chunk size; 0: default */
     /* JSON Lines from a regular file: the part not read yet, and the size
      * of the whole (progress); the loader reads the rest as it goes. After
      * the load, `total` is the number of bytes loaded. */
@@ -33,8 +33,7 @@ typedef struct claims__load {
  *  (0: the default). The store gets the same content whatever it is (and
  *  whatever opts->threads is); tests use it to reach the parallel path with
  *  small inputs. */
-int claims__load_buffer_tuned(claims_store *store, const char *data,
-                              size_t len, claims_str name,
+int claims__load_buffer_tuned(claims_store *store, const char *data, size_t len, claims_str name,
                               const claims_load_options *opts, size_t chunk_bytes,
                               claims_load_summary *summary, claims_error *err);
 /** claims_store_load_stream() tuned alike; a regular file of JSON Lines is
@@ -58,6 +57,5 @@ int claims__load_lines(claims__load *L, const char *data, size_t len);
  *  CLAIMS_EIO ("cannot read"), as a diagnostic of the input; returns code. */
 int claims__load_fail(claims__load *L, int code);
 int claims__load_tsv(claims__load *L, const char *data, size_t len);
-
 
 #endif /* CLAIMS_STORE_LOAD_H */

@@ -19,8 +19,8 @@ int claims__load_progress(claims__load *L, size_t done, size_t total)
         return CLAIMS_ECANCELED;
     if (total < done) /* a file that grew while it was read */
         total = done;
-    if (claims__progress(L->opts->progress, L->opts->progress_payload, "load", done,
-                         total, &L->progress_next) == CLAIMS_OK)
+    if (claims__progress(L->opts->progress, L->opts->progress_payload, "load", done, total,
+                         &L->progress_next) == CLAIMS_OK)
         return CLAIMS_OK;
     claims_error e;
     claims__error_clear(&e);

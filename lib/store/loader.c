@@ -5,9 +5,9 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int claims_load_options_init(claims_load_options *opts, unsigned int version)
 {
@@ -27,8 +27,8 @@ typedef struct input {
     claims_buf buf;   /* what was read of a stream */
     const char *data; /* the bytes so far: data[0..len) */
     size_t len;
-    FILE *rest;       /* the rest, or NULL when everything is in data */
-    size_t size;      /* the file's size when its reading began */
+    FILE *rest;  /* the rest, or NULL when everything is in data */
+    size_t size; /* the file's size when its reading began */
 } input;
 
 /* Reads about `want` more bytes of in->rest; at its end in->rest becomes
@@ -65,8 +65,7 @@ static int read_all(input *in)
 static int detect(const char *data, size_t len, bool partial)
 {
     size_t i = 0;
-    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
-                       data[i] == '\n'))
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
         i++;
     if (i == len) /* empty: reported as a JSON error */
         return partial ? -1 : CLAIMS_FORMAT_JSON;
@@ -99,8 +98,7 @@ static int detect(const char *data, size_t len, bool partial)
     if (depth != 0 || in_str)
         return CLAIMS_FORMAT_JSON;
     for (size_t k = end; k < len; k++)
-        if (data[k] != ' ' && data[k] != '\t' && data[k] != '\r' &&
-            data[k] != '\n')
+        if (data[k] != ' ' && data[k] != '\t' && data[k] != '\r' && data[k] != '\n')
             return CLAIMS_FORMAT_JSONL;
     return partial ? -1 : CLAIMS_FORMAT_JSON;
 }
@@ -113,12 +111,10 @@ static int check_options(const claims_load_options *opts, claims_error *err)
     if (!opts)
         return CLAIMS_OK;
     if (opts->version == 0 || opts->version > CLAIMS_LOAD_OPTIONS_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported load options version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported load options version %u",
                                     opts->version);
     if ((unsigned)opts->format > CLAIMS_FORMAT_TSV)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown format %d",
-                                    (int)opts->format);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown format %d", (int)opts->format);
     /* a bit this library does not know asks for a behaviour it lacks */
     if (opts->flags & ~KNOWN_LOAD_FLAGS)
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown load flags 0x%x",
@@ -132,17 +128,15 @@ static int start_summary(claims_load_summary *summary, claims_error *err)
     if (!summary)
         return CLAIMS_OK;
     if (!claims__summary_version_ok(summary))
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported load summary version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported load summary version %u",
                                     summary->version);
     claims_load_summary zero = CLAIMS_LOAD_SUMMARY_INIT;
     claims__summary_put(summary, &zero);
     return CLAIMS_OK;
 }
 
-static int load(claims_store *store, input *in, const char *name,
-                const claims_load_options *opts, size_t chunk_bytes,
-                claims_load_summary *summary, claims_error *err)
+static int load(claims_store *store, input *in, const char *name, const claims_load_options *opts,
+                size_t chunk_bytes, claims_load_summary *summary, claims_error *err)
 {
     int rc = check_options(opts, err);
     if (rc != CLAIMS_OK)
@@ -150,8 +144,8 @@ static int load(claims_store *store, input *in, const char *name,
     /* only the fields the caller's version of the struct has */
     claims_load_options known = CLAIMS_LOAD_OPTIONS_INIT;
     if (opts)
-        memcpy(&known, opts, opts->version >= 2 ? sizeof known
-                                                : offsetof(claims_load_options, threads));
+        memcpy(&known, opts,
+               opts->version >= 2 ? sizeof known : offsetof(claims_load_options, threads));
     opts = &known;
     claims__load L;
     memset(&L, 0, sizeof L);
@@ -216,12 +210,10 @@ static void name_of(char *out, size_t cap, claims_str name)
     if (!name.ptr || !name.len)
         snprintf(out, cap, "<buffer>");
     else
-        snprintf(out, cap, "%.*s", (int)(name.len < cap ? name.len : cap - 1),
-                 name.ptr);
+        snprintf(out, cap, "%.*s", (int)(name.len < cap ? name.len : cap - 1), name.ptr);
 }
 
-int claims__load_buffer_tuned(claims_store *store, const char *data,
-                              size_t len, claims_str name,
+int claims__load_buffer_tuned(claims_store *store, const char *data, size_t len, claims_str name,
                               const claims_load_options *opts, size_t chunk_bytes,
                               claims_load_summary *summary, claims_error *err)
 {
@@ -240,26 +232,23 @@ int claims__load_buffer_tuned(claims_store *store, const char *data,
     return load(store, &in, nm, opts, chunk_bytes, summary, err);
 }
 
-int claims_store_load_buffer(claims_store *store, const char *data, size_t len,
-                             claims_str name, const claims_load_options *opts,
-                             claims_load_summary *summary, claims_error *err)
+int claims_store_load_buffer(claims_store *store, const char *data, size_t len, claims_str name,
+                             const claims_load_options *opts, claims_load_summary *summary,
+                             claims_error *err)
 {
-    return claims__load_buffer_tuned(store, data, len, name, opts, 0, summary,
-                                     err);
+    return claims__load_buffer_tuned(store, data, len, name, opts, 0, summary, err);
 }
 
 int claims_store_load_stream(claims_store *store, FILE *stream, claims_str name,
-                             const claims_load_options *opts,
-                             claims_load_summary *summary, claims_error *err)
+                             const claims_load_options *opts, claims_load_summary *summary,
+                             claims_error *err)
 {
-    return claims__load_stream_tuned(store, stream, name, opts, 0, summary,
-                                     err);
+    return claims__load_stream_tuned(store, stream, name, opts, 0, summary, err);
 }
 
 int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name,
                               const claims_load_options *opts, size_t chunk_bytes,
-                              claims_load_summary *summary,
-                              claims_error *err)
+                              claims_load_summary *summary, claims_error *err)
 {
     claims__error_clear(err);
     int rc = start_summary(summary, err);
@@ -288,15 +277,14 @@ int claims__load_stream_tuned(claims_store *store, FILE *stream, claims_str name
     if (rc == CLAIMS_OK)
         rc = load(store, &in, nm, opts, chunk_bytes, summary, err);
     else
-        claims__error_set(err, rc, nm, 0, 0, -1, -1, "cannot read: %s",
-                          claims_strerror(rc));
+        claims__error_set(err, rc, nm, 0, 0, -1, -1, "cannot read: %s", claims_strerror(rc));
     claims__buf_free(&in.buf);
     return rc;
 }
 
 int claims_store_load_file(claims_store *store, const char *path, size_t len,
-                           const claims_load_options *opts,
-                           claims_load_summary *summary, claims_error *err)
+                           const claims_load_options *opts, claims_load_summary *summary,
+                           claims_error *err)
 {
     claims__error_clear(err);
     int rc = start_summary(summary, err);
@@ -313,8 +301,7 @@ int claims_store_load_file(claims_store *store, const char *path, size_t len,
     if (!f) {
         claims_error e;
         claims__error_clear(&e);
-        claims__error_set(&e, CLAIMS_EIO, p, 0, 0, -1, -1, "cannot open: %s",
-                          strerror(errno));
+        claims__error_set(&e, CLAIMS_EIO, p, 0, 0, -1, -1, "cannot open: %s", strerror(errno));
         claims__store_diagnose(store, &e);
         if (err)
             *err = e;

@@ -21,9 +21,9 @@
  * instead of a lookup in the store. A JSON input (one document or an array)
  * is one value: it is staged whole, and nothing of it is loaded when it is
  * malformed. */
-#include "store/load.h"
-#include "store/json_reader.h"
 #include "store/loader_json.h"
+#include "store/json_reader.h"
+#include "store/load.h"
 
 #include <inttypes.h>
 #include <limits.h>
@@ -41,9 +41,8 @@ enum { V_ABSENT, V_NULL, V_BOOL, V_INTEGER, V_REAL, V_STRING, V_ARRAY, V_OBJECT 
 
 static const char *type_name(int type)
 {
-    static const char *const names[] = {"missing", "null", "a boolean",
-                                        "an integer", "a number", "a string",
-                                        "an array", "an object"};
+    static const char *const names[] = {"missing",  "null",     "a boolean", "an integer",
+                                        "a number", "a string", "an array",  "an object"};
     return names[type];
 }
 
@@ -70,8 +69,7 @@ typedef struct sval {
 
 static bool has_text(sval v)
 {
-    return v.type == V_STRING || v.type == V_INTEGER || v.type == V_REAL ||
-           v.type == V_BOOL;
+    return v.type == V_STRING || v.type == V_INTEGER || v.type == V_REAL || v.type == V_BOOL;
 }
 
 /* A member name the format defines, with its length for matching keys. */
@@ -79,7 +77,10 @@ typedef struct member_name {
     const char *text;
     size_t len;
 } member_name;
-#define NAME(s) {s, sizeof s - 1}
+#define NAME(s)         \
+    {                   \
+        s, sizeof s - 1 \
+    }
 
 /* An integer member (quote offset and length, text characters). */
 typedef struct snum {
@@ -96,11 +97,19 @@ typedef struct item {
 } item;
 
 /* The members of a source: its string fields, then "text". */
-enum { SRC_ID, SRC_OUTLET, SRC_TITLE, SRC_AUTHOR, SRC_PUBLISHED, SRC_URL,
-       SRC_LANGUAGE, SRC_FIELDS };
+enum {
+    SRC_ID,
+    SRC_OUTLET,
+    SRC_TITLE,
+    SRC_AUTHOR,
+    SRC_PUBLISHED,
+    SRC_URL,
+    SRC_LANGUAGE,
+    SRC_FIELDS
+};
 static const member_name source_members[SRC_FIELDS + 1] = {
-    NAME("id"), NAME("outlet"), NAME("title"), NAME("author"),
-    NAME("published"), NAME("url"), NAME("language"), NAME("text")};
+    NAME("id"),        NAME("outlet"), NAME("title"),    NAME("author"),
+    NAME("published"), NAME("url"),    NAME("language"), NAME("text")};
 
 typedef struct ssource {
     item it;
@@ -111,8 +120,7 @@ typedef struct ssource {
 } ssource;
 
 enum { SUB_ID, SUB_TYPE, SUB_LABEL, SUB_FIELDS };
-static const member_name subject_fields[SUB_FIELDS] = {
-    NAME("id"), NAME("type"), NAME("label")};
+static const member_name subject_fields[SUB_FIELDS] = {NAME("id"), NAME("type"), NAME("label")};
 
 typedef struct ssubject {
     item it;
@@ -120,12 +128,10 @@ typedef struct ssubject {
 } ssubject;
 
 /* The members of a claim: its fields, then "attribution" and "quote". */
-enum { CL_ID, CL_SUBJECT, CL_ATTRIBUTE, CL_TYPE, CL_VALUE, CL_POLARITY,
-       CL_CERTAINTY, CL_FIELDS };
+enum { CL_ID, CL_SUBJECT, CL_ATTRIBUTE, CL_TYPE, CL_VALUE, CL_POLARITY, CL_CERTAINTY, CL_FIELDS };
 static const member_name claim_members[CL_FIELDS + 2] = {
-    NAME("id"), NAME("subject"), NAME("attribute"), NAME("type"),
-    NAME("value"), NAME("polarity"), NAME("certainty"), NAME("attribution"),
-    NAME("quote")};
+    NAME("id"),       NAME("subject"),   NAME("attribute"),   NAME("type"), NAME("value"),
+    NAME("polarity"), NAME("certainty"), NAME("attribution"), NAME("quote")};
 
 typedef struct sclaim {
     item it;
@@ -165,31 +171,31 @@ typedef struct occ {
     const char *ptr; /* in the input, or in the batch arena when decoded */
     size_t len;
     uint64_t hash;
-    size_t id;       /* its local string, once resolved */
-    bool valid;      /* no byte that is not UTF-8 */
-    bool decoded;    /* had escapes (only those can hold a NUL) */
-    bool chars;      /* a quote text: count its characters */
+    size_t id;    /* its local string, once resolved */
+    bool valid;   /* no byte that is not UTF-8 */
+    bool decoded; /* had escapes (only those can hold a NUL) */
+    bool chars;   /* a quote text: count its characters */
 } occ;
 
 /* A distinct string of a batch. */
 typedef struct lstr {
     const char *ptr; /* in the input, or in the batch arena when decoded */
     size_t len;
-    uint64_t hash;   /* claims__hash_words: the store's interner uses it */
-    bool valid;      /* no byte that is not UTF-8 */
-    bool nul;        /* holds a NUL byte (from \u0000) */
+    uint64_t hash; /* claims__hash_words: the store's interner uses it */
+    bool valid;    /* no byte that is not UTF-8 */
+    bool nul;      /* holds a NUL byte (from \u0000) */
     /* The store's copy of a valid string without NUL: looked up while
      * staging (nothing writes the store meanwhile), else interned at its
      * first use while applying. */
     const char *global;
     long chars; /* characters of a valid quote text, else -1 */
     /* filled while applying */
-    size_t subject_doc;     /* `subject` is this id's subject in that document */
+    size_t subject_doc; /* `subject` is this id's subject in that document */
     size_t subject;
 } lstr;
 
 struct claims__batch {
-    const char *data;  /* the text the batch is part of */
+    const char *data; /* the text the batch is part of */
     size_t len;
     size_t base;       /* input offset of data[0] */
     size_t begin, end; /* the batch: data[begin..end) */
@@ -250,10 +256,9 @@ static void batch_free(batch *b)
 }
 
 /* Appends a zeroed element to an array of a batch; NULL on ENOMEM. */
-#define PUSH(b, arr, count, cap)                                               \
-    (claims__grow((void **)&(b)->arr, &(b)->cap, (b)->count + 1,               \
-                  sizeof *(b)->arr) == CLAIMS_OK                               \
-         ? memset(&(b)->arr[(b)->count++], 0, sizeof *(b)->arr)                \
+#define PUSH(b, arr, count, cap)                                                                \
+    (claims__grow((void **)&(b)->arr, &(b)->cap, (b)->count + 1, sizeof *(b)->arr) == CLAIMS_OK \
+         ? memset(&(b)->arr[(b)->count++], 0, sizeof *(b)->arr)                                 \
          : NULL)
 
 /* ---- staging -------------------------------------------------------------------- */
@@ -421,14 +426,10 @@ static int stage_val(stager *S, const claims__json_token *t, sval *v)
     case CLAIMS__JSON_STRING:
     case CLAIMS__JSON_NUMBER:
     case CLAIMS__JSON_TRUE:
-    case CLAIMS__JSON_FALSE:
-        v->str = occur(S, t);
-        return v->str == NONE ? no_memory(S) : 0;
+    case CLAIMS__JSON_FALSE: v->str = occur(S, t); return v->str == NONE ? no_memory(S) : 0;
     case CLAIMS__JSON_OBJECT:
-    case CLAIMS__JSON_ARRAY:
-        return skip(S, t);
-    default:
-        return 0;
+    case CLAIMS__JSON_ARRAY: return skip(S, t);
+    default: return 0;
     }
 }
 
@@ -475,11 +476,10 @@ static int key_index(const claims__json_token *k, const member_name *names, int 
  * the index of its key in names[0..n) (-1 for another key) and the first
  * token of its value. When `unknown` is not NULL and still NONE, it
  * receives the local string of the first other key. */
-typedef int (*member_fn)(stager *S, void *obj, int which,
-                         const claims__json_token *value);
+typedef int (*member_fn)(stager *S, void *obj, int which, const claims__json_token *value);
 
-static int each_member(stager *S, void *obj, const member_name *names, int n,
-                       size_t *unknown, member_fn member)
+static int each_member(stager *S, void *obj, const member_name *names, int n, size_t *unknown,
+                       member_fn member)
 {
     claims__json_token k, v;
     for (;;) {
@@ -490,8 +490,7 @@ static int each_member(stager *S, void *obj, const member_name *names, int n,
             return -1;
         /* the key's text lives until the next token: look at it first */
         int which = key_index(&k, names, n);
-        if (which < 0 && unknown && *unknown == NONE &&
-            (*unknown = occur(S, &k)) == NONE)
+        if (which < 0 && unknown && *unknown == NONE && (*unknown = occur(S, &k)) == NONE)
             return no_memory(S);
         if (next(S, &v) < 0 || member(S, obj, which, &v) < 0)
             return -1;
@@ -500,8 +499,7 @@ static int each_member(stager *S, void *obj, const member_name *names, int n,
 
 static const member_name text_fields[] = {NAME("file"), NAME("characters")};
 
-static int text_member(stager *S, void *obj, int which,
-                       const claims__json_token *v)
+static int text_member(stager *S, void *obj, int which, const claims__json_token *v)
 {
     ssource *src = obj;
     if (which == 0)
@@ -511,9 +509,7 @@ static int text_member(stager *S, void *obj, int which,
     return skip(S, v);
 }
 
-
-static int source_member(stager *S, void *obj, int which,
-                         const claims__json_token *v)
+static int source_member(stager *S, void *obj, int which, const claims__json_token *v)
 {
     ssource *src = obj;
     if (which >= 0 && which < SRC_FIELDS)
@@ -540,16 +536,14 @@ static int stage_source(stager *S, ssource *src, const claims__json_token *t)
     S->bad = &src->it.bad;
     int rc;
     if (t->kind == CLAIMS__JSON_OBJECT)
-        rc = each_member(S, src, source_members, SRC_FIELDS + 1, NULL,
-                         source_member);
+        rc = each_member(S, src, source_members, SRC_FIELDS + 1, NULL, source_member);
     else
         rc = skip(S, t);
     S->bad = NULL;
     return rc;
 }
 
-static int subject_member(stager *S, void *obj, int which,
-                          const claims__json_token *v)
+static int subject_member(stager *S, void *obj, int which, const claims__json_token *v)
 {
     ssubject *s = obj;
     return which >= 0 ? stage_val(S, v, &s->f[which]) : skip(S, v);
@@ -564,8 +558,7 @@ static int stage_subject(stager *S, const claims__json_token *t)
     S->bad = &s->it.bad;
     note_bad(S, t);
     int rc = t->kind == CLAIMS__JSON_OBJECT
-                 ? each_member(S, s, subject_fields, SUB_FIELDS, NULL,
-                               subject_member)
+                 ? each_member(S, s, subject_fields, SUB_FIELDS, NULL, subject_member)
                  : skip(S, t);
     S->bad = NULL;
     return rc;
@@ -593,11 +586,9 @@ static int stage_attribution(stager *S, sclaim *c)
     return 0;
 }
 
-static const member_name quote_fields[] = {NAME("text"), NAME("offset"),
-                                           NAME("length")};
+static const member_name quote_fields[] = {NAME("text"), NAME("offset"), NAME("length")};
 
-static int quote_member(stager *S, void *obj, int which,
-                        const claims__json_token *v)
+static int quote_member(stager *S, void *obj, int which, const claims__json_token *v)
 {
     sclaim *c = obj;
     switch (which) {
@@ -614,9 +605,7 @@ static int quote_member(stager *S, void *obj, int which,
     }
 }
 
-
-static int claim_member(stager *S, void *obj, int which,
-                        const claims__json_token *v)
+static int claim_member(stager *S, void *obj, int which, const claims__json_token *v)
 {
     sclaim *c = obj;
     if (which >= 0 && which < CL_FIELDS)
@@ -628,8 +617,7 @@ static int claim_member(stager *S, void *obj, int which,
     if (which == CL_FIELDS + 1) {
         c->quote_type = type_of(v);
         return v->kind == CLAIMS__JSON_OBJECT
-                   ? each_member(S, c, quote_fields, 3, &c->quote_unknown,
-                                 quote_member)
+                   ? each_member(S, c, quote_fields, 3, &c->quote_unknown, quote_member)
                    : skip(S, v);
     }
     return skip(S, v);
@@ -646,8 +634,7 @@ static int stage_claim(stager *S, const claims__json_token *t, long index)
     S->claim = index;
     note_bad(S, t);
     int rc = t->kind == CLAIMS__JSON_OBJECT
-                 ? each_member(S, c, claim_members, CL_FIELDS + 2, NULL,
-                               claim_member)
+                 ? each_member(S, c, claim_members, CL_FIELDS + 2, NULL, claim_member)
                  : skip(S, t);
     S->bad = NULL;
     if (rc == 0) /* else the error names the claim */
@@ -670,26 +657,22 @@ static int stage_items(stager *S, bool claims)
     }
 }
 
-static const member_name doc_members[] = {NAME("format"), NAME("source"),
-                                   NAME("subjects"), NAME("claims")};
+static const member_name doc_members[] = {NAME("format"), NAME("source"), NAME("subjects"),
+                                          NAME("claims")};
 
-static int doc_member(stager *S, void *obj, int which,
-                      const claims__json_token *v)
+static int doc_member(stager *S, void *obj, int which, const claims__json_token *v)
 {
     sdoc *d = obj;
     switch (which) {
-    case 0:
-        return stage_val(S, v, &d->format);
-    case 1:
-        return stage_source(S, &d->source, v);
+    case 0: return stage_val(S, v, &d->format);
+    case 1: return stage_source(S, &d->source, v);
     case 2:
         d->subjects_type = type_of(v);
         return v->kind == CLAIMS__JSON_ARRAY ? stage_items(S, false) : skip(S, v);
     case 3:
         d->claims_type = type_of(v);
         return v->kind == CLAIMS__JSON_ARRAY ? stage_items(S, true) : skip(S, v);
-    default:
-        return skip(S, v);
+    default: return skip(S, v);
     }
 }
 
@@ -715,9 +698,8 @@ static int stage_document(stager *S, const claims__json_token *t)
     sdoc *d = &b->docs[b->doc_count - 1]; /* docs do not grow meanwhile */
     item_start(&d->it, t);
     S->doc = d->index;
-    int rc = t->kind == CLAIMS__JSON_OBJECT
-                 ? each_member(S, d, doc_members, 4, NULL, doc_member)
-                 : skip(S, t);
+    int rc = t->kind == CLAIMS__JSON_OBJECT ? each_member(S, d, doc_members, 4, NULL, doc_member)
+                                            : skip(S, t);
     d->subject_count = b->subject_count - d->subject_first;
     d->claim_count = b->claim_count - d->claim_first;
     d->end = claims__json_offset(S->r);
@@ -762,8 +744,8 @@ static void not_a_document(stager *S, const claims__json_token *t)
     r->error.off = t->off;
     r->error.line = t->line;
     r->error.column = t->column;
-    snprintf(r->error.text, sizeof r->error.text,
-             "a JSON object or array expected, not %s", type_name(type_of(t)));
+    snprintf(r->error.text, sizeof r->error.text, "a JSON object or array expected, not %s",
+             type_name(type_of(t)));
 }
 
 /* One JSON Lines document: s[pos..stop) at relative `line`. */
@@ -775,8 +757,7 @@ static int stage_line(stager *S, size_t pos, size_t stop, int line, long index)
     claims__json_token t;
     int kind = claims__json_next(S->r, &t);
     if (kind == CLAIMS__JSON_OBJECT || kind == CLAIMS__JSON_ARRAY) {
-        if (stage_document(S, &t) == 0 &&
-            claims__json_next(S->r, &t) == CLAIMS__JSON_END)
+        if (stage_document(S, &t) == 0 && claims__json_next(S->r, &t) == CLAIMS__JSON_END)
             return 0;
     } else if (kind != CLAIMS__JSON_ERROR) {
         not_a_document(S, &t);
@@ -790,7 +771,7 @@ typedef struct applier {
     claims__load *L;
     const char *data; /* the bytes of the batch being applied */
     size_t len;
-    size_t total;     /* input bytes in all (progress) */
+    size_t total; /* input bytes in all (progress) */
     batch *b;
     size_t line_base; /* lines before the batch */
     long doc_base;    /* documents before the batch */
@@ -815,8 +796,7 @@ static claims__json_pos absolute(const applier *A, claims__json_pos p)
 }
 
 /* The first token of member `name` of the object at `at` (absolute). */
-static bool member_token(applier *A, claims__json_pos at, const char *name,
-                         claims__json_token *out)
+static bool member_token(applier *A, claims__json_pos at, const char *name, claims__json_token *out)
 {
     claims__json *r = A->reader;
     claims__json_start(r, A->data, A->len, at.off, at.line, at.column);
@@ -838,15 +818,14 @@ static bool member_token(applier *A, claims__json_pos at, const char *name,
 }
 
 /* Where member `name` of the object at `at` (absolute) is, or `at`. */
-static claims__json_pos member_pos(applier *A, claims__json_pos at,
-                                   const char *name)
+static claims__json_pos member_pos(applier *A, claims__json_pos at, const char *name)
 {
     claims__json_token t;
     return member_token(A, at, name, &t) ? pos_of_token(&t) : at;
 }
 
-static void report_at(applier *A, const sdoc *d, int code, claims__json_pos p,
-                      long claim, const char *msg)
+static void report_at(applier *A, const sdoc *d, int code, claims__json_pos p, long claim,
+                      const char *msg)
 {
     claims_error e;
     claims__error_clear(&e);
@@ -865,11 +844,10 @@ static void report_at(applier *A, const sdoc *d, int code, claims__json_pos p,
 
 /* Records an error at the item starting at `at` (batch-relative), or at
  * its member `field`. */
-static void report(applier *A, const sdoc *d, int code, claims__json_pos at,
-                   const char *field, long claim, const char *fmt, ...)
-    CLAIMS__PRINTF(7, 8);
-static void report(applier *A, const sdoc *d, int code, claims__json_pos at,
-                   const char *field, long claim, const char *fmt, ...)
+static void report(applier *A, const sdoc *d, int code, claims__json_pos at, const char *field,
+                   long claim, const char *fmt, ...) CLAIMS__PRINTF(7, 8);
+static void report(applier *A, const sdoc *d, int code, claims__json_pos at, const char *field,
+                   long claim, const char *fmt, ...)
 {
     claims__json_pos p = absolute(A, at);
     if (field)
@@ -882,8 +860,7 @@ static void report(applier *A, const sdoc *d, int code, claims__json_pos at,
     report_at(A, d, code, p, claim, msg);
 }
 
-static void report_bad_byte(applier *A, const sdoc *d, const item *it,
-                            long claim, const char *what)
+static void report_bad_byte(applier *A, const sdoc *d, const item *it, long claim, const char *what)
 {
     char msg[64];
     snprintf(msg, sizeof msg, "invalid UTF-8 in %s", what);
@@ -902,8 +879,7 @@ static bool added(applier *A, int rc)
     return false;
 }
 
-static claims__pos pos_of(const applier *A, const sdoc *d, const item *it,
-                          long claim)
+static claims__pos pos_of(const applier *A, const sdoc *d, const item *it, long claim)
 {
     claims__pos p;
     p.source = A->L->name;
@@ -915,10 +891,7 @@ static claims__pos pos_of(const applier *A, const sdoc *d, const item *it,
     return p;
 }
 
-static lstr *text_of(const applier *A, sval v)
-{
-    return &A->b->strs[v.str];
-}
+static lstr *text_of(const applier *A, sval v) { return &A->b->strs[v.str]; }
 
 static bool text_is(const applier *A, sval v, const char *s)
 {
@@ -928,10 +901,7 @@ static bool text_is(const applier *A, sval v, const char *s)
 
 /* An optional string member: false when present with another type (null
  * counts as absent). */
-static bool is_str(sval v)
-{
-    return v.type == V_ABSENT || v.type == V_NULL || v.type == V_STRING;
-}
+static bool is_str(sval v) { return v.type == V_ABSENT || v.type == V_NULL || v.type == V_STRING; }
 
 /* The store field for v (a string or a scalar's text), interned here when
  * its bytes passed staging's checks so the store need not look again. */
@@ -981,9 +951,8 @@ static bool apply_source(applier *A, const sdoc *d, size_t *source)
     claims_source_desc desc;
     memset(&desc, 0, sizeof desc);
     desc.version = CLAIMS_SOURCE_DESC_VERSION;
-    claims_str *slots[SRC_FIELDS] = {&desc.id, &desc.outlet, &desc.title,
-                                     &desc.author, &desc.published, &desc.url,
-                                     &desc.language};
+    claims_str *slots[SRC_FIELDS] = {&desc.id,        &desc.outlet, &desc.title,   &desc.author,
+                                     &desc.published, &desc.url,    &desc.language};
     for (int i = 0; i < SRC_FIELDS; i++) {
         if (!is_str(src->f[i])) {
             report(A, d, CLAIMS_ESCHEMA, src->it.at, source_members[i].text, -1,
@@ -995,8 +964,8 @@ static bool apply_source(applier *A, const sdoc *d, size_t *source)
     if (!desc.published.ptr)
         desc.published = A->L->opts->default_published;
     claims__pos pos = pos_of(A, d, &src->it, -1);
-    if (!added(A, claims__store_add_source(A->L->store, source, &desc, A->L->name,
-                                           false, &pos, &A->e)))
+    if (!added(A, claims__store_add_source(A->L->store, source, &desc, A->L->name, false, &pos,
+                                           &A->e)))
         return false;
     if (src->text_type != V_ABSENT) {
         const snum *n = &src->characters;
@@ -1009,24 +978,22 @@ static bool apply_source(applier *A, const sdoc *d, size_t *source)
             return false;
         }
         long chars = n->type == V_INTEGER ? (long)n->v : -1;
-        if (!added(A, claims__store_set_text(A->L->store, *source,
-                                             str_of(A, src->text_file), chars,
+        if (!added(A, claims__store_set_text(A->L->store, *source, str_of(A, src->text_file), chars,
                                              &pos, &A->e)))
             return false;
     }
     return true;
 }
 
-static bool apply_subject(applier *A, const sdoc *d, size_t source,
-                          const ssubject *s, size_t i)
+static bool apply_subject(applier *A, const sdoc *d, size_t source, const ssubject *s, size_t i)
 {
     if (s->it.bad.off != NONE) {
         report_bad_byte(A, d, &s->it, -1, "a subject");
         return false;
     }
     if (s->it.type != V_OBJECT) {
-        report(A, d, CLAIMS_ESCHEMA, s->it.at, NULL, -1,
-               "subject %zu is %s, not an object", i, type_name(s->it.type));
+        report(A, d, CLAIMS_ESCHEMA, s->it.at, NULL, -1, "subject %zu is %s, not an object", i,
+               type_name(s->it.type));
         return false;
     }
     for (int k = 0; k < SUB_FIELDS; k++) {
@@ -1039,12 +1006,10 @@ static bool apply_subject(applier *A, const sdoc *d, size_t source,
     /* an id string that names an accepted subject of this document */
     lstr *id = s->f[SUB_ID].type == V_STRING ? text_of(A, s->f[SUB_ID]) : NULL;
     claims__subject_in in = {field_of(A, s->f[SUB_ID]), field_of(A, s->f[SUB_TYPE]),
-                             field_of(A, s->f[SUB_LABEL]),
-                             id ? id->subject_doc == A->serial : -1};
+                             field_of(A, s->f[SUB_LABEL]), id ? id->subject_doc == A->serial : -1};
     claims__pos pos = pos_of(A, d, &s->it, -1);
     size_t index;
-    if (!added(A, claims__store_add_subject_in(A->L->store, &index, source, &in,
-                                               &pos, &A->e)))
+    if (!added(A, claims__store_add_subject_in(A->L->store, &index, source, &in, &pos, &A->e)))
         return false;
     /* the claims of this document find it through its id's local string */
     id->subject_doc = A->serial;
@@ -1078,14 +1043,13 @@ static const char *shown(char out[160], const lstr *l, size_t max)
 }
 
 /* Checks a quote.offset or quote.length member; false when reported. */
-static bool quote_number(applier *A, const sdoc *d, const sclaim *c, long ci,
-                         const snum *n, const char *name, long *out)
+static bool quote_number(applier *A, const sdoc *d, const sclaim *c, long ci, const snum *n,
+                         const char *name, long *out)
 {
     if (n->type == V_ABSENT || n->type == V_NULL)
         return true;
     if (n->type != V_INTEGER) {
-        report(A, d, CLAIMS_ESCHEMA, c->it.at, "quote", ci,
-               "quote.%s must be an integer", name);
+        report(A, d, CLAIMS_ESCHEMA, c->it.at, "quote", ci, "quote.%s must be an integer", name);
         return false;
     }
     if (!n->big && n->v >= 0 && n->v <= 0x7fffffff) {
@@ -1105,8 +1069,7 @@ static bool quote_number(applier *A, const sdoc *d, const sclaim *c, long ci,
     return false;
 }
 
-static bool apply_claim(applier *A, const sdoc *d, size_t source,
-                        const sclaim *c, size_t i)
+static bool apply_claim(applier *A, const sdoc *d, size_t source, const sclaim *c, size_t i)
 {
     long ci = (long)i;
     claims__json_pos at = c->it.at;
@@ -1116,8 +1079,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
         return false;
     }
     if (c->it.type != V_OBJECT) {
-        report(A, d, CLAIMS_ESCHEMA, at, NULL, ci, "%s, not an object",
-               type_name(c->it.type));
+        report(A, d, CLAIMS_ESCHEMA, at, NULL, ci, "%s, not an object", type_name(c->it.type));
         return false;
     }
     static const int strings[] = {CL_ID, CL_SUBJECT, CL_ATTRIBUTE, CL_TYPE};
@@ -1132,8 +1094,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
     sval value = c->f[CL_VALUE];
     if (value.type == V_ARRAY || value.type == V_OBJECT) {
         report(A, d, CLAIMS_ESCHEMA, at, "value", ci,
-               "value must be a string, number or boolean, not %s",
-               type_name(value.type));
+               "value must be a string, number or boolean, not %s", type_name(value.type));
         return false;
     }
     const char *missing = c->f[CL_SUBJECT].type != V_STRING     ? "subject"
@@ -1141,8 +1102,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
                           : !has_text(value)                    ? "value"
                                                                 : NULL;
     if (missing) {
-        report(A, d, CLAIMS_ESCHEMA, at, NULL, ci,
-               "required field \"%s\" is missing", missing);
+        report(A, d, CLAIMS_ESCHEMA, at, NULL, ci, "required field \"%s\" is missing", missing);
         return false;
     }
     claims__claim_in in;
@@ -1159,16 +1119,15 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
             return false;
         }
         if (c->attribution_count > MAX_ATTRIBUTION) {
-            report(A, d, CLAIMS_ERANGE, at, "attribution", ci,
-                   "attribution chain longer than %d", MAX_ATTRIBUTION);
+            report(A, d, CLAIMS_ERANGE, at, "attribution", ci, "attribution chain longer than %d",
+                   MAX_ATTRIBUTION);
             return false;
         }
         for (size_t k = 0; k < c->attribution_count; k++) {
             sval el = A->b->elems[c->attribution_first + k];
             if (el.type != V_STRING) {
                 report(A, d, CLAIMS_ESCHEMA, at, "attribution", ci,
-                       "attribution[%zu] is %s, not a string", k,
-                       type_name(el.type));
+                       "attribution[%zu] is %s, not a string", k, type_name(el.type));
                 return false;
             }
             A->chain[k] = field_of(A, el);
@@ -1185,8 +1144,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
             return false;
         }
         if (c->quote_unknown != NONE) {
-            report(A, d, CLAIMS_ESCHEMA, at, "quote", ci,
-                   "quote has unknown field \"%s\"",
+            report(A, d, CLAIMS_ESCHEMA, at, "quote", ci, "quote has unknown field \"%s\"",
                    shown(text, &A->b->strs[c->quote_unknown], 40));
             return false;
         }
@@ -1203,8 +1161,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
     }
     /* polarity and certainty */
     static const char *const polarities[] = {"affirmed", "negated"};
-    static const char *const certainties[] = {"certain", "probable", "possible",
-                                              "unknown"};
+    static const char *const certainties[] = {"certain", "probable", "possible", "unknown"};
     sval ps = c->f[CL_POLARITY], cs = c->f[CL_CERTAINTY];
     if (!is_str(ps) || !is_str(cs)) {
         report(A, d, CLAIMS_ESCHEMA, at, is_str(ps) ? "certainty" : "polarity", ci,
@@ -1215,8 +1172,7 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
         int p = enum_index(A, ps, polarities, 2);
         if (p < 0) {
             report(A, d, CLAIMS_ESCHEMA, at, "polarity", ci,
-                   "polarity \"%s\" is not affirmed or negated",
-                   shown(text, text_of(A, ps), 30));
+                   "polarity \"%s\" is not affirmed or negated", shown(text, text_of(A, ps), 30));
             return false;
         }
         in.polarity = (claims_polarity)p;
@@ -1226,7 +1182,8 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
         if (p < 0) {
             report(A, d, CLAIMS_ESCHEMA, at, "certainty", ci,
                    "certainty \"%s\" is not certain, probable, possible or "
-                   "unknown", shown(text, text_of(A, cs), 30));
+                   "unknown",
+                   shown(text, text_of(A, cs), 30));
             return false;
         }
         in.certainty = (claims_certainty)p;
@@ -1237,11 +1194,9 @@ static bool apply_claim(applier *A, const sdoc *d, size_t source,
     in.value = field_of(A, value);
     in.value_type = field_of(A, c->f[CL_TYPE]);
     const lstr *subject = text_of(A, c->f[CL_SUBJECT]);
-    in.subject_index = subject->subject_doc == A->serial ? subject->subject
-                                                         : CLAIMS__SUBJECT_NONE;
+    in.subject_index = subject->subject_doc == A->serial ? subject->subject : CLAIMS__SUBJECT_NONE;
     claims__pos pos = pos_of(A, d, &c->it, ci);
-    return added(A, claims__store_add_claim_in(A->L->store, NULL, source, &in,
-                                               &pos, &A->e));
+    return added(A, claims__store_add_claim_in(A->L->store, NULL, source, &in, &pos, &A->e));
 }
 
 static void apply_syntax_error(applier *A, long document, const serror *se)
@@ -1273,9 +1228,8 @@ static void apply_document(applier *A, const sdoc *d)
     sum->claims_read += n;
     size_t errors_before = sum->errors;
     if (d->it.type != V_OBJECT) {
-        report(A, d, CLAIMS_ESCHEMA, d->it.at, NULL, -1,
-               "document %ld is %s, not an object", A->doc_base + d->index,
-               type_name(d->it.type));
+        report(A, d, CLAIMS_ESCHEMA, d->it.at, NULL, -1, "document %ld is %s, not an object",
+               A->doc_base + d->index, type_name(d->it.type));
         sum->documents_rejected++;
         return;
     }
@@ -1288,11 +1242,9 @@ static void apply_document(applier *A, const sdoc *d)
         return;
     }
     if (d->claims_type != V_ABSENT && d->claims_type != V_ARRAY)
-        report(A, d, CLAIMS_ESCHEMA, d->it.at, "claims", -1,
-               "\"claims\" must be an array");
+        report(A, d, CLAIMS_ESCHEMA, d->it.at, "claims", -1, "\"claims\" must be an array");
     if (d->subjects_type != V_ABSENT && d->subjects_type != V_ARRAY)
-        report(A, d, CLAIMS_ESCHEMA, d->it.at, "subjects", -1,
-               "\"subjects\" must be an array");
+        report(A, d, CLAIMS_ESCHEMA, d->it.at, "subjects", -1, "\"subjects\" must be an array");
     for (size_t i = 0; i < d->subject_count; i++)
         apply_subject(A, d, source, &b->subjects[d->subject_first + i], i);
     size_t loaded = 0;
@@ -1315,8 +1267,8 @@ static void applier_init(applier *A, claims__load *L, claims__json *reader)
 {
     memset(A, 0, sizeof *A);
     A->L = L;
-    A->max_field = L->opts->max_field_length ? L->opts->max_field_length
-                                             : CLAIMS__DEFAULT_MAX_FIELD;
+    A->max_field =
+        L->opts->max_field_length ? L->opts->max_field_length : CLAIMS__DEFAULT_MAX_FIELD;
     A->reader = reader;
     claims__error_clear(&A->e);
 }
@@ -1331,8 +1283,7 @@ static int apply_batch(applier *A, batch *b)
     for (size_t i = 0; i < b->doc_count; i++) {
         apply_document(A, &b->docs[i]);
         A->serial++;
-        if (claims__load_progress(A->L, b->base + b->docs[i].end, A->total) !=
-            CLAIMS_OK)
+        if (claims__load_progress(A->L, b->base + b->docs[i].end, A->total) != CLAIMS_OK)
             return CLAIMS_ECANCELED;
     }
     A->line_base += b->lines;
@@ -1358,9 +1309,8 @@ void claims__batch_free(claims__batch *b)
     }
 }
 
-int claims__batch_stage(claims__batch *b, const claims_store *store,
-                        const char *data, size_t len, size_t base, size_t begin,
-                        size_t end)
+int claims__batch_stage(claims__batch *b, const claims_store *store, const char *data, size_t len,
+                        size_t base, size_t begin, size_t end)
 {
     batch_reset(b);
     b->data = data;
@@ -1416,10 +1366,7 @@ void claims__applier_free(claims__applier *ap)
     }
 }
 
-int claims__applier_add(claims__applier *ap, claims__batch *b)
-{
-    return apply_batch(&ap->A, b);
-}
+int claims__applier_add(claims__applier *ap, claims__batch *b) { return apply_batch(&ap->A, b); }
 
 /* One JSON value: a document, or an array of documents. */
 static int stage_whole(stager *S)
@@ -1476,9 +1423,9 @@ static int load_whole(claims__load *L, const char *data, size_t len)
         } else {
             /* nothing of a malformed value is loaded */
             serror se = {CLAIMS_ESYNTAX,
-                         {b.reader.error.off, b.reader.error.line,
-                          b.reader.error.column},
-                         S.claim, ""};
+                         {b.reader.error.off, b.reader.error.line, b.reader.error.column},
+                         S.claim,
+                         ""};
             snprintf(se.text, sizeof se.text, "%s", b.reader.error.text);
             apply_syntax_error(&A, S.doc, &se);
             rc = CLAIMS_ESYNTAX;

@@ -17,9 +17,8 @@ void claims__batch_free(claims__batch *b);
  *  threads while no one changes the store's interner (claims__store_defer).
  *  Returns CLAIMS_OK or CLAIMS_ENOMEM; malformed lines are staged as their
  *  syntax error. */
-int claims__batch_stage(claims__batch *b, const claims_store *store,
-                        const char *data, size_t len, size_t base, size_t begin,
-                        size_t end);
+int claims__batch_stage(claims__batch *b, const claims_store *store, const char *data, size_t len,
+                        size_t base, size_t begin, size_t end);
 
 /* Adds batches to the store, in input order. */
 typedef struct claims__applier claims__applier;

@@ -35,9 +35,9 @@
 typedef struct round {
     const char *data;
     size_t len;
-    size_t base;    /* input offset of data[0] */
-    size_t chunks;  /* in use */
-    size_t *ends;   /* `wave` of them */
+    size_t base;   /* input offset of data[0] */
+    size_t chunks; /* in use */
+    size_t *ends;  /* `wave` of them */
     claims__batch **batches;
 } round;
 
@@ -47,12 +47,12 @@ typedef struct lines {
     size_t chunk, wave, window; /* window: about the bytes of a round */
     const char *data;           /* the input in memory, or what was read */
     size_t len;
-    FILE *rest;                 /* the rest of a regular file, or NULL */
-    bool from_file;             /* rounds are read into bufs */
-    size_t next;                /* input offset of the next round */
-    round rounds[2];            /* the one staged, the one applied */
-    claims_buf bufs[2];         /* their bytes, when read from a file */
-    claims_strmap pending;      /* what the store interns during a round */
+    FILE *rest;            /* the rest of a regular file, or NULL */
+    bool from_file;        /* rounds are read into bufs */
+    size_t next;           /* input offset of the next round */
+    round rounds[2];       /* the one staged, the one applied */
+    claims_buf bufs[2];    /* their bytes, when read from a file */
+    claims_strmap pending; /* what the store interns during a round */
     claims__applier *applier;
 } lines;
 
@@ -80,9 +80,8 @@ static int round_task(void *arg, size_t task)
         task--;
     }
     const round *rd = run->stage;
-    return claims__batch_stage(rd->batches[task], run->ls->L->store, rd->data,
-                               rd->len, rd->base, task ? rd->ends[task - 1] : 0,
-                               rd->ends[task]);
+    return claims__batch_stage(rd->batches[task], run->ls->L->store, rd->data, rd->len, rd->base,
+                               task ? rd->ends[task - 1] : 0, rd->ends[task]);
 }
 
 /* End of the chunk that starts at pos: after the first line end at least
@@ -176,8 +175,7 @@ static int run_rounds(lines *ls)
         round *rd = &ls->rounds[k];
         lines_run run = {ls, rd, unapplied};
         size_t tasks = rd->chunks + (unapplied != NULL);
-        if (tasks && (rc = claims__parallel(tasks, ls->threads, round_task, &run)) !=
-                         CLAIMS_OK) {
+        if (tasks && (rc = claims__parallel(tasks, ls->threads, round_task, &run)) != CLAIMS_OK) {
             if (rc != CLAIMS_ECANCELED)
                 rc = claims__load_fail(L, CLAIMS_ENOMEM);
             break;

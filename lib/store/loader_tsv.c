@@ -25,10 +25,9 @@ typedef struct tsv_ctx {
     bool have_source;
 } tsv_ctx;
 
-static void row_error(tsv_ctx *T, int code, int line, int column, long claim,
-                      const char *fmt, ...) CLAIMS__PRINTF(6, 7);
-static void row_error(tsv_ctx *T, int code, int line, int column, long claim,
-                      const char *fmt, ...)
+static void row_error(tsv_ctx *T, int code, int line, int column, long claim, const char *fmt, ...)
+    CLAIMS__PRINTF(6, 7);
+static void row_error(tsv_ctx *T, int code, int line, int column, long claim, const char *fmt, ...)
 {
     claims_error e;
     claims__error_clear(&e);
@@ -55,8 +54,7 @@ static int field_utf8(tsv_ctx *T, claims_str *f, size_t *bad)
         return CLAIMS_ENCODING;
     claims__buf_clear(&T->latin1);
     for (size_t i = 0; i < f->len; i++)
-        if (claims__buf_put_codepoint(&T->latin1, (unsigned char)f->ptr[i]) !=
-            CLAIMS_OK)
+        if (claims__buf_put_codepoint(&T->latin1, (unsigned char)f->ptr[i]) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
     f->ptr = T->latin1.data;
     f->len = T->latin1.len;
@@ -86,8 +84,8 @@ static int read_header(tsv_ctx *T, const char *line, size_t len, int lineno)
             i++;
         if (i > start) {
             if (n == MAX_COLUMNS + 2) {
-                row_error(T, CLAIMS_ERANGE, lineno, 1, -1,
-                          "#columns names more than %d columns", MAX_COLUMNS + 2);
+                row_error(T, CLAIMS_ERANGE, lineno, 1, -1, "#columns names more than %d columns",
+                          MAX_COLUMNS + 2);
                 return CLAIMS_ERANGE;
             }
             words[n].ptr = line + start;
@@ -151,8 +149,7 @@ static int row_source(tsv_ctx *T, claims_str id, int lineno, size_t *out)
         claims__pos pos = {T->L->name, lineno, 1, -1, -1, T->L->opts->max_field_length};
         claims_error e;
         claims__error_clear(&e);
-        if (claims__store_add_source(st, &idx, &d, T->L->name, true, &pos, &e) !=
-            CLAIMS_OK) {
+        if (claims__store_add_source(st, &idx, &d, T->L->name, true, &pos, &e) != CLAIMS_OK) {
             claims__load_report(T->L, &e);
             return e.code;
         }
@@ -168,8 +165,7 @@ static int row_source(tsv_ctx *T, claims_str id, int lineno, size_t *out)
 static int row_subject(tsv_ctx *T, size_t source, claims_str object, int lineno)
 {
     if (T->dry || source == CLAIMS_ALL ||
-        claims__store_find_subject(T->L->store, source, object.ptr, object.len,
-                                   NULL))
+        claims__store_find_subject(T->L->store, source, object.ptr, object.len, NULL))
         return CLAIMS_OK;
     claims_subject_desc d;
     d.version = CLAIMS_SUBJECT_DESC_VERSION;
@@ -180,8 +176,7 @@ static int row_subject(tsv_ctx *T, size_t source, claims_str object, int lineno)
     claims__pos pos = {T->L->name, lineno, 1, -1, -1, T->L->opts->max_field_length};
     claims_error e;
     claims__error_clear(&e);
-    if (claims__store_add_subject(T->L->store, NULL, source, &d, &pos, &e) !=
-        CLAIMS_OK) {
+    if (claims__store_add_subject(T->L->store, NULL, source, &d, &pos, &e) != CLAIMS_OK) {
         claims__load_report(T->L, &e);
         return e.code;
     }
@@ -216,8 +211,7 @@ static void load_row(tsv_ctx *T, const char *line, size_t len, int lineno)
     if (n != want) {
         sum->claims_read += values ? values : 1;
         sum->claims_rejected += values ? values : 1;
-        row_error(T, CLAIMS_ESYNTAX, lineno, 1, -1,
-                  "row has %zu columns, expected %zu", n, want);
+        row_error(T, CLAIMS_ESYNTAX, lineno, 1, -1, "row has %zu columns, expected %zu", n, want);
         return;
     }
     sum->claims_read += values;
@@ -235,12 +229,11 @@ static void load_row(tsv_ctx *T, const char *line, size_t len, int lineno)
             sum->claims_rejected += values;
             int col = column_of(line, (size_t)(f[k].ptr - line));
             if (rc == CLAIMS_ENCODING)
-                row_error(T, rc, lineno, col + (int)claims__utf8_length(f[k].ptr, bad),
-                          -1, "%s: invalid UTF-8 at byte %zu",
-                          k ? "object" : "source", bad);
+                row_error(T, rc, lineno, col + (int)claims__utf8_length(f[k].ptr, bad), -1,
+                          "%s: invalid UTF-8 at byte %zu", k ? "object" : "source", bad);
             else
-                row_error(T, rc ? rc : CLAIMS_ESCHEMA, lineno, col, -1,
-                          "%s is empty", k ? "object" : "source");
+                row_error(T, rc ? rc : CLAIMS_ESCHEMA, lineno, col, -1, "%s is empty",
+                          k ? "object" : "source");
             return;
         }
     }
@@ -261,32 +254,28 @@ static void load_row(tsv_ctx *T, const char *line, size_t len, int lineno)
         d.value = f[k];
         d.quote_offset = d.quote_length = -1;
         int col = column_of(line, (size_t)(f[k].ptr - line));
-        long ci = source != CLAIMS_ALL
-                      ? (long)T->L->store->sources[source].claim_count : -1;
+        long ci = source != CLAIMS_ALL ? (long)T->L->store->sources[source].claim_count : -1;
         int rc = field_utf8(T, &d.value, &bad);
         if (rc == CLAIMS_OK && !T->attr_count)
             rc = claims__utf8_check(d.attribute.ptr, d.attribute.len, &bad);
         if (rc != CLAIMS_OK) {
             sum->claims_rejected++;
             row_error(T, rc, lineno, col, ci, "%.*s: invalid UTF-8 at byte %zu",
-                      (int)(d.attribute.len > 40 ? 40 : d.attribute.len),
-                      d.attribute.ptr, bad);
+                      (int)(d.attribute.len > 40 ? 40 : d.attribute.len), d.attribute.ptr, bad);
             continue;
         }
-        size_t max = T->L->opts->max_field_length ? T->L->opts->max_field_length
-                                                  : CLAIMS__DEFAULT_MAX_FIELD;
+        size_t max =
+            T->L->opts->max_field_length ? T->L->opts->max_field_length : CLAIMS__DEFAULT_MAX_FIELD;
         if (T->dry) {
             if (d.value.len > max)
                 row_error(T, CLAIMS_ERANGE, lineno, col, ci,
-                          "value: %zu bytes, more than the limit of %zu",
-                          d.value.len, max);
+                          "value: %zu bytes, more than the limit of %zu", d.value.len, max);
             continue;
         }
         claims__pos pos = {T->L->name, lineno, col, -1, ci, max};
         claims_error e;
         claims__error_clear(&e);
-        if (claims__store_add_claim(T->L->store, NULL, source, &d, &pos, &e) ==
-            CLAIMS_OK) {
+        if (claims__store_add_claim(T->L->store, NULL, source, &d, &pos, &e) == CLAIMS_OK) {
             sum->claims_loaded++;
         } else {
             sum->claims_rejected++;
@@ -301,8 +290,7 @@ static void run(tsv_ctx *T, const char *data, size_t len)
     T->attr_count = 0;
     T->have_source = false;
     if (o->tsv_attributes && o->tsv_attribute_count) {
-        size_t n = o->tsv_attribute_count < MAX_COLUMNS ? o->tsv_attribute_count
-                                                        : MAX_COLUMNS;
+        size_t n = o->tsv_attribute_count < MAX_COLUMNS ? o->tsv_attribute_count : MAX_COLUMNS;
         for (size_t k = 0; k < n; k++)
             T->attrs[k] = o->tsv_attributes[k];
         T->attr_count = n;
@@ -337,8 +325,8 @@ int claims__load_tsv(claims__load *L, const char *data, size_t len)
     claims__buf_init(&T.latin1);
     if (L->opts->tsv_attribute_count > MAX_COLUMNS) {
         claims__buf_free(&T.latin1);
-        return claims__error_simple(L->err, CLAIMS_ERANGE,
-                                    "more than %d TSV attributes", MAX_COLUMNS);
+        return claims__error_simple(L->err, CLAIMS_ERANGE, "more than %d TSV attributes",
+                                    MAX_COLUMNS);
     }
     if (L->opts->flags & CLAIMS_LOAD_STRICT) {
         /* strict: the whole input is one unit; check it all before adding */

@@ -39,12 +39,10 @@ void claims_store_free(claims_store *st)
     free(st);
 }
 
-const char *claims__store_intern_hashed(claims_store *st, const char *s,
-                                        size_t n, uint64_t h)
+const char *claims__store_intern_hashed(claims_store *st, const char *s, size_t n, uint64_t h)
 {
-    return st->pending
-               ? claims__intern_deferred(&st->strings, st->pending, s, n, h)
-               : claims__intern_hashed(&st->strings, s, n, h);
+    return st->pending ? claims__intern_deferred(&st->strings, st->pending, s, n, h)
+                       : claims__intern_hashed(&st->strings, s, n, h);
 }
 
 const char *claims__store_intern(claims_store *st, const char *s, size_t n)
@@ -54,58 +52,51 @@ const char *claims__store_intern(claims_store *st, const char *s, size_t n)
 
 int claims__store_defer(claims_store *st, claims_strmap *pending)
 {
-    int rc = st->pending ? claims__intern_commit(&st->strings, st->pending)
-                         : CLAIMS_OK;
+    int rc = st->pending ? claims__intern_commit(&st->strings, st->pending) : CLAIMS_OK;
     st->pending = pending;
     return rc;
 }
 
-static int pos_error(claims_error *err, int code, const claims__pos *pos,
-                     const char *what, const char *detail)
+static int pos_error(claims_error *err, int code, const claims__pos *pos, const char *what,
+                     const char *detail)
 {
     if (pos->claim >= 0)
-        return claims__error_set(err, code, pos->source, pos->line,
-                                 pos->column, pos->document, pos->claim,
-                                 "claim %ld: %s: %s", pos->claim, what, detail);
-    return claims__error_set(err, code, pos->source, pos->line, pos->column,
-                             pos->document, pos->claim, "%s: %s", what, detail);
+        return claims__error_set(err, code, pos->source, pos->line, pos->column, pos->document,
+                                 pos->claim, "claim %ld: %s: %s", pos->claim, what, detail);
+    return claims__error_set(err, code, pos->source, pos->line, pos->column, pos->document,
+                             pos->claim, "%s: %s", what, detail);
 }
 
 /* Checks one string field and interns it; absent (NULL ptr) gives "". A
  * field the caller interned was checked by it: only the limits remain. */
-static int take_str(claims_store *st, const char **out, const claims__field *f,
-                    const char *field, bool required, const claims__pos *pos,
-                    claims_error *err)
+static int take_str(claims_store *st, const char **out, const claims__field *f, const char *field,
+                    bool required, const claims__pos *pos, claims_error *err)
 {
     char detail[96];
     claims_str s = f->s;
     if (!s.ptr) {
         if (s.len)
-            return pos_error(err, CLAIMS_EINVAL, pos, field,
-                             "NULL pointer with a non-zero length");
+            return pos_error(err, CLAIMS_EINVAL, pos, field, "NULL pointer with a non-zero length");
         if (required)
-            return pos_error(err, CLAIMS_ESCHEMA, pos, field,
-                             "required field missing");
+            return pos_error(err, CLAIMS_ESCHEMA, pos, field, "required field missing");
         *out = "";
         return CLAIMS_OK;
     }
     size_t max = pos->max_field ? pos->max_field : CLAIMS__DEFAULT_MAX_FIELD;
     if (s.len > max) {
-        snprintf(detail, sizeof detail, "%zu bytes, more than the limit of %zu",
-                 s.len, max);
+        snprintf(detail, sizeof detail, "%zu bytes, more than the limit of %zu", s.len, max);
         return pos_error(err, CLAIMS_ERANGE, pos, field, detail);
     }
     size_t bad;
     if (!f->interned && claims__utf8_check(s.ptr, s.len, &bad) != CLAIMS_OK) {
-        snprintf(detail, sizeof detail, "%s at byte %zu",
-                 s.ptr[bad] ? "invalid UTF-8" : "NUL byte", bad);
+        snprintf(detail, sizeof detail, "%s at byte %zu", s.ptr[bad] ? "invalid UTF-8" : "NUL byte",
+                 bad);
         return pos_error(err, CLAIMS_ENCODING, pos, field, detail);
     }
     if (required && s.len == 0)
         return pos_error(err, CLAIMS_ESCHEMA, pos, field, "must not be empty");
     *out = f->interned ? f->interned : claims__store_intern(st, s.ptr, s.len);
-    return *out ? CLAIMS_OK
-                : pos_error(err, CLAIMS_ENOMEM, pos, field, "out of memory");
+    return *out ? CLAIMS_OK : pos_error(err, CLAIMS_ENOMEM, pos, field, "out of memory");
 }
 
 /* A field of a public description: nothing known about it yet. */
@@ -115,31 +106,27 @@ static claims__field plain(claims_str s)
     return f;
 }
 
-bool claims__store_find_source(const claims_store *st, const char *id,
-                               size_t len, size_t *index)
+bool claims__store_find_source(const claims_store *st, const char *id, size_t len, size_t *index)
 {
     size_t i;
     /* entries of rolled-back sources may linger: verify the slot */
-    if (!claims__strmap_get(&st->source_ids, id, len, &i) ||
-        i >= st->source_count || strlen(st->sources[i].id) != len ||
-        memcmp(st->sources[i].id, id, len) != 0)
+    if (!claims__strmap_get(&st->source_ids, id, len, &i) || i >= st->source_count ||
+        strlen(st->sources[i].id) != len || memcmp(st->sources[i].id, id, len) != 0)
         return false;
     if (index)
         *index = i;
     return true;
 }
 
-int claims__store_add_source(claims_store *st, size_t *index,
-                             const claims_source_desc *d, const char *origin,
-                             bool from_tsv, const claims__pos *pos,
+int claims__store_add_source(claims_store *st, size_t *index, const claims_source_desc *d,
+                             const char *origin, bool from_tsv, const claims__pos *pos,
                              claims_error *err)
 {
     claims__source s;
     memset(&s, 0, sizeof s);
     int rc;
-    claims__field f[] = {plain(d->id), plain(d->outlet), plain(d->title),
-                         plain(d->author), plain(d->published), plain(d->url),
-                         plain(d->language)};
+    claims__field f[] = {plain(d->id),        plain(d->outlet), plain(d->title),   plain(d->author),
+                         plain(d->published), plain(d->url),    plain(d->language)};
     if ((rc = take_str(st, &s.id, &f[0], "source.id", true, pos, err)) ||
         (rc = take_str(st, &s.outlet, &f[1], "source.outlet", false, pos, err)) ||
         (rc = take_str(st, &s.title, &f[2], "source.title", false, pos, err)) ||
@@ -158,10 +145,9 @@ int claims__store_add_source(claims_store *st, size_t *index,
     s.text_characters = -1;
     s.from_tsv = from_tsv;
     if (!s.origin ||
-        claims__grow((void **)&st->sources, &st->source_cap,
-                     st->source_count + 1, sizeof *st->sources) != CLAIMS_OK ||
-        claims__strmap_put(&st->source_ids, s.id, strlen(s.id),
-                           st->source_count) != CLAIMS_OK)
+        claims__grow((void **)&st->sources, &st->source_cap, st->source_count + 1,
+                     sizeof *st->sources) != CLAIMS_OK ||
+        claims__strmap_put(&st->source_ids, s.id, strlen(s.id), st->source_count) != CLAIMS_OK)
         return pos_error(err, CLAIMS_ENOMEM, pos, "source", "out of memory");
     st->sources[st->source_count] = s;
     if (index)
@@ -170,13 +156,11 @@ int claims__store_add_source(claims_store *st, size_t *index,
     return CLAIMS_OK;
 }
 
-int claims__store_set_text(claims_store *st, size_t source, claims_str file,
-                           long characters, const claims__pos *pos,
-                           claims_error *err)
+int claims__store_set_text(claims_store *st, size_t source, claims_str file, long characters,
+                           const claims__pos *pos, claims_error *err)
 {
     claims__field f = plain(file);
-    int rc = take_str(st, &st->sources[source].text_file, &f,
-                      "source.text.file", false, pos, err);
+    int rc = take_str(st, &st->sources[source].text_file, &f, "source.text.file", false, pos, err);
     if (rc == CLAIMS_OK)
         st->sources[source].text_characters = characters;
     return rc;
@@ -209,15 +193,15 @@ static int index_subjects(claims_store *st)
             return CLAIMS_ENOMEM;
         memcpy(key, pre, plen);
         memcpy(key + plen, s->id, idlen);
-        if (claims__strmap_put(&st->subject_ids, key, plen + idlen,
-                               st->subjects_indexed) != CLAIMS_OK)
+        if (claims__strmap_put(&st->subject_ids, key, plen + idlen, st->subjects_indexed) !=
+            CLAIMS_OK)
             return CLAIMS_ENOMEM;
     }
     return CLAIMS_OK;
 }
 
-bool claims__store_find_subject(claims_store *st, size_t source,
-                                const char *id, size_t len, size_t *index)
+bool claims__store_find_subject(claims_store *st, size_t source, const char *id, size_t len,
+                                size_t *index)
 {
     if (index_subjects(st) != CLAIMS_OK)
         return false;
@@ -230,9 +214,8 @@ bool claims__store_find_subject(claims_store *st, size_t source,
     memcpy(key, small, plen);
     memcpy(key + plen, id, len);
     size_t i;
-    bool found = claims__strmap_get(&st->subject_ids, key, klen, &i) &&
-                 i < st->subject_count && st->subjects[i].source == source &&
-                 strlen(st->subjects[i].id) == len &&
+    bool found = claims__strmap_get(&st->subject_ids, key, klen, &i) && i < st->subject_count &&
+                 st->subjects[i].source == source && strlen(st->subjects[i].id) == len &&
                  memcmp(st->subjects[i].id, id, len) == 0;
     if (key != small)
         free(key);
@@ -242,8 +225,8 @@ bool claims__store_find_subject(claims_store *st, size_t source,
 }
 
 int claims__store_add_subject_in(claims_store *st, size_t *index, size_t source,
-                                 const claims__subject_in *d,
-                                 const claims__pos *pos, claims_error *err)
+                                 const claims__subject_in *d, const claims__pos *pos,
+                                 claims_error *err)
 {
     if (source >= st->source_count)
         return pos_error(err, CLAIMS_EINVAL, pos, "subject", "no such source");
@@ -260,12 +243,11 @@ int claims__store_add_subject_in(claims_store *st, size_t *index, size_t source,
     if (d->id_used > 0 ||
         (d->id_used < 0 && claims__store_find_subject(st, source, s.id, idlen, NULL))) {
         char detail[CLAIMS_ERROR_TEXT_LENGTH];
-        snprintf(detail, sizeof detail, "\"%.60s\" is used twice in the document",
-                 s.id);
+        snprintf(detail, sizeof detail, "\"%.60s\" is used twice in the document", s.id);
         return pos_error(err, CLAIMS_EDUPLICATE, pos, "subject.id", detail);
     }
-    if (claims__grow((void **)&st->subjects, &st->subject_cap,
-                     st->subject_count + 1, sizeof *st->subjects) != CLAIMS_OK)
+    if (claims__grow((void **)&st->subjects, &st->subject_cap, st->subject_count + 1,
+                     sizeof *st->subjects) != CLAIMS_OK)
         return pos_error(err, CLAIMS_ENOMEM, pos, "subject", "out of memory");
     st->subjects[st->subject_count] = s;
     if (index)
@@ -276,16 +258,15 @@ int claims__store_add_subject_in(claims_store *st, size_t *index, size_t source,
 }
 
 int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
-                              const claims_subject_desc *d,
-                              const claims__pos *pos, claims_error *err)
+                              const claims_subject_desc *d, const claims__pos *pos,
+                              claims_error *err)
 {
     claims__subject_in in = {plain(d->id), plain(d->type), plain(d->label), -1};
     return claims__store_add_subject_in(st, index, source, &in, pos, err);
 }
 
 int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
-                               const claims__claim_in *d,
-                               const claims__pos *pos, claims_error *err)
+                               const claims__claim_in *d, const claims__pos *pos, claims_error *err)
 {
     if (source >= st->source_count)
         return pos_error(err, CLAIMS_EINVAL, pos, "claim", "no such source");
@@ -307,27 +288,23 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
     if (d->subject_index == CLAIMS__SUBJECT_LOOKUP) {
         if (index_subjects(st) != CLAIMS_OK)
             return pos_error(err, CLAIMS_ENOMEM, pos, "subject", "out of memory");
-        found = claims__store_find_subject(st, source, subject, d->subject.s.len,
-                                           &c.subject);
+        found = claims__store_find_subject(st, source, subject, d->subject.s.len, &c.subject);
     } else {
         found = d->subject_index < st->subject_count;
         c.subject = d->subject_index;
     }
     if (!found) {
         char detail[CLAIMS_ERROR_TEXT_LENGTH];
-        snprintf(detail, sizeof detail, "\"%.60s\" is not a subject of the document",
-                 subject);
+        snprintf(detail, sizeof detail, "\"%.60s\" is not a subject of the document", subject);
         return pos_error(err, CLAIMS_ENOTFOUND, pos, "subject", detail);
     }
     /* lengths, not c.value_type[0] and the like: the interned copies are
      * elsewhere in memory, and a load adds a million claims */
     if (d->value_type.s.len) {
         claims_type t;
-        if (claims_type_from_name(&t, c.value_type, d->value_type.s.len) !=
-            CLAIMS_OK) {
+        if (claims_type_from_name(&t, c.value_type, d->value_type.s.len) != CLAIMS_OK) {
             char detail[CLAIMS_ERROR_TEXT_LENGTH];
-            snprintf(detail, sizeof detail, "unknown value type \"%.40s\"",
-                     c.value_type);
+            snprintf(detail, sizeof detail, "unknown value type \"%.40s\"", c.value_type);
             return pos_error(err, CLAIMS_ESCHEMA, pos, "type", detail);
         }
         c.value_type = claims_type_name(t); /* canonical spelling */
@@ -343,13 +320,11 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
     if (c.quote_offset < -1 || c.quote_length < -1)
         return pos_error(err, CLAIMS_ERANGE, pos, "quote", "negative offset or length");
     if (d->quote.s.len && c.quote_length >= 0) {
-        size_t chars = d->quote_chars >= 0
-                           ? (size_t)d->quote_chars
-                           : claims__utf8_length(c.quote, d->quote.s.len);
+        size_t chars = d->quote_chars >= 0 ? (size_t)d->quote_chars
+                                           : claims__utf8_length(c.quote, d->quote.s.len);
         if (chars != (size_t)c.quote_length) {
             char detail[CLAIMS_ERROR_TEXT_LENGTH];
-            snprintf(detail, sizeof detail,
-                     "length %ld but the quote text has %zu characters",
+            snprintf(detail, sizeof detail, "length %ld but the quote text has %zu characters",
                      c.quote_length, chars);
             return pos_error(err, CLAIMS_ERANGE, pos, "quote.length", detail);
         }
@@ -360,20 +335,18 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
          (c.quote_length > 0 && c.quote_length > chars - c.quote_offset))) {
         char detail[CLAIMS_ERROR_TEXT_LENGTH];
         snprintf(detail, sizeof detail,
-                 "offset %ld + length %ld lies beyond the text's %ld characters",
-                 c.quote_offset, c.quote_length, chars);
+                 "offset %ld + length %ld lies beyond the text's %ld characters", c.quote_offset,
+                 c.quote_length, chars);
         return pos_error(err, CLAIMS_ERANGE, pos, "quote.offset", detail);
     }
     if (d->attribution_count && !d->attribution)
         return pos_error(err, CLAIMS_EINVAL, pos, "attribution", "NULL array");
     if (d->attribution_count) {
-        const char **chain = claims__arena_alloc(
-            &st->arena, d->attribution_count * sizeof *chain);
+        const char **chain = claims__arena_alloc(&st->arena, d->attribution_count * sizeof *chain);
         if (!chain)
             return pos_error(err, CLAIMS_ENOMEM, pos, "attribution", "out of memory");
         for (size_t i = 0; i < d->attribution_count; i++)
-            if ((rc = take_str(st, &chain[i], &d->attribution[i], "attribution",
-                               true, pos, err)))
+            if ((rc = take_str(st, &chain[i], &d->attribution[i], "attribution", true, pos, err)))
                 return rc;
         c.attribution = chain;
         c.attribution_count = d->attribution_count;
@@ -381,8 +354,7 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
     if (!d->id.s.len) {
         /* default id: c<N>, N the 1-based index of the claim in its source */
         char tmp[32];
-        int n = snprintf(tmp, sizeof tmp, "c%zu",
-                         st->sources[source].claim_count + 1);
+        int n = snprintf(tmp, sizeof tmp, "c%zu", st->sources[source].claim_count + 1);
         c.id = claims__store_intern(st, tmp, (size_t)n);
         if (!c.id)
             return pos_error(err, CLAIMS_ENOMEM, pos, "id", "out of memory");
@@ -400,8 +372,7 @@ int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
 }
 
 int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
-                            const claims_claim_desc *d, const claims__pos *pos,
-                            claims_error *err)
+                            const claims_claim_desc *d, const claims__pos *pos, claims_error *err)
 {
     claims__claim_in in;
     memset(&in, 0, sizeof in);
@@ -420,9 +391,7 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
     in.attribution_count = d->attribution_count;
     claims__field small[16], *chain = NULL;
     if (d->attribution && d->attribution_count) {
-        chain = d->attribution_count <= 16
-                    ? small
-                    : malloc(d->attribution_count * sizeof *chain);
+        chain = d->attribution_count <= 16 ? small : malloc(d->attribution_count * sizeof *chain);
         if (!chain)
             return pos_error(err, CLAIMS_ENOMEM, pos, "attribution", "out of memory");
         for (size_t i = 0; i < d->attribution_count; i++)
@@ -437,14 +406,13 @@ int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
 
 int claims__store_diagnose(claims_store *st, const claims_error *e)
 {
-    if (claims__grow((void **)&st->diags, &st->diag_cap, st->diag_count + 1,
-                     sizeof *st->diags) == CLAIMS_OK)
+    if (claims__grow((void **)&st->diags, &st->diag_cap, st->diag_count + 1, sizeof *st->diags) ==
+        CLAIMS_OK)
         st->diags[st->diag_count++] = *e;
     return e->code;
 }
 
-void claims__store_mark_get(const claims_store *st, size_t source,
-                            claims__store_mark *m)
+void claims__store_mark_get(const claims_store *st, size_t source, claims__store_mark *m)
 {
     m->sources = st->source_count;
     m->subjects = st->subject_count;
@@ -473,29 +441,26 @@ void claims__store_rollback(claims_store *st, const claims__store_mark *m)
 
 static const claims__pos API_POS = {"<api>", 0, 0, -1, -1, 0};
 
-int claims_store_add_source(claims_store *store, size_t *index,
-                            const claims_source_desc *desc, claims_error *err)
+int claims_store_add_source(claims_store *store, size_t *index, const claims_source_desc *desc,
+                            claims_error *err)
 {
     claims__error_clear(err);
     if (!store || !desc)
         return claims__error_simple(err, CLAIMS_EINVAL, "store or desc is NULL");
     if (desc->version != CLAIMS_SOURCE_DESC_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported source desc version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported source desc version %u",
                                     desc->version);
-    return claims__store_add_source(store, index, desc, "<api>", false,
-                                    &API_POS, err);
+    return claims__store_add_source(store, index, desc, "<api>", false, &API_POS, err);
 }
 
-int claims_store_add_subject(claims_store *store, size_t source,
-                             const claims_subject_desc *desc, claims_error *err)
+int claims_store_add_subject(claims_store *store, size_t source, const claims_subject_desc *desc,
+                             claims_error *err)
 {
     claims__error_clear(err);
     if (!store || !desc)
         return claims__error_simple(err, CLAIMS_EINVAL, "store or desc is NULL");
     if (desc->version != CLAIMS_SUBJECT_DESC_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported subject desc version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported subject desc version %u",
                                     desc->version);
     return claims__store_add_subject(store, NULL, source, desc, &API_POS, err);
 }
@@ -507,8 +472,7 @@ int claims_store_add_claim(claims_store *store, size_t *index, size_t source,
     if (!store || !desc)
         return claims__error_simple(err, CLAIMS_EINVAL, "store or desc is NULL");
     if (desc->version != CLAIMS_CLAIM_DESC_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported claim desc version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported claim desc version %u",
                                     desc->version);
     claims__pos pos = API_POS;
     pos.claim = source < store->source_count ? (long)store->sources[source].claim_count : -1;
@@ -559,8 +523,8 @@ size_t claims_store_claim_count(const claims_store *store)
 
 /* ---- cursors ------------------------------------------------------------------ */
 
-int claims__cursor_new(claims_cursor **out, const claims_store *store,
-                       claims__cursor_kind kind, size_t source)
+int claims__cursor_new(claims_cursor **out, const claims_store *store, claims__cursor_kind kind,
+                       size_t source)
 {
     if (!out || !store)
         return CLAIMS_EINVAL;
@@ -576,9 +540,8 @@ int claims__cursor_new(claims_cursor **out, const claims_store *store,
     return CLAIMS_OK;
 }
 
-int claims__cursor_new_rows(claims_cursor **out, const claims_store *store,
-                            const void *owner, claims__cursor_kind kind,
-                            size_t begin, size_t end)
+int claims__cursor_new_rows(claims_cursor **out, const claims_store *store, const void *owner,
+                            claims__cursor_kind kind, size_t begin, size_t end)
 {
     int rc = claims__cursor_new(out, store, kind, CLAIMS_ALL);
     if (rc != CLAIMS_OK)
@@ -590,9 +553,8 @@ int claims__cursor_new_rows(claims_cursor **out, const claims_store *store,
     return CLAIMS_OK;
 }
 
-int claims__cursor_new_list(claims_cursor **out, const claims_store *store,
-                            const void *owner, const size_t *list,
-                            size_t count)
+int claims__cursor_new_list(claims_cursor **out, const claims_store *store, const void *owner,
+                            const size_t *list, size_t count)
 {
     int rc = claims__cursor_new(out, store, CLAIMS__CURSOR_CLAIMS, CLAIMS_ALL);
     if (rc != CLAIMS_OK)
@@ -604,9 +566,8 @@ int claims__cursor_new_list(claims_cursor **out, const claims_store *store,
     return CLAIMS_OK;
 }
 
-int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind,
-                           const void **owner, size_t *row, size_t *begin,
-                           claims__cursor_row **slot)
+int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind, const void **owner,
+                           size_t *row, size_t *begin, claims__cursor_row **slot)
 {
     if (!c || c->kind != kind)
         return CLAIMS_EINVAL;
@@ -621,8 +582,8 @@ int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind,
 
 claims__rows claims__store_rows(const claims_store *st)
 {
-    return (claims__rows){st->sources, st->source_count, st->subjects,
-                          st->subject_count, st->claims, st->claim_count};
+    return (claims__rows){st->sources,       st->source_count, st->subjects,
+                          st->subject_count, st->claims,       st->claim_count};
 }
 
 int claims_store_sources(claims_cursor **out, const claims_store *store)
@@ -630,14 +591,12 @@ int claims_store_sources(claims_cursor **out, const claims_store *store)
     return claims__cursor_new(out, store, CLAIMS__CURSOR_SOURCES, CLAIMS_ALL);
 }
 
-int claims_store_claims(claims_cursor **out, const claims_store *store,
-                        size_t source)
+int claims_store_claims(claims_cursor **out, const claims_store *store, size_t source)
 {
     return claims__cursor_new(out, store, CLAIMS__CURSOR_CLAIMS, source);
 }
 
-int claims_store_claims_from(claims_cursor **out, const claims_store *store,
-                             size_t first)
+int claims_store_claims_from(claims_cursor **out, const claims_store *store, size_t first)
 {
     if (!out || !store)
         return CLAIMS_EINVAL;
@@ -649,15 +608,13 @@ int claims_store_claims_from(claims_cursor **out, const claims_store *store,
     return rc;
 }
 
-int claims_store_subjects(claims_cursor **out, const claims_store *store,
-                          size_t source)
+int claims_store_subjects(claims_cursor **out, const claims_store *store, size_t source)
 {
     return claims__cursor_new(out, store, CLAIMS__CURSOR_SUBJECTS, source);
 }
 
 /* The head of a store cursor's next: arguments there, kind right. */
-static bool next_ok(const void *out, const claims_cursor *cursor,
-                    claims__cursor_kind kind)
+static bool next_ok(const void *out, const claims_cursor *cursor, claims__cursor_kind kind)
 {
     return out && cursor && cursor->kind == kind;
 }
@@ -769,13 +726,13 @@ void claims_cursor_free(claims_cursor *cursor) { free(cursor); }
 
 const char *claims_polarity_name(claims_polarity polarity)
 {
-    return polarity == CLAIMS_NEGATED ? "negated"
-           : polarity == CLAIMS_AFFIRMED ? "affirmed" : "unknown";
+    return polarity == CLAIMS_NEGATED    ? "negated"
+           : polarity == CLAIMS_AFFIRMED ? "affirmed"
+                                         : "unknown";
 }
 
 const char *claims_certainty_name(claims_certainty certainty)
 {
-    static const char *const names[] = {"certain", "probable", "possible",
-                                        "unknown"};
+    static const char *const names[] = {"certain", "probable", "possible", "unknown"};
     return (unsigned)certainty <= CLAIMS_UNKNOWN ? names[certainty] : "unknown";
 }

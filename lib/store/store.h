@@ -15,7 +15,7 @@ typedef struct claims__source {
     const char *text_file; /* source.text.file, "" if absent */
     long text_characters;  /* source.text.characters, -1 if absent */
     size_t subject_count, claim_count;
-    bool from_tsv;         /* TSV rows of later loads may add to it */
+    bool from_tsv; /* TSV rows of later loads may add to it */
 } claims__source;
 
 typedef struct claims__subject {
@@ -25,7 +25,7 @@ typedef struct claims__subject {
 
 typedef struct claims__claim {
     size_t source, subject;
-    size_t ordinal;        /* index of the claim within its source */
+    size_t ordinal; /* index of the claim within its source */
     const char *id, *attribute, *value, *value_type;
     const char *const *attribution;
     size_t attribution_count;
@@ -52,8 +52,7 @@ typedef struct claims__rows {
 claims__rows claims__store_rows(const claims_store *st);
 
 /** Source index of `id`, or false. */
-bool claims__store_find_source(const claims_store *st, const char *id,
-                               size_t len, size_t *index);
+bool claims__store_find_source(const claims_store *st, const char *id, size_t len, size_t *index);
 
 /* ---- cursors (store.c; results make theirs through claims__cursor_new_rows) */
 
@@ -82,23 +81,19 @@ typedef union claims__cursor_row {
 
 /** A cursor over the rows [begin, end) that `owner` (a result) numbers from
  *  begin: claims__cursor_advance() hands them out. *out is new. */
-int claims__cursor_new_rows(claims_cursor **out, const claims_store *store,
-                            const void *owner, claims__cursor_kind kind,
-                            size_t begin, size_t end);
+int claims__cursor_new_rows(claims_cursor **out, const claims_store *store, const void *owner,
+                            claims__cursor_kind kind, size_t begin, size_t end);
 /** A claim cursor over the store claims list[0..count), which `owner` keeps
  *  alive. *out is new. */
-int claims__cursor_new_list(claims_cursor **out, const claims_store *store,
-                            const void *owner, const size_t *list,
-                            size_t count);
+int claims__cursor_new_list(claims_cursor **out, const claims_store *store, const void *owner,
+                            const size_t *list, size_t count);
 /** The next row of a rows cursor of `kind`: CLAIMS_OK with *row (and *owner,
  *  *begin: what the cursor was made with) and *slot, the cursor's row to
  *  fill and hand out; CLAIMS_DONE after the last one, CLAIMS_EINVAL for a
  *  cursor of another kind. */
-int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind,
-                           const void **owner, size_t *row, size_t *begin,
-                           claims__cursor_row **slot);
+int claims__cursor_advance(claims_cursor *c, claims__cursor_kind kind, const void **owner,
+                           size_t *row, size_t *begin, claims__cursor_row **slot);
 /** Fills the public view of store claim i. */
-void claims__claim_info(claims_claim_info *out, const claims_store *st,
-                        size_t i);
+void claims__claim_info(claims_claim_info *out, const claims_store *st, size_t i);
 
 #endif /* CLAIMS_STORE_H */

@@ -22,7 +22,7 @@ struct claims_store {
     /* Not NULL while loader threads read `strings` (claims__store_defer):
      * the strings this store interns meanwhile go here. */
     claims_strmap *pending;
-    size_t subjects_indexed;   /* subject_ids covers subjects [0, this) */
+    size_t subjects_indexed; /* subject_ids covers subjects [0, this) */
     claims_error *diags;
     size_t diag_count, diag_cap;
     claims_load_summary total;
@@ -30,7 +30,7 @@ struct claims_store {
 
 struct claims_cursor {
     const claims_store *store;
-    const void *owner;       /* the result a rows cursor reads, or NULL */
+    const void *owner; /* the result a rows cursor reads, or NULL */
     claims__cursor_kind kind;
     size_t source;      /* store cursors: CLAIMS_ALL or one source */
     size_t begin;       /* result cursors: rows are numbered from here */
@@ -41,15 +41,15 @@ struct claims_cursor {
     claims__cursor_row row; /* the row last handed out (borrowed by the caller) */
 };
 
-int claims__cursor_new(claims_cursor **out, const claims_store *store,
-                       claims__cursor_kind kind, size_t source);
+int claims__cursor_new(claims_cursor **out, const claims_store *store, claims__cursor_kind kind,
+                       size_t source);
 
 /** Where an item being added was read, for its diagnostics. */
 typedef struct claims__pos {
     const char *source; /* file or buffer name */
     int line, column;
     long document, claim;
-    size_t max_field;   /* longest accepted string in bytes */
+    size_t max_field; /* longest accepted string in bytes */
 } claims__pos;
 
 #define CLAIMS__DEFAULT_MAX_FIELD 65536
@@ -60,21 +60,19 @@ typedef struct claims__store_mark {
     size_t source; /* the source whose claim count is restored */
 } claims__store_mark;
 
-int claims__store_add_source(claims_store *st, size_t *index,
-                             const claims_source_desc *d, const char *origin,
-                             bool from_tsv, const claims__pos *pos,
+int claims__store_add_source(claims_store *st, size_t *index, const claims_source_desc *d,
+                             const char *origin, bool from_tsv, const claims__pos *pos,
                              claims_error *err);
-int claims__store_set_text(claims_store *st, size_t source, claims_str file,
-                           long characters, const claims__pos *pos,
-                           claims_error *err);
+int claims__store_set_text(claims_store *st, size_t source, claims_str file, long characters,
+                           const claims__pos *pos, claims_error *err);
 int claims__store_add_subject(claims_store *st, size_t *index, size_t source,
-                              const claims_subject_desc *d,
-                              const claims__pos *pos, claims_error *err);
+                              const claims_subject_desc *d, const claims__pos *pos,
+                              claims_error *err);
 /** Subject index of `id` in `source`, or false. (It indexes the subjects
  *  added since the last lookup first: loaders that resolve subjects
  *  themselves never pay for the index.) */
-bool claims__store_find_subject(claims_store *st, size_t source,
-                                const char *id, size_t len, size_t *index);
+bool claims__store_find_subject(claims_store *st, size_t source, const char *id, size_t len,
+                                size_t *index);
 /** A string handed to the adders below; s.ptr NULL means absent. A loader
  *  that has checked the bytes (valid UTF-8 without NUL) and interned them
  *  into this store passes its copy as `interned`: the adder then checks
@@ -110,16 +108,15 @@ typedef struct claims__claim_in {
 
 /** As claims__store_add_subject() with fields. */
 int claims__store_add_subject_in(claims_store *st, size_t *index, size_t source,
-                                 const claims__subject_in *d,
-                                 const claims__pos *pos, claims_error *err);
+                                 const claims__subject_in *d, const claims__pos *pos,
+                                 claims_error *err);
 /** As claims__store_add_claim() with fields: the same checks in the same
  *  order, so a claim is judged alike whichever way it arrives. */
 int claims__store_add_claim_in(claims_store *st, size_t *index, size_t source,
-                               const claims__claim_in *d,
-                               const claims__pos *pos, claims_error *err);
+                               const claims__claim_in *d, const claims__pos *pos,
+                               claims_error *err);
 int claims__store_add_claim(claims_store *st, size_t *index, size_t source,
-                            const claims_claim_desc *d, const claims__pos *pos,
-                            claims_error *err);
+                            const claims_claim_desc *d, const claims__pos *pos, claims_error *err);
 /** s is not NULL and of a struct version this library knows. */
 bool claims__summary_version_ok(const claims_load_summary *s);
 /** Copies the counts of `in` into the caller's *out, as many fields as
@@ -127,14 +124,12 @@ bool claims__summary_version_ok(const claims_load_summary *s);
 void claims__summary_put(claims_load_summary *out, const claims_load_summary *in);
 /** Records a diagnostic (a copy of err) and returns err->code. */
 int claims__store_diagnose(claims_store *st, const claims_error *e);
-void claims__store_mark_get(const claims_store *st, size_t source,
-                            claims__store_mark *m);
+void claims__store_mark_get(const claims_store *st, size_t source, claims__store_mark *m);
 void claims__store_rollback(claims_store *st, const claims__store_mark *m);
 /** Interns a string into the store. */
 const char *claims__store_intern(claims_store *st, const char *s, size_t n);
 /** As claims__store_intern() with h = claims__hash_words(s, n). */
-const char *claims__store_intern_hashed(claims_store *st, const char *s,
-                                        size_t n, uint64_t h);
+const char *claims__store_intern_hashed(claims_store *st, const char *s, size_t n, uint64_t h);
 /** With `pending` (a map of the caller's, empty): from now on the store
  *  interns without changing its interner's map, so that other threads may
  *  look strings up in it (claims__intern_find) while this one adds items.

@@ -36,9 +36,8 @@ void claims__error_clear(claims_error *err)
     err->claim = -1;
 }
 
-static int error_vset(claims_error *err, int code, const char *source,
-                      int line, int column, long document, long claim,
-                      const char *fmt, va_list ap)
+static int error_vset(claims_error *err, int code, const char *source, int line, int column,
+                      long document, long claim, const char *fmt, va_list ap)
 {
     /* The first error of a call wins: later ones are usually consequences. */
     if (!err || err->code != CLAIMS_OK)
@@ -53,9 +52,8 @@ static int error_vset(claims_error *err, int code, const char *source,
     return code;
 }
 
-int claims__error_set(claims_error *err, int code, const char *source,
-                      int line, int column, long document, long claim,
-                      const char *fmt, ...)
+int claims__error_set(claims_error *err, int code, const char *source, int line, int column,
+                      long document, long claim, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);

@@ -23,40 +23,64 @@ static utf8proc_int32_t fold_custom(utf8proc_int32_t c, void *data)
 {
     (void)data;
     switch (c) {
-    case 0x0141: case 0x0142: /* Ł ł */
-    case 0x013F: case 0x0140: /* Ŀ ŀ: NFKC would leave a middle dot */
-        return 'l';
-    case 0x00D8: case 0x00F8: /* Ø ø */
-    case 0x01FE: case 0x01FF: /* Ǿ ǿ */
-        return 'o';
-    case 0x0110: case 0x0111: /* Đ đ */
-    case 0x00D0: case 0x00F0: /* Ð ð */
-        return 'd';
-    case 0x0131: /* dotless ı (İ folds to i + dot, and the dot is a mark) */
-        return 'i';
-    case 0x0126: case 0x0127: /* Ħ ħ */
-        return 'h';
-    case 0x0166: case 0x0167: /* Ŧ ŧ */
-        return 't';
-    case 0x014A: case 0x014B: /* Ŋ ŋ */
-        return 'n';
-    case 0x0138: /* ĸ */
-        return 'k';
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: /* ‘ ’ ‚ ‛ */
-    case 0x2032: case 0x2035: /* prime, reversed prime */
-    case 0x02B9: case 0x02BB: case 0x02BC: case 0x02BD: /* modifier letters */
-    case 0x0060: case 0x00B4: case 0xFF07: /* grave, acute, fullwidth ' */
-        return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: /* “ ” „ ‟ */
-    case 0x00AB: case 0x00BB: case 0x2039: case 0x203A: /* « » ‹ › */
-    case 0x2033: case 0x2036: case 0x301D: case 0x301E: case 0xFF02:
-        return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: /* hyphens, dashes */
-    case 0x2014: case 0x2015: case 0x2043: case 0x2212: /* ... and minus */
-    case 0xFE58: case 0xFE63: case 0xFF0D:
-        return '-';
-    default:
-        return c;
+    case 0x0141:
+    case 0x0142: /* Ł ł */
+    case 0x013F:
+    case 0x0140: /* Ŀ ŀ: NFKC would leave a middle dot */ return 'l';
+    case 0x00D8:
+    case 0x00F8: /* Ø ø */
+    case 0x01FE:
+    case 0x01FF: /* Ǿ ǿ */ return 'o';
+    case 0x0110:
+    case 0x0111: /* Đ đ */
+    case 0x00D0:
+    case 0x00F0: /* Ð ð */ return 'd';
+    case 0x0131: /* dotless ı (İ folds to i + dot, and the dot is a mark) */ return 'i';
+    case 0x0126:
+    case 0x0127: /* Ħ ħ */ return 'h';
+    case 0x0166:
+    case 0x0167: /* Ŧ ŧ */ return 't';
+    case 0x014A:
+    case 0x014B: /* Ŋ ŋ */ return 'n';
+    case 0x0138: /* ĸ */ return 'k';
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B: /* ‘ ’ ‚ ‛ */
+    case 0x2032:
+    case 0x2035: /* prime, reversed prime */
+    case 0x02B9:
+    case 0x02BB:
+    case 0x02BC:
+    case 0x02BD: /* modifier letters */
+    case 0x0060:
+    case 0x00B4:
+    case 0xFF07: /* grave, acute, fullwidth ' */ return '\'';
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F: /* “ ” „ ‟ */
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A: /* « » ‹ › */
+    case 0x2033:
+    case 0x2036:
+    case 0x301D:
+    case 0x301E:
+    case 0xFF02: return '"';
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013: /* hyphens, dashes */
+    case 0x2014:
+    case 0x2015:
+    case 0x2043:
+    case 0x2212: /* ... and minus */
+    case 0xFE58:
+    case 0xFE63:
+    case 0xFF0D: return '-';
+    default: return c;
     }
 }
 
@@ -69,14 +93,11 @@ typedef struct html_entity {
 } html_entity;
 
 static const html_entity HTML_ENTITIES[] = {
-    {"amp", '&'},       {"lt", '<'},         {"gt", '>'},
-    {"quot", '"'},      {"apos", '\''},      {"nbsp", ' '},
-    {"szlig", 0x00DF},  {"aelig", 0x00E6},   {"AElig", 0x00C6},
-    {"oelig", 0x0153},  {"OElig", 0x0152},   {"eth", 0x00F0},
-    {"ETH", 0x00D0},    {"thorn", 0x00FE},   {"THORN", 0x00DE},
-    {"ndash", 0x2013},  {"mdash", 0x2014},   {"lsquo", 0x2018},
-    {"rsquo", 0x2019},  {"ldquo", 0x201C},   {"rdquo", 0x201D},
-    {"laquo", 0x00AB},  {"raquo", 0x00BB},   {"hellip", 0x2026},
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+    {"nbsp", ' '},     {"szlig", 0x00DF}, {"aelig", 0x00E6}, {"AElig", 0x00C6},  {"oelig", 0x0153},
+    {"OElig", 0x0152}, {"eth", 0x00F0},   {"ETH", 0x00D0},   {"thorn", 0x00FE},  {"THORN", 0x00DE},
+    {"ndash", 0x2013}, {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},
+    {"rdquo", 0x201D}, {"laquo", 0x00AB}, {"raquo", 0x00BB}, {"hellip", 0x2026},
 };
 
 /* "&Xuml;" style references: a letter plus the name of its accent. */
@@ -86,21 +107,17 @@ typedef struct html_accent {
 } html_accent;
 
 static const html_accent HTML_ACCENTS[] = {
-    {"uml", 0x0308},  {"acute", 0x0301}, {"grave", 0x0300}, {"circ", 0x0302},
+    {"uml", 0x0308},   {"acute", 0x0301}, {"grave", 0x0300}, {"circ", 0x0302},
     {"tilde", 0x0303}, {"cedil", 0x0327}, {"ring", 0x030A},  {"caron", 0x030C},
 };
 
-static bool ascii_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+static bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Decodes the reference at s[i] == '&'; appends it and returns its length, or
  * 0 when it is not a reference (the '&' is then literal). */
-static size_t html_reference(claims_buf *out, const char *s, size_t len,
-                             size_t i, int *rc)
+static size_t html_reference(claims_buf *out, const char *s, size_t len, size_t i, int *rc)
 {
     size_t j = i + 1, max = i + 12 < len ? i + 12 : len;
     while (j < max && s[j] != ';')
@@ -118,7 +135,7 @@ static size_t html_reference(claims_buf *out, const char *s, size_t len,
         long v = 0;
         for (; k < n; k++) {
             char c = name[k];
-            int d = ascii_digit(c)               ? c - '0'
+            int d = ascii_digit(c)                ? c - '0'
                     : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
                     : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
                                                   : -1;
@@ -130,14 +147,11 @@ static size_t html_reference(claims_buf *out, const char *s, size_t len,
             return 0;
         cp = (int32_t)v;
     } else {
-        for (size_t k = 0; k < sizeof HTML_ENTITIES / sizeof HTML_ENTITIES[0];
-             k++) {
-            if (strlen(HTML_ENTITIES[k].name) == n &&
-                memcmp(HTML_ENTITIES[k].name, name, n) == 0)
+        for (size_t k = 0; k < sizeof HTML_ENTITIES / sizeof HTML_ENTITIES[0]; k++) {
+            if (strlen(HTML_ENTITIES[k].name) == n && memcmp(HTML_ENTITIES[k].name, name, n) == 0)
                 cp = HTML_ENTITIES[k].cp;
         }
-        for (size_t k = 0;
-             cp < 0 && k < sizeof HTML_ACCENTS / sizeof HTML_ACCENTS[0]; k++) {
+        for (size_t k = 0; cp < 0 && k < sizeof HTML_ACCENTS / sizeof HTML_ACCENTS[0]; k++) {
             size_t an = strlen(HTML_ACCENTS[k].name);
             if (n == an + 1 && ascii_alpha(name[0]) &&
                 memcmp(name + 1, HTML_ACCENTS[k].name, an) == 0) {
@@ -145,8 +159,7 @@ static size_t html_reference(claims_buf *out, const char *s, size_t len,
                 mark = HTML_ACCENTS[k].mark;
             }
         }
-        if (cp < 0 && n == 6 && ascii_alpha(name[0]) &&
-            memcmp(name + 1, "slash", 5) == 0)
+        if (cp < 0 && n == 6 && ascii_alpha(name[0]) && memcmp(name + 1, "slash", 5) == 0)
             cp = (name[0] == 'O' || name[0] == 'o') ? 'o' : name[0];
         if (cp < 0)
             return 0;
@@ -224,13 +237,12 @@ static int fold_base(claims_buf *out, const char *s, size_t len)
     utf8proc_uint8_t *mapped = NULL;
     utf8proc_ssize_t n = 0;
     if (len > 0)
-        n = utf8proc_map_custom(
-            (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
-            (utf8proc_option_t)(UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                UTF8PROC_IGNORE | UTF8PROC_STRIPCC |
-                                UTF8PROC_LUMP),
-            fold_custom, NULL);
+        n = utf8proc_map_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                (utf8proc_option_t)(UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                                    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                                    UTF8PROC_IGNORE | UTF8PROC_STRIPCC |
+                                                    UTF8PROC_LUMP),
+                                fold_custom, NULL);
     claims__buf_free(&decoded);
     if (n < 0) {
         free(mapped);
@@ -255,8 +267,7 @@ static int fold_base(claims_buf *out, const char *s, size_t len)
             break;
         pending = false;
         const char *exp = letter_expansion(c);
-        rc = exp ? claims__buf_append(out, exp, strlen(exp))
-                 : claims__buf_put_codepoint(out, c);
+        rc = exp ? claims__buf_append(out, exp, strlen(exp)) : claims__buf_put_codepoint(out, c);
     }
     free(mapped);
     if (rc == CLAIMS_OK) /* NUL-terminated even when empty */
@@ -269,16 +280,17 @@ static int fold_base(claims_buf *out, const char *s, size_t len)
 bool claims__fold_is_alnum(int32_t c)
 {
     if (c < 0x80)
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c >= '0' && c <= '9');
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return true;
-    default:
-        return false;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO: return true;
+    default: return false;
     }
 }
 
@@ -292,11 +304,10 @@ static bool is_kept_symbol(int32_t c)
     if (c == '#' || c == '%' || c == '@')
         return true;
     switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC:
-    case UTF8PROC_CATEGORY_SO:
-        return true;
-    default:
-        return false;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SO: return true;
+    default: return false;
     }
 }
 
@@ -337,8 +348,7 @@ static size_t dotted_acronym(const int32_t *c, size_t n, size_t i)
     if (i > 0 && claims__fold_is_alnum(c[i - 1]))
         return 0;
     size_t j = i, letters = 0;
-    while (j < n && is_letter(c[j]) &&
-           (j + 1 == n || !claims__fold_is_alnum(c[j + 1]))) {
+    while (j < n && is_letter(c[j]) && (j + 1 == n || !claims__fold_is_alnum(c[j + 1]))) {
         letters++;
         if (j + 1 < n && c[j + 1] == '.') {
             j += 2;
@@ -350,8 +360,7 @@ static size_t dotted_acronym(const int32_t *c, size_t n, size_t i)
     return letters >= 2 ? j - i : 0;
 }
 
-static int fold_punct(claims_buf *out, const char *s, size_t len,
-                      unsigned flags)
+static int fold_punct(claims_buf *out, const char *s, size_t len, unsigned flags)
 {
     int32_t *c = malloc((len + 1) * sizeof *c);
     if (!c)
@@ -381,11 +390,9 @@ static int fold_punct(claims_buf *out, const char *s, size_t len,
             } else {
                 pout_char(&o, cp);
             }
-        } else if (cp == '.' && prev && next && is_digit(c[i - 1]) &&
-                   is_digit(c[i + 1])) {
+        } else if (cp == '.' && prev && next && is_digit(c[i - 1]) && is_digit(c[i + 1])) {
             pout_char(&o, cp); /* 3.5 */
-        } else if (cp == ',' && prev && next && is_digit(c[i - 1]) &&
-                   is_digit(c[i + 1])) {
+        } else if (cp == ',' && prev && next && is_digit(c[i - 1]) && is_digit(c[i + 1])) {
             continue; /* 9,000 */
         } else if (cp == ',' && (flags & CLAIMS__FOLD_COMMAS)) {
             o.comma = o.b->len > 0;
@@ -410,8 +417,8 @@ static void drop_articles(claims_buf *b)
     size_t r = 0, w = 0;
     bool part_start = true;
     while (r < b->len) {
-        while (part_start && b->len - r > 4 &&
-               memcmp(b->data + r, "the ", 4) == 0 && b->data[r + 4] != ',')
+        while (part_start && b->len - r > 4 && memcmp(b->data + r, "the ", 4) == 0 &&
+               b->data[r + 4] != ',')
             r += 4;
         part_start = false;
         char ch = b->data[r++];
@@ -442,8 +449,7 @@ int claims__fold(claims_buf *out, const char *s, size_t len, unsigned flags)
 
 /* ---- helpers shared by the name normalizers --------------------------------- */
 
-size_t claims__fold_words(const char *s, size_t len, claims_str *words,
-                          size_t max)
+size_t claims__fold_words(const char *s, size_t len, claims_str *words, size_t max)
 {
     size_t n = 0, i = 0;
     while (i < len) {
@@ -469,8 +475,8 @@ bool claims__str_eq(claims_str a, const char *b)
 
 /* Keys whose text says there is no value. */
 static const char *const NONE_KEYS[] = {
-    "not available", "n a", "unknown", "none", "not known", "not specified",
-    "unspecified", "not applicable", "no data", "not given", "null",
+    "not available",  "n a",     "unknown",   "none", "not known", "not specified", "unspecified",
+    "not applicable", "no data", "not given", "null",
 };
 
 bool claims__fold_is_none(const char *key, size_t len)

@@ -129,15 +129,13 @@ void claims__strmap_clear(claims_strmap *m)
     m->count = 0;
 }
 
-static struct claims_strmap_slot *find_slot(struct claims_strmap_slot *slots,
-                                            size_t cap, const char *key,
-                                            size_t n, uint64_t h)
+static struct claims_strmap_slot *find_slot(struct claims_strmap_slot *slots, size_t cap,
+                                            const char *key, size_t n, uint64_t h)
 {
     size_t i = (size_t)h & (cap - 1);
     for (;;) {
         struct claims_strmap_slot *s = &slots[i];
-        if (!s->key ||
-            (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0))
+        if (!s->key || (s->hash == h && s->len == n && memcmp(s->key, key, n) == 0))
             return s;
         i = (i + 1) & (cap - 1);
     }
@@ -145,14 +143,13 @@ static struct claims_strmap_slot *find_slot(struct claims_strmap_slot *slots,
 
 static int rehash(claims_strmap *m);
 
-bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
-                        size_t *value)
+bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n, size_t *value)
 {
     return claims__strmap_get_hashed(m, key, n, claims__hash(key, n), value);
 }
 
-bool claims__strmap_get_hashed(const claims_strmap *m, const char *key,
-                               size_t n, uint64_t h, size_t *value)
+bool claims__strmap_get_hashed(const claims_strmap *m, const char *key, size_t n, uint64_t h,
+                               size_t *value)
 {
     if (!m->cap)
         return false;
@@ -164,8 +161,8 @@ bool claims__strmap_get_hashed(const claims_strmap *m, const char *key,
     return true;
 }
 
-int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n,
-                              uint64_t h, size_t *value)
+int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n, uint64_t h,
+                              size_t *value)
 {
     if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
@@ -199,14 +196,12 @@ static int rehash(claims_strmap *m)
     return CLAIMS_OK;
 }
 
-int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
-                       size_t value)
+int claims__strmap_put(claims_strmap *m, const char *key, size_t n, size_t value)
 {
     return claims__strmap_put_hashed(m, key, n, claims__hash(key, n), value);
 }
 
-int claims__strmap_put_hashed(claims_strmap *m, const char *key, size_t n,
-                              uint64_t h, size_t value)
+int claims__strmap_put_hashed(claims_strmap *m, const char *key, size_t n, uint64_t h, size_t value)
 {
     if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
@@ -316,8 +311,7 @@ const char *claims__intern(claims_interner *in, const char *s, size_t n)
     return claims__intern_hashed(in, s, n, claims__hash_words(s, n));
 }
 
-const char *claims__intern_find(const claims_interner *in, const char *s,
-                                size_t n, uint64_t h)
+const char *claims__intern_find(const claims_interner *in, const char *s, size_t n, uint64_t h)
 {
     if (n == 0)
         return "";
@@ -329,8 +323,8 @@ const char *claims__intern_find(const claims_interner *in, const char *s,
 
 /* The key of m equal to s[0..n) (hash h), added as a copy in `arena` when
  * there is none; NULL on ENOMEM. */
-static const char *find_or_copy(claims_strmap *m, claims_arena *arena,
-                                const char *s, size_t n, uint64_t h)
+static const char *find_or_copy(claims_strmap *m, claims_arena *arena, const char *s, size_t n,
+                                uint64_t h)
 {
     if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
         return NULL;
@@ -348,14 +342,13 @@ static const char *find_or_copy(claims_strmap *m, claims_arena *arena,
     return copy;
 }
 
-const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
-                                  uint64_t h)
+const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n, uint64_t h)
 {
     return n ? find_or_copy(&in->map, in->arena, s, n, h) : "";
 }
 
-const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending,
-                                    const char *s, size_t n, uint64_t h)
+const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending, const char *s,
+                                    size_t n, uint64_t h)
 {
     const char *found = claims__intern_find(in, s, n, h);
     return found ? found : find_or_copy(pending, in->arena, s, n, h);
@@ -372,8 +365,7 @@ int claims__intern_commit(claims_interner *in, claims_strmap *pending)
         claims_strmap *m = &in->map;
         if ((m->count + 1) * 4 > m->cap * 3 && rehash(m) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
-        struct claims_strmap_slot *slot = find_slot(m->slots, m->cap, p->key, p->len,
-                                                    p->hash);
+        struct claims_strmap_slot *slot = find_slot(m->slots, m->cap, p->key, p->len, p->hash);
         if (!slot->key) {
             *slot = *p;
             m->count++;

@@ -32,8 +32,7 @@ static long decode(const char *s, size_t len, int32_t **out)
     return (long)n;
 }
 
-static double jaro_core(const int32_t *a, size_t na, const int32_t *b,
-                        size_t nb, bool winkler)
+static double jaro_core(const int32_t *a, size_t na, const int32_t *b, size_t nb, bool winkler)
 {
     if (na == 0 || nb == 0)
         return 0.0;
@@ -93,8 +92,8 @@ static int decode_status(long n, const char *s)
     return s ? CLAIMS_ENCODING : CLAIMS_EINVAL; /* NULL with a length */
 }
 
-static int similarity(double *out, const char *a, size_t alen, const char *b,
-                      size_t blen, bool winkler)
+static int similarity(double *out, const char *a, size_t alen, const char *b, size_t blen,
+                      bool winkler)
 {
     if (!out)
         return CLAIMS_EINVAL;
@@ -113,14 +112,12 @@ static int similarity(double *out, const char *a, size_t alen, const char *b,
     return CLAIMS_OK;
 }
 
-int claims_jaro(double *out, const char *a, size_t alen, const char *b,
-                size_t blen)
+int claims_jaro(double *out, const char *a, size_t alen, const char *b, size_t blen)
 {
     return similarity(out, a, alen, b, blen, false);
 }
 
-int claims_jaro_winkler(double *out, const char *a, size_t alen, const char *b,
-                        size_t blen)
+int claims_jaro_winkler(double *out, const char *a, size_t alen, const char *b, size_t blen)
 {
     return similarity(out, a, alen, b, blen, true);
 }

@@ -88,8 +88,7 @@ int claims__parallel(size_t n, unsigned threads, claims__task_fn fn, void *arg)
     unsigned started = 0;
     /* The caller's thread works too; when a thread cannot be started the
      * ones that did (or the caller alone) take its share. */
-    while (started + 1 < threads &&
-           pthread_create(&tid[started], NULL, worker, &run) == 0)
+    while (started + 1 < threads && pthread_create(&tid[started], NULL, worker, &run) == 0)
         started++;
     worker(&run);
     for (unsigned t = 0; t < started; t++)

@@ -2,8 +2,8 @@
  * through (loads and the reconcile stages). */
 #include "util/util.h"
 
-int claims__progress(claims_progress_fn fn, void *payload, const char *stage,
-                     size_t done, size_t total, size_t *next)
+int claims__progress(claims_progress_fn fn, void *payload, const char *stage, size_t done,
+                     size_t total, size_t *next)
 {
     if (!fn || (done < *next && done < total))
         return CLAIMS_OK;

@@ -10,11 +10,11 @@
 #include "claims.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-#include <stdatomic.h>
 #include <string.h>
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -29,12 +29,10 @@
 void claims__error_clear(claims_error *err);
 /** Fills err (may be NULL) unless it already holds an error: the first error
  *  of a call wins. `source` may be NULL. Returns `code`. */
-int claims__error_set(claims_error *err, int code, const char *source,
-                      int line, int column, long document, long claim,
-                      const char *fmt, ...) CLAIMS__PRINTF(8, 9);
+int claims__error_set(claims_error *err, int code, const char *source, int line, int column,
+                      long document, long claim, const char *fmt, ...) CLAIMS__PRINTF(8, 9);
 /** As claims__error_set() with no position: for value parsing. */
-int claims__error_simple(claims_error *err, int code, const char *fmt, ...)
-    CLAIMS__PRINTF(3, 4);
+int claims__error_simple(claims_error *err, int code, const char *fmt, ...) CLAIMS__PRINTF(3, 4);
 
 /* ---- growable byte buffer (buf.c) ------------------------------------------ */
 
@@ -50,8 +48,7 @@ void claims__buf_clear(claims_buf *b); /* len = 0, keeps memory */
 int claims__buf_reserve(claims_buf *b, size_t extra);
 int claims__buf_append(claims_buf *b, const char *s, size_t n);
 int claims__buf_putc(claims_buf *b, char c);
-int claims__buf_printf(claims_buf *b, const char *fmt, ...)
-    CLAIMS__PRINTF(2, 3);
+int claims__buf_printf(claims_buf *b, const char *fmt, ...) CLAIMS__PRINTF(2, 3);
 /** Reads a whole stream; CLAIMS_EIO on a read error. */
 int claims__buf_read_stream(claims_buf *b, FILE *f);
 
@@ -98,7 +95,7 @@ struct claims_strmap_slot {
 
 typedef struct claims_strmap {
     struct claims_strmap_slot *slots;
-    size_t cap;   /* power of two, or 0 */
+    size_t cap; /* power of two, or 0 */
     size_t count;
 } claims_strmap;
 
@@ -107,22 +104,20 @@ void claims__strmap_free(claims_strmap *m);
 void claims__strmap_clear(claims_strmap *m);
 uint64_t claims__hash(const char *s, size_t n);
 /** Finds key; returns true and sets *value when present. */
-bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n,
-                        size_t *value);
+bool claims__strmap_get(const claims_strmap *m, const char *key, size_t n, size_t *value);
 /** Inserts or replaces; `key` must outlive the map (arena or interned). */
-int claims__strmap_put(claims_strmap *m, const char *key, size_t n,
-                       size_t value);
+int claims__strmap_put(claims_strmap *m, const char *key, size_t n, size_t value);
 /** As get and put with the key's hash given: a map used only through these
  *  may hash with any function (claims__hash_words), and a caller may hash
  *  where it has the time (another thread). */
-bool claims__strmap_get_hashed(const claims_strmap *m, const char *key,
-                               size_t n, uint64_t h, size_t *value);
-int claims__strmap_put_hashed(claims_strmap *m, const char *key, size_t n,
-                              uint64_t h, size_t value);
+bool claims__strmap_get_hashed(const claims_strmap *m, const char *key, size_t n, uint64_t h,
+                               size_t *value);
+int claims__strmap_put_hashed(claims_strmap *m, const char *key, size_t n, uint64_t h,
+                              size_t value);
 /** Finds the key or adds it with *value: 1 when found (*value gets its
  *  value), 0 when added, CLAIMS_ENOMEM. */
-int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n,
-                              uint64_t h, size_t *value);
+int claims__strmap_add_hashed(claims_strmap *m, const char *key, size_t n, uint64_t h,
+                              size_t *value);
 /** Hints that a lookup of hash h is coming: fetches its first slot, or with
  *  _key the key that slot holds (the slot should be fetched by then). For
  *  loops over many independent lookups, so that their cache misses
@@ -203,17 +198,15 @@ void claims__interner_free(claims_interner *in);
 const char *claims__intern(claims_interner *in, const char *s, size_t n);
 /** As claims__intern() with h = claims__hash_words(s, n), computed by the
  *  caller (on another thread, say). */
-const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n,
-                                  uint64_t h);
+const char *claims__intern_hashed(claims_interner *in, const char *s, size_t n, uint64_t h);
 /** The stored copy of s[0..n) (h as above), or NULL when it is not there.
  *  Only reads: several threads may call it while no one interns. */
-const char *claims__intern_find(const claims_interner *in, const char *s,
-                                size_t n, uint64_t h);
+const char *claims__intern_find(const claims_interner *in, const char *s, size_t n, uint64_t h);
 /** Interning while other threads call claims__intern_find() on `in`: a new
  *  string is copied into the arena and recorded in `pending` (a map of the
  *  caller's) instead of `in`, which is left as it is; NULL on ENOMEM. */
-const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending,
-                                    const char *s, size_t n, uint64_t h);
+const char *claims__intern_deferred(claims_interner *in, claims_strmap *pending, const char *s,
+                                    size_t n, uint64_t h);
 /** Adds the strings of `pending` to `in` and empties it, once no thread
  *  reads `in` any more. */
 int claims__intern_commit(claims_interner *in, claims_strmap *pending);
@@ -246,8 +239,8 @@ unsigned claims__cpu_count(void);
 /** Reports progress at most every 1/256 of `total` (and at the end):
  *  CLAIMS_OK, or CLAIMS_ECANCELED when the callback asks to stop. *next
  *  holds the next report threshold (start it at 0). */
-int claims__progress(claims_progress_fn fn, void *payload, const char *stage,
-                     size_t done, size_t total, size_t *next);
+int claims__progress(claims_progress_fn fn, void *payload, const char *stage, size_t done,
+                     size_t total, size_t *next);
 
 /* ---- folding (fold.c, the only utf8proc caller) ----------------------------- */
 
@@ -271,8 +264,7 @@ int claims__fold(claims_buf *out, const char *s, size_t len, unsigned flags);
 /** True for a letter or digit code point (any script). */
 bool claims__fold_is_alnum(int32_t c);
 /** Splits s on spaces; returns the word count, fills at most max words. */
-size_t claims__fold_words(const char *s, size_t len, claims_str *words,
-                          size_t max);
+size_t claims__fold_words(const char *s, size_t len, claims_str *words, size_t max);
 /** True when a equals the NUL-terminated b. */
 bool claims__str_eq(claims_str a, const char *b);
 /** True when a folded key (PUNCT) is a "no value" marker: "not available",
@@ -316,10 +308,7 @@ static inline size_t claims__slot_take(atomic_bool *busy, size_t n)
                 return i;
 }
 /** Gives slot i back. */
-static inline void claims__slot_give(atomic_bool *busy, size_t i)
-{
-    atomic_store(&busy[i], false);
-}
+static inline void claims__slot_give(atomic_bool *busy, size_t i) { atomic_store(&busy[i], false); }
 /** Splits [0, n) into `parts` near-equal consecutive ranges: range k is
  *  [claims__split(n, parts, k), claims__split(n, parts, k + 1)). */
 static inline size_t claims__split(size_t n, size_t parts, size_t k)

@@ -11,7 +11,7 @@
 #include <string.h>
 
 typedef struct alias_entry {
-    char *key;       /* the slot as one byte, then the folded alias */
+    char *key; /* the slot as one byte, then the folded alias */
     size_t key_len;
     char *canonical;
 } alias_entry;
@@ -33,8 +33,8 @@ int claims__aliases_new(struct claims_aliases **out)
 
 /* The map key of an alias: its slot as one byte, then the folded key. A
  * small key is built in `small`, a longer one in a new *heap. */
-static const char *map_key(int slot, const char *key, size_t len, char *small,
-                           size_t cap, char **heap)
+static const char *map_key(int slot, const char *key, size_t len, char *small, size_t cap,
+                           char **heap)
 {
     char *k = small;
     *heap = NULL;
@@ -45,12 +45,11 @@ static const char *map_key(int slot, const char *key, size_t len, char *small,
     return k;
 }
 
-static const alias_entry *find_entry(const struct claims_aliases *a, int slot,
-                                     const char *key, size_t len)
+static const alias_entry *find_entry(const struct claims_aliases *a, int slot, const char *key,
+                                     size_t len)
 {
     char small[256], *heap;
-    const char *k = a ? map_key(slot, key, len, small, sizeof small, &heap)
-                      : NULL;
+    const char *k = a ? map_key(slot, key, len, small, sizeof small, &heap) : NULL;
     size_t e;
     bool found = k && claims__strmap_get(&a->index, k, len + 1, &e);
     if (a)
@@ -58,8 +57,8 @@ static const alias_entry *find_entry(const struct claims_aliases *a, int slot,
     return found ? &a->entries[e] : NULL;
 }
 
-const char *claims__aliases_lookup(const struct claims_aliases *a, int slot,
-                                   const char *key, size_t len)
+const char *claims__aliases_lookup(const struct claims_aliases *a, int slot, const char *key,
+                                   size_t len)
 {
     const alias_entry *e = find_entry(a, slot, key, len);
     return e ? e->canonical : NULL;
@@ -67,8 +66,7 @@ const char *claims__aliases_lookup(const struct claims_aliases *a, int slot,
 
 size_t claims__aliases_count(const struct claims_aliases *a) { return a->count; }
 
-const char *claims__aliases_find(const claims_ctx *ctx, int slot,
-                                 const char *key, size_t len)
+const char *claims__aliases_find(const claims_ctx *ctx, int slot, const char *key, size_t len)
 {
     const alias_entry *e = ctx ? find_entry(ctx->aliases, slot, key, len) : NULL;
     return e ? e->canonical : NULL;
@@ -87,15 +85,13 @@ void claims__aliases_truncate(struct claims_aliases *a, size_t count)
     a->count = count;
     claims__strmap_clear(&a->index);
     for (size_t e = 0; e < a->count; e++)
-        claims__strmap_put(&a->index, a->entries[e].key, a->entries[e].key_len,
-                           e);
+        claims__strmap_put(&a->index, a->entries[e].key, a->entries[e].key_len, e);
 }
 
 int claims__aliases_push(struct claims_aliases *a, int slot, const claims_buf *key,
                          const claims_buf *canonical)
 {
-    if (claims__grow((void **)&a->entries, &a->cap, a->count + 1,
-                     sizeof *a->entries) != CLAIMS_OK)
+    if (claims__grow((void **)&a->entries, &a->cap, a->count + 1, sizeof *a->entries) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     alias_entry *x = &a->entries[a->count];
     char *heap;
@@ -104,8 +100,7 @@ int claims__aliases_push(struct claims_aliases *a, int slot, const claims_buf *k
     x->canonical = malloc(canonical->len + 1);
     if (!x->key || !x->canonical ||
         !map_key(slot, key->data, key->len, x->key, x->key_len, &heap) ||
-        claims__strmap_put(&a->index, x->key, x->key_len, a->count) !=
-            CLAIMS_OK) {
+        claims__strmap_put(&a->index, x->key, x->key_len, a->count) != CLAIMS_OK) {
         free(x->key);
         free(x->canonical);
         return CLAIMS_ENOMEM;
@@ -114,7 +109,6 @@ int claims__aliases_push(struct claims_aliases *a, int slot, const claims_buf *k
     a->count++;
     return CLAIMS_OK;
 }
-
 
 void claims__aliases_free(struct claims_aliases *a)
 {

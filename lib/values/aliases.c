@@ -21,60 +21,54 @@ static int type_slot(claims_type type)
 {
     switch (type) {
     case CLAIMS_TYPE_PERSONS: return CLAIMS_TYPE_PERSON;
-    case CLAIMS_TYPE_TEXT: case CLAIMS_TYPE_PERSON: case CLAIMS_TYPE_PLACE:
-    case CLAIMS_TYPE_ORGANIZATION: case CLAIMS_TYPE_TOPIC:
-    case CLAIMS_TYPE_OCCASION:
-        return (int)type;
+    case CLAIMS_TYPE_TEXT:
+    case CLAIMS_TYPE_PERSON:
+    case CLAIMS_TYPE_PLACE:
+    case CLAIMS_TYPE_ORGANIZATION:
+    case CLAIMS_TYPE_TOPIC:
+    case CLAIMS_TYPE_OCCASION: return (int)type;
     default: return -1;
     }
 }
 
-static int slot_key(claims_buf *out, int slot, const char *s, size_t len,
-                    claims_error *err)
+static int slot_key(claims_buf *out, int slot, const char *s, size_t len, claims_error *err)
 {
     if (slot == CLAIMS_TYPE_PERSON)
         return claims__person_key(out, s, len, err);
     return claims__entity_key(out, slot, s, len, err);
 }
 
-static int canonical_form(claims_buf *out, int slot, const char *s, size_t len,
-                          claims_error *err)
+static int canonical_form(claims_buf *out, int slot, const char *s, size_t len, claims_error *err)
 {
     if (slot == CLAIMS_TYPE_PERSON)
         return claims__person_key(out, s, len, err);
-    int rc = claims__fold(out, s, len,
-                          CLAIMS__FOLD_PUNCT | CLAIMS__FOLD_COMMAS |
-                              CLAIMS__FOLD_ARTICLE);
+    int rc =
+        claims__fold(out, s, len, CLAIMS__FOLD_PUNCT | CLAIMS__FOLD_COMMAS | CLAIMS__FOLD_ARTICLE);
     if (rc == CLAIMS_OK && out->len == 0)
-        rc = claims__error_simple(err, CLAIMS_ESYNTAX,
-                                  "canonical name has no letters or digits");
+        rc = claims__error_simple(err, CLAIMS_ESYNTAX, "canonical name has no letters or digits");
     return rc;
 }
 
-static int check_text(const char *s, size_t len, const char *what,
-                      claims_error *err)
+static int check_text(const char *s, size_t len, const char *what, claims_error *err)
 {
     if (!s && len)
         return claims__error_simple(err, CLAIMS_EINVAL, "%s is NULL", what);
     if (len == 0)
         return claims__error_simple(err, CLAIMS_ESYNTAX, "%s is empty", what);
     if (len > CLAIMS__VALUE_MAX_LENGTH)
-        return claims__error_simple(err, CLAIMS_ERANGE,
-                                    "%s is %zu bytes, more than %d", what, len,
+        return claims__error_simple(err, CLAIMS_ERANGE, "%s is %zu bytes, more than %d", what, len,
                                     CLAIMS__VALUE_MAX_LENGTH);
     size_t bad = 0;
     if (claims__utf8_check(s, len, &bad) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_ENCODING,
-                                    "%s: invalid UTF-8 or NUL byte at byte %zu",
-                                    what, bad);
+                                    "%s: invalid UTF-8 or NUL byte at byte %zu", what, bad);
     return CLAIMS_OK;
 }
 
 /* Adds alias -> canonical to a slot. Adding the same pair twice, or an alias
  * that is the canonical name itself, changes nothing. */
-static int add_alias(struct claims_aliases *a, int slot, const char *canonical,
-                     size_t clen, const char *alias, size_t alen,
-                     bool *bad_canonical, claims_error *err)
+static int add_alias(struct claims_aliases *a, int slot, const char *canonical, size_t clen,
+                     const char *alias, size_t alen, bool *bad_canonical, claims_error *err)
 {
     *bad_canonical = true;
     int rc = check_text(canonical, clen, "canonical name", err);
@@ -82,11 +76,9 @@ static int add_alias(struct claims_aliases *a, int slot, const char *canonical,
     claims__buf_init(&key);
     claims__buf_init(&canon);
     claims__buf_init(&ckey);
-    if (rc == CLAIMS_OK &&
-        (rc = canonical_form(&canon, slot, canonical, clen, err)) == CLAIMS_OK &&
+    if (rc == CLAIMS_OK && (rc = canonical_form(&canon, slot, canonical, clen, err)) == CLAIMS_OK &&
         (rc = slot_key(&ckey, slot, canonical, clen, err)) == CLAIMS_OK &&
-        !(*bad_canonical = false) &&
-        (rc = check_text(alias, alen, "alias", err)) == CLAIMS_OK &&
+        !(*bad_canonical = false) && (rc = check_text(alias, alen, "alias", err)) == CLAIMS_OK &&
         (rc = slot_key(&key, slot, alias, alen, err)) == CLAIMS_OK &&
         strcmp(key.data, ckey.data) != 0) {
         const char *old = claims__aliases_lookup(a, slot, key.data, key.len);
@@ -106,24 +98,20 @@ static int add_alias(struct claims_aliases *a, int slot, const char *canonical,
     return rc;
 }
 
-int claims_ctx_add_alias(claims_ctx *ctx, claims_type type,
-                         const char *canonical, size_t clen, const char *alias,
-                         size_t alen, claims_error *err)
+int claims_ctx_add_alias(claims_ctx *ctx, claims_type type, const char *canonical, size_t clen,
+                         const char *alias, size_t alen, claims_error *err)
 {
     claims__error_clear(err);
     if (!ctx)
         return claims__error_simple(err, CLAIMS_EINVAL, "context is NULL");
     if ((unsigned)type >= CLAIMS_TYPE_COUNT)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d",
-                                    (int)type);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d", (int)type);
     int slot = type_slot(type);
     if (slot < 0)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "values of type %s have no aliases",
+        return claims__error_simple(err, CLAIMS_EINVAL, "values of type %s have no aliases",
                                     claims_type_name(type));
     bool bad_canonical;
-    return add_alias(ctx->aliases, slot, canonical, clen, alias, alen,
-                     &bad_canonical, err);
+    return add_alias(ctx->aliases, slot, canonical, clen, alias, alen, &bad_canonical, err);
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -152,13 +140,14 @@ static int load_canonical(load_state *st, int slot, const char *canonical, json_
         claims__error_clear(&e);
         int rc = add_alias(st->ctx->aliases, slot, canonical, strlen(canonical), canonical,
                            strlen(canonical), &bad_canonical, &e);
-        return rc == CLAIMS_OK ? rc
-                               : claims__config_error(st->err, rc, st->source, st->path, 2,
-                                                      "%s", e.text);
+        return rc == CLAIMS_OK
+                   ? rc
+                   : claims__config_error(st->err, rc, st->source, st->path, 2, "%s", e.text);
     }
     size_t i;
     json_t *item;
-    json_array_foreach(list, i, item) {
+    json_array_foreach(list, i, item)
+    {
         snprintf(st->index, sizeof st->index, "%zu", i);
         st->path[2] = st->index;
         if (!json_is_string(item))
@@ -166,13 +155,12 @@ static int load_canonical(load_state *st, int slot, const char *canonical, json_
                                         "an alias must be a string");
         claims__error_clear(&e);
         int rc = add_alias(st->ctx->aliases, slot, canonical, strlen(canonical),
-                           json_string_value(item), json_string_length(item), &bad_canonical,
-                           &e);
+                           json_string_value(item), json_string_length(item), &bad_canonical, &e);
         /* a canonical name that cannot be a key is the member's fault, not
          * the alias's */
         if (rc != CLAIMS_OK)
-            return claims__config_error(st->err, rc, st->source, st->path,
-                                        bad_canonical ? 2 : 3, "%s", e.text);
+            return claims__config_error(st->err, rc, st->source, st->path, bad_canonical ? 2 : 3,
+                                        "%s", e.text);
     }
     return CLAIMS_OK;
 }
@@ -184,7 +172,8 @@ static int load_document(load_state *st, json_t *root)
                                     "an alias table must be an object keyed by type");
     const char *type_name;
     json_t *table;
-    json_object_foreach(root, type_name, table) {
+    json_object_foreach(root, type_name, table)
+    {
         st->path[0] = type_name;
         int slot;
         claims_type t;
@@ -195,15 +184,15 @@ static int load_document(load_state *st, json_t *root)
                                         "unknown type name");
         else if ((slot = type_slot(t)) < 0)
             return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 1,
-                                        "values of type %s have no aliases",
-                                        claims_type_name(t));
+                                        "values of type %s have no aliases", claims_type_name(t));
         if (!json_is_object(table))
             return claims__config_error(st->err, CLAIMS_ESCHEMA, st->source, st->path, 1,
                                         "the aliases of a type must be an object: canonical "
                                         "name -> array of aliases");
         const char *canonical;
         json_t *list;
-        json_object_foreach(table, canonical, list) {
+        json_object_foreach(table, canonical, list)
+        {
             int rc = load_canonical(st, slot, canonical, list);
             if (rc != CLAIMS_OK)
                 return rc;

@@ -34,15 +34,11 @@ void claims__civil_from_days(int64_t days, int64_t *y, int *m, int *d)
     *d = dd;
 }
 
-bool claims__is_leap(int64_t y)
-{
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
+bool claims__is_leap(int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 int claims__days_in_month(int64_t y, int m)
 {
-    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30,
-                                          31, 31, 30, 31, 30, 31};
+    static const unsigned char len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m < 1 || m > 12)
         return 0;
     return m == 2 && claims__is_leap(y) ? 29 : len[m - 1];
@@ -59,16 +55,15 @@ int claims__weekday(int64_t days)
 
 bool claims__date_valid(int64_t y, int m, int d)
 {
-    return y >= CLAIMS__YEAR_MIN && y <= CLAIMS__YEAR_MAX && m >= 1 &&
-           m <= 12 && d >= 1 && d <= claims__days_in_month(y, m);
+    return y >= CLAIMS__YEAR_MIN && y <= CLAIMS__YEAR_MAX && m >= 1 && m <= 12 && d >= 1 &&
+           d <= claims__days_in_month(y, m);
 }
 
 int64_t claims__nth_weekday(int64_t y, int m, int weekday, int n)
 {
     if (n > 0) {
         int64_t first = claims__days_from_civil(y, m, 1);
-        int64_t day = first + (weekday - claims__weekday(first) + 7) % 7 +
-                      7 * (int64_t)(n - 1);
+        int64_t day = first + (weekday - claims__weekday(first) + 7) % 7 + 7 * (int64_t)(n - 1);
         return day < first + claims__days_in_month(y, m) ? day : -1;
     }
     int64_t last = claims__days_from_civil(y, m, claims__days_in_month(y, m));
@@ -88,14 +83,12 @@ static int digits_at(const char *s, size_t len, size_t i, int n)
     return v;
 }
 
-static int ref_invalid(claims_error *err, const char *s, size_t len,
-                       const char *why)
+static int ref_invalid(claims_error *err, const char *s, size_t len, const char *why)
 {
-    return claims__error_simple(
-        err, CLAIMS_EINVAL,
-        "malformed reference date '%.*s': %s (expected ISO 8601 such as "
-        "2016-11-20 or 2016-11-20T14:52:00-05:00)",
-        (int)(len > 40 ? 40 : len), s, why);
+    return claims__error_simple(err, CLAIMS_EINVAL,
+                                "malformed reference date '%.*s': %s (expected ISO 8601 such as "
+                                "2016-11-20 or 2016-11-20T14:52:00-05:00)",
+                                (int)(len > 40 ? 40 : len), s, why);
 }
 
 /* Reads "hh:mm[:ss[.fff]]" or "hhmm[ss]" at *i; seconds of the day or -1. */
@@ -130,8 +123,7 @@ static int ref_time(const char *s, size_t len, size_t *i)
     return h * 3600 + mi * 60 + (sec > 59 ? 59 : sec);
 }
 
-int claims__ref_parse(claims__ref *ref, const claims_parse_options *opts,
-                      claims_error *err)
+int claims__ref_parse(claims__ref *ref, const claims_parse_options *opts, claims_error *err)
 {
     memset(ref, 0, sizeof *ref);
     const char *s = opts->reference.ptr;
@@ -218,16 +210,12 @@ int claims__year_from_two_digits(int yy, const claims__ref *ref)
 /* ---- names ------------------------------------------------------------------ */
 
 /* Case-insensitive: does s[0..n) equal the lower-case word w? */
-static bool word_is(const char *s, size_t n, const char *w)
-{
-    return claims__ascii_ieq(s, n, w);
-}
+static bool word_is(const char *s, size_t n, const char *w) { return claims__ascii_ieq(s, n, w); }
 
 /* Value (1-based index) of a name among `full` names, matched whole or by
  * its first three letters, or among the `alias` words (value in `alias_of`). */
-static int name_lookup(const char *s, size_t n, const char *const *full,
-                       int count, const char *const *alias,
-                       const unsigned char *alias_of)
+static int name_lookup(const char *s, size_t n, const char *const *full, int count,
+                       const char *const *alias, const unsigned char *alias_of)
 {
     if (n < 3 || n > 9)
         return 0;
@@ -246,9 +234,9 @@ static int name_lookup(const char *s, size_t n, const char *const *full,
 
 int claims__month_lookup(const char *s, size_t n)
 {
-    static const char *const full[12] = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
+    static const char *const full[12] = {"january",   "february", "march",    "april",
+                                         "may",       "june",     "july",     "august",
+                                         "september", "october",  "november", "december"};
     static const char *const alias[] = {"sept", NULL};
     static const unsigned char alias_of[] = {9};
     return name_lookup(s, n, full, 12, alias, alias_of);
@@ -256,9 +244,8 @@ int claims__month_lookup(const char *s, size_t n)
 
 int claims__weekday_lookup(const char *s, size_t n)
 {
-    static const char *const full[7] = {"monday", "tuesday",  "wednesday",
-                                        "thursday", "friday", "saturday",
-                                        "sunday"};
+    static const char *const full[7] = {"monday", "tuesday",  "wednesday", "thursday",
+                                        "friday", "saturday", "sunday"};
     static const char *const alias[] = {"tues", "weds", "thur", "thurs", NULL};
     static const unsigned char alias_of[] = {2, 3, 4, 4};
     return name_lookup(s, n, full, 7, alias, alias_of);
@@ -299,24 +286,23 @@ typedef struct zone_entry {
 
 /* Unambiguous abbreviations only ("IST" is India, Ireland or Israel). */
 static const zone_entry ZONES[] = {
-    {"UTC", 3, 0, false},    {"GMT", 3, 0, false},    {"UT", 2, 0, false},
-    {"Z", 1, 0, false},      {"EST", 3, -300, false}, {"EDT", 3, -240, false},
-    {"CST", 3, -360, false}, {"CDT", 3, -300, false}, {"MST", 3, -420, false},
-    {"MDT", 3, -360, false}, {"PST", 3, -480, false}, {"PDT", 3, -420, false},
+    {"UTC", 3, 0, false},     {"GMT", 3, 0, false},     {"UT", 2, 0, false},
+    {"Z", 1, 0, false},       {"EST", 3, -300, false},  {"EDT", 3, -240, false},
+    {"CST", 3, -360, false},  {"CDT", 3, -300, false},  {"MST", 3, -420, false},
+    {"MDT", 3, -360, false},  {"PST", 3, -480, false},  {"PDT", 3, -420, false},
     {"AKST", 4, -540, false}, {"AKDT", 4, -480, false}, {"HST", 3, -600, false},
     {"HAST", 4, -600, false}, {"HADT", 4, -540, false}, {"AST", 3, -240, false},
-    {"ADT", 3, -180, false}, {"NST", 3, -210, false}, {"NDT", 3, -150, false},
-    {"ET", 2, -300, true},   {"CT", 2, -360, true},   {"MT", 2, -420, true},
-    {"PT", 2, -480, true},   {"AKT", 3, -540, true},  {"WET", 3, 0, false},
-    {"WEST", 4, 60, false},  {"BST", 3, 60, false},   {"CET", 3, 60, false},
-    {"CEST", 4, 120, false}, {"EET", 3, 120, false},  {"EEST", 4, 180, false},
-    {"MSK", 3, 180, false},  {"JST", 3, 540, false},  {"KST", 3, 540, false},
-    {"AWST", 4, 480, false}, {"ACST", 4, 570, false}, {"AEST", 4, 600, false},
-    {"AEDT", 4, 660, false}, {"NZST", 4, 720, false}, {"NZDT", 4, 780, false},
+    {"ADT", 3, -180, false},  {"NST", 3, -210, false},  {"NDT", 3, -150, false},
+    {"ET", 2, -300, true},    {"CT", 2, -360, true},    {"MT", 2, -420, true},
+    {"PT", 2, -480, true},    {"AKT", 3, -540, true},   {"WET", 3, 0, false},
+    {"WEST", 4, 60, false},   {"BST", 3, 60, false},    {"CET", 3, 60, false},
+    {"CEST", 4, 120, false},  {"EET", 3, 120, false},   {"EEST", 4, 180, false},
+    {"MSK", 3, 180, false},   {"JST", 3, 540, false},   {"KST", 3, 540, false},
+    {"AWST", 4, 480, false},  {"ACST", 4, 570, false},  {"AEST", 4, 600, false},
+    {"AEDT", 4, 660, false},  {"NZST", 4, 720, false},  {"NZDT", 4, 780, false},
 };
 
-bool claims__zone_lookup(const char *s, size_t n, int64_t days, int minute,
-                         int *tz_minutes)
+bool claims__zone_lookup(const char *s, size_t n, int64_t days, int minute, int *tz_minutes)
 {
     if (n == 0 || n > 4)
         return false;
@@ -339,11 +325,20 @@ size_t claims__none_marker(const char *s, size_t n)
 {
     /* From the Flight sources and the usual "no value" words; a space matches
      * one or more blanks. */
-    static const char *const MARKERS[] = {
-        "not available", "not applicable", "contact airline", "cancelled",
-        "canceled",      "result unknown", "possible delay",  "pending",
-        "no data",       "unknown",        "n/a",             "tbd",
-        "tba",           "--"};
+    static const char *const MARKERS[] = {"not available",
+                                          "not applicable",
+                                          "contact airline",
+                                          "cancelled",
+                                          "canceled",
+                                          "result unknown",
+                                          "possible delay",
+                                          "pending",
+                                          "no data",
+                                          "unknown",
+                                          "n/a",
+                                          "tbd",
+                                          "tba",
+                                          "--"};
     for (size_t k = 0; k < sizeof MARKERS / sizeof MARKERS[0]; k++) {
         const char *w = MARKERS[k];
         size_t i = 0;
@@ -362,8 +357,7 @@ size_t claims__none_marker(const char *s, size_t n)
         if (*w)
             continue;
         unsigned char next = i < n ? (unsigned char)s[i] : ' ';
-        bool alnum = (next >= '0' && next <= '9') ||
-                     ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
+        bool alnum = (next >= '0' && next <= '9') || ((next | 0x20) >= 'a' && (next | 0x20) <= 'z');
         if (!alnum && !(w[-1] == '-' && next == '-'))
             return i;
     }

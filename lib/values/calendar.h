@@ -30,17 +30,16 @@ int64_t claims__nth_weekday(int64_t y, int m, int weekday, int n);
 /** The reference date of a parse (opts->reference). */
 typedef struct claims__ref {
     bool present;
-    int64_t days;     /* day number of the reference date */
+    int64_t days; /* day number of the reference date */
     int year, month, day;
-    int seconds;      /* time of day, 0 when only a date was given */
+    int seconds; /* time of day, 0 when only a date was given */
     bool has_tz;
     int tz_minutes;
 } claims__ref;
 
 /** Reads opts->reference (ISO 8601 date or date-time, optional zone).
  *  Absent: ref->present is false and CLAIMS_OK. Malformed: CLAIMS_EINVAL. */
-int claims__ref_parse(claims__ref *ref, const claims_parse_options *opts,
-                      claims_error *err);
+int claims__ref_parse(claims__ref *ref, const claims_parse_options *opts, claims_error *err);
 /** A two-digit year as the year nearest the reference (1950..2049 without
  *  one). */
 int claims__year_from_two_digits(int yy, const claims__ref *ref);
@@ -54,8 +53,7 @@ int claims__weekday_lookup(const char *s, size_t n);
  *  "UTC"). The generic US names (ET, CT, MT, PT) need the local wall-clock
  *  time (`days`, `minute` of the day) to choose standard or daylight time.
  *  Returns false for an unknown name. */
-bool claims__zone_lookup(const char *s, size_t n, int64_t days, int minute,
-                         int *tz_minutes);
+bool claims__zone_lookup(const char *s, size_t n, int64_t days, int minute, int *tz_minutes);
 /** Length of a recognized "no value" marker ("Not Available", "N/A", "--")
  *  at the start of s, ending at a word boundary; 0 if none. */
 size_t claims__none_marker(const char *s, size_t n);
@@ -66,6 +64,5 @@ char *claims__put_date(char *p, int64_t y, int m, int d);
 char *claims__put_digits(char *p, int64_t n, int width);
 /** Writes a zone offset "+HH:MM" / "-HH:MM" and returns the end. */
 char *claims__put_zone(char *p, int tz_minutes);
-
 
 #endif /* CLAIMS_VALUES_CALENDAR_H */

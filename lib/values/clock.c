@@ -7,8 +7,8 @@
  * against the reference date. No allocation, no sscanf: this parser runs
  * millions of times per second (bench/flight_times.c). The comparison of
  * TIME values is the interval comparison in date.c. */
-#include "values/values_int.h"
 #include "values/calendar.h"
+#include "values/values_int.h"
 
 #include <string.h>
 
@@ -29,8 +29,8 @@ typedef struct clock_parts {
     int tz_minutes;
     const char *zone; /* a zone name, resolved once the date is known */
     size_t zone_len;
-    bool approx;      /* "(Estimated)" */
-    bool none;        /* "Not Available", "Dec 07 - Contact Airline" */
+    bool approx; /* "(Estimated)" */
+    bool none;   /* "Not Available", "Dec 07 - Contact Airline" */
 } clock_parts;
 
 static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -50,29 +50,24 @@ static size_t skip_blanks(const char *s, size_t n, size_t i)
     for (;;) {
         if (i < n && (s[i] == ' ' || s[i] == '\t'))
             i++;
-        else if (i + 1 < n && (unsigned char)s[i] == 0xC2 &&
-                 (unsigned char)s[i + 1] == 0xA0)
+        else if (i + 1 < n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
             i += 2;
         else
             return i;
     }
 }
 
-static int bad_text(claims_error *err, const char *s, size_t n, size_t at,
-                    const char *what)
+static int bad_text(claims_error *err, const char *s, size_t n, size_t at, const char *what)
 {
     size_t show = n - at > 24 ? 24 : n - at;
-    return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                "%s at '%.*s' in time '%.*s'", what, (int)show,
+    return claims__error_simple(err, CLAIMS_ESYNTAX, "%s at '%.*s' in time '%.*s'", what, (int)show,
                                 s + at, (int)(n > 60 ? 60 : n), s);
 }
 
 /* An error about the whole text: "<what> in '<text>'". */
-static int time_error(claims_error *err, int code, const char *what,
-                      const char *s, size_t n)
+static int time_error(claims_error *err, int code, const char *what, const char *s, size_t n)
 {
-    return claims__error_simple(err, code, "%s in '%.*s'", what,
-                                (int)(n > 60 ? 60 : n), s);
+    return claims__error_simple(err, code, "%s in '%.*s'", what, (int)(n > 60 ? 60 : n), s);
 }
 
 /* Reads up to `max` digits at *i; -1 if none. *nd receives the count. */
@@ -88,8 +83,8 @@ static int read_int(const char *s, size_t n, size_t *i, int max, int *nd)
     return k ? v : -1;
 }
 
-static int set_date(clock_parts *p, int y, int m, int d, const char *s,
-                    size_t n, size_t at, claims_error *err)
+static int set_date(clock_parts *p, int y, int m, int d, const char *s, size_t n, size_t at,
+                    claims_error *err)
 {
     if (p->month) {
         /* a month/day after a complete date refines it (see base_*) */
@@ -118,8 +113,7 @@ static void read_meridiem(clock_parts *p, const char *s, size_t n, size_t *i)
         size_t end;
         if (c1 == 'm') {
             end = j + 2;
-        } else if (c1 == '.' && j + 2 < n &&
-                   claims__ascii_lower(s[j + 2]) == 'm') {
+        } else if (c1 == '.' && j + 2 < n && claims__ascii_lower(s[j + 2]) == 'm') {
             end = j + 3;
         } else if (is_alpha((unsigned char)c1)) {
             /* "Aug 5" is a month; "pDec 16" is p.m. then a month */
@@ -150,8 +144,8 @@ static void read_meridiem(clock_parts *p, const char *s, size_t n, size_t *i)
 }
 
 /* "hh:mm[:ss]" with the hour already read. */
-static int read_clock(clock_parts *p, int hour, int hd, const char *s,
-                      size_t n, size_t *i, size_t at, claims_error *err)
+static int read_clock(clock_parts *p, int hour, int hd, const char *s, size_t n, size_t *i,
+                      size_t at, claims_error *err)
 {
     if (p->hour >= 0)
         return bad_text(err, s, n, at, "a second clock time");
@@ -179,8 +173,8 @@ static int read_clock(clock_parts *p, int hour, int hd, const char *s,
 
 /* A number at *i: the start of a clock time, of a numeric date, or an hour
  * before a meridiem ("5 PM"). */
-static int read_number(clock_parts *p, const char *s, size_t n, size_t *i,
-                       const claims__ref *ref, claims_error *err)
+static int read_number(clock_parts *p, const char *s, size_t n, size_t *i, const claims__ref *ref,
+                       claims_error *err)
 {
     size_t at = *i;
     int nd;
@@ -204,8 +198,7 @@ static int read_number(clock_parts *p, const char *s, size_t n, size_t *i,
             else if (d3 != 4)
                 return bad_text(err, s, n, at, "a year that is not 2 or 4 digits");
         }
-        return v > 12 ? set_date(p, y, b, v, s, n, at, err)
-                      : set_date(p, y, v, b, s, n, at, err);
+        return v > 12 ? set_date(p, y, b, v, s, n, at, err) : set_date(p, y, v, b, s, n, at, err);
     }
     if (next == '-' && *i + 1 < n) {
         unsigned char c1 = (unsigned char)s[*i + 1];
@@ -229,8 +222,7 @@ static int read_number(clock_parts *p, const char *s, size_t n, size_t *i,
             if (d < 0 || d2 > 2)
                 return bad_text(err, s, n, at, "a day that is not 1 or 2 digits");
             /* ISO 8601 "2016-11-20T14:52" */
-            if (*i + 1 < n && (s[*i] == 'T' || s[*i] == 't') &&
-                is_digit((unsigned char)s[*i + 1]))
+            if (*i + 1 < n && (s[*i] == 'T' || s[*i] == 't') && is_digit((unsigned char)s[*i + 1]))
                 (*i)++;
             return set_date(p, v, m, d, s, n, at, err);
         }
@@ -279,8 +271,8 @@ static int read_number(clock_parts *p, const char *s, size_t n, size_t *i,
 
 /* A month name, then its day and an optional year: "Dec 07", "Dec.07, 2011",
  * "December 8, 2011", "Dec 1". */
-static int read_month_day(clock_parts *p, int month, const char *s, size_t n,
-                          size_t *i, size_t at, claims_error *err)
+static int read_month_day(clock_parts *p, int month, const char *s, size_t n, size_t *i, size_t at,
+                          claims_error *err)
 {
     size_t j = *i;
     if (j < n && s[j] == '.')
@@ -290,10 +282,8 @@ static int read_month_day(clock_parts *p, int month, const char *s, size_t n,
     if (day < 0 || nd > 2 || (j < n && s[j] == ':'))
         return bad_text(err, s, n, at, "a month without a day");
     size_t w = alpha_run(s, n, j);
-    if (w == 2 && (claims__ascii_ieq(s + j, 2, "st") ||
-                   claims__ascii_ieq(s + j, 2, "nd") ||
-                   claims__ascii_ieq(s + j, 2, "rd") ||
-                   claims__ascii_ieq(s + j, 2, "th")))
+    if (w == 2 && (claims__ascii_ieq(s + j, 2, "st") || claims__ascii_ieq(s + j, 2, "nd") ||
+                   claims__ascii_ieq(s + j, 2, "rd") || claims__ascii_ieq(s + j, 2, "th")))
         j += 2;
     *i = j;
     /* a four-digit year after blanks or a comma, unless it is a time */
@@ -313,8 +303,7 @@ static int read_month_day(clock_parts *p, int month, const char *s, size_t n,
 }
 
 /* Status words that annotate a time without changing it. */
-static bool status_word(clock_parts *p, const char *s, size_t n, size_t *i,
-                        size_t w)
+static bool status_word(clock_parts *p, const char *s, size_t n, size_t *i, size_t w)
 {
     const char *t = s + *i;
     if (claims__ascii_ieq(t, w, "estimated")) {
@@ -327,18 +316,15 @@ static bool status_word(clock_parts *p, const char *s, size_t n, size_t *i,
             return false;
         *i = j + w2;
         return true;
-    } else if (!claims__ascii_ieq(t, w, "runway") &&
-               !claims__ascii_ieq(t, w, "delayed") &&
-               !claims__ascii_ieq(t, w, "rerouted") &&
-               !claims__ascii_ieq(t, w, "scheduled")) {
+    } else if (!claims__ascii_ieq(t, w, "runway") && !claims__ascii_ieq(t, w, "delayed") &&
+               !claims__ascii_ieq(t, w, "rerouted") && !claims__ascii_ieq(t, w, "scheduled")) {
         return false;
     }
     *i += w;
     return true;
 }
 
-static int read_word(clock_parts *p, const char *s, size_t n, size_t *i,
-                     claims_error *err)
+static int read_word(clock_parts *p, const char *s, size_t n, size_t *i, claims_error *err)
 {
     size_t at = *i, w = alpha_run(s, n, *i);
     int k;
@@ -373,8 +359,8 @@ static int read_word(clock_parts *p, const char *s, size_t n, size_t *i,
             return CLAIMS_OK;
         }
     }
-    if (p->hour < 0 && (claims__ascii_ieq(s + at, w, "noon") ||
-                        claims__ascii_ieq(s + at, w, "midnight"))) {
+    if (p->hour < 0 &&
+        (claims__ascii_ieq(s + at, w, "noon") || claims__ascii_ieq(s + at, w, "midnight"))) {
         p->hour = 12;
         p->minute = 0;
         p->second = 0;
@@ -388,8 +374,7 @@ static int read_word(clock_parts *p, const char *s, size_t n, size_t *i,
 }
 
 /* A numeric zone offset after the time: "-05:00", "+0800", "+08". */
-static int read_offset(clock_parts *p, const char *s, size_t n, size_t *i,
-                       claims_error *err)
+static int read_offset(clock_parts *p, const char *s, size_t n, size_t *i, claims_error *err)
 {
     size_t at = *i;
     int sign = s[*i] == '-' ? -1 : 1, nd, mm = 0;
@@ -413,8 +398,7 @@ static int read_offset(clock_parts *p, const char *s, size_t n, size_t *i,
     return CLAIMS_OK;
 }
 
-static int scan(clock_parts *p, const char *s, size_t n, const claims__ref *ref,
-                claims_error *err)
+static int scan(clock_parts *p, const char *s, size_t n, const claims__ref *ref, claims_error *err)
 {
     size_t i = 0;
     while (i < n && !p->none) {
@@ -426,8 +410,14 @@ static int scan(clock_parts *p, const char *s, size_t n, const claims__ref *ref,
             rc = read_word(p, s, n, &i, err);
         } else {
             switch (c) {
-            case ' ': case '\t': case '\r': case '\n': case ',': case '*':
-            case '(': case ')':
+            case ' ':
+            case '\t':
+            case '\r':
+            case '\n':
+            case ',':
+            case '*':
+            case '(':
+            case ')':
                 /* separators; '*' marks a status on some sites */
                 i++;
                 break;
@@ -448,8 +438,7 @@ static int scan(clock_parts *p, const char *s, size_t n, const claims__ref *ref,
             case '-':
                 if (p->hour >= 0 && i + 1 < n && is_digit((unsigned char)s[i + 1])) {
                     rc = read_offset(p, s, n, &i, err);
-                } else if (!p->month && p->hour < 0 &&
-                           claims__none_marker(s + i, n - i)) {
+                } else if (!p->month && p->hour < 0 && claims__none_marker(s + i, n - i)) {
                     p->none = true;
                 } else if (c == '-' && !(i + 1 < n && is_digit((unsigned char)s[i + 1]))) {
                     i++; /* "Dec 01 - 1:55pm" */
@@ -457,11 +446,8 @@ static int scan(clock_parts *p, const char *s, size_t n, const claims__ref *ref,
                     return bad_text(err, s, n, i, "an unexpected character");
                 }
                 break;
-            case '.':
-                i++;
-                break;
-            default:
-                return bad_text(err, s, n, i, "an unexpected character");
+            case '.': i++; break;
+            default: return bad_text(err, s, n, i, "an unexpected character");
             }
         }
         if (rc < 0)
@@ -476,10 +462,7 @@ static int64_t nearest_weekday(int64_t days, int weekday)
     return days + (weekday - claims__weekday(days) + 10) % 7 - 3;
 }
 
-static bool year_in_range(int64_t y)
-{
-    return y >= CLAIMS__YEAR_MIN && y <= CLAIMS__YEAR_MAX;
-}
+static bool year_in_range(int64_t y) { return y >= CLAIMS__YEAR_MIN && y <= CLAIMS__YEAR_MAX; }
 
 /* The year of a month/day nearest the anchor day; with a weekday, the
  * nearest year whose date falls on it. 0 when none fits. */
@@ -502,8 +485,8 @@ static int64_t nearest_year(int month, int day, int weekday, int64_t anchor_year
     return best;
 }
 
-static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
-                 const claims__ref *ref, claims_error *err)
+static int build(claims_value *v, clock_parts *p, const char *s, size_t n, const claims__ref *ref,
+                 claims_error *err)
 {
     if (!p->month && p->hour < 0)
         return time_error(err, CLAIMS_ESYNTAX, "no date or clock time", s, n);
@@ -511,8 +494,7 @@ static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
     int m = p->month, d = p->day;
     if (!m) {
         if (!ref->present)
-            return time_error(err, CLAIMS_ESYNTAX,
-                              "a day or year needs a reference date", s, n);
+            return time_error(err, CLAIMS_ESYNTAX, "a day or year needs a reference date", s, n);
         days = p->weekday ? nearest_weekday(ref->days, p->weekday) : ref->days;
         claims__civil_from_days(days, &y, &m, &d);
     } else {
@@ -520,14 +502,12 @@ static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
             int64_t ay, ad;
             if (p->base_month) {
                 ay = p->base_year;
-                ad = claims__days_from_civil(p->base_year, p->base_month,
-                                             p->base_day);
+                ad = claims__days_from_civil(p->base_year, p->base_month, p->base_day);
             } else if (ref->present) {
                 ay = ref->year;
                 ad = ref->days;
             } else {
-                return time_error(err, CLAIMS_ESYNTAX,
-                                  "a year needs a reference date", s, n);
+                return time_error(err, CLAIMS_ESYNTAX, "a year needs a reference date", s, n);
             }
             y = nearest_year(m, d, p->weekday, ay, ad);
             if (!y)
@@ -542,8 +522,7 @@ static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
         days = claims__days_from_civil(y, m, d);
         if (p->weekday && claims__weekday(days) != p->weekday) {
             if (!p->weekday_refines)
-                return time_error(err, CLAIMS_ESYNTAX,
-                                  "the weekday does not match the date", s, n);
+                return time_error(err, CLAIMS_ESYNTAX, "the weekday does not match the date", s, n);
             days = nearest_weekday(days, p->weekday);
             claims__civil_from_days(days, &y, &m, &d);
         }
@@ -562,27 +541,23 @@ static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
         int h = p->hour;
         if (p->meridiem == 'n' || p->meridiem == 'm') {
             if (h != 12 || p->minute != 0)
-                return time_error(err, CLAIMS_ESYNTAX, "noon or midnight is not 12:00",
-                                  s, n);
+                return time_error(err, CLAIMS_ESYNTAX, "noon or midnight is not 12:00", s, n);
             h = p->meridiem == 'n' ? 12 : 0;
         } else if (p->meridiem) {
             if (h < 1 || h > 12)
                 return time_error(err, CLAIMS_ESYNTAX,
-                                  h ? "an hour over 12 with a.m./p.m."
-                                    : "hour 0 with a.m./p.m.",
-                                  s, n);
+                                  h ? "an hour over 12 with a.m./p.m." : "hour 0 with a.m./p.m.", s,
+                                  n);
             h = h % 12 + (p->meridiem == 'p' ? 12 : 0);
         } else if (h > 23) {
             return time_error(err, CLAIMS_ESYNTAX, "an hour over 23", s, n);
         }
         if (p->minute > 59 || p->second > 59)
-            return time_error(err, CLAIMS_ESYNTAX, "minutes or seconds out of range",
-                              s, n);
+            return time_error(err, CLAIMS_ESYNTAX, "minutes or seconds out of range", s, n);
         int secs = h * 3600 + p->minute * 60 + p->second;
         v->begin += secs;
         v->end = v->begin + (p->has_seconds ? 1 : 60);
-        v->precision = p->has_seconds ? CLAIMS_PRECISION_SECOND
-                                      : CLAIMS_PRECISION_MINUTE;
+        v->precision = p->has_seconds ? CLAIMS_PRECISION_SECOND : CLAIMS_PRECISION_MINUTE;
         *q++ = 'T';
         q = claims__put_digits(q, h, 2);
         *q++ = ':';
@@ -592,8 +567,7 @@ static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
             q = claims__put_digits(q, p->second, 2);
         }
         if (p->zone) {
-            claims__zone_lookup(p->zone, p->zone_len, days, h * 60 + p->minute,
-                                &p->tz_minutes);
+            claims__zone_lookup(p->zone, p->zone_len, days, h * 60 + p->minute, &p->tz_minutes);
             p->has_tz = true;
         }
         if (p->has_tz) {
@@ -608,9 +582,8 @@ static int build(claims_value *v, clock_parts *p, const char *s, size_t n,
     return CLAIMS_OK;
 }
 
-int claims__time_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                       size_t len, const claims_parse_options *opts,
-                       claims_error *err)
+int claims__time_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                       const claims_parse_options *opts, claims_error *err)
 {
     (void)ctx;
     claims__ref ref;

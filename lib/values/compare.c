@@ -31,9 +31,8 @@ void claims__reason(claims_comparison *out, const char *fmt, ...)
     }
 }
 
-void claims__fold_equal(claims_comparison *out, const claims_value *a,
-                        const claims_value *b, unsigned flags,
-                        const char *noun)
+void claims__fold_equal(claims_comparison *out, const claims_value *a, const claims_value *b,
+                        unsigned flags, const char *noun)
 {
     const char *norm = claims_value_normalized(a);
     out->relation = CLAIMS_RELATION_EQUAL;
@@ -48,13 +47,10 @@ void claims__fold_equal(claims_comparison *out, const claims_value *a,
     claims_buf ta, tb;
     claims__buf_init(&ta);
     claims__buf_init(&tb);
-    if (claims__fold(&ta, a->text.data ? a->text.data : "", a->text.len,
-                     flags) == CLAIMS_OK &&
-        claims__fold(&tb, b->text.data ? b->text.data : "", b->text.len,
-                     flags) == CLAIMS_OK &&
+    if (claims__fold(&ta, a->text.data ? a->text.data : "", a->text.len, flags) == CLAIMS_OK &&
+        claims__fold(&tb, b->text.data ? b->text.data : "", b->text.len, flags) == CLAIMS_OK &&
         strcmp(ta.data, tb.data) != 0)
-        claims__reason(out, "%s and %s both read as %s", ta.data, tb.data,
-                       norm);
+        claims__reason(out, "%s and %s both read as %s", ta.data, tb.data, norm);
     else
         claims__reason(out, "same %s: %s", noun, norm);
     claims__buf_free(&ta);

@@ -75,8 +75,8 @@ static bool put_token(char *p, size_t *n, const char *s)
     return true;
 }
 
-int claims__config_error(claims_error *err, int code, const char *source,
-                         const char *const *path, size_t depth, const char *fmt, ...)
+int claims__config_error(claims_error *err, int code, const char *source, const char *const *path,
+                         size_t depth, const char *fmt, ...)
 {
     if (!err || err->code != CLAIMS_OK)
         return code;
@@ -101,6 +101,6 @@ int claims__config_error(claims_error *err, int code, const char *source,
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     /* the whole document is the empty pointer, written "" as in RFC 6901 */
-    return claims__error_set(err, code, source, 0, 0, -1, -1, "%s: %s",
-                             depth ? pointer : "\"\"", msg);
+    return claims__error_set(err, code, source, 0, 0, -1, -1, "%s: %s", depth ? pointer : "\"\"",
+                             msg);
 }

@@ -13,8 +13,7 @@ int claims_ctx_new(claims_ctx **out, claims_error *err)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     claims__arena_init(&ctx->arena);
     claims__strmap_init(&ctx->attr_index);
-    if (claims__aliases_new(&ctx->aliases) != CLAIMS_OK ||
-        claims__schema_init(ctx) != CLAIMS_OK) {
+    if (claims__aliases_new(&ctx->aliases) != CLAIMS_OK || claims__schema_init(ctx) != CLAIMS_OK) {
         claims_ctx_free(ctx);
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     }

@@ -10,8 +10,8 @@
  * last" periods) that are resolved against the reference date and the bias
  * once all are known. docs/normalization.md lists the forms and canonical
  * strings. */
-#include "values/values_int.h"
 #include "values/calendar.h"
+#include "values/values_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -32,46 +32,55 @@ enum word_class {
     W_DAYWORD, /* arg: day offset of today/tomorrow/yesterday */
     W_PART,    /* morning, afternoon, evening, night */
     W_AGO,
-    W_LATER,   /* "later", "hence" */
+    W_LATER, /* "later", "hence" */
     W_EARLIER,
     W_FROM,
     W_BEFORE,
     W_AFTER,
     W_NOW,
-    W_FILLER,  /* "on", "of", "during" */
+    W_FILLER, /* "on", "of", "during" */
     W_IN,
     W_THE,
-    W_A,       /* "a", "an" */
-    W_FEW,     /* arg: the count read for "few", "several", "couple" */
+    W_A,   /* "a", "an" */
+    W_FEW, /* arg: the count read for "few", "several", "couple" */
     W_AND,
-    W_HEDGE,   /* "about", "around", ... */
-    W_QUAL,    /* "early", "mid", "late", "end", ... */
-    W_SUFFIX,  /* "st", "nd", "rd", "th" after a number */
-    W_S,       /* "s" after a number: "1990s" */
-    W_DECADE,  /* arg: "twenties" 20 .. "nineties" 90 */
+    W_HEDGE,  /* "about", "around", ... */
+    W_QUAL,   /* "early", "mid", "late", "end", ... */
+    W_SUFFIX, /* "st", "nd", "rd", "th" after a number */
+    W_S,      /* "s" after a number: "1990s" */
+    W_DECADE, /* arg: "twenties" 20 .. "nineties" 90 */
     W_BUSINESS,
-    W_SAME,    /* "same", "that" */
+    W_SAME, /* "same", "that" */
     W_WEEKEND,
-    W_OPEN,    /* "since", "until", "before"-like bounds a date cannot hold */
-    W_MONTH,   /* arg: 1..12 */
-    W_WEEKDAY  /* arg: 1..7 */
+    W_OPEN,   /* "since", "until", "before"-like bounds a date cannot hold */
+    W_MONTH,  /* arg: 1..12 */
+    W_WEEKDAY /* arg: 1..7 */
 };
 
-enum unit { U_NONE, U_DAY, U_BUSINESS_DAY, U_WEEKDAY, U_WEEK, U_FORTNIGHT,
-            U_MONTH, U_YEAR, U_DECADE };
+enum unit {
+    U_NONE,
+    U_DAY,
+    U_BUSINESS_DAY,
+    U_WEEKDAY,
+    U_WEEK,
+    U_FORTNIGHT,
+    U_MONTH,
+    U_YEAR,
+    U_DECADE
+};
 
 typedef struct dtok {
     unsigned char kind;
-    unsigned char cls;  /* word class (TK_WORD) */
-    bool space;         /* blank before the token */
-    bool ordinal;       /* number written as an ordinal ("21st", "first") */
-    bool plural;        /* number followed by "s" ("1990s"), plural weekday */
-    bool wordnum;       /* number folded from number words */
+    unsigned char cls; /* word class (TK_WORD) */
+    bool space;        /* blank before the token */
+    bool ordinal;      /* number written as an ordinal ("21st", "first") */
+    bool plural;       /* number followed by "s" ("1990s"), plural weekday */
+    bool wordnum;      /* number folded from number words */
     short arg;
-    int digits;         /* digits written; 0 for number words */
+    int digits; /* digits written; 0 for number words */
     int64_t num;
-    size_t at, len;     /* span in the text */
-    char c;             /* punctuation character */
+    size_t at, len; /* span in the text */
+    char c;         /* punctuation character */
 } dtok;
 
 typedef struct keyword {
@@ -81,68 +90,154 @@ typedef struct keyword {
 } keyword;
 
 static const keyword KEYWORDS[] = {
-    {"day", W_UNIT, U_DAY}, {"days", W_UNIT, U_DAY},
-    {"week", W_UNIT, U_WEEK}, {"weeks", W_UNIT, U_WEEK}, {"wk", W_UNIT, U_WEEK},
-    {"wks", W_UNIT, U_WEEK}, {"fortnight", W_UNIT, U_FORTNIGHT},
-    {"fortnights", W_UNIT, U_FORTNIGHT}, {"month", W_UNIT, U_MONTH},
-    {"months", W_UNIT, U_MONTH}, {"year", W_UNIT, U_YEAR},
-    {"years", W_UNIT, U_YEAR}, {"yr", W_UNIT, U_YEAR}, {"yrs", W_UNIT, U_YEAR},
-    {"decade", W_UNIT, U_DECADE}, {"decades", W_UNIT, U_DECADE},
-    {"zero", W_CARD, 0}, {"oh", W_CARD, 0}, {"one", W_CARD, 1},
-    {"two", W_CARD, 2}, {"three", W_CARD, 3}, {"four", W_CARD, 4},
-    {"five", W_CARD, 5}, {"six", W_CARD, 6}, {"seven", W_CARD, 7},
-    {"eight", W_CARD, 8}, {"nine", W_CARD, 9}, {"ten", W_CARD, 10},
-    {"eleven", W_CARD, 11}, {"twelve", W_CARD, 12}, {"thirteen", W_CARD, 13},
-    {"fourteen", W_CARD, 14}, {"fifteen", W_CARD, 15}, {"sixteen", W_CARD, 16},
-    {"seventeen", W_CARD, 17}, {"eighteen", W_CARD, 18},
-    {"nineteen", W_CARD, 19}, {"twenty", W_CARD, 20}, {"thirty", W_CARD, 30},
-    {"forty", W_CARD, 40}, {"fifty", W_CARD, 50}, {"sixty", W_CARD, 60},
-    {"seventy", W_CARD, 70}, {"eighty", W_CARD, 80}, {"ninety", W_CARD, 90},
-    {"hundred", W_CARD, 100}, {"thousand", W_CARD, 1000},
-    {"first", W_ORD, 1}, {"second", W_ORD, 2}, {"third", W_ORD, 3},
-    {"fourth", W_ORD, 4}, {"fifth", W_ORD, 5}, {"sixth", W_ORD, 6},
-    {"seventh", W_ORD, 7}, {"eighth", W_ORD, 8}, {"ninth", W_ORD, 9},
-    {"tenth", W_ORD, 10}, {"eleventh", W_ORD, 11}, {"twelfth", W_ORD, 12},
-    {"thirteenth", W_ORD, 13}, {"fourteenth", W_ORD, 14},
-    {"fifteenth", W_ORD, 15}, {"sixteenth", W_ORD, 16},
-    {"seventeenth", W_ORD, 17}, {"eighteenth", W_ORD, 18},
-    {"nineteenth", W_ORD, 19}, {"twentieth", W_ORD, 20},
+    {"day", W_UNIT, U_DAY},
+    {"days", W_UNIT, U_DAY},
+    {"week", W_UNIT, U_WEEK},
+    {"weeks", W_UNIT, U_WEEK},
+    {"wk", W_UNIT, U_WEEK},
+    {"wks", W_UNIT, U_WEEK},
+    {"fortnight", W_UNIT, U_FORTNIGHT},
+    {"fortnights", W_UNIT, U_FORTNIGHT},
+    {"month", W_UNIT, U_MONTH},
+    {"months", W_UNIT, U_MONTH},
+    {"year", W_UNIT, U_YEAR},
+    {"years", W_UNIT, U_YEAR},
+    {"yr", W_UNIT, U_YEAR},
+    {"yrs", W_UNIT, U_YEAR},
+    {"decade", W_UNIT, U_DECADE},
+    {"decades", W_UNIT, U_DECADE},
+    {"zero", W_CARD, 0},
+    {"oh", W_CARD, 0},
+    {"one", W_CARD, 1},
+    {"two", W_CARD, 2},
+    {"three", W_CARD, 3},
+    {"four", W_CARD, 4},
+    {"five", W_CARD, 5},
+    {"six", W_CARD, 6},
+    {"seven", W_CARD, 7},
+    {"eight", W_CARD, 8},
+    {"nine", W_CARD, 9},
+    {"ten", W_CARD, 10},
+    {"eleven", W_CARD, 11},
+    {"twelve", W_CARD, 12},
+    {"thirteen", W_CARD, 13},
+    {"fourteen", W_CARD, 14},
+    {"fifteen", W_CARD, 15},
+    {"sixteen", W_CARD, 16},
+    {"seventeen", W_CARD, 17},
+    {"eighteen", W_CARD, 18},
+    {"nineteen", W_CARD, 19},
+    {"twenty", W_CARD, 20},
+    {"thirty", W_CARD, 30},
+    {"forty", W_CARD, 40},
+    {"fifty", W_CARD, 50},
+    {"sixty", W_CARD, 60},
+    {"seventy", W_CARD, 70},
+    {"eighty", W_CARD, 80},
+    {"ninety", W_CARD, 90},
+    {"hundred", W_CARD, 100},
+    {"thousand", W_CARD, 1000},
+    {"first", W_ORD, 1},
+    {"second", W_ORD, 2},
+    {"third", W_ORD, 3},
+    {"fourth", W_ORD, 4},
+    {"fifth", W_ORD, 5},
+    {"sixth", W_ORD, 6},
+    {"seventh", W_ORD, 7},
+    {"eighth", W_ORD, 8},
+    {"ninth", W_ORD, 9},
+    {"tenth", W_ORD, 10},
+    {"eleventh", W_ORD, 11},
+    {"twelfth", W_ORD, 12},
+    {"thirteenth", W_ORD, 13},
+    {"fourteenth", W_ORD, 14},
+    {"fifteenth", W_ORD, 15},
+    {"sixteenth", W_ORD, 16},
+    {"seventeenth", W_ORD, 17},
+    {"eighteenth", W_ORD, 18},
+    {"nineteenth", W_ORD, 19},
+    {"twentieth", W_ORD, 20},
     {"thirtieth", W_ORD, 30},
-    {"spring", W_SEASON, 1}, {"summer", W_SEASON, 2}, {"fall", W_SEASON, 3},
-    {"autumn", W_SEASON, 3}, {"winter", W_SEASON, 4},
-    {"this", W_REL, 0}, {"current", W_REL, 0}, {"next", W_REL, 1},
-    {"following", W_REL, 1}, {"last", W_REL, -1}, {"past", W_REL, -1},
-    {"previous", W_REL, -1}, {"prior", W_REL, -1},
-    {"today", W_DAYWORD, 0}, {"tonight", W_DAYWORD, 0},
-    {"tomorrow", W_DAYWORD, 1}, {"tmrw", W_DAYWORD, 1},
+    {"spring", W_SEASON, 1},
+    {"summer", W_SEASON, 2},
+    {"fall", W_SEASON, 3},
+    {"autumn", W_SEASON, 3},
+    {"winter", W_SEASON, 4},
+    {"this", W_REL, 0},
+    {"current", W_REL, 0},
+    {"next", W_REL, 1},
+    {"following", W_REL, 1},
+    {"last", W_REL, -1},
+    {"past", W_REL, -1},
+    {"previous", W_REL, -1},
+    {"prior", W_REL, -1},
+    {"today", W_DAYWORD, 0},
+    {"tonight", W_DAYWORD, 0},
+    {"tomorrow", W_DAYWORD, 1},
+    {"tmrw", W_DAYWORD, 1},
     {"yesterday", W_DAYWORD, -1},
-    {"morning", W_PART, 0}, {"afternoon", W_PART, 0}, {"evening", W_PART, 0},
+    {"morning", W_PART, 0},
+    {"afternoon", W_PART, 0},
+    {"evening", W_PART, 0},
     {"night", W_PART, 0},
-    {"ago", W_AGO, 0}, {"later", W_LATER, 0}, {"hence", W_LATER, 0},
-    {"earlier", W_EARLIER, 0}, {"from", W_FROM, 0}, {"before", W_BEFORE, 0},
-    {"after", W_AFTER, 0}, {"now", W_NOW, 0},
-    {"on", W_FILLER, 0}, {"of", W_FILLER, 0}, {"during", W_FILLER, 0},
+    {"ago", W_AGO, 0},
+    {"later", W_LATER, 0},
+    {"hence", W_LATER, 0},
+    {"earlier", W_EARLIER, 0},
+    {"from", W_FROM, 0},
+    {"before", W_BEFORE, 0},
+    {"after", W_AFTER, 0},
+    {"now", W_NOW, 0},
+    {"on", W_FILLER, 0},
+    {"of", W_FILLER, 0},
+    {"during", W_FILLER, 0},
     {"at", W_FILLER, 0},
-    {"in", W_IN, 0}, {"the", W_THE, 0}, {"a", W_A, 0}, {"an", W_A, 0},
-    {"few", W_FEW, 3}, {"several", W_FEW, 3}, {"couple", W_FEW, 2},
+    {"in", W_IN, 0},
+    {"the", W_THE, 0},
+    {"a", W_A, 0},
+    {"an", W_A, 0},
+    {"few", W_FEW, 3},
+    {"several", W_FEW, 3},
+    {"couple", W_FEW, 2},
     {"and", W_AND, 0},
-    {"about", W_HEDGE, 0}, {"around", W_HEDGE, 0},
-    {"approximately", W_HEDGE, 0}, {"approx", W_HEDGE, 0},
-    {"circa", W_HEDGE, 0}, {"ca", W_HEDGE, 0}, {"roughly", W_HEDGE, 0},
-    {"early", W_QUAL, 0}, {"mid", W_QUAL, 0}, {"middle", W_QUAL, 0},
-    {"late", W_QUAL, 0}, {"end", W_QUAL, 0}, {"beginning", W_QUAL, 0},
+    {"about", W_HEDGE, 0},
+    {"around", W_HEDGE, 0},
+    {"approximately", W_HEDGE, 0},
+    {"approx", W_HEDGE, 0},
+    {"circa", W_HEDGE, 0},
+    {"ca", W_HEDGE, 0},
+    {"roughly", W_HEDGE, 0},
+    {"early", W_QUAL, 0},
+    {"mid", W_QUAL, 0},
+    {"middle", W_QUAL, 0},
+    {"late", W_QUAL, 0},
+    {"end", W_QUAL, 0},
+    {"beginning", W_QUAL, 0},
     {"start", W_QUAL, 0},
-    {"st", W_SUFFIX, 0}, {"nd", W_SUFFIX, 0}, {"rd", W_SUFFIX, 0},
-    {"th", W_SUFFIX, 0}, {"s", W_S, 0},
-    {"twenties", W_DECADE, 20}, {"thirties", W_DECADE, 30},
-    {"forties", W_DECADE, 40}, {"fifties", W_DECADE, 50},
-    {"sixties", W_DECADE, 60}, {"seventies", W_DECADE, 70},
-    {"eighties", W_DECADE, 80}, {"nineties", W_DECADE, 90},
-    {"business", W_BUSINESS, 0}, {"working", W_BUSINESS, 0},
-    {"same", W_SAME, 0}, {"that", W_SAME, 0},
+    {"st", W_SUFFIX, 0},
+    {"nd", W_SUFFIX, 0},
+    {"rd", W_SUFFIX, 0},
+    {"th", W_SUFFIX, 0},
+    {"s", W_S, 0},
+    {"twenties", W_DECADE, 20},
+    {"thirties", W_DECADE, 30},
+    {"forties", W_DECADE, 40},
+    {"fifties", W_DECADE, 50},
+    {"sixties", W_DECADE, 60},
+    {"seventies", W_DECADE, 70},
+    {"eighties", W_DECADE, 80},
+    {"nineties", W_DECADE, 90},
+    {"business", W_BUSINESS, 0},
+    {"working", W_BUSINESS, 0},
+    {"same", W_SAME, 0},
+    {"that", W_SAME, 0},
     {"weekend", W_WEEKEND, 0},
-    {"since", W_OPEN, 0}, {"until", W_OPEN, 0}, {"till", W_OPEN, 0},
-    {"by", W_OPEN, 0}, {"between", W_OPEN, 0}, {"through", W_OPEN, 0},
+    {"since", W_OPEN, 0},
+    {"until", W_OPEN, 0},
+    {"till", W_OPEN, 0},
+    {"by", W_OPEN, 0},
+    {"between", W_OPEN, 0},
+    {"through", W_OPEN, 0},
 };
 
 static void classify(dtok *t, const char *w, size_t n)
@@ -155,8 +250,7 @@ static void classify(dtok *t, const char *w, size_t n)
         return;
     }
     if ((k = claims__weekday_lookup(w, n)) != 0 ||
-        (n > 4 && (w[n - 1] | 0x20) == 's' &&
-         (k = claims__weekday_lookup(w, n - 1)) != 0)) {
+        (n > 4 && (w[n - 1] | 0x20) == 's' && (k = claims__weekday_lookup(w, n - 1)) != 0)) {
         t->cls = W_WEEKDAY;
         t->arg = (short)k;
         t->plural = claims__weekday_lookup(w, n) == 0;
@@ -182,23 +276,18 @@ typedef struct dparse {
     claims_error *err;
 } dparse;
 
-static int quoted(const dparse *p)
-{
-    return (int)(p->n > 60 ? 60 : p->n);
-}
+static int quoted(const dparse *p) { return (int)(p->n > 60 ? 60 : p->n); }
 
 static int fail(dparse *p, int code, const char *why)
 {
-    return claims__error_simple(p->err, code, "%s in date '%.*s'", why,
-                                quoted(p), p->s);
+    return claims__error_simple(p->err, code, "%s in date '%.*s'", why, quoted(p), p->s);
 }
 
 static int fail_at(dparse *p, int i, const char *why)
 {
     const dtok *t = &p->t[i < p->nt ? i : p->nt - 1];
-    return claims__error_simple(p->err, CLAIMS_ESYNTAX, "%s '%.*s' in date '%.*s'",
-                                why, (int)(t->len > 24 ? 24 : t->len),
-                                p->s + t->at, quoted(p), p->s);
+    return claims__error_simple(p->err, CLAIMS_ESYNTAX, "%s '%.*s' in date '%.*s'", why,
+                                (int)(t->len > 24 ? 24 : t->len), p->s + t->at, quoted(p), p->s);
 }
 
 static int tokenize(dparse *p)
@@ -239,8 +328,7 @@ static int tokenize(dparse *p)
                 i++;
             classify(t, s + t->at, i - t->at);
         } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-                   ((unsigned char)s[i + 2] == 0x93 ||
-                    (unsigned char)s[i + 2] == 0x94 ||
+                   ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94 ||
                     (unsigned char)s[i + 2] == 0x99)) {
             /* en dash, em dash, right single quotation mark */
             t->kind = TK_PUNCT;
@@ -261,10 +349,7 @@ static int tokenize(dparse *p)
 
 /* ---- number words -------------------------------------------------------------- */
 
-static bool is_word(const dtok *t, int cls)
-{
-    return t->kind == TK_WORD && t->cls == cls;
-}
+static bool is_word(const dtok *t, int cls) { return t->kind == TK_WORD && t->cls == cls; }
 
 static bool numword(const dtok *t)
 {
@@ -279,8 +364,8 @@ static int below_100(const dtok *const *w, int nw, int *k)
         return -1;
     int v = w[*k]->arg;
     (*k)++;
-    if (v >= 20 && v % 10 == 0 && w[*k - 1]->cls == W_CARD && *k < nw &&
-        w[*k]->cls != W_AND && w[*k]->arg >= 1 && w[*k]->arg <= 9) {
+    if (v >= 20 && v % 10 == 0 && w[*k - 1]->cls == W_CARD && *k < nw && w[*k]->cls != W_AND &&
+        w[*k]->arg >= 1 && w[*k]->arg <= 9) {
         v += w[*k]->arg;
         (*k)++;
     }
@@ -291,8 +376,7 @@ static int below_100(const dtok *const *w, int nw, int *k)
 static int64_t hundreds(const dtok *const *w, int nw, int *k, bool *big)
 {
     int64_t v = below_100(w, nw, k);
-    if (v < 0 || *k >= nw || w[*k - 1]->cls != W_CARD ||
-        w[*k]->cls != W_CARD || w[*k]->arg != 100)
+    if (v < 0 || *k >= nw || w[*k - 1]->cls != W_CARD || w[*k]->cls != W_CARD || w[*k]->arg != 100)
         return v;
     v *= 100;
     (*k)++;
@@ -314,8 +398,7 @@ static int64_t cardinal(const dtok *const *w, int nw, int *k, bool *big)
 {
     *big = false;
     int64_t v = hundreds(w, nw, k, big);
-    if (v < 0 || *k >= nw || w[*k - 1]->cls != W_CARD ||
-        w[*k]->cls != W_CARD || w[*k]->arg != 1000)
+    if (v < 0 || *k >= nw || w[*k - 1]->cls != W_CARD || w[*k]->cls != W_CARD || w[*k]->arg != 1000)
         return v;
     v *= 1000;
     (*k)++;
@@ -355,8 +438,7 @@ static void fold_numbers(dparse *p)
             } else if (t->kind == TK_PUNCT && t->c == '-' && !t->space && j + 1 < p->nt &&
                        !p->t[j + 1].space && numword(&p->t[j + 1]) && nw) {
                 j++;
-            } else if (is_word(t, W_AND) && nw && j + 1 < p->nt &&
-                       numword(&p->t[j + 1])) {
+            } else if (is_word(t, W_AND) && nw && j + 1 < p->nt && numword(&p->t[j + 1])) {
                 idx[nw] = j;
                 w[nw++] = t;
                 j++;
@@ -377,8 +459,7 @@ static void fold_numbers(dparse *p)
             int k2 = k;
             bool big2;
             int64_t v2 = cardinal(w, nw, &k2, &big2);
-            if (v2 == 0 && k2 < nw && w[k2]->arg >= 1 && w[k2]->arg <= 9 &&
-                w[k2]->cls == W_CARD) {
+            if (v2 == 0 && k2 < nw && w[k2]->arg >= 1 && w[k2]->arg <= 9 && w[k2]->cls == W_CARD) {
                 v2 = w[k2]->arg;
                 k2++;
             } else if (v2 < 10) {
@@ -409,8 +490,8 @@ static void fold_numbers(dparse *p)
     out = 0;
     for (int i = 0; i < p->nt; i++) {
         dtok *t = &p->t[i];
-        if (out && p->t[out - 1].kind == TK_NUM && !p->t[out - 1].wordnum &&
-            !t->space && t->kind == TK_WORD && (t->cls == W_SUFFIX || t->cls == W_S)) {
+        if (out && p->t[out - 1].kind == TK_NUM && !p->t[out - 1].wordnum && !t->space &&
+            t->kind == TK_WORD && (t->cls == W_SUFFIX || t->cls == W_S)) {
             if (t->cls == W_SUFFIX)
                 p->t[out - 1].ordinal = true;
             else
@@ -432,15 +513,9 @@ typedef struct dresult {
     size_t norm_len;
 } dresult;
 
-static int out_of_range(dparse *p)
-{
-    return fail(p, CLAIMS_ERANGE, "year out of range 1..9999");
-}
+static int out_of_range(dparse *p) { return fail(p, CLAIMS_ERANGE, "year out of range 1..9999"); }
 
-static bool year_ok(int64_t y)
-{
-    return y >= CLAIMS__YEAR_MIN && y <= CLAIMS__YEAR_MAX;
-}
+static bool year_ok(int64_t y) { return y >= CLAIMS__YEAR_MIN && y <= CLAIMS__YEAR_MAX; }
 
 static int result_day(dparse *p, dresult *r, int64_t days)
 {
@@ -547,8 +622,7 @@ static int result_decade(dparse *p, dresult *r, int64_t first)
 static int need_reference(dparse *p)
 {
     return claims__error_simple(p->err, CLAIMS_ESYNTAX,
-                                "relative date '%.*s' needs a reference date",
-                                quoted(p), p->s);
+                                "relative date '%.*s' needs a reference date", quoted(p), p->s);
 }
 
 /* ---- choosing among candidates with the bias ----------------------------------- */
@@ -620,8 +694,11 @@ typedef struct offset {
 static int unit_rank(int u)
 {
     switch (u) {
-    case U_DAY: case U_BUSINESS_DAY: case U_WEEKDAY: return 0;
-    case U_WEEK: case U_FORTNIGHT: return 1;
+    case U_DAY:
+    case U_BUSINESS_DAY:
+    case U_WEEKDAY: return 0;
+    case U_WEEK:
+    case U_FORTNIGHT: return 1;
     case U_MONTH: return 2;
     case U_YEAR: return 3;
     default: return 4;
@@ -720,8 +797,8 @@ static int parse_offset(dparse *p, int i, dresult *r)
     bool in = i < p->nt && is_word(&p->t[i], W_IN);
     int j = i + in;
     bool the_day = false;
-    if (!in && j + 1 < p->nt && is_word(&p->t[j], W_THE) &&
-        is_word(&p->t[j + 1], W_UNIT) && p->t[j + 1].arg == U_DAY &&
+    if (!in && j + 1 < p->nt && is_word(&p->t[j], W_THE) && is_word(&p->t[j + 1], W_UNIT) &&
+        p->t[j + 1].arg == U_DAY &&
         claims__ascii_ieq(p->s + p->t[j + 1].at, p->t[j + 1].len, "day")) {
         the_day = true; /* "the day before yesterday" */
         o.n[U_DAY] = 1;
@@ -742,9 +819,8 @@ static int parse_offset(dparse *p, int i, dresult *r)
             j = k;
         }
     }
-    if (o.n[U_WEEKDAY] && (o.n[U_DAY] || o.n[U_BUSINESS_DAY] || o.n[U_WEEK] ||
-                           o.n[U_FORTNIGHT] || o.n[U_MONTH] || o.n[U_YEAR] ||
-                           o.n[U_DECADE]))
+    if (o.n[U_WEEKDAY] && (o.n[U_DAY] || o.n[U_BUSINESS_DAY] || o.n[U_WEEK] || o.n[U_FORTNIGHT] ||
+                           o.n[U_MONTH] || o.n[U_YEAR] || o.n[U_DECADE]))
         return fail(p, CLAIMS_ESYNTAX, "weekdays mixed with other units");
     int sign = 0, anchor = 0;
     bool anchored = the_day;
@@ -816,17 +892,17 @@ static int parse_offset(dparse *p, int i, dresult *r)
 /* ---- the calendar grammar ----------------------------------------------------- */
 
 typedef struct dspec {
-    int64_t year;      /* 0 absent */
+    int64_t year; /* 0 absent */
     int month, day, weekday, nth, season;
-    int64_t decade;    /* first year; 0 absent */
-    int decade2;       /* two-digit decade ("the '90s"): 10..90, 100 for 00s */
-    bool has_rel;      /* "this/next/last" UNIT */
+    int64_t decade; /* first year; 0 absent */
+    int decade2;    /* two-digit decade ("the '90s"): 10..90, 100 for 00s */
+    bool has_rel;   /* "this/next/last" UNIT */
     int rel_unit, rel_n;
     bool has_dayword;
     int dayword;
-    int iso_week;      /* "2016-W46": with year */
-    bool this_past;    /* "this past Tuesday": the latest one before */
-    bool week_of;      /* "the week of November 14" */
+    int iso_week;   /* "2016-W46": with year */
+    bool this_past; /* "this past Tuesday": the latest one before */
+    bool week_of;   /* "the week of November 14" */
     bool part_of_day, weekend;
 } dspec;
 
@@ -867,8 +943,8 @@ static bool is_punct(const dparse *p, int i, char c)
 
 static bool is_num(const dparse *p, int i, int max_digits)
 {
-    return i < p->nt && p->t[i].kind == TK_NUM && !p->t[i].wordnum &&
-           !p->t[i].ordinal && !p->t[i].plural && p->t[i].digits <= max_digits;
+    return i < p->nt && p->t[i].kind == TK_NUM && !p->t[i].wordnum && !p->t[i].ordinal &&
+           !p->t[i].plural && p->t[i].digits <= max_digits;
 }
 
 /* A year written after a date with 2 or 4 digits. */
@@ -917,8 +993,7 @@ static int skip_iso_time(const dparse *p, int j)
             return -1;
         j += 2;
     }
-    if (glued_punct(p, j, '.') && j + 1 < p->nt && p->t[j + 1].kind == TK_NUM &&
-        !p->t[j + 1].space)
+    if (glued_punct(p, j, '.') && j + 1 < p->nt && p->t[j + 1].kind == TK_NUM && !p->t[j + 1].space)
         j += 2;
     if (glued_word(p, j, "z"))
         return j + 1;
@@ -1000,9 +1075,8 @@ static int numeric_date(dparse *p, dspec *sp, int *pi)
         (p->t[j].c == '/' || p->t[j].c == '-') && p->t[j + 1].kind == TK_NUM)
         return fail_at(p, j, "unexpected");
     if (m < 1 || m > 12 || (d && (d < 1 || d > 31)))
-        return claims__error_simple(p->err, CLAIMS_ESYNTAX,
-                                    "'%.*s' is not a valid date",
-                                    quoted(p), p->s);
+        return claims__error_simple(p->err, CLAIMS_ESYNTAX, "'%.*s' is not a valid date", quoted(p),
+                                    p->s);
     sp->month = m;
     sp->day = d;
     if (y && !year_ok(y))
@@ -1016,8 +1090,7 @@ static int numeric_date(dparse *p, dspec *sp, int *pi)
 static int rel_phrase(dparse *p, dspec *sp, int *pi)
 {
     int i = *pi, n = p->t[i].arg;
-    if (n == 0 && i + 1 < p->nt && is_word(&p->t[i + 1], W_REL) &&
-        p->t[i + 1].arg < 0) {
+    if (n == 0 && i + 1 < p->nt && is_word(&p->t[i + 1], W_REL) && p->t[i + 1].arg < 0) {
         sp->this_past = true; /* "this past weekend" */
         n = p->t[++i].arg;
     }
@@ -1035,8 +1108,8 @@ static int rel_phrase(dparse *p, dspec *sp, int *pi)
         sp->has_dayword = true;
         sp->dayword = n;
         sp->part_of_day = true;
-    } else if (is_word(t, W_UNIT) && (t->arg == U_WEEK || t->arg == U_MONTH ||
-                                      t->arg == U_YEAR || t->arg == U_DECADE)) {
+    } else if (is_word(t, W_UNIT) &&
+               (t->arg == U_WEEK || t->arg == U_MONTH || t->arg == U_YEAR || t->arg == U_DECADE)) {
         if (sp->has_rel)
             return dup(p, i);
         sp->has_rel = true;
@@ -1130,8 +1203,8 @@ static int read_number(dparse *p, dspec *sp, int *pi)
         if (sp->year || sp->month || sp->day)
             return dup(p, i);
         if (!claims__date_valid(y, m, d))
-            return claims__error_simple(p->err, CLAIMS_ESYNTAX,
-                                        "'%.*s' is not a valid date", quoted(p), p->s);
+            return claims__error_simple(p->err, CLAIMS_ESYNTAX, "'%.*s' is not a valid date",
+                                        quoted(p), p->s);
         sp->year = y;
         sp->month = m;
         sp->day = d;
@@ -1141,10 +1214,10 @@ static int read_number(dparse *p, dspec *sp, int *pi)
     int rc = canonical_form(p, sp, pi);
     if (rc != 0)
         return rc < 0 ? rc : CLAIMS_OK;
-    if (!t->wordnum && !t->ordinal && !t->plural && i + 1 < p->nt &&
-        !p->t[i + 1].space && p->t[i + 1].kind == TK_PUNCT &&
-        (p->t[i + 1].c == '/' || p->t[i + 1].c == '-' || p->t[i + 1].c == '.') &&
-        i + 2 < p->nt && (p->t[i + 2].kind == TK_NUM || is_word(&p->t[i + 2], W_MONTH)))
+    if (!t->wordnum && !t->ordinal && !t->plural && i + 1 < p->nt && !p->t[i + 1].space &&
+        p->t[i + 1].kind == TK_PUNCT &&
+        (p->t[i + 1].c == '/' || p->t[i + 1].c == '-' || p->t[i + 1].c == '.') && i + 2 < p->nt &&
+        (p->t[i + 2].kind == TK_NUM || is_word(&p->t[i + 2], W_MONTH)))
         return numeric_date(p, sp, pi);
     if (t->plural) {
         /* "the 1990s", "the '90s", "90s" */
@@ -1159,16 +1232,15 @@ static int read_number(dparse *p, dspec *sp, int *pi)
         *pi = i + 1;
         return CLAIMS_OK;
     }
-    if (t->digits == 4 && is_punct(p, i + 1, '\'') && i + 2 < p->nt &&
-        is_word(&p->t[i + 2], W_S) && t->num % 10 == 0) {
+    if (t->digits == 4 && is_punct(p, i + 1, '\'') && i + 2 < p->nt && is_word(&p->t[i + 2], W_S) &&
+        t->num % 10 == 0) {
         if (sp->decade || sp->decade2)
             return dup(p, i); /* "1990's" */
         sp->decade = t->num;
         *pi = i + 3;
         return CLAIMS_OK;
     }
-    if (t->ordinal && i + 1 < p->nt && is_word(&p->t[i + 1], W_WEEKDAY) &&
-        !p->t[i + 1].plural) {
+    if (t->ordinal && i + 1 < p->nt && is_word(&p->t[i + 1], W_WEEKDAY) && !p->t[i + 1].plural) {
         /* "the first Friday" */
         if (sp->nth || sp->weekday)
             return dup(p, i);
@@ -1179,8 +1251,7 @@ static int read_number(dparse *p, dspec *sp, int *pi)
         *pi = i + 2;
         return CLAIMS_OK;
     }
-    if (i + 1 < p->nt && (is_word(&p->t[i + 1], W_UNIT) ||
-                          is_word(&p->t[i + 1], W_BUSINESS)))
+    if (i + 1 < p->nt && (is_word(&p->t[i + 1], W_UNIT) || is_word(&p->t[i + 1], W_BUSINESS)))
         return fail_at(p, i, "a duration is not a date:");
     *pi = i + 1;
     if (t->digits == 4 || (t->wordnum && t->num >= 1000) ||
@@ -1203,17 +1274,15 @@ static int read_month(dparse *p, dspec *sp, int *pi)
         j++; /* "Oct-2", "Oct/2" */
     if (j < p->nt && p->t[j].kind == TK_NUM && !p->t[j].plural &&
         (p->t[j].digits <= 2 || (p->t[j].wordnum && p->t[j].num <= 31)) &&
-        !(j + 1 < p->nt && (is_word(&p->t[j + 1], W_UNIT) ||
-                            is_word(&p->t[j + 1], W_WEEKDAY)))) {
+        !(j + 1 < p->nt && (is_word(&p->t[j + 1], W_UNIT) || is_word(&p->t[j + 1], W_WEEKDAY)))) {
         if ((rc = set_day(p, sp, j, p->t[j].num)) < 0)
             return rc;
         j++;
         /* "Jan 1, 16": a two-digit year after the comma */
-        if (is_punct(p, j, ',') && is_num(p, j + 1, 2) &&
-            p->t[j + 1].digits == 2 && j + 2 == p->nt) {
+        if (is_punct(p, j, ',') && is_num(p, j + 1, 2) && p->t[j + 1].digits == 2 &&
+            j + 2 == p->nt) {
             int64_t y;
-            if ((rc = year_digits(p, j + 1, &y)) < 0 ||
-                (rc = set_year(p, sp, j + 1, y)) < 0)
+            if ((rc = year_digits(p, j + 1, &y)) < 0 || (rc = set_year(p, sp, j + 1, y)) < 0)
                 return rc;
             j += 2;
         }
@@ -1232,8 +1301,8 @@ static int parse_fields(dparse *p, int i, dspec *sp)
         if (t->kind == TK_NUM) {
             rc = read_number(p, sp, &i);
         } else if (t->kind == TK_PUNCT) {
-            if (t->c == '\'' && i + 1 < p->nt && p->t[i + 1].kind == TK_NUM &&
-                p->t[i + 1].plural && p->t[i + 1].digits == 2) {
+            if (t->c == '\'' && i + 1 < p->nt && p->t[i + 1].kind == TK_NUM && p->t[i + 1].plural &&
+                p->t[i + 1].digits == 2) {
                 i++; /* "'90s" */
                 continue;
             }
@@ -1241,8 +1310,7 @@ static int parse_fields(dparse *p, int i, dspec *sp)
                 !p->t[i + 1].space) {
                 /* "'89": a two-digit year */
                 int rc2 = set_year(p, sp, i + 1,
-                                   claims__year_from_two_digits((int)p->t[i + 1].num,
-                                                                p->ref));
+                                   claims__year_from_two_digits((int)p->t[i + 1].num, p->ref));
                 if (rc2 < 0)
                     return rc2;
                 i += 2;
@@ -1271,8 +1339,8 @@ static int parse_fields(dparse *p, int i, dspec *sp)
                 break;
             case W_SAME:
                 /* "that day", "the same day" */
-                if (i + 1 >= p->nt || !is_word(&p->t[i + 1], W_UNIT) ||
-                    p->t[i + 1].arg != U_DAY || sp->has_dayword)
+                if (i + 1 >= p->nt || !is_word(&p->t[i + 1], W_UNIT) || p->t[i + 1].arg != U_DAY ||
+                    sp->has_dayword)
                     return fail_at(p, i, "unexpected");
                 sp->has_dayword = true;
                 sp->dayword = 0;
@@ -1324,21 +1392,16 @@ static int parse_fields(dparse *p, int i, dspec *sp)
             case W_THE:
             case W_FILLER:
             case W_IN:
-            case W_AND:
-                i++;
-                break;
+            case W_AND: i++; break;
             case W_WEEKEND:
                 if (sp->weekend)
                     return dup(p, i);
                 sp->weekend = true;
                 i++;
                 break;
-            case W_OPEN:
-                return fail_at(p, i, "an open-ended period is not a date:");
-            case W_HEDGE:
-                return fail_at(p, i, "a hedge must come first:");
-            default:
-                return fail_at(p, i, "unexpected word");
+            case W_OPEN: return fail_at(p, i, "an open-ended period is not a date:");
+            case W_HEDGE: return fail_at(p, i, "a hedge must come first:");
+            default: return fail_at(p, i, "unexpected word");
             }
         }
         if (rc < 0)
@@ -1351,15 +1414,14 @@ static int parse_fields(dparse *p, int i, dspec *sp)
 
 static int no_such_date(dparse *p)
 {
-    return claims__error_simple(p->err, CLAIMS_ESYNTAX,
-                                "'%.*s' is not a calendar date", quoted(p), p->s);
+    return claims__error_simple(p->err, CLAIMS_ESYNTAX, "'%.*s' is not a calendar date", quoted(p),
+                                p->s);
 }
 
 static int weekday_mismatch(dparse *p)
 {
     return claims__error_simple(p->err, CLAIMS_ESYNTAX,
-                                "the weekday does not match the date in '%.*s'",
-                                quoted(p), p->s);
+                                "the weekday does not match the date in '%.*s'", quoted(p), p->s);
 }
 
 /* Month `m` of year `y` plus `n` months. */
@@ -1436,8 +1498,7 @@ static int resolve_partial_period(dparse *p, dresult *r, const dspec *sp)
     long y;
     if (!chooser_pick(&c, &y))
         return out_of_range(p);
-    return sp->season ? result_season(p, r, y, sp->season)
-                      : result_month(p, r, y, sp->month);
+    return sp->season ? result_season(p, r, y, sp->season) : result_month(p, r, y, sp->month);
 }
 
 /* "this/next/last fall", "last March": the instance in the reference's
@@ -1465,14 +1526,10 @@ static int resolve_rel_named(dparse *p, dresult *r, const dspec *sp)
                 break;
         }
     }
-    return sp->season ? result_season(p, r, y, sp->season)
-                      : result_month(p, r, y, sp->month);
+    return sp->season ? result_season(p, r, y, sp->season) : result_month(p, r, y, sp->month);
 }
 
-static int64_t week_monday(int64_t days)
-{
-    return days - (claims__weekday(days) - 1);
-}
+static int64_t week_monday(int64_t days) { return days - (claims__weekday(days) - 1); }
 
 static int resolve_fields(dparse *p, dresult *r, const dspec *sp);
 
@@ -1497,8 +1554,7 @@ static int resolve_fields(dparse *p, dresult *r, const dspec *sp)
     if (sp->part_of_day && !(sp->has_dayword || sp->day || sp->weekday))
         return fail(p, CLAIMS_ESYNTAX, "a part of the day without a day");
     if (sp->iso_week) {
-        if (sp->month || sp->day || sp->weekday || sp->season || decade ||
-            sp->has_rel || sp->nth)
+        if (sp->month || sp->day || sp->weekday || sp->season || decade || sp->has_rel || sp->nth)
             return fail(p, CLAIMS_ESYNTAX, "contradictory parts");
         if (!year_ok(sp->year))
             return out_of_range(p);
@@ -1512,8 +1568,8 @@ static int resolve_fields(dparse *p, dresult *r, const dspec *sp)
         return result_week(p, r, monday, sp->weekend);
     }
     if (sp->has_dayword) {
-        if (sp->year || sp->month || sp->day || sp->weekday || sp->season ||
-            decade || sp->has_rel || sp->weekend)
+        if (sp->year || sp->month || sp->day || sp->weekday || sp->season || decade ||
+            sp->has_rel || sp->weekend)
             return fail(p, CLAIMS_ESYNTAX, "contradictory parts");
         if (!ref->present)
             return need_reference(p);
@@ -1582,8 +1638,7 @@ static int resolve_fields(dparse *p, dresult *r, const dspec *sp)
         return result_day(p, r, days);
     }
     if (sp->weekday) {
-        if (sp->year || sp->month || sp->season || decade ||
-            (sp->has_rel && !rel_week))
+        if (sp->year || sp->month || sp->season || decade || (sp->has_rel && !rel_week))
             return fail(p, CLAIMS_ESYNTAX, "a weekday with a month or year but no day");
         if (!ref->present)
             return need_reference(p);
@@ -1605,8 +1660,7 @@ static int resolve_fields(dparse *p, dresult *r, const dspec *sp)
         return result_day(p, r, ref->days + k);
     }
     if (sp->month) {
-        if (sp->season || decade ||
-            (sp->has_rel && !rel_year && sp->rel_unit != U_NONE) ||
+        if (sp->season || decade || (sp->has_rel && !rel_year && sp->rel_unit != U_NONE) ||
             (sp->has_rel && sp->year))
             return fail(p, CLAIMS_ESYNTAX, "contradictory parts");
         if (sp->has_rel && sp->rel_unit == U_NONE)
@@ -1621,8 +1675,7 @@ static int resolve_fields(dparse *p, dresult *r, const dspec *sp)
         return resolve_partial_period(p, r, sp);
     }
     if (sp->season) {
-        if (decade || (sp->has_rel && sp->rel_unit != U_NONE) ||
-            (sp->has_rel && sp->year))
+        if (decade || (sp->has_rel && sp->rel_unit != U_NONE) || (sp->has_rel && sp->year))
             return fail(p, CLAIMS_ESYNTAX, "contradictory parts");
         if (sp->year)
             return result_season(p, r, sp->year, sp->season);
@@ -1655,11 +1708,8 @@ static int resolve_fields(dparse *p, dresult *r, const dspec *sp)
         int64_t y = ref->year;
         int m = ref->month;
         switch (sp->rel_unit) {
-        case U_WEEK:
-            return result_week(p, r, ref->days + 7 * (int64_t)sp->rel_n, false);
-        case U_MONTH:
-            month_shift(&y, &m, sp->rel_n);
-            return result_month(p, r, y, m);
+        case U_WEEK: return result_week(p, r, ref->days + 7 * (int64_t)sp->rel_n, false);
+        case U_MONTH: month_shift(&y, &m, sp->rel_n); return result_month(p, r, y, m);
         case U_YEAR: return result_year(p, r, y + sp->rel_n);
         default: return result_decade(p, r, y - y % 10 + 10 * (int64_t)sp->rel_n);
         }
@@ -1685,8 +1735,7 @@ static int parse_tokens(dparse *p, dresult *r)
     const dtok *last = &p->t[p->nt - 1];
     if ((last->kind == TK_PUNCT && last->c != '.' && last->c != ')') ||
         (last->kind == TK_WORD && (last->cls == W_THE || last->cls == W_FILLER ||
-                                   last->cls == W_IN || last->cls == W_AND ||
-                                   last->cls == W_QUAL)))
+                                   last->cls == W_IN || last->cls == W_AND || last->cls == W_QUAL)))
         return fail_at(p, p->nt - 1, "a date cannot end with");
     int rc = parse_offset(p, i, r);
     if (rc != 0)
@@ -1698,9 +1747,8 @@ static int parse_tokens(dparse *p, dresult *r)
     return resolve(p, r, &sp);
 }
 
-int claims__date_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                       size_t len, const claims_parse_options *opts,
-                       claims_error *err)
+int claims__date_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                       const claims_parse_options *opts, claims_error *err)
 {
     (void)ctx;
     claims__ref ref;
@@ -1716,8 +1764,7 @@ int claims__date_parse(claims_value *v, const claims_ctx *ctx, const char *s,
     p.approx = false;
     p.err = err;
     if ((unsigned)opts->bias > CLAIMS_BIAS_NEAREST)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown date bias %d",
-                                    (int)opts->bias);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown date bias %d", (int)opts->bias);
     size_t b = 0, e = len;
     while (b < e && (s[b] == ' ' || s[b] == '\t'))
         b++;
@@ -1772,8 +1819,8 @@ static void label(char *out, size_t cap, const claims_value *v)
              v->mod == CLAIMS_MOD_APPROX ? " APPROX" : "");
 }
 
-void claims__date_compare(claims_comparison *out, const claims_ctx *ctx,
-                          const claims_value *a, const claims_value *b)
+void claims__date_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                          const claims_value *b)
 {
     (void)ctx;
     int64_t ab = a->begin, ae = a->end, bb = b->begin, be = b->end;
@@ -1800,8 +1847,7 @@ void claims__date_compare(claims_comparison *out, const claims_ctx *ctx,
         if (same && zones && a->tz_minutes != b->tz_minutes) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             out->score = 1.0;
-            snprintf(out->reason, sizeof out->reason,
-                     "%s is the same instant as %s", la, lb);
+            snprintf(out->reason, sizeof out->reason, "%s is the same instant as %s", la, lb);
         } else if (same) {
             out->relation = CLAIMS_RELATION_EQUAL;
             out->score = 1.0;
@@ -1817,11 +1863,10 @@ void claims__date_compare(claims_comparison *out, const claims_ctx *ctx,
     if ((ab <= bb && be <= ae) || (bb <= ab && ae <= be)) {
         bool a_outer = ab <= bb && be <= ae;
         out->relation = CLAIMS_RELATION_COMPATIBLE;
-        double ratio = a_outer ? (double)len_b / (double)len_a
-                               : (double)len_a / (double)len_b;
+        double ratio = a_outer ? (double)len_b / (double)len_a : (double)len_a / (double)len_b;
         out->score = 0.5 + 0.5 * ratio;
-        snprintf(out->reason, sizeof out->reason, "%s contains %s",
-                 a_outer ? la : lb, a_outer ? lb : la);
+        snprintf(out->reason, sizeof out->reason, "%s contains %s", a_outer ? la : lb,
+                 a_outer ? lb : la);
         return;
     }
     if (ab < be && bb < ae) {

@@ -12,13 +12,21 @@
 #include <string.h>
 
 enum rank {
-    R_SECOND, R_MINUTE, R_HOUR, R_DAY, R_WEEK, R_FORTNIGHT, R_MONTH,
-    R_QUARTER, R_YEAR, R_DECADE, R_CENTURY
+    R_SECOND,
+    R_MINUTE,
+    R_HOUR,
+    R_DAY,
+    R_WEEK,
+    R_FORTNIGHT,
+    R_MONTH,
+    R_QUARTER,
+    R_YEAR,
+    R_DECADE,
+    R_CENTURY
 };
 
-static const double SECONDS[] = {1,       60,       3600,      86400,
-                                 604800,  1209600,  2592000,   7776000,
-                                 31536000, 315360000, 3153600000.0};
+static const double SECONDS[] = {1,       60,      3600,     86400,     604800,      1209600,
+                                 2592000, 7776000, 31536000, 315360000, 3153600000.0};
 
 #define U_LETTER 1u /* one letter or a mark: only right after a numeral */
 #define U_EXACT 2u  /* case matters: "m" is a minute, "M" is not */
@@ -32,23 +40,47 @@ typedef struct unit_word {
 
 #define P U_PLURAL
 static const unit_word UNITS[] = {
-    {"second", R_SECOND, 0}, {"seconds", R_SECOND, P}, {"sec", R_SECOND, 0},
-    {"secs", R_SECOND, P}, {"s", R_SECOND, U_LETTER},
-    {"minute", R_MINUTE, 0}, {"minutes", R_MINUTE, P}, {"min", R_MINUTE, 0},
-    {"mins", R_MINUTE, P}, {"m", R_MINUTE, U_LETTER | U_EXACT},
-    {"hour", R_HOUR, 0}, {"hours", R_HOUR, P}, {"hr", R_HOUR, 0},
-    {"hrs", R_HOUR, P}, {"h", R_HOUR, U_LETTER},
-    {"day", R_DAY, 0}, {"days", R_DAY, P}, {"d", R_DAY, U_LETTER},
-    {"week", R_WEEK, 0}, {"weeks", R_WEEK, P}, {"wk", R_WEEK, 0},
+    {"second", R_SECOND, 0},
+    {"seconds", R_SECOND, P},
+    {"sec", R_SECOND, 0},
+    {"secs", R_SECOND, P},
+    {"s", R_SECOND, U_LETTER},
+    {"minute", R_MINUTE, 0},
+    {"minutes", R_MINUTE, P},
+    {"min", R_MINUTE, 0},
+    {"mins", R_MINUTE, P},
+    {"m", R_MINUTE, U_LETTER | U_EXACT},
+    {"hour", R_HOUR, 0},
+    {"hours", R_HOUR, P},
+    {"hr", R_HOUR, 0},
+    {"hrs", R_HOUR, P},
+    {"h", R_HOUR, U_LETTER},
+    {"day", R_DAY, 0},
+    {"days", R_DAY, P},
+    {"d", R_DAY, U_LETTER},
+    {"week", R_WEEK, 0},
+    {"weeks", R_WEEK, P},
+    {"wk", R_WEEK, 0},
     {"wks", R_WEEK, P},
-    {"fortnight", R_FORTNIGHT, 0}, {"fortnights", R_FORTNIGHT, P},
-    {"month", R_MONTH, 0}, {"months", R_MONTH, P}, {"mo", R_MONTH, 0},
-    {"mos", R_MONTH, P}, {"mth", R_MONTH, 0}, {"mths", R_MONTH, P},
-    {"quarter", R_QUARTER, 0}, {"quarters", R_QUARTER, P},
-    {"year", R_YEAR, 0}, {"years", R_YEAR, P}, {"yr", R_YEAR, 0},
-    {"yrs", R_YEAR, P}, {"y", R_YEAR, U_LETTER},
-    {"decade", R_DECADE, 0}, {"decades", R_DECADE, P},
-    {"century", R_CENTURY, 0}, {"centuries", R_CENTURY, P},
+    {"fortnight", R_FORTNIGHT, 0},
+    {"fortnights", R_FORTNIGHT, P},
+    {"month", R_MONTH, 0},
+    {"months", R_MONTH, P},
+    {"mo", R_MONTH, 0},
+    {"mos", R_MONTH, P},
+    {"mth", R_MONTH, 0},
+    {"mths", R_MONTH, P},
+    {"quarter", R_QUARTER, 0},
+    {"quarters", R_QUARTER, P},
+    {"year", R_YEAR, 0},
+    {"years", R_YEAR, P},
+    {"yr", R_YEAR, 0},
+    {"yrs", R_YEAR, P},
+    {"y", R_YEAR, U_LETTER},
+    {"decade", R_DECADE, 0},
+    {"decades", R_DECADE, P},
+    {"century", R_CENTURY, 0},
+    {"centuries", R_CENTURY, P},
 };
 #undef P
 
@@ -69,8 +101,7 @@ static int unit_at(const claims__scan *sc, size_t i, unsigned *flags)
     for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++) {
         const unit_word *u = &UNITS[k];
         bool hit = (u->flags & U_EXACT)
-                       ? strlen(u->name) == n &&
-                             memcmp(u->name, sc->s + t->start, n) == 0
+                       ? strlen(u->name) == n && memcmp(u->name, sc->s + t->start, n) == 0
                        : claims__ascii_ieq(sc->s + t->start, n, u->name);
         if (hit) {
             *flags = u->flags;
@@ -80,8 +111,7 @@ static int unit_at(const claims__scan *sc, size_t i, unsigned *flags)
     return -1;
 }
 
-static bool tok_in(const claims__scan *sc, size_t i, const char *const *list,
-                   size_t n)
+static bool tok_in(const claims__scan *sc, size_t i, const char *const *list, size_t n)
 {
     for (size_t k = 0; k < n; k++)
         if (claims__tok_is(sc, i, list[k]))
@@ -94,9 +124,9 @@ static bool tok_in(const claims__scan *sc, size_t i, const char *const *list,
 static bool filler(const claims__scan *sc, size_t i)
 {
     static const char *const words[] = {
-        "more", "additional", "extra", "less", "fewer", "further", "full",
-        "whole", "entire", "straight", "consecutive", "successive", "long",
-        "business", "working", "calendar", "solid", "odd"};
+        "more", "additional", "extra",   "less",     "fewer",       "further",
+        "full", "whole",      "entire",  "straight", "consecutive", "successive",
+        "long", "business",   "working", "calendar", "solid",       "odd"};
     return tok_in(sc, i, words, sizeof words / sizeof words[0]);
 }
 
@@ -107,21 +137,19 @@ static bool one_unit(const claims__scan *sc, size_t b, size_t e)
     static const char *const whole[] = {"all", "full", "whole", "entire"};
     size_t n = e - b;
     if (n == 1)
-        return claims__tok_is(sc, b, "a") || claims__tok_is(sc, b, "an") ||
-               tok_in(sc, b, whole, 4);
+        return claims__tok_is(sc, b, "a") || claims__tok_is(sc, b, "an") || tok_in(sc, b, whole, 4);
     return n == 2 && tok_in(sc, b, first, 4) && tok_in(sc, b + 1, whole, 4) &&
            !claims__tok_is(sc, b + 1, "all");
 }
 
 static bool is_hyphen_glued(const claims__scan *sc, size_t i)
 {
-    return claims__tok_punct(sc, i, '-') && !sc->tok[i].space &&
-           i + 1 < sc->n && !sc->tok[i + 1].space;
+    return claims__tok_punct(sc, i, '-') && !sc->tok[i].space && i + 1 < sc->n &&
+           !sc->tok[i + 1].space;
 }
 
 /* One term: the quantity in [b, u) and the unit at u. */
-static bool term(claims__scan *sc, size_t b, size_t u, double *secs,
-                 bool *vague)
+static bool term(claims__scan *sc, size_t b, size_t u, double *secs, bool *vague)
 {
     unsigned flags;
     int rank = unit_at(sc, u, &flags);
@@ -160,8 +188,7 @@ static bool term(claims__scan *sc, size_t b, size_t u, double *secs,
     }
     /* "half an hour", "three quarters of an hour": only a part of a unit
      * takes "of" or an article */
-    bool part = claims__tok_is(sc, e - 1, "a") ||
-                claims__tok_is(sc, e - 1, "an");
+    bool part = claims__tok_is(sc, e - 1, "a") || claims__tok_is(sc, e - 1, "an");
     if (part)
         e--;
     if (e > b && claims__tok_is(sc, e - 1, "of")) {
@@ -179,8 +206,7 @@ static bool term(claims__scan *sc, size_t b, size_t u, double *secs,
         return false;
     }
     /* "first year" is no duration */
-    if (v < 0 || (nf & CLAIMS__NV_ORDINAL) ||
-        (part && !(nf & CLAIMS__NV_FRACTION)))
+    if (v < 0 || (nf & CLAIMS__NV_ORDINAL) || (part && !(nf & CLAIMS__NV_FRACTION)))
         return false;
     *secs = v * unit;
     *vague = *vague || (nf & CLAIMS__NV_VAGUE);
@@ -201,8 +227,8 @@ static bool has_unit(const claims__scan *sc, size_t b, size_t e)
  * smaller one ("1 hour thirty", "2 hours and 10"). The scan's step budget
  * bounds the backtracking over words that may or may not be units
  * ("quarter"). */
-static bool compound(claims__scan *sc, size_t b, size_t e, bool first,
-                     unsigned used, int last, double *secs, bool *vague)
+static bool compound(claims__scan *sc, size_t b, size_t e, bool first, unsigned used, int last,
+                     double *secs, bool *vague)
 {
     size_t i = b;
     *vague = false;
@@ -218,16 +244,15 @@ static bool compound(claims__scan *sc, size_t b, size_t e, bool first,
             return false;
         double v;
         unsigned nf;
-        if (!has_unit(sc, i, e) &&
-            claims__number_value(sc, i, e, &v, &nf) == CLAIMS_OK) {
+        if (!has_unit(sc, i, e) && claims__number_value(sc, i, e, &v, &nf) == CLAIMS_OK) {
             if (nf & (CLAIMS__NV_VAGUE | CLAIMS__NV_ORDINAL))
                 return false;
             if (v > 0 && v < 1) {
                 *secs = v * SECONDS[last];
                 return true;
             }
-            if ((last == R_HOUR || last == R_MINUTE) && v >= 1 && v < 60 &&
-                v == floor(v) && !(used & (1u << (last - 1)))) {
+            if ((last == R_HOUR || last == R_MINUTE) && v >= 1 && v < 60 && v == floor(v) &&
+                !(used & (1u << (last - 1)))) {
                 *secs = v * SECONDS[last - 1];
                 return true;
             }
@@ -244,8 +269,7 @@ static bool compound(claims__scan *sc, size_t b, size_t e, bool first,
         double t, rest;
         bool v1, v2;
         if (!term(sc, i, u, &t, &v1) ||
-            !compound(sc, u + 1, e, false, used | (1u << rank), rank, &rest,
-                      &v2))
+            !compound(sc, u + 1, e, false, used | (1u << rank), rank, &rest, &v2))
             continue;
         *secs = t + rest;
         *vague = v1 || v2;
@@ -255,13 +279,11 @@ static bool compound(claims__scan *sc, size_t b, size_t e, bool first,
 }
 
 /* The duration leaf for claims__quantity_parse. */
-static int duration_leaf(claims__scan *sc, size_t b, size_t e,
-                         const void *data, double *value, bool *vague)
+static int duration_leaf(claims__scan *sc, size_t b, size_t e, const void *data, double *value,
+                         bool *vague)
 {
     (void)data;
-    return compound(sc, b, e, true, 0, 0, value, vague)
-               ? CLAIMS_OK
-               : CLAIMS_ESYNTAX;
+    return compound(sc, b, e, true, 0, 0, value, vague) ? CLAIMS_OK : CLAIMS_ESYNTAX;
 }
 
 /* ISO 8601 durations: "PT4M", "P1Y2M10DT2H30M", "P2W", "PT1.5H". */
@@ -293,9 +315,7 @@ static bool iso_duration(const char *s, size_t len, double *secs)
         double v = 0, scale = 1;
         size_t start = i;
         bool point = false;
-        for (; i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
-                           s[i] == ',');
-             i++) {
+        for (; i < len && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == ','); i++) {
             if (s[i] == '.' || s[i] == ',') {
                 if (point)
                     return false;
@@ -339,13 +359,12 @@ static void quantity_scale(claims__quantity *q, double unit)
 }
 
 /* A count of units: a number, but not an ordinal ("first hour"). */
-static int count_leaf(claims__scan *sc, size_t b, size_t e,
-                      const void *data, double *value, bool *vague)
+static int count_leaf(claims__scan *sc, size_t b, size_t e, const void *data, double *value,
+                      bool *vague)
 {
     (void)data;
     unsigned flags = 0;
-    if (claims__number_value(sc, b, e, value, &flags) != CLAIMS_OK ||
-        (flags & CLAIMS__NV_ORDINAL))
+    if (claims__number_value(sc, b, e, value, &flags) != CLAIMS_OK || (flags & CLAIMS__NV_ORDINAL))
         return CLAIMS_ESYNTAX;
     *vague = (flags & CLAIMS__NV_VAGUE) != 0;
     return CLAIMS_OK;
@@ -358,11 +377,9 @@ static int range_then_unit(claims__scan *sc, claims__quantity *q)
     size_t n = sc->n;
     unsigned flags;
     int rank = n >= 2 ? unit_at(sc, n - 1, &flags) : -1;
-    if (rank < 0 || ((flags & U_LETTER) &&
-                     sc->tok[n - 2].kind != CLAIMS__TOK_NUMERAL))
+    if (rank < 0 || ((flags & U_LETTER) && sc->tok[n - 2].kind != CLAIMS__TOK_NUMERAL))
         return CLAIMS_ESYNTAX;
-    if (claims__quantity_parse(sc, 0, n - 1, count_leaf, NULL, q) !=
-        CLAIMS_OK)
+    if (claims__quantity_parse(sc, 0, n - 1, count_leaf, NULL, q) != CLAIMS_OK)
         return CLAIMS_ESYNTAX;
     quantity_scale(q, SECONDS[rank]);
     return CLAIMS_OK;
@@ -374,33 +391,27 @@ static int range_then_unit(claims__scan *sc, claims__quantity *q)
 static int adjectival(claims__scan *sc, claims__quantity *q)
 {
     size_t i = 0, n = sc->n;
-    if (claims__tok_is(sc, 0, "a") || claims__tok_is(sc, 0, "an") ||
-        claims__tok_is(sc, 0, "the"))
+    if (claims__tok_is(sc, 0, "a") || claims__tok_is(sc, 0, "an") || claims__tok_is(sc, 0, "the"))
         i = 1;
     size_t k = claims__number_noun_start(sc, i, n);
     if (k == n || k <= i)
         return CLAIMS_ESYNTAX;
     unsigned flags;
     size_t e = k;
-    if (e >= i + 3 && claims__tok_is(sc, e - 1, "long") &&
-        is_hyphen_glued(sc, e - 2)) {
+    if (e >= i + 3 && claims__tok_is(sc, e - 1, "long") && is_hyphen_glued(sc, e - 2)) {
         e -= 2; /* "decade-long", "two-year-long" */
-        if (e == i + 1 && unit_at(sc, i, &flags) >= 0 &&
-            !(flags & U_LETTER)) {
+        if (e == i + 1 && unit_at(sc, i, &flags) >= 0 && !(flags & U_LETTER)) {
             quantity_point(q, SECONDS[unit_at(sc, i, &flags)]);
             return CLAIMS_OK;
         }
     }
-    if (e < i + 3 || unit_at(sc, e - 1, &flags) < 0 ||
-        !is_hyphen_glued(sc, e - 2))
+    if (e < i + 3 || unit_at(sc, e - 1, &flags) < 0 || !is_hyphen_glued(sc, e - 2))
         return CLAIMS_ESYNTAX;
     return claims__quantity_parse(sc, i, e, duration_leaf, NULL, q);
 }
 
-int claims__duration_parse(claims_value *v, const claims_ctx *ctx,
-                           const char *s, size_t len,
-                           const claims_parse_options *opts,
-                           claims_error *err)
+int claims__duration_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                           const claims_parse_options *opts, claims_error *err)
 {
     (void)ctx;
     int rc = claims__number_language(opts, "duration", err);
@@ -424,8 +435,7 @@ int claims__duration_parse(claims_value *v, const claims_ctx *ctx,
     if (rc != CLAIMS_OK)
         return claims__number_reject(err, &sc, "duration", s, len);
     if (q.amount < 0 || q.lower < 0 || q.upper < 0)
-        return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                    "a duration cannot be negative: '%.60s'",
+        return claims__error_simple(err, CLAIMS_ESYNTAX, "a duration cannot be negative: '%.60s'",
                                     claims_value_text(v));
     return claims__quantity_store(v, &q, "duration", err);
 }

@@ -22,66 +22,62 @@ typedef struct word_pair {
  * crisis" is the "Syria crisis") and for the titles of person names
  * ("Russian Foreign Minister"). */
 static const word_pair DEMONYMS[] = {
-    {"afghan", "afghanistan"},     {"albanian", "albania"},
-    {"algerian", "algeria"},       {"american", "america"},
-    {"argentine", "argentina"},    {"argentinian", "argentina"},
-    {"armenian", "armenia"},       {"australian", "australia"},
-    {"austrian", "austria"},       {"azerbaijani", "azerbaijan"},
-    {"belarusian", "belarus"},     {"belgian", "belgium"},
-    {"bolivian", "bolivia"},       {"brazilian", "brazil"},
-    {"british", "britain"},        {"bulgarian", "bulgaria"},
-    {"cambodian", "cambodia"},     {"canadian", "canada"},
-    {"chilean", "chile"},          {"chinese", "china"},
-    {"colombian", "colombia"},     {"croatian", "croatia"},
-    {"cuban", "cuba"},             {"cypriot", "cyprus"},
-    {"danish", "denmark"},         {"dutch", "netherlands"},
-    {"egyptian", "egypt"},         {"english", "england"},
-    {"estonian", "estonia"},       {"ethiopian", "ethiopia"},
-    {"european", "europe"},        {"finnish", "finland"},
-    {"french", "france"},          {"georgian", "georgia"},
-    {"german", "germany"},         {"greek", "greece"},
-    {"hungarian", "hungary"},      {"indian", "india"},
-    {"indonesian", "indonesia"},   {"iranian", "iran"},
-    {"iraqi", "iraq"},             {"irish", "ireland"},
-    {"israeli", "israel"},         {"italian", "italy"},
-    {"japanese", "japan"},         {"jordanian", "jordan"},
-    {"kenyan", "kenya"},           {"korean", "korea"},
-    {"kuwaiti", "kuwait"},         {"latvian", "latvia"},
-    {"lebanese", "lebanon"},       {"libyan", "libya"},
-    {"lithuanian", "lithuania"},   {"malaysian", "malaysia"},
-    {"mexican", "mexico"},         {"moldovan", "moldova"},
-    {"mongolian", "mongolia"},     {"moroccan", "morocco"},
-    {"nigerian", "nigeria"},       {"norwegian", "norway"},
-    {"pakistani", "pakistan"},     {"palestinian", "palestine"},
-    {"peruvian", "peru"},          {"polish", "poland"},
-    {"portuguese", "portugal"},    {"qatari", "qatar"},
-    {"romanian", "romania"},       {"russian", "russia"},
-    {"scottish", "scotland"},      {"serbian", "serbia"},
-    {"somali", "somalia"},         {"spanish", "spain"},
-    {"sudanese", "sudan"},         {"swedish", "sweden"},
-    {"swiss", "switzerland"},      {"syrian", "syria"},
-    {"taiwanese", "taiwan"},       {"thai", "thailand"},
-    {"tunisian", "tunisia"},       {"turkish", "turkey"},
-    {"ukrainian", "ukraine"},      {"venezuelan", "venezuela"},
-    {"vietnamese", "vietnam"},     {"welsh", "wales"},
+    {"afghan", "afghanistan"},   {"albanian", "albania"},
+    {"algerian", "algeria"},     {"american", "america"},
+    {"argentine", "argentina"},  {"argentinian", "argentina"},
+    {"armenian", "armenia"},     {"australian", "australia"},
+    {"austrian", "austria"},     {"azerbaijani", "azerbaijan"},
+    {"belarusian", "belarus"},   {"belgian", "belgium"},
+    {"bolivian", "bolivia"},     {"brazilian", "brazil"},
+    {"british", "britain"},      {"bulgarian", "bulgaria"},
+    {"cambodian", "cambodia"},   {"canadian", "canada"},
+    {"chilean", "chile"},        {"chinese", "china"},
+    {"colombian", "colombia"},   {"croatian", "croatia"},
+    {"cuban", "cuba"},           {"cypriot", "cyprus"},
+    {"danish", "denmark"},       {"dutch", "netherlands"},
+    {"egyptian", "egypt"},       {"english", "england"},
+    {"estonian", "estonia"},     {"ethiopian", "ethiopia"},
+    {"european", "europe"},      {"finnish", "finland"},
+    {"french", "france"},        {"georgian", "georgia"},
+    {"german", "germany"},       {"greek", "greece"},
+    {"hungarian", "hungary"},    {"indian", "india"},
+    {"indonesian", "indonesia"}, {"iranian", "iran"},
+    {"iraqi", "iraq"},           {"irish", "ireland"},
+    {"israeli", "israel"},       {"italian", "italy"},
+    {"japanese", "japan"},       {"jordanian", "jordan"},
+    {"kenyan", "kenya"},         {"korean", "korea"},
+    {"kuwaiti", "kuwait"},       {"latvian", "latvia"},
+    {"lebanese", "lebanon"},     {"libyan", "libya"},
+    {"lithuanian", "lithuania"}, {"malaysian", "malaysia"},
+    {"mexican", "mexico"},       {"moldovan", "moldova"},
+    {"mongolian", "mongolia"},   {"moroccan", "morocco"},
+    {"nigerian", "nigeria"},     {"norwegian", "norway"},
+    {"pakistani", "pakistan"},   {"palestinian", "palestine"},
+    {"peruvian", "peru"},        {"polish", "poland"},
+    {"portuguese", "portugal"},  {"qatari", "qatar"},
+    {"romanian", "romania"},     {"russian", "russia"},
+    {"scottish", "scotland"},    {"serbian", "serbia"},
+    {"somali", "somalia"},       {"spanish", "spain"},
+    {"sudanese", "sudan"},       {"swedish", "sweden"},
+    {"swiss", "switzerland"},    {"syrian", "syria"},
+    {"taiwanese", "taiwan"},     {"thai", "thailand"},
+    {"tunisian", "tunisia"},     {"turkish", "turkey"},
+    {"ukrainian", "ukraine"},    {"venezuelan", "venezuela"},
+    {"vietnamese", "vietnam"},   {"welsh", "wales"},
     {"yemeni", "yemen"},
 };
 
 /* Generic head nouns of topics and occasions: each form to the name of its
  * class, so that "<X> deal" and "<X> agreements" are one topic. */
 static const word_pair HEADS[] = {
-    {"deal", "agreement"},        {"deals", "agreement"},
-    {"agreement", "agreement"},   {"agreements", "agreement"},
-    {"accord", "agreement"},      {"accords", "agreement"},
-    {"pact", "agreement"},        {"pacts", "agreement"},
-    {"treaty", "agreement"},      {"treaties", "agreement"},
-    {"protocol", "agreement"},    {"protocols", "agreement"},
-    {"talks", "talks"},           {"talk", "talks"},
-    {"negotiations", "talks"},    {"negotiation", "talks"},
-    {"crisis", "crisis"},         {"crises", "crisis"},
-    {"summit", "summit"},         {"summits", "summit"},
-    {"sanction", "sanctions"},    {"sanctions", "sanctions"},
-    {"news", "news"},             {"series", "series"},
+    {"deal", "agreement"},       {"deals", "agreement"},    {"agreement", "agreement"},
+    {"agreements", "agreement"}, {"accord", "agreement"},   {"accords", "agreement"},
+    {"pact", "agreement"},       {"pacts", "agreement"},    {"treaty", "agreement"},
+    {"treaties", "agreement"},   {"protocol", "agreement"}, {"protocols", "agreement"},
+    {"talks", "talks"},          {"talk", "talks"},         {"negotiations", "talks"},
+    {"negotiation", "talks"},    {"crisis", "crisis"},      {"crises", "crisis"},
+    {"summit", "summit"},        {"summits", "summit"},     {"sanction", "sanctions"},
+    {"sanctions", "sanctions"},  {"news", "news"},          {"series", "series"},
 };
 
 /* Built-in aliases for every type but text: names an acronym cannot
@@ -112,10 +108,9 @@ static const char *const ACRONYM_STOPWORDS[] = {
 };
 
 static const char *const UNITS[] = {
-    "one",     "two",     "three",     "four",     "five",
-    "six",     "seven",   "eight",     "nine",     "ten",
-    "eleven",  "twelve",  "thirteen",  "fourteen", "fifteen",
-    "sixteen", "seventeen", "eighteen", "nineteen",
+    "one",     "two",     "three",     "four",     "five",     "six",      "seven",
+    "eight",   "nine",    "ten",       "eleven",   "twelve",   "thirteen", "fourteen",
+    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 };
 static const char *const TENS[] = {
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -224,8 +219,7 @@ static bool stopword(claims_str w)
 
 /* Initials of the words (hyphenated parts count separately), with or
  * without the stop words, compared with the letters of acr. */
-static bool initials_match(claims_str acr, const claims_str *w, size_t n,
-                           bool skip_stopwords)
+static bool initials_match(claims_str acr, const claims_str *w, size_t n, bool skip_stopwords)
 {
     size_t ai = 0, parts = 0;
     for (size_t i = 0; i < n; i++) {
@@ -277,8 +271,7 @@ static int put_word(claims_buf *b, const char *s, size_t n)
 
 /* "G-20", "G 20", "Group of 20", "Group of Twenty" -> "g20"; for topics and
  * occasions also demonyms -> countries. */
-static int rewrite_words(claims_buf *out, claims_type type, const char *s,
-                         size_t len)
+static int rewrite_words(claims_buf *out, claims_type type, const char *s, size_t len)
 {
     claims_str *w;
     size_t n = words_of(s, len, &w);
@@ -290,13 +283,11 @@ static int rewrite_words(claims_buf *out, claims_type type, const char *s,
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
         int value = 0;
         size_t used = 0;
-        if (claims__str_eq(w[i], "group") && i + 2 < n &&
-            claims__str_eq(w[i + 1], "of") &&
+        if (claims__str_eq(w[i], "group") && i + 2 < n && claims__str_eq(w[i + 1], "of") &&
             (used = count_at(w, n, i + 2, &value)) > 0) {
             used += 2;
         } else if (claims__str_eq(w[i], "g") && i + 1 < n &&
-                   all_digits(w[i + 1].ptr, w[i + 1].len) &&
-                   count_at(w, n, i + 1, &value) == 1) {
+                   all_digits(w[i + 1].ptr, w[i + 1].len) && count_at(w, n, i + 1, &value) == 1) {
             used = 2;
         } else if (w[i].len > 2 && w[i].ptr[0] == 'g' && w[i].ptr[1] == '-' &&
                    all_digits(w[i].ptr + 2, w[i].len - 2)) {
@@ -311,8 +302,7 @@ static int rewrite_words(claims_buf *out, claims_type type, const char *s,
             continue;
         }
         const char *country = demonyms ? claims__entity_demonym(w[i]) : NULL;
-        rc = country ? put_word(out, country, strlen(country))
-                     : put_word(out, w[i].ptr, w[i].len);
+        rc = country ? put_word(out, country, strlen(country)) : put_word(out, w[i].ptr, w[i].len);
     }
     free(w);
     return rc;
@@ -330,8 +320,8 @@ static bool ends_with(claims_str w, const char *suffix)
 static size_t singular(claims_str w, bool *y)
 {
     *y = false;
-    if (w.len < 4 || !ends_with(w, "s") || ends_with(w, "ss") ||
-        ends_with(w, "us") || ends_with(w, "is") || ends_with(w, "ics"))
+    if (w.len < 4 || !ends_with(w, "s") || ends_with(w, "ss") || ends_with(w, "us") ||
+        ends_with(w, "is") || ends_with(w, "ics"))
         return w.len;
     if (ends_with(w, "ies") && w.len > 4) {
         *y = true;
@@ -380,8 +370,7 @@ static int drop_acronym_asides(claims_buf *out, const char *s, size_t len)
     size_t i = 0;
     while (rc == CLAIMS_OK && i < len) {
         const char *open = memchr(s + i, '(', len - i);
-        const char *close = open ? memchr(open, ')', len - (size_t)(open - s))
-                                 : NULL;
+        const char *close = open ? memchr(open, ')', len - (size_t)(open - s)) : NULL;
         if (!close) {
             rc = claims__buf_append(out, s + i, len - i);
             break;
@@ -390,10 +379,8 @@ static int drop_acronym_asides(claims_buf *out, const char *s, size_t len)
         rc = claims__buf_append(out, s + i, o - i);
         bool repeat = false;
         if (rc == CLAIMS_OK &&
-            (rc = claims__fold(&inner, open + 1, c - o - 1,
-                               CLAIMS__FOLD_PUNCT)) == CLAIMS_OK &&
-            (rc = claims__fold(&before, out->data, out->len,
-                               CLAIMS__FOLD_PUNCT)) == CLAIMS_OK &&
+            (rc = claims__fold(&inner, open + 1, c - o - 1, CLAIMS__FOLD_PUNCT)) == CLAIMS_OK &&
+            (rc = claims__fold(&before, out->data, out->len, CLAIMS__FOLD_PUNCT)) == CLAIMS_OK &&
             !memchr(inner.data, ' ', inner.len) && !memchr(inner.data, '(', inner.len)) {
             claims_str *w;
             size_t n = words_of(before.data, before.len, &w);
@@ -471,25 +458,21 @@ static unsigned key_flags(int type)
     return CLAIMS__FOLD_PUNCT | CLAIMS__FOLD_ARTICLE;
 }
 
-int claims__entity_key(claims_buf *out, int type, const char *s, size_t len,
-                       claims_error *err)
+int claims__entity_key(claims_buf *out, int type, const char *s, size_t len, claims_error *err)
 {
     int rc = claims__fold(out, s, len, key_flags(type));
     if (rc == CLAIMS_OK && out->len == 0)
-        rc = claims__error_simple(err, CLAIMS_ESYNTAX,
-                                  "no letters or digits in \"%.*s\"",
+        rc = claims__error_simple(err, CLAIMS_ESYNTAX, "no letters or digits in \"%.*s\"",
                                   claims__clip(s, len, 40), s);
     else if (rc != CLAIMS_OK)
-        claims__error_simple(err, rc, "cannot fold \"%.*s\"",
-                             claims__clip(s, len, 40), s);
+        claims__error_simple(err, rc, "cannot fold \"%.*s\"", claims__clip(s, len, 40), s);
     return rc;
 }
 
 /* Canonical text for a key: the type's table, then the all-types table, then
  * the built-in rows (not for text). `flat` is the key without commas. */
-static const char *find_alias(const claims_ctx *ctx, claims_type type,
-                              const char *key, size_t len, const char *flat,
-                              size_t flen)
+static const char *find_alias(const claims_ctx *ctx, claims_type type, const char *key, size_t len,
+                              const char *flat, size_t flen)
 {
     const char *c = claims__aliases_find(ctx, (int)type, key, len);
     if (!c)
@@ -516,12 +499,10 @@ static int place_parts(claims_buf *out, const claims_ctx *ctx, const char *key)
         if (out->len)
             rc = claims__buf_append(out, ", ", 2);
         if (rc == CLAIMS_OK)
-            rc = c ? claims__buf_append(out, c, strlen(c))
-                   : claims__buf_append(out, p, n);
+            rc = c ? claims__buf_append(out, c, strlen(c)) : claims__buf_append(out, p, n);
         p = comma ? comma + 2 : p + n;
         /* skip the following parts that the canonical name already has */
-        for (const char *cp = c ? strstr(c, ", ") : NULL; cp && *p;
-             cp = strstr(cp, ", ")) {
+        for (const char *cp = c ? strstr(c, ", ") : NULL; cp && *p; cp = strstr(cp, ", ")) {
             cp += 2;
             const char *cend = strstr(cp, ", ");
             size_t cn = cend ? (size_t)(cend - cp) : strlen(cp);
@@ -538,9 +519,8 @@ static int place_parts(claims_buf *out, const claims_ctx *ctx, const char *key)
 /* The canonical string of s for `type` into out. `aliases`: look the name
  * and the parts of a place up (not when normalizing a canonical name found
  * there: it is written as its author wants it). */
-static int entity_normalize(claims_buf *out, const claims_ctx *ctx,
-                            claims_type type, const char *s, size_t len,
-                            bool aliases, claims_error *err)
+static int entity_normalize(claims_buf *out, const claims_ctx *ctx, claims_type type, const char *s,
+                            size_t len, bool aliases, claims_error *err)
 {
     claims_buf key, flat, tmp, text;
     claims__buf_init(&key);
@@ -561,13 +541,10 @@ static int entity_normalize(claims_buf *out, const claims_ctx *ctx,
     if (rc == CLAIMS_OK && aliases)
         canonical = find_alias(ctx, type, key.data, key.len, flat.data, flat.len);
     if (canonical) {
-        rc = entity_normalize(out, ctx, type, canonical, strlen(canonical),
-                              false, err);
+        rc = entity_normalize(out, ctx, type, canonical, strlen(canonical), false, err);
     } else if (rc == CLAIMS_OK) {
         switch (type) {
-        case CLAIMS_TYPE_PLACE:
-            rc = place_parts(out, aliases ? ctx : NULL, key.data);
-            break;
+        case CLAIMS_TYPE_PLACE: rc = place_parts(out, aliases ? ctx : NULL, key.data); break;
         case CLAIMS_TYPE_ORGANIZATION:
             rc = rewrite_words(out, type, key.data, key.len);
             if (rc == CLAIMS_OK)
@@ -595,9 +572,8 @@ static int entity_normalize(claims_buf *out, const claims_ctx *ctx,
     return rc;
 }
 
-int claims__entity_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                         size_t len, const claims_parse_options *opts,
-                         claims_error *err)
+int claims__entity_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                         const claims_parse_options *opts, claims_error *err)
 {
     (void)opts;
     claims_buf key;
@@ -616,8 +592,8 @@ int claims__entity_parse(claims_value *v, const claims_ctx *ctx, const char *s,
 
 /* Acronym in either direction between two word lists; *acr and *full name
  * the sides for the reason. */
-static bool acronym_pair(const claims_str *a, size_t na, const claims_str *b,
-                         size_t nb, bool *a_is_acronym)
+static bool acronym_pair(const claims_str *a, size_t na, const claims_str *b, size_t nb,
+                         bool *a_is_acronym)
 {
     if (na == 1 && nb > 1 && is_acronym(a[0], b, nb)) {
         *a_is_acronym = true;
@@ -644,8 +620,8 @@ static bool word_eq(claims_str a, claims_str b)
 
 /* Does the shorter list occur in the longer in order: contiguously, or
  * (with gaps) when `gaps`? Returns the index where the match starts, or -1. */
-static long find_run(const claims_str *shorter, size_t ns,
-                     const claims_str *longer, size_t nl, bool gaps)
+static long find_run(const claims_str *shorter, size_t ns, const claims_str *longer, size_t nl,
+                     bool gaps)
 {
     if (ns == 0 || ns > nl)
         return -1;
@@ -666,8 +642,7 @@ static long find_run(const claims_str *shorter, size_t ns,
 /* Does l name s and more through an acronym? A word of l is the acronym
  * of all of s ("apec summit" and "asia-pacific economic cooperation"), or s
  * is one word, the acronym of a run of l. */
-static bool acronym_inside(const claims_str *l, size_t nl, const claims_str *s,
-                           size_t ns)
+static bool acronym_inside(const claims_str *l, size_t nl, const claims_str *s, size_t ns)
 {
     for (size_t i = 0; i < nl && ns >= 2 && nl >= 2; i++)
         if (is_acronym(l[i], s, ns))
@@ -724,15 +699,14 @@ static bool part_eq(claims_str a, claims_str b)
     claims_str *wa, *wb;
     size_t na = words_of(a.ptr, a.len, &wa);
     size_t nb = words_of(b.ptr, b.len, &wb);
-    bool acr = false, r = na != (size_t)-1 && nb != (size_t)-1 &&
-                          acronym_pair(wa, na, wb, nb, &acr);
+    bool acr = false,
+         r = na != (size_t)-1 && nb != (size_t)-1 && acronym_pair(wa, na, wb, nb, &acr);
     free(na != (size_t)-1 ? wa : NULL);
     free(nb != (size_t)-1 ? wb : NULL);
     return r;
 }
 
-static bool place_compare(claims_comparison *out, const char *ka,
-                          const char *kb)
+static bool place_compare(claims_comparison *out, const char *ka, const char *kb)
 {
     claims_str *pa, *pb;
     size_t na = place_split(ka, &pa);
@@ -758,8 +732,7 @@ static bool place_compare(claims_comparison *out, const char *ka,
         out->score = (double)ns / (double)nl;
         if (ns == nl) {
             out->relation = CLAIMS_RELATION_EQUAL;
-            claims__reason(out, "%s and %s name the same place (acronym)", ka,
-                           kb);
+            claims__reason(out, "%s and %s name the same place (acronym)", ka, kb);
         } else {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             if (start == 0)
@@ -773,8 +746,8 @@ static bool place_compare(claims_comparison *out, const char *ka,
     return found;
 }
 
-void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
-                            const claims_value *a, const claims_value *b)
+void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                            const claims_value *b)
 {
     (void)ctx;
     const char *ka = claims_value_normalized(a), *kb = claims_value_normalized(b);
@@ -817,16 +790,14 @@ void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
         full = a_acr ? span(wb, nb - 1) : span(wa, na - 1);
     }
     if (out->relation == CLAIMS_RELATION_EQUAL) {
-        claims__reason(out, "%.*s is the acronym of %.*s", (int)acr.len,
-                       acr.ptr, (int)full.len, full.ptr);
+        claims__reason(out, "%.*s is the acronym of %.*s", (int)acr.len, acr.ptr, (int)full.len,
+                       full.ptr);
     } else {
         bool a_short = na <= nb;
         const char *ks = a_short ? ka : kb, *kl = a_short ? kb : ka;
         size_t ns = a_short ? na : nb, nl = a_short ? nb : na;
-        bool topical = a->type == CLAIMS_TYPE_TOPIC ||
-                       a->type == CLAIMS_TYPE_OCCASION;
-        long at = find_run(a_short ? wa : wb, ns, a_short ? wb : wa, nl,
-                           topical);
+        bool topical = a->type == CLAIMS_TYPE_TOPIC || a->type == CLAIMS_TYPE_OCCASION;
+        long at = find_run(a_short ? wa : wb, ns, a_short ? wb : wa, nl, topical);
         /* a longer organization name extends the shorter at its end only:
          * "white house press office", but not "bank of america" */
         bool a_in_b = topical && acronym_inside(wb, nb, wa, na);
@@ -838,11 +809,10 @@ void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
         } else if (a_in_b || b_in_a) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             out->score = 0.5;
-            claims__reason(out, "%s is more specific than %s (acronym)",
-                           a_in_b ? kb : ka, a_in_b ? ka : kb);
+            claims__reason(out, "%s is more specific than %s (acronym)", a_in_b ? kb : ka,
+                           a_in_b ? ka : kb);
         } else {
-            claims__reason(out, "different %s: %s vs %s", type_noun(a->type),
-                           ka, kb);
+            claims__reason(out, "different %s: %s vs %s", type_noun(a->type), ka, kb);
         }
     }
     free(wa);

@@ -20,14 +20,14 @@
 
 enum word_class {
     W_NONE = 0,
-    W_ZERO,        /* zero, nought: a number or a leading zero */
-    W_OH,          /* "o", "oh": only as a leading zero ("o eight") */
-    W_UNIT,        /* one .. nine */
-    W_TEEN,        /* ten .. nineteen */
-    W_TENS,        /* twenty .. ninety */
+    W_ZERO, /* zero, nought: a number or a leading zero */
+    W_OH,   /* "o", "oh": only as a leading zero ("o eight") */
+    W_UNIT, /* one .. nine */
+    W_TEEN, /* ten .. nineteen */
+    W_TENS, /* twenty .. ninety */
     W_HUNDRED,
-    W_SCALE,       /* thousand, million, lakh, crore ... */
-    W_ABBR,        /* k, M, bn: a scale only right after a numeral */
+    W_SCALE, /* thousand, million, lakh, crore ... */
+    W_ABBR,  /* k, M, bn: a scale only right after a numeral */
     W_DOZEN,
     W_ORD_UNIT,    /* first .. ninth */
     W_ORD_TEEN,    /* tenth .. nineteenth */
@@ -39,13 +39,13 @@ enum word_class {
     W_A,           /* a, an */
     W_AND,
     W_POINT,
-    W_MINUS,       /* minus, negative */
-    W_COUPLE,      /* couple, pair: 2 */
-    W_FEW,         /* few, several: 3, vague */
-    W_SINGLE,      /* single: 1 */
+    W_MINUS,  /* minus, negative */
+    W_COUPLE, /* couple, pair: 2 */
+    W_FEW,    /* few, several: 3, vague */
+    W_SINGLE, /* single: 1 */
     W_THE,
     W_OF,
-    W_SUFFIX       /* st, nd, rd, th after a numeral */
+    W_SUFFIX /* st, nd, rd, th after a numeral */
 };
 
 /* Word flags (claims__tok.flags of a WORD). */
@@ -63,79 +63,135 @@ typedef struct vocab {
 /* Matched case-insensitively. Misspellings are listed only where peers treat
  * them as words ("fourty"). */
 static const vocab VOCAB[] = {
-    {"zero", W_ZERO, 0, 0}, {"nought", W_ZERO, 0, 0}, {"naught", W_ZERO, 0, 0},
-    {"nil", W_ZERO, 0, 0}, {"o", W_OH, 0, 0}, {"oh", W_OH, 0, 0},
-    {"one", W_UNIT, 0, 1}, {"two", W_UNIT, 0, 2}, {"three", W_UNIT, 0, 3},
-    {"four", W_UNIT, 0, 4}, {"five", W_UNIT, 0, 5}, {"six", W_UNIT, 0, 6},
-    {"seven", W_UNIT, 0, 7}, {"eight", W_UNIT, 0, 8}, {"nine", W_UNIT, 0, 9},
-    {"ten", W_TEEN, 0, 10}, {"eleven", W_TEEN, 0, 11},
-    {"twelve", W_TEEN, 0, 12}, {"thirteen", W_TEEN, 0, 13},
-    {"fourteen", W_TEEN, 0, 14}, {"fifteen", W_TEEN, 0, 15},
-    {"sixteen", W_TEEN, 0, 16}, {"seventeen", W_TEEN, 0, 17},
-    {"eighteen", W_TEEN, 0, 18}, {"nineteen", W_TEEN, 0, 19},
-    {"twenty", W_TENS, 0, 20}, {"thirty", W_TENS, 0, 30},
-    {"forty", W_TENS, 0, 40}, {"fourty", W_TENS, 0, 40},
-    {"fifty", W_TENS, 0, 50}, {"sixty", W_TENS, 0, 60},
-    {"seventy", W_TENS, 0, 70}, {"eighty", W_TENS, 0, 80},
+    {"zero", W_ZERO, 0, 0},
+    {"nought", W_ZERO, 0, 0},
+    {"naught", W_ZERO, 0, 0},
+    {"nil", W_ZERO, 0, 0},
+    {"o", W_OH, 0, 0},
+    {"oh", W_OH, 0, 0},
+    {"one", W_UNIT, 0, 1},
+    {"two", W_UNIT, 0, 2},
+    {"three", W_UNIT, 0, 3},
+    {"four", W_UNIT, 0, 4},
+    {"five", W_UNIT, 0, 5},
+    {"six", W_UNIT, 0, 6},
+    {"seven", W_UNIT, 0, 7},
+    {"eight", W_UNIT, 0, 8},
+    {"nine", W_UNIT, 0, 9},
+    {"ten", W_TEEN, 0, 10},
+    {"eleven", W_TEEN, 0, 11},
+    {"twelve", W_TEEN, 0, 12},
+    {"thirteen", W_TEEN, 0, 13},
+    {"fourteen", W_TEEN, 0, 14},
+    {"fifteen", W_TEEN, 0, 15},
+    {"sixteen", W_TEEN, 0, 16},
+    {"seventeen", W_TEEN, 0, 17},
+    {"eighteen", W_TEEN, 0, 18},
+    {"nineteen", W_TEEN, 0, 19},
+    {"twenty", W_TENS, 0, 20},
+    {"thirty", W_TENS, 0, 30},
+    {"forty", W_TENS, 0, 40},
+    {"fourty", W_TENS, 0, 40},
+    {"fifty", W_TENS, 0, 50},
+    {"sixty", W_TENS, 0, 60},
+    {"seventy", W_TENS, 0, 70},
+    {"eighty", W_TENS, 0, 80},
     {"ninety", W_TENS, 0, 90},
     {"hundred", W_HUNDRED, 0, 100},
-    {"thousand", W_SCALE, 0, 1e3}, {"million", W_SCALE, 0, 1e6},
-    {"billion", W_SCALE, 0, 1e9}, {"trillion", W_SCALE, 0, 1e12},
-    {"quadrillion", W_SCALE, 0, 1e15}, {"quintillion", W_SCALE, 0, 1e18},
+    {"thousand", W_SCALE, 0, 1e3},
+    {"million", W_SCALE, 0, 1e6},
+    {"billion", W_SCALE, 0, 1e9},
+    {"trillion", W_SCALE, 0, 1e12},
+    {"quadrillion", W_SCALE, 0, 1e15},
+    {"quintillion", W_SCALE, 0, 1e18},
     {"sextillion", W_SCALE, 0, 1e21},
     /* Indian English: lakh = 10^5, crore = 10^7 */
-    {"lakh", W_SCALE, 0, 1e5}, {"lac", W_SCALE, 0, 1e5},
-    {"lkh", W_SCALE, 0, 1e5}, {"crore", W_SCALE, 0, 1e7},
-    {"krore", W_SCALE, 0, 1e7}, {"cr", W_SCALE, 0, 1e7},
+    {"lakh", W_SCALE, 0, 1e5},
+    {"lac", W_SCALE, 0, 1e5},
+    {"lkh", W_SCALE, 0, 1e5},
+    {"crore", W_SCALE, 0, 1e7},
+    {"krore", W_SCALE, 0, 1e7},
+    {"cr", W_SCALE, 0, 1e7},
     {"koti", W_SCALE, 0, 1e7},
     /* newsroom abbreviations, any case, only after a numeral */
-    {"bn", W_ABBR, 0, 1e9}, {"bln", W_ABBR, 0, 1e9}, {"mil", W_ABBR, 0, 1e6},
-    {"mln", W_ABBR, 0, 1e6}, {"tn", W_ABBR, 0, 1e12},
-    {"tln", W_ABBR, 0, 1e12}, {"trn", W_ABBR, 0, 1e12},
-    {"dozen", W_DOZEN, 0, 12}, {"doz", W_DOZEN, 0, 12}, {"dz", W_DOZEN, 0, 12},
-    {"first", W_ORD_UNIT, 0, 1}, {"second", W_ORD_UNIT, 0, 2},
-    {"third", W_ORD_UNIT, 0, 3}, {"fourth", W_ORD_UNIT, 0, 4},
-    {"fifth", W_ORD_UNIT, 0, 5}, {"sixth", W_ORD_UNIT, 0, 6},
-    {"seventh", W_ORD_UNIT, 0, 7}, {"eighth", W_ORD_UNIT, 0, 8},
-    {"ninth", W_ORD_UNIT, 0, 9}, {"oneth", W_ORD_UNIT, WF_COMPOUND, 1},
-    {"tenth", W_ORD_TEEN, 0, 10}, {"eleventh", W_ORD_TEEN, 0, 11},
-    {"twelfth", W_ORD_TEEN, 0, 12}, {"thirteenth", W_ORD_TEEN, 0, 13},
-    {"fourteenth", W_ORD_TEEN, 0, 14}, {"fifteenth", W_ORD_TEEN, 0, 15},
-    {"sixteenth", W_ORD_TEEN, 0, 16}, {"seventeenth", W_ORD_TEEN, 0, 17},
-    {"eighteenth", W_ORD_TEEN, 0, 18}, {"nineteenth", W_ORD_TEEN, 0, 19},
-    {"twentieth", W_ORD_TENS, 0, 20}, {"thirtieth", W_ORD_TENS, 0, 30},
-    {"fortieth", W_ORD_TENS, 0, 40}, {"fourtieth", W_ORD_TENS, 0, 40},
-    {"fiftieth", W_ORD_TENS, 0, 50}, {"sixtieth", W_ORD_TENS, 0, 60},
-    {"seventieth", W_ORD_TENS, 0, 70}, {"eightieth", W_ORD_TENS, 0, 80},
+    {"bn", W_ABBR, 0, 1e9},
+    {"bln", W_ABBR, 0, 1e9},
+    {"mil", W_ABBR, 0, 1e6},
+    {"mln", W_ABBR, 0, 1e6},
+    {"tn", W_ABBR, 0, 1e12},
+    {"tln", W_ABBR, 0, 1e12},
+    {"trn", W_ABBR, 0, 1e12},
+    {"dozen", W_DOZEN, 0, 12},
+    {"doz", W_DOZEN, 0, 12},
+    {"dz", W_DOZEN, 0, 12},
+    {"first", W_ORD_UNIT, 0, 1},
+    {"second", W_ORD_UNIT, 0, 2},
+    {"third", W_ORD_UNIT, 0, 3},
+    {"fourth", W_ORD_UNIT, 0, 4},
+    {"fifth", W_ORD_UNIT, 0, 5},
+    {"sixth", W_ORD_UNIT, 0, 6},
+    {"seventh", W_ORD_UNIT, 0, 7},
+    {"eighth", W_ORD_UNIT, 0, 8},
+    {"ninth", W_ORD_UNIT, 0, 9},
+    {"oneth", W_ORD_UNIT, WF_COMPOUND, 1},
+    {"tenth", W_ORD_TEEN, 0, 10},
+    {"eleventh", W_ORD_TEEN, 0, 11},
+    {"twelfth", W_ORD_TEEN, 0, 12},
+    {"thirteenth", W_ORD_TEEN, 0, 13},
+    {"fourteenth", W_ORD_TEEN, 0, 14},
+    {"fifteenth", W_ORD_TEEN, 0, 15},
+    {"sixteenth", W_ORD_TEEN, 0, 16},
+    {"seventeenth", W_ORD_TEEN, 0, 17},
+    {"eighteenth", W_ORD_TEEN, 0, 18},
+    {"nineteenth", W_ORD_TEEN, 0, 19},
+    {"twentieth", W_ORD_TENS, 0, 20},
+    {"thirtieth", W_ORD_TENS, 0, 30},
+    {"fortieth", W_ORD_TENS, 0, 40},
+    {"fourtieth", W_ORD_TENS, 0, 40},
+    {"fiftieth", W_ORD_TENS, 0, 50},
+    {"sixtieth", W_ORD_TENS, 0, 60},
+    {"seventieth", W_ORD_TENS, 0, 70},
+    {"eightieth", W_ORD_TENS, 0, 80},
     {"ninetieth", W_ORD_TENS, 0, 90},
     {"hundredth", W_ORD_HUNDRED, 0, 100},
-    {"thousandth", W_ORD_SCALE, 0, 1e3}, {"millionth", W_ORD_SCALE, 0, 1e6},
-    {"billionth", W_ORD_SCALE, 0, 1e9}, {"trillionth", W_ORD_SCALE, 0, 1e12},
-    {"half", W_HALF, 0, 2}, {"halves", W_HALF, WF_PLURAL, 2},
+    {"thousandth", W_ORD_SCALE, 0, 1e3},
+    {"millionth", W_ORD_SCALE, 0, 1e6},
+    {"billionth", W_ORD_SCALE, 0, 1e9},
+    {"trillionth", W_ORD_SCALE, 0, 1e12},
+    {"half", W_HALF, 0, 2},
+    {"halves", W_HALF, WF_PLURAL, 2},
     {"quarter", W_QUARTER, 0, 4},
-    {"a", W_A, 0, 1}, {"an", W_A, 0, 1},
-    {"and", W_AND, 0, 0}, {"point", W_POINT, 0, 0},
-    {"minus", W_MINUS, 0, 0}, {"negative", W_MINUS, 0, 0},
-    {"couple", W_COUPLE, 0, 2}, {"pair", W_COUPLE, 0, 2},
-    {"few", W_FEW, WF_VAGUE, 3}, {"several", W_FEW, WF_VAGUE, 3},
-    {"single", W_SINGLE, 0, 1}, {"the", W_THE, 0, 0}, {"of", W_OF, 0, 0},
-    {"st", W_SUFFIX, 0, 0}, {"nd", W_SUFFIX, 0, 0}, {"rd", W_SUFFIX, 0, 0},
+    {"a", W_A, 0, 1},
+    {"an", W_A, 0, 1},
+    {"and", W_AND, 0, 0},
+    {"point", W_POINT, 0, 0},
+    {"minus", W_MINUS, 0, 0},
+    {"negative", W_MINUS, 0, 0},
+    {"couple", W_COUPLE, 0, 2},
+    {"pair", W_COUPLE, 0, 2},
+    {"few", W_FEW, WF_VAGUE, 3},
+    {"several", W_FEW, WF_VAGUE, 3},
+    {"single", W_SINGLE, 0, 1},
+    {"the", W_THE, 0, 0},
+    {"of", W_OF, 0, 0},
+    {"st", W_SUFFIX, 0, 0},
+    {"nd", W_SUFFIX, 0, 0},
+    {"rd", W_SUFFIX, 0, 0},
     {"th", W_SUFFIX, 0, 0},
 };
 
 /* Scale abbreviations whose case matters: "3M" is three million, "3m" is
  * three metres or minutes; "1MM" is finance's million, "1mm" a millimetre. */
 static const vocab ABBR_EXACT[] = {
-    {"k", W_ABBR, 0, 1e3}, {"K", W_ABBR, 0, 1e3}, {"M", W_ABBR, 0, 1e6},
-    {"MM", W_ABBR, 0, 1e6}, {"G", W_ABBR, 0, 1e9}, {"B", W_ABBR, 0, 1e9},
-    {"b", W_ABBR, 0, 1e9},
+    {"k", W_ABBR, 0, 1e3}, {"K", W_ABBR, 0, 1e3}, {"M", W_ABBR, 0, 1e6}, {"MM", W_ABBR, 0, 1e6},
+    {"G", W_ABBR, 0, 1e9}, {"B", W_ABBR, 0, 1e9}, {"b", W_ABBR, 0, 1e9},
 };
 
 /* Classes that take a plural "s" ("fifths", "thousands", "dozens"). */
 static bool plural_ok(unsigned cls)
 {
-    return cls == W_HUNDRED || cls == W_SCALE || cls == W_DOZEN ||
-           cls == W_QUARTER || (cls >= W_ORD_UNIT && cls <= W_ORD_SCALE);
+    return cls == W_HUNDRED || cls == W_SCALE || cls == W_DOZEN || cls == W_QUARTER ||
+           (cls >= W_ORD_UNIT && cls <= W_ORD_SCALE);
 }
 
 static const vocab *vocab_find(const char *w, size_t n)
@@ -152,8 +208,7 @@ static void classify_word(claims__tok *t, const char *s)
     size_t n = (size_t)(t->end - t->start);
     const char *w = s + t->start;
     for (size_t i = 0; i < sizeof ABBR_EXACT / sizeof ABBR_EXACT[0]; i++) {
-        if (strlen(ABBR_EXACT[i].word) == n &&
-            memcmp(ABBR_EXACT[i].word, w, n) == 0) {
+        if (strlen(ABBR_EXACT[i].word) == n && memcmp(ABBR_EXACT[i].word, w, n) == 0) {
             t->word = ABBR_EXACT[i].cls;
             t->value = ABBR_EXACT[i].value;
             return;
@@ -183,9 +238,8 @@ static void classify_word(claims__tok *t, const char *s)
 
 static bool is_space_cp(int32_t c)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           c == '\v' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) ||
-           c == 0x202F || c == 0x205F || c == 0x3000;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 /* Spaces that may separate digit groups: "1 000", also with a no-break or
@@ -200,10 +254,7 @@ static size_t group_space(const char *s, size_t len, size_t i)
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_alpha(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 static size_t digit_run(const char *s, size_t len, size_t i)
 {
@@ -215,19 +266,20 @@ static size_t digit_run(const char *s, size_t len, size_t i)
 
 static bool is_dash_cp(int32_t c)
 {
-    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||
-           c == 0xFE63 || c == 0xFF0D;
+    return c == '-' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212 || c == 0xFE63 || c == 0xFF0D;
 }
 
 /* Vulgar fraction characters, as numerator and denominator. */
 static bool vulgar_value(int32_t c, double *v)
 {
-    static const struct { int32_t cp; int num, den; } fr[] = {
-        {0xBC, 1, 4}, {0xBD, 1, 2}, {0xBE, 3, 4}, {0x2150, 1, 7},
-        {0x2151, 1, 9}, {0x2152, 1, 10}, {0x2153, 1, 3}, {0x2154, 2, 3},
-        {0x2155, 1, 5}, {0x2156, 2, 5}, {0x2157, 3, 5}, {0x2158, 4, 5},
-        {0x2159, 1, 6}, {0x215A, 5, 6}, {0x215B, 1, 8}, {0x215C, 3, 8},
-        {0x215D, 5, 8}, {0x215E, 7, 8},
+    static const struct {
+        int32_t cp;
+        int num, den;
+    } fr[] = {
+        {0xBC, 1, 4},    {0xBD, 1, 2},   {0xBE, 3, 4},   {0x2150, 1, 7}, {0x2151, 1, 9},
+        {0x2152, 1, 10}, {0x2153, 1, 3}, {0x2154, 2, 3}, {0x2155, 1, 5}, {0x2156, 2, 5},
+        {0x2157, 3, 5},  {0x2158, 4, 5}, {0x2159, 1, 6}, {0x215A, 5, 6}, {0x215B, 1, 8},
+        {0x215C, 3, 8},  {0x215D, 5, 8}, {0x215E, 7, 8},
     };
     for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++) {
         if (fr[i].cp == c) {
@@ -243,15 +295,14 @@ static bool is_punct_cp(int32_t c)
 {
     if (c < 0x80)
         return !is_alpha((char)c) && !is_digit((char)c);
-    return is_dash_cp(c) || (c >= 0x2016 && c <= 0x206F) || c == 0xD7 ||
-           c == 0xF7 || (c >= 0x2190 && c <= 0x22FF) || c == 0xAB ||
-           c == 0xBB || c == 0xB7 || c == 0xB0 || (c >= 0xA1 && c <= 0xBF);
+    return is_dash_cp(c) || (c >= 0x2016 && c <= 0x206F) || c == 0xD7 || c == 0xF7 ||
+           (c >= 0x2190 && c <= 0x22FF) || c == 0xAB || c == 0xBB || c == 0xB7 || c == 0xB0 ||
+           (c >= 0xA1 && c <= 0xBF);
 }
 
-static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
-                               1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                               1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-                               1e18, 1e19, 1e20, 1e21, 1e22};
+static const double POW10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /* Exact decimal digits to double: mantissa and power of ten, both exact in
  * doubles, so one multiplication or division rounds correctly (Clinger's
@@ -280,9 +331,9 @@ static int decimal_value(uint64_t mant, int exp10, double *out)
  * return false beyond 19 significant digits. */
 typedef struct digits {
     uint64_t mant;
-    int sig;      /* significant digits taken */
-    int frac;     /* of which after the decimal point */
-    int zeros;    /* pending trailing zeros of the fraction */
+    int sig;   /* significant digits taken */
+    int frac;  /* of which after the decimal point */
+    int zeros; /* pending trailing zeros of the fraction */
 } digits;
 
 /* Fraction digits: zeros are kept pending until a non-zero digit follows. */
@@ -327,8 +378,8 @@ static bool digits_int(digits *d, char c)
  * 1,234,567 or Indian 12,34,567), a decimal part, an exponent ("1.3e6");
  * "1.234.567" / "1.111,11" dot grouping and "5,00" decimal comma as written
  * in much of Europe. Sets *end, the value and CLAIMS__NUM_* flags. */
-static bool scan_numeral(const char *s, size_t len, size_t i, size_t *end,
-                         uint64_t *mant, int *exp, uint8_t *flags)
+static bool scan_numeral(const char *s, size_t len, size_t i, size_t *end, uint64_t *mant, int *exp,
+                         uint8_t *flags)
 {
     digits d = {0, 0, 0, 0};
     bool ok = true, grouped = false, decimal = false;
@@ -385,8 +436,7 @@ static bool scan_numeral(const char *s, size_t len, size_t i, size_t *end,
         } else {
             /* space groups of exactly three digits: "1 234 567" */
             size_t r2 = p, sp;
-            while ((sp = group_space(s, len, r2)) > 0 &&
-                   digit_run(s, len, r2 + sp) == 3 &&
+            while ((sp = group_space(s, len, r2)) > 0 && digit_run(s, len, r2 + sp) == 3 &&
                    !(r2 + sp + 3 < len && s[r2 + sp + 3] == '/')) {
                 for (size_t k = r2 + sp; k < r2 + sp + 3; k++)
                     ok = ok && digits_int(&d, s[k]);
@@ -435,30 +485,27 @@ static bool scan_numeral(const char *s, size_t len, size_t i, size_t *end,
 
 /* The exact digits of numeral token i times 10^k: "6.23x10^-4" is
  * 623e-6, with one rounding. */
-static int numeral_scaled(const claims__scan *sc, size_t i, double k,
-                          double *out)
+static int numeral_scaled(const claims__scan *sc, size_t i, double k, double *out)
 {
     const claims__tok *t = &sc->tok[i];
     size_t end;
     uint64_t mant;
     int exp;
     uint8_t flags;
-    if (fabs(k) > 400 ||
-        !scan_numeral(sc->s, t->end, t->start, &end, &mant, &exp, &flags))
+    if (fabs(k) > 400 || !scan_numeral(sc->s, t->end, t->start, &end, &mant, &exp, &flags))
         return CLAIMS_ERANGE;
     return decimal_value(mant, exp + (int)k, out);
 }
 
-int claims__number_scan(claims__scan *sc, const char *s, size_t len,
-                        const char *what, claims_error *err)
+int claims__number_scan(claims__scan *sc, const char *s, size_t len, const char *what,
+                        claims_error *err)
 {
     sc->s = s;
     sc->n = 0;
     sc->work = CLAIMS__NUM_WORK;
     sc->exhausted = false;
     if (len > UINT16_MAX) /* token offsets are 16-bit */
-        return claims__error_simple(err, CLAIMS_ERANGE,
-                                    "text of %zu bytes is too long to be a %s",
+        return claims__error_simple(err, CLAIMS_ERANGE, "text of %zu bytes is too long to be a %s",
                                     len, what);
     size_t i = 0;
     bool space = true;
@@ -467,19 +514,17 @@ int claims__number_scan(claims__scan *sc, const char *s, size_t len,
         unsigned char c = (unsigned char)s[i];
         claims__tok t;
         memset(&t, 0, sizeof t);
-        if (is_digit((char)c) ||
-            (c == '.' && i + 1 < len && is_digit(s[i + 1]))) {
+        if (is_digit((char)c) || (c == '.' && i + 1 < len && is_digit(s[i + 1]))) {
             size_t end;
             uint64_t mant;
             int exp;
             if (!scan_numeral(s, len, i, &end, &mant, &exp, &t.flags) ||
                 decimal_value(mant, exp, &t.value) != CLAIMS_OK) {
                 int n = (int)(end - start > 40 ? 40 : end - start);
-                return claims__error_simple(
-                    err, CLAIMS_ERANGE,
-                    "numeral '%.*s' cannot be held exactly (beyond 2^53, "
-                    "more than 19 digits or an exponent beyond 22)",
-                    n, s + start);
+                return claims__error_simple(err, CLAIMS_ERANGE,
+                                            "numeral '%.*s' cannot be held exactly (beyond 2^53, "
+                                            "more than 19 digits or an exponent beyond 22)",
+                                            n, s + start);
             }
             t.kind = CLAIMS__TOK_NUMERAL;
             i = end;
@@ -508,8 +553,7 @@ int claims__number_scan(claims__scan *sc, const char *s, size_t len,
                     size_t j = i;
                     int32_t c2 = claims__utf8_next(s, len, &j);
                     if (c2 < 0x80 ? !is_alpha((char)c2)
-                                  : (is_space_cp(c2) || is_punct_cp(c2) ||
-                                     vulgar_value(c2, &fv)))
+                                  : (is_space_cp(c2) || is_punct_cp(c2) || vulgar_value(c2, &fv)))
                         break;
                     i = j;
                 }
@@ -517,9 +561,9 @@ int claims__number_scan(claims__scan *sc, const char *s, size_t len,
             }
         }
         if (sc->n == CLAIMS__NUM_MAX_TOKENS)
-            return claims__error_simple(
-                err, CLAIMS_ESYNTAX, "too many words to be a %s (more than %d)",
-                what, CLAIMS__NUM_MAX_TOKENS);
+            return claims__error_simple(err, CLAIMS_ESYNTAX,
+                                        "too many words to be a %s (more than %d)", what,
+                                        CLAIMS__NUM_MAX_TOKENS);
         t.start = (uint16_t)start;
         t.end = (uint16_t)i;
         t.space = space;
@@ -554,8 +598,7 @@ bool claims__tok_is(const claims__scan *sc, size_t i, const char *w)
 
 bool claims__tok_punct(const claims__scan *sc, size_t i, int32_t cp)
 {
-    return i < sc->n && sc->tok[i].kind == CLAIMS__TOK_PUNCT &&
-           sc->tok[i].cp == cp;
+    return i < sc->n && sc->tok[i].kind == CLAIMS__TOK_PUNCT && sc->tok[i].cp == cp;
 }
 
 static unsigned cls_of(const claims__scan *sc, size_t i)
@@ -563,10 +606,7 @@ static unsigned cls_of(const claims__scan *sc, size_t i)
     return sc->tok[i].kind == CLAIMS__TOK_WORD ? sc->tok[i].word : W_NONE;
 }
 
-static bool is_hyphen(const claims__scan *sc, size_t i)
-{
-    return claims__tok_punct(sc, i, '-');
-}
+static bool is_hyphen(const claims__scan *sc, size_t i) { return claims__tok_punct(sc, i, '-'); }
 
 static bool is_numeral(const claims__scan *sc, size_t i)
 {
@@ -591,8 +631,19 @@ static void nval_init(nval *r, double v)
 
 /* What the previous element of a cardinal was. */
 enum prev_kind {
-    P_START, P_A, P_ZERO, P_UNIT, P_TEEN, P_TENS, P_TENS_UNIT, P_HUNDRED,
-    P_SCALE, P_DOZEN, P_NUMERAL, P_AND, P_QWORD
+    P_START,
+    P_A,
+    P_ZERO,
+    P_UNIT,
+    P_TEEN,
+    P_TENS,
+    P_TENS_UNIT,
+    P_HUNDRED,
+    P_SCALE,
+    P_DOZEN,
+    P_NUMERAL,
+    P_AND,
+    P_QWORD
 };
 
 static bool ordinal_suffix_ok(double v, const char *suf)
@@ -609,8 +660,7 @@ static bool ordinal_suffix_ok(double v, const char *suf)
         else if (n % 10 == 3)
             want = "rd";
     }
-    return claims__ascii_lower(suf[0]) == want[0] &&
-           claims__ascii_lower(suf[1]) == want[1];
+    return claims__ascii_lower(suf[0]) == want[0] && claims__ascii_lower(suf[1]) == want[1];
 }
 
 /*
@@ -623,8 +673,7 @@ static bool ordinal_suffix_ok(double v, const char *suf)
  * zeros are allowed ("zero eight", "0033"), a zero after digits is not
  * ("five zero"). An ordinal word may only come last.
  */
-static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
-                        bool denominator, nval *out)
+static bool cardinal_at(claims__scan *sc, size_t b, size_t e, bool denominator, nval *out)
 {
     double total = 0, chunk = 0, before_and = -1, last_scale = INFINITY;
     double tail = 0;
@@ -639,8 +688,8 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
         if (is_hyphen(sc, i)) {
             /* joins two number words: "thirty-five", "fifty - two" */
             if (i == b || last || sc->tok[i - 1].kind != CLAIMS__TOK_WORD ||
-                sc->tok[i + 1].kind != CLAIMS__TOK_WORD || prev == P_AND ||
-                prev == P_A || is_hyphen(sc, i + 1))
+                sc->tok[i + 1].kind != CLAIMS__TOK_WORD || prev == P_AND || prev == P_A ||
+                is_hyphen(sc, i + 1))
                 return false;
             continue;
         }
@@ -664,10 +713,8 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
         }
         if (t->kind == CLAIMS__TOK_NUMERAL) {
             bool integer = (t->flags & CLAIMS__NUM_INTEGER) != 0;
-            bool after_h = prev == P_HUNDRED ||
-                           (prev == P_AND && and_after == P_HUNDRED);
-            bool after_s = prev == P_SCALE ||
-                           (prev == P_AND && and_after == P_SCALE);
+            bool after_h = prev == P_HUNDRED || (prev == P_AND && and_after == P_HUNDRED);
+            bool after_s = prev == P_SCALE || (prev == P_AND && and_after == P_SCALE);
             if (prev == P_START) {
                 chunk = v;
                 prev = P_NUMERAL;
@@ -682,8 +729,7 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
                 return false;
             }
             /* "21st": a suffix glued to the last numeral */
-            if (i + 2 == e && cls_of(sc, i + 1) == W_SUFFIX &&
-                !sc->tok[i + 1].space) {
+            if (i + 2 == e && cls_of(sc, i + 1) == W_SUFFIX && !sc->tok[i + 1].space) {
                 const char *suf = sc->s + sc->tok[i + 1].start;
                 if (!integer || !ordinal_suffix_ok(chunk, suf))
                     return false;
@@ -713,8 +759,7 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
             if (prev == P_START || prev == P_ZERO) {
                 chunk = v;
                 prev = P_UNIT;
-            } else if (prev == P_HUNDRED || prev == P_SCALE ||
-                       prev == P_TENS ||
+            } else if (prev == P_HUNDRED || prev == P_SCALE || prev == P_TENS ||
                        (prev == P_AND && and_after != P_START)) {
                 chunk += v;
                 prev = P_TENS_UNIT;
@@ -731,8 +776,8 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
                        (prev == P_AND && and_after != P_TENS)) {
                 chunk += v;
                 prev = c == W_TENS ? P_TENS : P_TENS_UNIT;
-            } else if (c == W_TENS && (prev == P_UNIT || prev == P_TEEN) &&
-                       total == 0 && !hundreds && !ord) {
+            } else if (c == W_TENS && (prev == P_UNIT || prev == P_TEEN) && total == 0 &&
+                       !hundreds && !ord) {
                 /* "one twenty two" = 122, "nineteen seventy" = 1970 */
                 chunk = chunk * 100 + v;
                 hundreds = elided = true;
@@ -746,9 +791,8 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
                 return false;
             if (prev == P_START || prev == P_ZERO || prev == P_A)
                 chunk = 1;
-            else if (prev != P_UNIT && prev != P_TEEN && prev != P_TENS &&
-                     prev != P_TENS_UNIT && prev != P_NUMERAL &&
-                     prev != P_QWORD)
+            else if (prev != P_UNIT && prev != P_TEEN && prev != P_TENS && prev != P_TENS_UNIT &&
+                     prev != P_NUMERAL && prev != P_QWORD)
                 return false;
             chunk *= 100;
             hundreds = true;
@@ -770,8 +814,8 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
                 if (prev == P_START || prev == P_A)
                     mult = 1;
                 else if (prev == P_UNIT || prev == P_TEEN || prev == P_TENS ||
-                         prev == P_TENS_UNIT || prev == P_HUNDRED ||
-                         prev == P_NUMERAL || prev == P_QWORD)
+                         prev == P_TENS_UNIT || prev == P_HUNDRED || prev == P_NUMERAL ||
+                         prev == P_QWORD)
                     mult = chunk;
                 else
                     return false;
@@ -780,9 +824,7 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
                 if (c == W_DOZEN) {
                     /* "three hundred and two dozens": the dozens are the
                      * term after "and" */
-                    chunk = before_and >= 0
-                                ? before_and + (chunk - before_and) * v
-                                : mult * v;
+                    chunk = before_and >= 0 ? before_and + (chunk - before_and) * v : mult * v;
                     total += chunk;
                     chunk = 0;
                 } else {
@@ -818,12 +860,11 @@ static bool cardinal_at(claims__scan *sc, size_t b, size_t e,
             /* "a couple of", "a dozen of" */
             if (prev != P_QWORD && prev != P_DOZEN)
                 return false;
-            if (!last && cls_of(sc, i + 1) != W_HUNDRED &&
-                cls_of(sc, i + 1) != W_SCALE && cls_of(sc, i + 1) != W_DOZEN)
+            if (!last && cls_of(sc, i + 1) != W_HUNDRED && cls_of(sc, i + 1) != W_SCALE &&
+                cls_of(sc, i + 1) != W_DOZEN)
                 return false;
             break;
-        default:
-            return false;
+        default: return false;
         }
     }
     if (prev == P_START || prev == P_A || prev == P_AND)
@@ -850,8 +891,7 @@ static bool cardinal(claims__scan *sc, size_t b, size_t e, nval *out)
 
 static bool is_fraction_denominator(unsigned c)
 {
-    return (c >= W_ORD_UNIT && c <= W_ORD_SCALE) || c == W_HALF ||
-           c == W_QUARTER;
+    return (c >= W_ORD_UNIT && c <= W_ORD_SCALE) || c == W_HALF || c == W_QUARTER;
 }
 
 /*
@@ -862,16 +902,14 @@ static bool is_fraction_denominator(unsigned c)
  * "one one hundred fifth" is 1/105); a hyphenated "twenty-fifth" is one
  * word and is not split.
  */
-static bool fraction_words(claims__scan *sc, size_t b, size_t e,
-                           nval *out)
+static bool fraction_words(claims__scan *sc, size_t b, size_t e, nval *out)
 {
     unsigned lc = cls_of(sc, e - 1);
     if (!is_fraction_denominator(lc))
         return false;
     if (e - b == 1) {
         /* "half", "quarter"; "quarters" alone is no amount */
-        if ((lc != W_HALF && lc != W_QUARTER) ||
-            (sc->tok[e - 1].flags & WF_PLURAL))
+        if ((lc != W_HALF && lc != W_QUARTER) || (sc->tok[e - 1].flags & WF_PLURAL))
             return false;
         nval_init(out, 1.0 / sc->tok[e - 1].value);
         out->fraction = true;
@@ -879,15 +917,13 @@ static bool fraction_words(claims__scan *sc, size_t b, size_t e,
     }
     for (size_t d = b + 1; d < e; d++) {
         unsigned c = cls_of(sc, d);
-        if (sc->tok[d].kind == CLAIMS__TOK_PUNCT || c == W_AND || c == W_A ||
-            c == W_THE || c == W_OF || c == W_HUNDRED || c == W_SCALE ||
-            c == W_DOZEN || c == W_ABBR)
+        if (sc->tok[d].kind == CLAIMS__TOK_PUNCT || c == W_AND || c == W_A || c == W_THE ||
+            c == W_OF || c == W_HUNDRED || c == W_SCALE || c == W_DOZEN || c == W_ABBR)
             continue;
         bool hyphen = is_hyphen(sc, d - 1);
         if (hyphen && d != e - 1)
             continue;
-        if (hyphen && d >= b + 2 && cls_of(sc, d - 2) == W_TENS &&
-            c == W_ORD_UNIT)
+        if (hyphen && d >= b + 2 && cls_of(sc, d - 2) == W_TENS && c == W_ORD_UNIT)
             continue;
         size_t nb = hyphen ? d - 1 : d;
         if (nb <= b)
@@ -920,11 +956,9 @@ static bool fraction_words(claims__scan *sc, size_t b, size_t e,
     return false;
 }
 
-
 /* Appends the digits a word stands for after "point": "zero three" -> "03",
  * "seventy-one" -> "71", "77" -> "77". */
-static bool point_digits(claims__scan *sc, size_t b, size_t e,
-                         digits *d)
+static bool point_digits(claims__scan *sc, size_t b, size_t e, digits *d)
 {
     if (b >= e)
         return false;
@@ -967,8 +1001,7 @@ static bool point_digits(claims__scan *sc, size_t b, size_t e,
 }
 
 /* "two hundred point zero three", "point 77", "1 point 1". */
-static bool decimal_words(claims__scan *sc, size_t b, size_t e,
-                          nval *out)
+static bool decimal_words(claims__scan *sc, size_t b, size_t e, nval *out)
 {
     size_t p = b;
     while (p < e && cls_of(sc, p) != W_POINT)
@@ -984,8 +1017,7 @@ static bool decimal_words(claims__scan *sc, size_t b, size_t e,
     }
     digits d = {0, 0, 0, 0};
     double frac;
-    if (!point_digits(sc, p + 1, e, &d) ||
-        decimal_value(d.mant, -d.frac, &frac) != CLAIMS_OK)
+    if (!point_digits(sc, p + 1, e, &d) || decimal_value(d.mant, -d.frac, &frac) != CLAIMS_OK)
         return false;
     nval_init(out, left + frac);
     out->decimal = true;
@@ -1017,8 +1049,8 @@ static bool ratio(claims__scan *sc, size_t b, size_t e, nval *out)
             continue;
         }
         nval n, d;
-        if (r >= e || !cardinal(sc, b, k, &n) || n.ordinal ||
-            !cardinal(sc, r, e, &d) || d.ordinal || d.v == 0)
+        if (r >= e || !cardinal(sc, b, k, &n) || n.ordinal || !cardinal(sc, r, e, &d) ||
+            d.ordinal || d.v == 0)
             continue;
         if (part && n.v > d.v)
             continue;
@@ -1034,15 +1066,12 @@ static bool ratio(claims__scan *sc, size_t b, size_t e, nval *out)
 }
 
 /* Reads "^", then signs, then an integer exponent at i; *sign is +-1. */
-static bool power_exponent(const claims__scan *sc, size_t i, size_t e,
-                           double *exp)
+static bool power_exponent(const claims__scan *sc, size_t i, size_t e, double *exp)
 {
     if (i >= e || !claims__tok_punct(sc, i, '^'))
         return false;
     double sign = 1;
-    for (i++; i < e && (claims__tok_punct(sc, i, '-') ||
-                        claims__tok_punct(sc, i, '+'));
-         i++)
+    for (i++; i < e && (claims__tok_punct(sc, i, '-') || claims__tok_punct(sc, i, '+')); i++)
         sign = claims__tok_punct(sc, i, '-') ? -sign : sign;
     if (i + 1 != e || !plain_int(sc, i))
         return false;
@@ -1062,24 +1091,21 @@ static bool digit_forms(claims__scan *sc, size_t b, size_t e, nval *out)
     }
     if (!is_numeral(sc, b))
         return false;
-    if (n == 2 && sc->tok[b + 1].kind == CLAIMS__TOK_VULGAR &&
-        (t->flags & CLAIMS__NUM_INTEGER)) {
+    if (n == 2 && sc->tok[b + 1].kind == CLAIMS__TOK_VULGAR && (t->flags & CLAIMS__NUM_INTEGER)) {
         nval_init(out, t->value + sc->tok[b + 1].value);
         out->fraction = true;
         return true;
     }
     /* a/b, and a b/c with a proper b/c */
     size_t f = n == 4 ? b + 1 : b;
-    if ((n == 3 || n == 4) && plain_int(sc, f) &&
-        claims__tok_punct(sc, f + 1, '/') && plain_int(sc, f + 2) &&
-        glued(sc, f + 1) && glued(sc, f + 2)) {
+    if ((n == 3 || n == 4) && plain_int(sc, f) && claims__tok_punct(sc, f + 1, '/') &&
+        plain_int(sc, f + 2) && glued(sc, f + 1) && glued(sc, f + 2)) {
         double num = sc->tok[f].value, den = sc->tok[f + 2].value;
         if (den == 0)
             return false;
         double v = num / den;
         if (n == 4) {
-            if (!(t->flags & CLAIMS__NUM_INTEGER) || num >= den ||
-                !sc->tok[f].space)
+            if (!(t->flags & CLAIMS__NUM_INTEGER) || num >= den || !sc->tok[f].space)
                 return false;
             v += t->value;
         }
@@ -1105,15 +1131,13 @@ static bool digit_forms(claims__scan *sc, size_t b, size_t e, nval *out)
     return false;
 }
 
-
 /* "half a dozen", "two thirds of a million", "two point two million":
  * a non-cardinal reading times trailing scale words. */
 static bool scaled(claims__scan *sc, size_t b, size_t e, nval *out)
 {
     size_t k = e;
     double mult = 1;
-    while (k > b && (cls_of(sc, k - 1) == W_SCALE ||
-                     cls_of(sc, k - 1) == W_DOZEN ||
+    while (k > b && (cls_of(sc, k - 1) == W_SCALE || cls_of(sc, k - 1) == W_DOZEN ||
                      cls_of(sc, k - 1) == W_HUNDRED)) {
         mult *= sc->tok[k - 1].value;
         k--;
@@ -1128,8 +1152,7 @@ static bool scaled(claims__scan *sc, size_t b, size_t e, nval *out)
     /* only a part is scaled: a cardinal base would have read as a cardinal,
      * and "twenty a hundred" is not 2000 */
     nval base;
-    if (j <= b || !(fraction_words(sc, b, j, &base) ||
-                    decimal_words(sc, b, j, &base) ||
+    if (j <= b || !(fraction_words(sc, b, j, &base) || decimal_words(sc, b, j, &base) ||
                     (digit_forms(sc, b, j, &base) && base.fraction)))
         return false;
     nval_init(out, base.v * mult);
@@ -1185,17 +1208,14 @@ static bool mixed(claims__scan *sc, size_t b, size_t e, nval *out)
  * number, a fraction, a decimal in words, a ratio, a digit form or a scaled
  * fraction; or a number restated in parentheses, "forty-five (45)".
  */
-static bool value_core(claims__scan *sc, size_t b, size_t e, nval *out,
-                       unsigned allow)
+static bool value_core(claims__scan *sc, size_t b, size_t e, nval *out, unsigned allow)
 {
     if (b >= e)
         return false;
     unsigned c0 = cls_of(sc, b);
     if ((allow & ALLOW_SIGN) &&
-        (claims__tok_punct(sc, b, '-') || claims__tok_punct(sc, b, '+') ||
-         c0 == W_MINUS)) {
-        if (!value_core(sc, b + 1, e, out, allow & ~ALLOW_SIGN) ||
-            out->ordinal)
+        (claims__tok_punct(sc, b, '-') || claims__tok_punct(sc, b, '+') || c0 == W_MINUS)) {
+        if (!value_core(sc, b + 1, e, out, allow & ~ALLOW_SIGN) || out->ordinal)
             return false;
         if (!claims__tok_punct(sc, b, '+'))
             out->v = -out->v;
@@ -1225,25 +1245,23 @@ static bool value_core(claims__scan *sc, size_t b, size_t e, nval *out,
         *out = plural_ord;
         return true;
     }
-    return decimal_words(sc, b, e, out) || ratio(sc, b, e, out) ||
-           digit_forms(sc, b, e, out) || scaled(sc, b, e, out);
+    return decimal_words(sc, b, e, out) || ratio(sc, b, e, out) || digit_forms(sc, b, e, out) ||
+           scaled(sc, b, e, out);
 }
 
-int claims__number_value(claims__scan *sc, size_t b, size_t e,
-                         double *value, unsigned *flags)
+int claims__number_value(claims__scan *sc, size_t b, size_t e, double *value, unsigned *flags)
 {
     nval r;
     if (!value_core(sc, b, e, &r, ALLOW_SIGN | ALLOW_PAREN))
         return CLAIMS_ESYNTAX;
     *value = r.v;
-    *flags = (r.vague ? CLAIMS__NV_VAGUE : 0u) |
-             (r.ordinal ? CLAIMS__NV_ORDINAL : 0u) |
+    *flags = (r.vague ? CLAIMS__NV_VAGUE : 0u) | (r.ordinal ? CLAIMS__NV_ORDINAL : 0u) |
              (r.fraction || r.decimal ? CLAIMS__NV_FRACTION : 0u);
     return CLAIMS_OK;
 }
 
-int claims__number_leaf(claims__scan *sc, size_t b, size_t e,
-                        const void *data, double *value, bool *vague)
+int claims__number_leaf(claims__scan *sc, size_t b, size_t e, const void *data, double *value,
+                        bool *vague)
 {
     (void)data;
     unsigned flags = 0;
@@ -1272,38 +1290,66 @@ typedef struct phrase {
 /* Leading hedges and bounds. "nearly" and "almost" are LESS_THAN as in the
  * TIMEX2/TimeML guidelines; the longest match wins. */
 static const phrase LEADS[] = {
-    {"about", L_HEDGE, M_APPROX}, {"approximately", L_HEDGE, M_APPROX},
-    {"approx", L_HEDGE, M_APPROX}, {"approx .", L_HEDGE, M_APPROX},
-    {"around", L_HEDGE, M_APPROX}, {"roughly", L_HEDGE, M_APPROX},
-    {"some", L_HEDGE, M_APPROX}, {"circa", L_HEDGE, M_APPROX},
-    {"ca .", L_HEDGE, M_APPROX}, {"close to", L_HEDGE, M_APPROX},
-    {"an estimated", L_HEDGE, M_APPROX}, {"estimated", L_HEDGE, M_APPROX},
-    {"more or less", L_HEDGE, M_APPROX}, {"in the region of", L_HEDGE, M_APPROX},
-    {"on the order of", L_HEDGE, M_APPROX}, {"~", L_HEDGE, M_APPROX},
+    {"about", L_HEDGE, M_APPROX},
+    {"approximately", L_HEDGE, M_APPROX},
+    {"approx", L_HEDGE, M_APPROX},
+    {"approx .", L_HEDGE, M_APPROX},
+    {"around", L_HEDGE, M_APPROX},
+    {"roughly", L_HEDGE, M_APPROX},
+    {"some", L_HEDGE, M_APPROX},
+    {"circa", L_HEDGE, M_APPROX},
+    {"ca .", L_HEDGE, M_APPROX},
+    {"close to", L_HEDGE, M_APPROX},
+    {"an estimated", L_HEDGE, M_APPROX},
+    {"estimated", L_HEDGE, M_APPROX},
+    {"more or less", L_HEDGE, M_APPROX},
+    {"in the region of", L_HEDGE, M_APPROX},
+    {"on the order of", L_HEDGE, M_APPROX},
+    {"~", L_HEDGE, M_APPROX},
 
-    {"less than", L_HEDGE, M_LT}, {"fewer than", L_HEDGE, M_LT},
-    {"under", L_HEDGE, M_LT}, {"below", L_HEDGE, M_LT},
-    {"lower than", L_HEDGE, M_LT}, {"smaller than", L_HEDGE, M_LT},
-    {"shorter than", L_HEDGE, M_LT}, {"nearly", L_HEDGE, M_LT},
-    {"almost", L_HEDGE, M_LT}, {"just under", L_HEDGE, M_LT},
-    {"just below", L_HEDGE, M_LT}, {"just less than", L_HEDGE, M_LT},
-    {"slightly less than", L_HEDGE, M_LT}, {"a little less than", L_HEDGE, M_LT},
-    {"a little under", L_HEDGE, M_LT}, {"well under", L_HEDGE, M_LT},
-    {"well below", L_HEDGE, M_LT}, {"just shy of", L_HEDGE, M_LT},
-    {"shy of", L_HEDGE, M_LT}, {"not quite", L_HEDGE, M_LT},
+    {"less than", L_HEDGE, M_LT},
+    {"fewer than", L_HEDGE, M_LT},
+    {"under", L_HEDGE, M_LT},
+    {"below", L_HEDGE, M_LT},
+    {"lower than", L_HEDGE, M_LT},
+    {"smaller than", L_HEDGE, M_LT},
+    {"shorter than", L_HEDGE, M_LT},
+    {"nearly", L_HEDGE, M_LT},
+    {"almost", L_HEDGE, M_LT},
+    {"just under", L_HEDGE, M_LT},
+    {"just below", L_HEDGE, M_LT},
+    {"just less than", L_HEDGE, M_LT},
+    {"slightly less than", L_HEDGE, M_LT},
+    {"a little less than", L_HEDGE, M_LT},
+    {"a little under", L_HEDGE, M_LT},
+    {"well under", L_HEDGE, M_LT},
+    {"well below", L_HEDGE, M_LT},
+    {"just shy of", L_HEDGE, M_LT},
+    {"shy of", L_HEDGE, M_LT},
+    {"not quite", L_HEDGE, M_LT},
     {"<", L_HEDGE, M_LT},
 
-    {"at most", L_HEDGE, M_LE}, {"no more than", L_HEDGE, M_LE},
-    {"not more than", L_HEDGE, M_LE}, {"no greater than", L_HEDGE, M_LE},
-    {"no larger than", L_HEDGE, M_LE}, {"no higher than", L_HEDGE, M_LE},
-    {"no longer than", L_HEDGE, M_LE}, {"not exceeding", L_HEDGE, M_LE},
-    {"up to", L_HEDGE, M_LE}, {"as many as", L_HEDGE, M_LE},
-    {"as much as", L_HEDGE, M_LE}, {"a maximum of", L_HEDGE, M_LE},
-    {"maximum of", L_HEDGE, M_LE}, {"maximum", L_HEDGE, M_LE},
-    {"max", L_HEDGE, M_LE}, {"max .", L_HEDGE, M_LE},
+    {"at most", L_HEDGE, M_LE},
+    {"no more than", L_HEDGE, M_LE},
+    {"not more than", L_HEDGE, M_LE},
+    {"no greater than", L_HEDGE, M_LE},
+    {"no larger than", L_HEDGE, M_LE},
+    {"no higher than", L_HEDGE, M_LE},
+    {"no longer than", L_HEDGE, M_LE},
+    {"not exceeding", L_HEDGE, M_LE},
+    {"up to", L_HEDGE, M_LE},
+    {"as many as", L_HEDGE, M_LE},
+    {"as much as", L_HEDGE, M_LE},
+    {"a maximum of", L_HEDGE, M_LE},
+    {"maximum of", L_HEDGE, M_LE},
+    {"maximum", L_HEDGE, M_LE},
+    {"max", L_HEDGE, M_LE},
+    {"max .", L_HEDGE, M_LE},
     {"less than or equal to", L_HEDGE, M_LE},
-    {"less than or equal", L_HEDGE, M_LE}, {"fewer than or equal to", L_HEDGE, M_LE},
-    {"less or equal than", L_HEDGE, M_LE}, {"less or equal to", L_HEDGE, M_LE},
+    {"less than or equal", L_HEDGE, M_LE},
+    {"fewer than or equal to", L_HEDGE, M_LE},
+    {"less or equal than", L_HEDGE, M_LE},
+    {"less or equal to", L_HEDGE, M_LE},
     {"smaller or equal than", L_HEDGE, M_LE},
     {"smaller than or equal to", L_HEDGE, M_LE},
     {"lower or equal than", L_HEDGE, M_LE},
@@ -1312,29 +1358,48 @@ static const phrase LEADS[] = {
     {"equal to or fewer than", L_HEDGE, M_LE},
     {"equal or less than", L_HEDGE, M_LE},
     {"equal to or lower than", L_HEDGE, M_LE},
-    {"< =", L_HEDGE, M_LE}, {"\xE2\x89\xA4", L_HEDGE, M_LE},
+    {"< =", L_HEDGE, M_LE},
+    {"\xE2\x89\xA4", L_HEDGE, M_LE},
 
-    {"more than", L_HEDGE, M_GT}, {"over", L_HEDGE, M_GT},
-    {"above", L_HEDGE, M_GT}, {"greater than", L_HEDGE, M_GT},
-    {"larger than", L_HEDGE, M_GT}, {"bigger than", L_HEDGE, M_GT},
-    {"higher than", L_HEDGE, M_GT}, {"longer than", L_HEDGE, M_GT},
-    {"exceeding", L_HEDGE, M_GT}, {"exceed", L_HEDGE, M_GT},
-    {"exceeds", L_HEDGE, M_GT}, {"surpass", L_HEDGE, M_GT},
-    {"surpassing", L_HEDGE, M_GT}, {"in excess of", L_HEDGE, M_GT},
-    {"upwards of", L_HEDGE, M_GT}, {"upward of", L_HEDGE, M_GT},
-    {"just over", L_HEDGE, M_GT}, {"just above", L_HEDGE, M_GT},
-    {"just more than", L_HEDGE, M_GT}, {"well over", L_HEDGE, M_GT},
-    {"well above", L_HEDGE, M_GT}, {"a little over", L_HEDGE, M_GT},
+    {"more than", L_HEDGE, M_GT},
+    {"over", L_HEDGE, M_GT},
+    {"above", L_HEDGE, M_GT},
+    {"greater than", L_HEDGE, M_GT},
+    {"larger than", L_HEDGE, M_GT},
+    {"bigger than", L_HEDGE, M_GT},
+    {"higher than", L_HEDGE, M_GT},
+    {"longer than", L_HEDGE, M_GT},
+    {"exceeding", L_HEDGE, M_GT},
+    {"exceed", L_HEDGE, M_GT},
+    {"exceeds", L_HEDGE, M_GT},
+    {"surpass", L_HEDGE, M_GT},
+    {"surpassing", L_HEDGE, M_GT},
+    {"in excess of", L_HEDGE, M_GT},
+    {"upwards of", L_HEDGE, M_GT},
+    {"upward of", L_HEDGE, M_GT},
+    {"just over", L_HEDGE, M_GT},
+    {"just above", L_HEDGE, M_GT},
+    {"just more than", L_HEDGE, M_GT},
+    {"well over", L_HEDGE, M_GT},
+    {"well above", L_HEDGE, M_GT},
+    {"a little over", L_HEDGE, M_GT},
     {"a little more than", L_HEDGE, M_GT},
-    {"slightly more than", L_HEDGE, M_GT}, {"north of", L_HEDGE, M_GT},
+    {"slightly more than", L_HEDGE, M_GT},
+    {"north of", L_HEDGE, M_GT},
     {">", L_HEDGE, M_GT},
 
-    {"at least", L_HEDGE, M_GE}, {"no less than", L_HEDGE, M_GE},
-    {"no fewer than", L_HEDGE, M_GE}, {"not less than", L_HEDGE, M_GE},
-    {"not fewer than", L_HEDGE, M_GE}, {"no smaller than", L_HEDGE, M_GE},
-    {"no shorter than", L_HEDGE, M_GE}, {"a minimum of", L_HEDGE, M_GE},
-    {"minimum of", L_HEDGE, M_GE}, {"minimum", L_HEDGE, M_GE},
-    {"min", L_HEDGE, M_GE}, {"min .", L_HEDGE, M_GE},
+    {"at least", L_HEDGE, M_GE},
+    {"no less than", L_HEDGE, M_GE},
+    {"no fewer than", L_HEDGE, M_GE},
+    {"not less than", L_HEDGE, M_GE},
+    {"not fewer than", L_HEDGE, M_GE},
+    {"no smaller than", L_HEDGE, M_GE},
+    {"no shorter than", L_HEDGE, M_GE},
+    {"a minimum of", L_HEDGE, M_GE},
+    {"minimum of", L_HEDGE, M_GE},
+    {"minimum", L_HEDGE, M_GE},
+    {"min", L_HEDGE, M_GE},
+    {"min .", L_HEDGE, M_GE},
     {"greater than or equal to", L_HEDGE, M_GE},
     {"more than or equal to", L_HEDGE, M_GE},
     {"greater or equal than", L_HEDGE, M_GE},
@@ -1349,40 +1414,64 @@ static const phrase LEADS[] = {
     {"equal or more than", L_HEDGE, M_GE},
     {"equal or greater than", L_HEDGE, M_GE},
     {"at least or equal to", L_HEDGE, M_GE},
-    {"> =", L_HEDGE, M_GE}, {"\xE2\x89\xA5", L_HEDGE, M_GE},
+    {"> =", L_HEDGE, M_GE},
+    {"\xE2\x89\xA5", L_HEDGE, M_GE},
 
-    {"exactly", L_EXACT, M_NONE}, {"precisely", L_EXACT, M_NONE},
-    {"equal to", L_EXACT, M_NONE}, {"equals", L_EXACT, M_NONE},
-    {"equals to", L_EXACT, M_NONE}, {"equaling", L_EXACT, M_NONE},
-    {"equaling to", L_EXACT, M_NONE}, {"equalling", L_EXACT, M_NONE},
-    {"equalling to", L_EXACT, M_NONE}, {"=", L_EXACT, M_NONE},
+    {"exactly", L_EXACT, M_NONE},
+    {"precisely", L_EXACT, M_NONE},
+    {"equal to", L_EXACT, M_NONE},
+    {"equals", L_EXACT, M_NONE},
+    {"equals to", L_EXACT, M_NONE},
+    {"equaling", L_EXACT, M_NONE},
+    {"equaling to", L_EXACT, M_NONE},
+    {"equalling", L_EXACT, M_NONE},
+    {"equalling to", L_EXACT, M_NONE},
+    {"=", L_EXACT, M_NONE},
 
-    {"between", L_BETWEEN, M_NONE}, {"from", L_FROM, M_NONE},
+    {"between", L_BETWEEN, M_NONE},
+    {"from", L_FROM, M_NONE},
 };
 
 /* Trailing bounds: "five hundred or more", "an hour or so", "100+". */
 static const phrase TRAILS[] = {
-    {"or more", L_HEDGE, M_GE}, {"or more than", L_HEDGE, M_GE},
-    {"and more", L_HEDGE, M_GE}, {"or greater", L_HEDGE, M_GE},
-    {"or greater than", L_HEDGE, M_GE}, {"or above", L_HEDGE, M_GE},
-    {"and above", L_HEDGE, M_GE}, {"or higher", L_HEDGE, M_GE},
-    {"or over", L_HEDGE, M_GE}, {"and over", L_HEDGE, M_GE},
-    {"and up", L_HEDGE, M_GE}, {"and upwards", L_HEDGE, M_GE},
-    {"or longer", L_HEDGE, M_GE}, {"plus", L_HEDGE, M_GE},
-    {"- plus", L_HEDGE, M_GE}, {"+", L_HEDGE, M_GE},
+    {"or more", L_HEDGE, M_GE},
+    {"or more than", L_HEDGE, M_GE},
+    {"and more", L_HEDGE, M_GE},
+    {"or greater", L_HEDGE, M_GE},
+    {"or greater than", L_HEDGE, M_GE},
+    {"or above", L_HEDGE, M_GE},
+    {"and above", L_HEDGE, M_GE},
+    {"or higher", L_HEDGE, M_GE},
+    {"or over", L_HEDGE, M_GE},
+    {"and over", L_HEDGE, M_GE},
+    {"and up", L_HEDGE, M_GE},
+    {"and upwards", L_HEDGE, M_GE},
+    {"or longer", L_HEDGE, M_GE},
+    {"plus", L_HEDGE, M_GE},
+    {"- plus", L_HEDGE, M_GE},
+    {"+", L_HEDGE, M_GE},
     {"at least", L_HEDGE, M_GE},
 
-    {"or less", L_HEDGE, M_LE}, {"or fewer", L_HEDGE, M_LE},
-    {"or less than", L_HEDGE, M_LE}, {"or fewer than", L_HEDGE, M_LE},
-    {"or lower", L_HEDGE, M_LE}, {"or below", L_HEDGE, M_LE},
-    {"and below", L_HEDGE, M_LE}, {"or under", L_HEDGE, M_LE},
-    {"and under", L_HEDGE, M_LE}, {"or shorter", L_HEDGE, M_LE},
+    {"or less", L_HEDGE, M_LE},
+    {"or fewer", L_HEDGE, M_LE},
+    {"or less than", L_HEDGE, M_LE},
+    {"or fewer than", L_HEDGE, M_LE},
+    {"or lower", L_HEDGE, M_LE},
+    {"or below", L_HEDGE, M_LE},
+    {"and below", L_HEDGE, M_LE},
+    {"or under", L_HEDGE, M_LE},
+    {"and under", L_HEDGE, M_LE},
+    {"or shorter", L_HEDGE, M_LE},
     {"at most", L_HEDGE, M_LE},
 
-    {"or so", L_HEDGE, M_APPROX}, {"or thereabouts", L_HEDGE, M_APPROX},
-    {"more or less", L_HEDGE, M_APPROX}, {"give or take", L_HEDGE, M_APPROX},
-    {"- odd", L_HEDGE, M_APPROX}, {"odd", L_HEDGE, M_APPROX},
-    {"or equal", L_OREQUAL, M_NONE}, {"or equal to", L_OREQUAL, M_NONE},
+    {"or so", L_HEDGE, M_APPROX},
+    {"or thereabouts", L_HEDGE, M_APPROX},
+    {"more or less", L_HEDGE, M_APPROX},
+    {"give or take", L_HEDGE, M_APPROX},
+    {"- odd", L_HEDGE, M_APPROX},
+    {"odd", L_HEDGE, M_APPROX},
+    {"or equal", L_OREQUAL, M_NONE},
+    {"or equal to", L_OREQUAL, M_NONE},
     {"or equal to it", L_OREQUAL, M_NONE},
 };
 
@@ -1395,8 +1484,7 @@ static int32_t piece_cp(const char *p, size_t n)
 }
 
 /* Number of tokens phrase `text` covers starting at token i (< e), or 0. */
-static size_t phrase_at(const claims__scan *sc, size_t i, size_t e,
-                        const char *text)
+static size_t phrase_at(const claims__scan *sc, size_t i, size_t e, const char *text)
 {
     size_t used = 0;
     const char *p = text;
@@ -1408,8 +1496,7 @@ static size_t phrase_at(const claims__scan *sc, size_t i, size_t e,
             return 0;
         const claims__tok *t = &sc->tok[k];
         if (is_alpha(p[0])) {
-            if (t->kind != CLAIMS__TOK_WORD ||
-                (size_t)(t->end - t->start) != n)
+            if (t->kind != CLAIMS__TOK_WORD || (size_t)(t->end - t->start) != n)
                 return 0;
             for (size_t j = 0; j < n; j++)
                 if (claims__ascii_lower(sc->s[t->start + j]) != p[j])
@@ -1436,9 +1523,8 @@ static size_t phrase_words(const char *text)
 }
 
 /* Longest phrase of `table` starting at b (lead) or ending at e (trail). */
-static const phrase *match_phrase(const claims__scan *sc, size_t b, size_t e,
-                                  const phrase *table, size_t count,
-                                  bool at_end, size_t *len)
+static const phrase *match_phrase(const claims__scan *sc, size_t b, size_t e, const phrase *table,
+                                  size_t count, bool at_end, size_t *len)
 {
     const phrase *best = NULL;
     *len = 0;
@@ -1477,8 +1563,7 @@ static void quantity_bound(claims__quantity *q, claims_modifier mod, double v)
         q->open = CLAIMS__OPEN_UPPER;
 }
 
-static void quantity_range(claims__quantity *q, double lo, double hi,
-                           unsigned open)
+static void quantity_range(claims__quantity *q, double lo, double hi, unsigned open)
 {
     quantity_clear(q);
     q->lower = lo;
@@ -1492,8 +1577,7 @@ typedef struct qparse {
     const void *data;
 } qparse;
 
-static bool leaf_at(const qparse *p, size_t b, size_t e, double *v,
-                    bool *vague)
+static bool leaf_at(const qparse *p, size_t b, size_t e, double *v, bool *vague)
 {
     return b < e && p->leaf(p->sc, b, e, p->data, v, vague) == CLAIMS_OK;
 }
@@ -1509,14 +1593,12 @@ static bool is_range_connector(claims__scan *sc, size_t k)
 
 /* Two leaves around a connector: "10-15", "two or three", "from 10 to 15",
  * "between 10 and 15" (which alone may be written high to low). */
-static bool range_split(const qparse *p, size_t b, size_t e, int lead,
-                        claims__quantity *q)
+static bool range_split(const qparse *p, size_t b, size_t e, int lead, claims__quantity *q)
 {
     claims__scan *sc = p->sc;
     for (size_t k = b + 1; k + 1 < e; k++) {
         /* "and" only after "between"; "two or three" only without a lead */
-        bool conn = is_range_connector(sc, k) ||
-                    (lead == L_BETWEEN && cls_of(sc, k) == W_AND) ||
+        bool conn = is_range_connector(sc, k) || (lead == L_BETWEEN && cls_of(sc, k) == W_AND) ||
                     (lead < 0 && claims__tok_is(sc, k, "or"));
         if (!conn)
             continue;
@@ -1548,8 +1630,7 @@ static int combine(const phrase *lead, const phrase *trail)
     if (!lead)
         return trail->kind == L_OREQUAL ? -1 : trail->mod;
     if (lead->kind == L_EXACT)
-        return trail->kind == L_HEDGE && trail->mod != M_APPROX ? trail->mod
-                                                                : -1;
+        return trail->kind == L_HEDGE && trail->mod != M_APPROX ? trail->mod : -1;
     if (trail->kind == L_OREQUAL)
         return lead->mod == M_GT ? M_GE : lead->mod == M_LT ? M_LE : -1;
     if (lead->mod == M_APPROX && trail->mod == M_APPROX)
@@ -1557,25 +1638,22 @@ static int combine(const phrase *lead, const phrase *trail)
     return -1;
 }
 
-static int quantity_at(const qparse *p, size_t b, size_t e,
-                       claims__quantity *q, int depth);
+static int quantity_at(const qparse *p, size_t b, size_t e, claims__quantity *q, int depth);
 
 /*
  * A leaf with a leading and/or trailing hedge or bound ("about X", "at
  * least X", "X or more", "equal to X or less"), or "between X and Y",
  * "from X to Y". With bounds_only, just the one-sided bounds.
  */
-static bool hedged(const qparse *p, size_t b, size_t e, claims__quantity *q,
-                   int depth, bool bounds_only)
+static bool hedged(const qparse *p, size_t b, size_t e, claims__quantity *q, int depth,
+                   bool bounds_only)
 {
     claims__scan *sc = p->sc;
     size_t ll, tl;
-    const phrase *lead = match_phrase(sc, b, e, LEADS,
-                                      sizeof LEADS / sizeof LEADS[0], false, &ll);
+    const phrase *lead = match_phrase(sc, b, e, LEADS, sizeof LEADS / sizeof LEADS[0], false, &ll);
     const phrase *trail = NULL;
     if (e - b > ll)
-        trail = match_phrase(sc, b + ll, e, TRAILS,
-                             sizeof TRAILS / sizeof TRAILS[0], true, &tl);
+        trail = match_phrase(sc, b + ll, e, TRAILS, sizeof TRAILS / sizeof TRAILS[0], true, &tl);
     if (!trail)
         tl = 0;
     size_t ib = b + ll, ie = e - tl;
@@ -1589,14 +1667,12 @@ static bool hedged(const qparse *p, size_t b, size_t e, claims__quantity *q,
     if (mod == M_APPROX) {
         /* "about 20~100": a hedged range; "about a few": still hedged */
         if (bounds_only || quantity_at(p, ib, ie, q, depth + 1) != CLAIMS_OK ||
-            (q->mod != M_NONE && q->mod != M_APPROX) ||
-            (!isnan(q->amount) && !isnan(q->lower)))
+            (q->mod != M_NONE && q->mod != M_APPROX) || (!isnan(q->amount) && !isnan(q->lower)))
             return false;
         q->mod = M_APPROX;
         return true;
     }
-    if (mod < 0 || (bounds_only && mod == M_NONE) ||
-        !leaf_at(p, ib, ie, &v, &vague))
+    if (mod < 0 || (bounds_only && mod == M_NONE) || !leaf_at(p, ib, ie, &v, &vague))
         return false;
     quantity_bound(q, (claims_modifier)mod, v);
     if (mod == M_NONE && vague)
@@ -1607,10 +1683,8 @@ static bool hedged(const qparse *p, size_t b, size_t e, claims__quantity *q,
 static bool is_lower_bound(claims_modifier m) { return m == M_GT || m == M_GE; }
 static bool is_upper_bound(claims_modifier m) { return m == M_LT || m == M_LE; }
 
-
 /* "more than 10 and less than 20", "at most 100 and at least 20". */
-static bool conjunction(const qparse *p, size_t b, size_t e,
-                        claims__quantity *q)
+static bool conjunction(const qparse *p, size_t b, size_t e, claims__quantity *q)
 {
     claims__scan *sc = p->sc;
     for (size_t k = b + 1; k + 1 < e; k++) {
@@ -1630,8 +1704,7 @@ static bool conjunction(const qparse *p, size_t b, size_t e,
         } else {
             continue;
         }
-        unsigned open = (lo->open & CLAIMS__OPEN_LOWER) |
-                        (hi->open & CLAIMS__OPEN_UPPER);
+        unsigned open = (lo->open & CLAIMS__OPEN_LOWER) | (hi->open & CLAIMS__OPEN_UPPER);
         if (lo->lower > hi->upper || (lo->lower == hi->upper && open))
             continue; /* an empty range is no value */
         quantity_range(q, lo->lower, hi->upper, open);
@@ -1640,9 +1713,7 @@ static bool conjunction(const qparse *p, size_t b, size_t e,
     return false;
 }
 
-
-static int quantity_at(const qparse *p, size_t b, size_t e,
-                       claims__quantity *q, int depth)
+static int quantity_at(const qparse *p, size_t b, size_t e, claims__quantity *q, int depth)
 {
     if (b >= e || depth > 3)
         return CLAIMS_ESYNTAX;
@@ -1652,15 +1723,13 @@ static int quantity_at(const qparse *p, size_t b, size_t e,
         quantity_bound(q, vague ? M_APPROX : M_NONE, v);
         return CLAIMS_OK;
     }
-    if (hedged(p, b, e, q, depth, false) || range_split(p, b, e, -1, q) ||
-        conjunction(p, b, e, q))
+    if (hedged(p, b, e, q, depth, false) || range_split(p, b, e, -1, q) || conjunction(p, b, e, q))
         return CLAIMS_OK;
     return CLAIMS_ESYNTAX;
 }
 
-int claims__quantity_parse(claims__scan *sc, size_t b, size_t e,
-                           claims__leaf_fn leaf, const void *data,
-                           claims__quantity *q)
+int claims__quantity_parse(claims__scan *sc, size_t b, size_t e, claims__leaf_fn leaf,
+                           const void *data, claims__quantity *q)
 {
     qparse p = {sc, leaf, data};
     quantity_clear(q);
@@ -1674,16 +1743,16 @@ int claims__quantity_parse(claims__scan *sc, size_t b, size_t e,
 static bool stop_word(const claims__scan *sc, size_t i)
 {
     static const char *const stop[] = {
-        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on",
-        "at", "by", "for", "with", "from", "as", "is", "are", "was", "were",
-        "be", "been", "it", "its", "this", "that", "these", "those", "than",
-        "then", "there", "their", "they", "he", "she", "we", "you", "i", "not",
-        "no", "per", "if", "so", "up", "down", "over", "under", "about",
-        "around", "some", "more", "less", "most", "least", "many", "much",
-        "very", "just", "only", "also", "into", "out", "off", "ago", "later",
-        "earlier", "each", "every", "all", "any", "plus", "odd", "between",
-        "among", "after", "before", "during", "since", "until", "within",
-        "without", "against", "through", "across", "beyond", "near"};
+        "a",       "an",      "the",     "and",     "or",     "but",    "nor",   "of",    "to",
+        "in",      "on",      "at",      "by",      "for",    "with",   "from",  "as",    "is",
+        "are",     "was",     "were",    "be",      "been",   "it",     "its",   "this",  "that",
+        "these",   "those",   "than",    "then",    "there",  "their",  "they",  "he",    "she",
+        "we",      "you",     "i",       "not",     "no",     "per",    "if",    "so",    "up",
+        "down",    "over",    "under",   "about",   "around", "some",   "more",  "less",  "most",
+        "least",   "many",    "much",    "very",    "just",   "only",   "also",  "into",  "out",
+        "off",     "ago",     "later",   "earlier", "each",   "every",  "all",   "any",   "plus",
+        "odd",     "between", "among",   "after",   "before", "during", "since", "until", "within",
+        "without", "against", "through", "across",  "beyond", "near"};
     for (size_t k = 0; k < sizeof stop / sizeof stop[0]; k++)
         if (claims__tok_is(sc, i, stop[k]))
             return true;
@@ -1695,8 +1764,7 @@ size_t claims__number_noun_start(const claims__scan *sc, size_t b, size_t e)
     size_t k = e;
     while (k > b && e - k < 3) {
         const claims__tok *t = &sc->tok[k - 1];
-        if (t->kind != CLAIMS__TOK_WORD || t->word != W_NONE || !t->space ||
-            stop_word(sc, k - 1))
+        if (t->kind != CLAIMS__TOK_WORD || t->word != W_NONE || !t->space || stop_word(sc, k - 1))
             break;
         k--;
     }
@@ -1762,8 +1830,8 @@ static void format_number(double x, char *out, size_t cap)
 }
 
 /* "[10,15]", "(20,35]", "240". */
-static void format_quantity(double amount, double lower, double upper,
-                            unsigned open, char *out, size_t cap)
+static void format_quantity(double amount, double lower, double upper, unsigned open, char *out,
+                            size_t cap)
 {
     if (!isnan(amount)) {
         format_number(amount, out, cap);
@@ -1774,25 +1842,19 @@ static void format_quantity(double amount, double lower, double upper,
         format_number(lower, lo, sizeof lo);
     if (!isnan(upper))
         format_number(upper, hi, sizeof hi);
-    snprintf(out, cap, "%c%s,%s%c",
-             (open & CLAIMS__OPEN_LOWER) || isnan(lower) ? '(' : '[', lo, hi,
+    snprintf(out, cap, "%c%s,%s%c", (open & CLAIMS__OPEN_LOWER) || isnan(lower) ? '(' : '[', lo, hi,
              (open & CLAIMS__OPEN_UPPER) || isnan(upper) ? ')' : ']');
 }
 
-static bool out_of_range(double x)
-{
-    return !isnan(x) && (!isfinite(x) || fabs(x) > TWO53);
-}
+static bool out_of_range(double x) { return !isnan(x) && (!isfinite(x) || fabs(x) > TWO53); }
 
-int claims__quantity_store(claims_value *v, const claims__quantity *q,
-                           const char *what, claims_error *err)
+int claims__quantity_store(claims_value *v, const claims__quantity *q, const char *what,
+                           claims_error *err)
 {
-    if (out_of_range(q->amount) || out_of_range(q->lower) ||
-        out_of_range(q->upper)) {
+    if (out_of_range(q->amount) || out_of_range(q->lower) || out_of_range(q->upper)) {
         const char *t = claims_value_text(v);
         return claims__error_simple(
-            err, CLAIMS_ERANGE,
-            "%s '%.60s' is out of range: beyond 2^53 it cannot be held exactly",
+            err, CLAIMS_ERANGE, "%s '%.60s' is out of range: beyond 2^53 it cannot be held exactly",
             what, t);
     }
     /* -0 reads as 0 */
@@ -1808,33 +1870,28 @@ int claims__quantity_store(claims_value *v, const claims__quantity *q,
     return CLAIMS_OK;
 }
 
-int claims__number_reject(claims_error *err, const claims__scan *sc,
-                          const char *what, const char *s, size_t len)
+int claims__number_reject(claims_error *err, const claims__scan *sc, const char *what,
+                          const char *s, size_t len)
 {
     size_t b = 0, e = len;
     while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r'))
         b++;
-    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' ||
-                     s[e - 1] == '\r'))
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r'))
         e--;
     if (b == e)
-        return claims__error_simple(err, CLAIMS_ESYNTAX, "empty text is not a %s",
-                                    what);
+        return claims__error_simple(err, CLAIMS_ESYNTAX, "empty text is not a %s", what);
     size_t n = e - b;
     if (n > 60) {
         n = 60;
         while (n > 0 && ((unsigned char)s[b + n] & 0xC0) == 0x80)
             n--; /* do not cut a UTF-8 sequence */
     }
-    return claims__error_simple(err, CLAIMS_ESYNTAX, "'%.*s%s' is %s a %s",
-                                (int)n, s + b, n < e - b ? "..." : "",
-                                sc && sc->exhausted ? "too involved to read as"
-                                                    : "not",
-                                what);
+    return claims__error_simple(err, CLAIMS_ESYNTAX, "'%.*s%s' is %s a %s", (int)n, s + b,
+                                n < e - b ? "..." : "",
+                                sc && sc->exhausted ? "too involved to read as" : "not", what);
 }
 
-int claims__number_language(const claims_parse_options *opts,
-                            const char *what, claims_error *err)
+int claims__number_language(const claims_parse_options *opts, const char *what, claims_error *err)
 {
     const claims_str *l = &opts->language;
     if (!l->ptr || l->len == 0)
@@ -1846,16 +1903,14 @@ int claims__number_language(const claims_parse_options *opts,
     bool printable = l->len <= 35;
     for (size_t i = 0; printable && i < l->len; i++)
         printable = l->ptr[i] > ' ' && l->ptr[i] < 0x7F;
-    return claims__error_simple(
-        err, CLAIMS_ESYNTAX, "%s parsing supports English only, not '%.*s'",
-        what, printable ? (int)l->len : 1, printable ? l->ptr : "?");
+    return claims__error_simple(err, CLAIMS_ESYNTAX, "%s parsing supports English only, not '%.*s'",
+                                what, printable ? (int)l->len : 1, printable ? l->ptr : "?");
 }
 
 /* ---- NUMBER ---------------------------------------------------------------------------- */
 
-int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                         size_t len, const claims_parse_options *opts,
-                         claims_error *err)
+int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                         const claims_parse_options *opts, claims_error *err)
 {
     (void)ctx;
     int rc = claims__number_language(opts, "number", err);
@@ -1877,8 +1932,7 @@ int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s,
                  claims__tok_is(&sc, sc.n - 1, "cent"))
             k = sc.n - 2;
         if (k > 0 && k < sc.n)
-            rc = claims__quantity_parse(&sc, 0, k, claims__number_leaf, NULL,
-                                        &q);
+            rc = claims__quantity_parse(&sc, 0, k, claims__number_leaf, NULL, &q);
     }
     if (rc != CLAIMS_OK)
         return claims__number_reject(err, &sc, "number", s, len);
@@ -1924,8 +1978,7 @@ static interval value_interval(const claims_value *v)
 
 static bool interval_has(const interval *r, double x)
 {
-    return (x > r->lo || (x == r->lo && !r->lo_open)) &&
-           (x < r->hi || (x == r->hi && !r->hi_open));
+    return (x > r->lo || (x == r->lo && !r->lo_open)) && (x < r->hi || (x == r->hi && !r->hi_open));
 }
 
 static bool intervals_meet(const interval *a, const interval *b)
@@ -1955,10 +2008,7 @@ static double closeness(double x, double y)
     return c < 0 ? 0 : c > 1 ? 1 : c;
 }
 
-static bool same(double x, double y)
-{
-    return (isnan(x) && isnan(y)) || x == y;
-}
+static bool same(double x, double y) { return (isnan(x) && isnan(y)) || x == y; }
 
 /* "240 s APPROX", "129 EQUAL_OR_MORE", "[10,15]". */
 static void describe(const claims_value *v, char *out, size_t cap)
@@ -1967,37 +2017,31 @@ static void describe(const claims_value *v, char *out, size_t cap)
     format_quantity(v->amount, v->lower, v->upper, v->bounds_open, q, sizeof q);
     /* truncation is acceptable in a reason: the return value is checked
      * only to say so */
-    if (snprintf(out, cap, "%s%s%s%s", q,
-                 v->type == CLAIMS_TYPE_DURATION ? " s" : "",
+    if (snprintf(out, cap, "%s%s%s%s", q, v->type == CLAIMS_TYPE_DURATION ? " s" : "",
                  v->mod != M_NONE ? " " : "",
                  v->mod != M_NONE ? claims_modifier_name(v->mod) : "") < 0)
         out[0] = '\0';
 }
 
 /* Writes "<a> <verb> <b>" into the reason, truncated if need be. */
-static void reason(claims_comparison *out, const char *a, const char *verb,
-                   const char *b)
+static void reason(claims_comparison *out, const char *a, const char *verb, const char *b)
 {
     if (snprintf(out->reason, sizeof out->reason, "%s %s %s", a, verb, b) < 0)
         out->reason[0] = '\0';
 }
 
 /* A single amount with no hedge or bound. */
-static bool is_point(const claims_value *v)
-{
-    return v->mod == M_NONE && !isnan(v->amount);
-}
+static bool is_point(const claims_value *v) { return v->mod == M_NONE && !isnan(v->amount); }
 
-void claims__number_compare(claims_comparison *out, const claims_ctx *ctx,
-                            const claims_value *a, const claims_value *b)
+void claims__number_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                            const claims_value *b)
 {
     (void)ctx;
     char da[64], db[64];
     describe(a, da, sizeof da);
     describe(b, db, sizeof db);
-    if (a->mod == b->mod && same(a->amount, b->amount) &&
-        same(a->lower, b->lower) && same(a->upper, b->upper) &&
-        a->bounds_open == b->bounds_open) {
+    if (a->mod == b->mod && same(a->amount, b->amount) && same(a->lower, b->lower) &&
+        same(a->upper, b->upper) && a->bounds_open == b->bounds_open) {
         out->relation = CLAIMS_RELATION_EQUAL;
         out->score = 1;
         reason(out, da, "equals", db);

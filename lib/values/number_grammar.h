@@ -7,7 +7,6 @@
 
 #include "values/values_int.h"
 
-
 /* The number scanner and quantity grammar, shared with duration.c. A value
  * text is cut once into at most CLAIMS__NUM_MAX_TOKENS tokens held in a
  * caller's claims__scan (no allocation); every grammar function then reads
@@ -22,9 +21,9 @@ typedef enum claims__tok_kind {
 } claims__tok_kind;
 
 /* NUMERAL flags */
-#define CLAIMS__NUM_INTEGER 1u  /* no decimal part, no negative exponent */
-#define CLAIMS__NUM_GROUPED 2u  /* thousands separators were read */
-#define CLAIMS__NUM_PLAIN 4u    /* digits only */
+#define CLAIMS__NUM_INTEGER 1u /* no decimal part, no negative exponent */
+#define CLAIMS__NUM_GROUPED 2u /* thousands separators were read */
+#define CLAIMS__NUM_PLAIN 4u   /* digits only */
 
 typedef struct claims__tok {
     double value;        /* NUMERAL, VULGAR: the value; WORD: vocabulary value */
@@ -62,18 +61,17 @@ typedef struct claims__quantity {
 /* Reads span [b, e) as one plain quantity ("four minutes", "1.5 million"):
  * CLAIMS_OK and *value, with *vague set for "a few", "several"; or
  * CLAIMS_ESYNTAX. `data` is the leaf's own context. */
-typedef int (*claims__leaf_fn)(claims__scan *sc, size_t b, size_t e,
-                               const void *data, double *value, bool *vague);
+typedef int (*claims__leaf_fn)(claims__scan *sc, size_t b, size_t e, const void *data,
+                               double *value, bool *vague);
 
 /** Spends n grammar steps; false (and sc->exhausted) when none are left. */
 bool claims__number_spend(claims__scan *sc, size_t n);
 /** Checks opts->language: absent or English. `what` names the type. */
-int claims__number_language(const claims_parse_options *opts,
-                            const char *what, claims_error *err);
+int claims__number_language(const claims_parse_options *opts, const char *what, claims_error *err);
 /** Cuts s[0..len) into sc. CLAIMS_ERANGE for a numeral too large to hold
  *  exactly, CLAIMS_ESYNTAX for too many tokens. */
-int claims__number_scan(claims__scan *sc, const char *s, size_t len,
-                        const char *what, claims_error *err);
+int claims__number_scan(claims__scan *sc, const char *s, size_t len, const char *what,
+                        claims_error *err);
 /* claims__number_value flags */
 #define CLAIMS__NV_VAGUE 1u    /* "a few", "several" */
 #define CLAIMS__NV_ORDINAL 2u  /* "twenty-first", "21st" */
@@ -81,16 +79,14 @@ int claims__number_scan(claims__scan *sc, const char *s, size_t len,
 
 /** Reads [b, e) as one plain number in words or digits: CLAIMS_OK with
  *  *value and CLAIMS__NV_* *flags, or CLAIMS_ESYNTAX. */
-int claims__number_value(claims__scan *sc, size_t b, size_t e,
-                         double *value, unsigned *flags);
+int claims__number_value(claims__scan *sc, size_t b, size_t e, double *value, unsigned *flags);
 /** The number leaf: claims__number_value as a claims__leaf_fn. */
-int claims__number_leaf(claims__scan *sc, size_t b, size_t e,
-                        const void *data, double *value, bool *vague);
+int claims__number_leaf(claims__scan *sc, size_t b, size_t e, const void *data, double *value,
+                        bool *vague);
 /** Hedges, bounds and ranges around leaves: "about X", "at least X",
  *  "X or more", "between X and Y", "X-Y", "more than X and less than Y". */
-int claims__quantity_parse(claims__scan *sc, size_t b, size_t e,
-                           claims__leaf_fn leaf, const void *data,
-                           claims__quantity *q);
+int claims__quantity_parse(claims__scan *sc, size_t b, size_t e, claims__leaf_fn leaf,
+                           const void *data, claims__quantity *q);
 /** Start of the trailing counted noun of [b, e) ("129 people" -> "people"):
  *  up to three plain words after a space; e when there is none. */
 size_t claims__number_noun_start(const claims__scan *sc, size_t b, size_t e);
@@ -100,12 +96,11 @@ bool claims__tok_is(const claims__scan *sc, size_t i, const char *w);
 bool claims__tok_punct(const claims__scan *sc, size_t i, int32_t cp);
 /** Range-checks q (finite, |x| <= 2^53) and stores it in v with its
  *  canonical string. `what` names the type in messages. */
-int claims__quantity_store(claims_value *v, const claims__quantity *q,
-                           const char *what, claims_error *err);
+int claims__quantity_store(claims_value *v, const claims__quantity *q, const char *what,
+                           claims_error *err);
 /** Error for a text that is not a `what`, quoting it; says so when the
  *  step budget of sc (may be NULL) ran out. */
-int claims__number_reject(claims_error *err, const claims__scan *sc,
-                          const char *what, const char *s, size_t len);
-
+int claims__number_reject(claims_error *err, const claims__scan *sc, const char *what,
+                          const char *s, size_t len);
 
 #endif /* CLAIMS_VALUES_NUMBER_GRAMMAR_H */

@@ -28,9 +28,9 @@
 enum { MALE = 'm', FEMALE = 'f' };
 
 typedef struct title {
-    const char *phrase;  /* folded words separated by one space */
-    char gender;         /* honorifics used with a surname: MALE, FEMALE */
-    bool name_word;      /* also a given name or surname ("King", "Lady") */
+    const char *phrase; /* folded words separated by one space */
+    char gender;        /* honorifics used with a surname: MALE, FEMALE */
+    bool name_word;     /* also a given name or surname ("King", "Lady") */
 } title;
 
 /* English (and a few European) titles and honorifics written before a
@@ -38,106 +38,215 @@ typedef struct title {
  * "right honourable", and "Prof. Dr." is "prof" then "dr". */
 static const title TITLES[] = {
     /* honorifics */
-    {"mr", MALE, false}, {"mister", MALE, false}, {"messrs", MALE, false},
-    {"mrs", FEMALE, false}, {"misses", FEMALE, false},
-    {"missis", FEMALE, false}, {"missus", FEMALE, false},
-    {"mistress", FEMALE, false}, {"miss", FEMALE, false},
-    {"ms", FEMALE, false}, {"mx", 0, false}, {"mixter", 0, false},
-    {"madam", FEMALE, false}, {"madame", FEMALE, false},
-    {"mme", FEMALE, false}, {"mmme", FEMALE, false}, {"mlle", FEMALE, false},
-    {"mademoiselle", FEMALE, false}, {"monsieur", MALE, false},
-    {"fraulein", FEMALE, false}, {"frau", FEMALE, false},
-    {"herr", MALE, false}, {"hr", MALE, false}, {"senor", MALE, false},
-    {"senora", FEMALE, false}, {"senorita", FEMALE, false},
-    {"signor", MALE, false}, {"signora", FEMALE, false},
-    {"sir", 0, false}, {"dame", 0, false}, {"lord", 0, true},
-    {"lady", 0, true}, {"laird", 0, false}, {"sr", 0, false},
+    {"mr", MALE, false},
+    {"mister", MALE, false},
+    {"messrs", MALE, false},
+    {"mrs", FEMALE, false},
+    {"misses", FEMALE, false},
+    {"missis", FEMALE, false},
+    {"missus", FEMALE, false},
+    {"mistress", FEMALE, false},
+    {"miss", FEMALE, false},
+    {"ms", FEMALE, false},
+    {"mx", 0, false},
+    {"mixter", 0, false},
+    {"madam", FEMALE, false},
+    {"madame", FEMALE, false},
+    {"mme", FEMALE, false},
+    {"mmme", FEMALE, false},
+    {"mlle", FEMALE, false},
+    {"mademoiselle", FEMALE, false},
+    {"monsieur", MALE, false},
+    {"fraulein", FEMALE, false},
+    {"frau", FEMALE, false},
+    {"herr", MALE, false},
+    {"hr", MALE, false},
+    {"senor", MALE, false},
+    {"senora", FEMALE, false},
+    {"senorita", FEMALE, false},
+    {"signor", MALE, false},
+    {"signora", FEMALE, false},
+    {"sir", 0, false},
+    {"dame", 0, false},
+    {"lord", 0, true},
+    {"lady", 0, true},
+    {"laird", 0, false},
+    {"sr", 0, false},
     {"seigneur", 0, false},
     /* academic and professional */
-    {"dr", 0, false}, {"doctor", 0, false}, {"prof", 0, false},
-    {"professor", 0, false}, {"associate professor", 0, false},
-    {"assistant professor", 0, false}, {"dott", 0, false},
-    {"dottore", 0, false}, {"dottor", 0, false},
-    {"dott ssa", 0, false}, {"dottssa", 0, false},
-    {"dott sr", 0, false}, {"dott sra", 0, false},
+    {"dr", 0, false},
+    {"doctor", 0, false},
+    {"prof", 0, false},
+    {"professor", 0, false},
+    {"associate professor", 0, false},
+    {"assistant professor", 0, false},
+    {"dott", 0, false},
+    {"dottore", 0, false},
+    {"dottor", 0, false},
+    {"dott ssa", 0, false},
+    {"dottssa", 0, false},
+    {"dott sr", 0, false},
+    {"dott sra", 0, false},
     /* government and politics */
-    {"president", 0, false}, {"prasident", 0, false},
-    {"president-elect", 0, false}, {"vice president", 0, false},
-    {"vice-president", 0, false}, {"prime minister", 0, false},
-    {"premier", 0, false}, {"chancellor", 0, false}, {"minister", 0, false},
-    {"foreign minister", 0, false}, {"defence minister", 0, false},
-    {"defense minister", 0, false}, {"finance minister", 0, false},
-    {"interior minister", 0, false}, {"secretary", 0, false},
-    {"secretary of state", 0, false}, {"secretary-general", 0, false},
-    {"secretary general", 0, false}, {"foreign secretary", 0, false},
-    {"home secretary", 0, false}, {"senator", 0, false}, {"sen", 0, false},
-    {"representative", 0, false}, {"rep", 0, false},
-    {"congressman", 0, false}, {"congresswoman", 0, false},
-    {"governor", 0, false}, {"gov", 0, false}, {"mayor", 0, false},
-    {"speaker", 0, false}, {"ambassador", 0, false}, {"amb", 0, false},
-    {"envoy", 0, false}, {"commissioner", 0, false},
-    {"spokesman", 0, false}, {"spokeswoman", 0, false},
-    {"spokesperson", 0, false}, {"leader", 0, false},
-    {"chief executive", 0, false}, {"ceo", 0, false},
-    {"chairman", 0, false}, {"chairwoman", 0, false},
-    {"chair", 0, false}, {"chairperson", 0, false}, {"director", 0, false},
-    {"managing director", 0, false}, {"company secretary", 0, false},
-    {"attorney general", 0, false}, {"judge", 0, true},
-    {"justice", 0, false}, {"chief justice", 0, false},
-    {"councillor", 0, false}, {"councilman", 0, false},
+    {"president", 0, false},
+    {"prasident", 0, false},
+    {"president-elect", 0, false},
+    {"vice president", 0, false},
+    {"vice-president", 0, false},
+    {"prime minister", 0, false},
+    {"premier", 0, false},
+    {"chancellor", 0, false},
+    {"minister", 0, false},
+    {"foreign minister", 0, false},
+    {"defence minister", 0, false},
+    {"defense minister", 0, false},
+    {"finance minister", 0, false},
+    {"interior minister", 0, false},
+    {"secretary", 0, false},
+    {"secretary of state", 0, false},
+    {"secretary-general", 0, false},
+    {"secretary general", 0, false},
+    {"foreign secretary", 0, false},
+    {"home secretary", 0, false},
+    {"senator", 0, false},
+    {"sen", 0, false},
+    {"representative", 0, false},
+    {"rep", 0, false},
+    {"congressman", 0, false},
+    {"congresswoman", 0, false},
+    {"governor", 0, false},
+    {"gov", 0, false},
+    {"mayor", 0, false},
+    {"speaker", 0, false},
+    {"ambassador", 0, false},
+    {"amb", 0, false},
+    {"envoy", 0, false},
+    {"commissioner", 0, false},
+    {"spokesman", 0, false},
+    {"spokeswoman", 0, false},
+    {"spokesperson", 0, false},
+    {"leader", 0, false},
+    {"chief executive", 0, false},
+    {"ceo", 0, false},
+    {"chairman", 0, false},
+    {"chairwoman", 0, false},
+    {"chair", 0, false},
+    {"chairperson", 0, false},
+    {"director", 0, false},
+    {"managing director", 0, false},
+    {"company secretary", 0, false},
+    {"attorney general", 0, false},
+    {"judge", 0, true},
+    {"justice", 0, false},
+    {"chief justice", 0, false},
+    {"councillor", 0, false},
+    {"councilman", 0, false},
     {"councilwoman", 0, false},
     /* military */
-    {"field marshal", 0, false}, {"marshal", 0, false}, {"admiral", 0, false},
-    {"rear admiral", 0, false}, {"rear-admiral", 0, false},
-    {"vice admiral", 0, false}, {"general", 0, false}, {"gen", 0, false},
-    {"lieutenant general", 0, false}, {"lt gen", 0, false},
-    {"major general", 0, false}, {"brigadier general", 0, false},
-    {"lieutenant colonel", 0, false}, {"lt col", 0, false},
-    {"lieutenant", 0, false}, {"lt", 0, false}, {"brigadier", 0, false},
-    {"colonel", 0, false}, {"col", 0, false}, {"commodore", 0, false},
-    {"captain", 0, false}, {"capt", 0, false}, {"commander", 0, false},
-    {"sergeant", 0, false}, {"sgt", 0, false}, {"corporal", 0, false},
-    {"private", 0, false}, {"pvt", 0, false},
+    {"field marshal", 0, false},
+    {"marshal", 0, false},
+    {"admiral", 0, false},
+    {"rear admiral", 0, false},
+    {"rear-admiral", 0, false},
+    {"vice admiral", 0, false},
+    {"general", 0, false},
+    {"gen", 0, false},
+    {"lieutenant general", 0, false},
+    {"lt gen", 0, false},
+    {"major general", 0, false},
+    {"brigadier general", 0, false},
+    {"lieutenant colonel", 0, false},
+    {"lt col", 0, false},
+    {"lieutenant", 0, false},
+    {"lt", 0, false},
+    {"brigadier", 0, false},
+    {"colonel", 0, false},
+    {"col", 0, false},
+    {"commodore", 0, false},
+    {"captain", 0, false},
+    {"capt", 0, false},
+    {"commander", 0, false},
+    {"sergeant", 0, false},
+    {"sgt", 0, false},
+    {"corporal", 0, false},
+    {"private", 0, false},
+    {"pvt", 0, false},
     /* royal and aristocratic */
-    {"emperor", 0, false}, {"empress", 0, false},
-    {"king", 0, true}, {"queen", 0, true}, {"prince", 0, true},
-    {"princess", 0, true}, {"princess royal", 0, false},
-    {"grand duke", 0, false}, {"grand duchess", 0, false},
-    {"duchess", 0, false}, {"his majesty", 0, false},
-    {"her majesty", 0, false}, {"his excellency", 0, false},
-    {"her excellency", 0, false}, {"excellency", 0, false},
-    {"his royal highness", 0, false}, {"her royal highness", 0, false},
-    {"his highness", 0, false}, {"her highness", 0, false},
-    {"hrh", 0, false}, {"baroness", 0, false}, {"baronet", 0, false},
-    {"baronetess", 0, false}, {"count", 0, false},
-    {"countess", 0, false}, {"marchioness", 0, false},
-    {"marquess", 0, false}, {"marquis", 0, false},
-    {"viscount", 0, false}, {"viscountess", 0, false},
+    {"emperor", 0, false},
+    {"empress", 0, false},
+    {"king", 0, true},
+    {"queen", 0, true},
+    {"prince", 0, true},
+    {"princess", 0, true},
+    {"princess royal", 0, false},
+    {"grand duke", 0, false},
+    {"grand duchess", 0, false},
+    {"duchess", 0, false},
+    {"his majesty", 0, false},
+    {"her majesty", 0, false},
+    {"his excellency", 0, false},
+    {"her excellency", 0, false},
+    {"excellency", 0, false},
+    {"his royal highness", 0, false},
+    {"her royal highness", 0, false},
+    {"his highness", 0, false},
+    {"her highness", 0, false},
+    {"hrh", 0, false},
+    {"baroness", 0, false},
+    {"baronet", 0, false},
+    {"baronetess", 0, false},
+    {"count", 0, false},
+    {"countess", 0, false},
+    {"marchioness", 0, false},
+    {"marquess", 0, false},
+    {"marquis", 0, false},
+    {"viscount", 0, false},
+    {"viscountess", 0, false},
     {"sheikh", 0, true},
     /* religious */
-    {"reverend", 0, false}, {"rev", 0, false}, {"pastor", 0, false},
-    {"father", 0, true}, {"pope", 0, true}, {"cardinal", 0, false},
-    {"archbishop", 0, false}, {"bishop", 0, true}, {"rabbi", 0, false},
-    {"imam", 0, false}, {"ayatollah", 0, false}, {"fr", 0, false},
+    {"reverend", 0, false},
+    {"rev", 0, false},
+    {"pastor", 0, false},
+    {"father", 0, true},
+    {"pope", 0, true},
+    {"cardinal", 0, false},
+    {"archbishop", 0, false},
+    {"bishop", 0, true},
+    {"rabbi", 0, false},
+    {"imam", 0, false},
+    {"ayatollah", 0, false},
+    {"fr", 0, false},
     /* forms of address built on honour */
-    {"the", 0, false}, {"honourable", 0, false}, {"honorable", 0, false},
-    {"hon", 0, false}, {"honble", 0, false}, {"his honour", 0, false},
-    {"her honour", 0, false}, {"his honor", 0, false},
-    {"her honor", 0, false}, {"right honourable", 0, false},
-    {"right honorable", 0, false}, {"rt hon", 0, false},
-    {"most honourable", 0, false}, {"most honorable", 0, false},
-    {"most hon", 0, false}, {"most honble", 0, false},
-    {"much honoured", 0, false}, {"much honored", 0, false},
-    {"much hon", 0, false}, {"most noble", 0, false},
-    {"his grace", 0, false}, {"her grace", 0, false},
+    {"the", 0, false},
+    {"honourable", 0, false},
+    {"honorable", 0, false},
+    {"hon", 0, false},
+    {"honble", 0, false},
+    {"his honour", 0, false},
+    {"her honour", 0, false},
+    {"his honor", 0, false},
+    {"her honor", 0, false},
+    {"right honourable", 0, false},
+    {"right honorable", 0, false},
+    {"rt hon", 0, false},
+    {"most honourable", 0, false},
+    {"most honorable", 0, false},
+    {"most hon", 0, false},
+    {"most honble", 0, false},
+    {"much honoured", 0, false},
+    {"much honored", 0, false},
+    {"much hon", 0, false},
+    {"most noble", 0, false},
+    {"his grace", 0, false},
+    {"her grace", 0, false},
     {"worshipful", 0, false},
 };
 
 /* Words that may stand before a title: "former President", "Russian
  * Foreign Minister" (demonyms are also accepted, see qualifier()). */
 static const char *const QUALIFIERS[] = {
-    "former", "ex", "late", "acting", "deputy", "interim", "outgoing",
-    "incoming", "then", "current", "new", "us", "uk", "un", "eu",
+    "former", "ex",      "late", "acting", "deputy", "interim", "outgoing", "incoming",
+    "then",   "current", "new",  "us",     "uk",     "un",      "eu",
 };
 
 typedef struct suffix {
@@ -146,34 +255,29 @@ typedef struct suffix {
 } suffix;
 
 static const suffix SUFFIXES[] = {
-    {"jr", "jr"},   {"junior", "jr"}, {"sr", "sr"},   {"senior", "sr"},
-    {"ii", "ii"},   {"iii", "iii"},   {"iv", "iv"},   {"phd", NULL},
-    {"ph d", NULL}, {"md", NULL},     {"m d", NULL},  {"esq", NULL},
-    {"esquire", NULL}, {"mba", NULL}, {"m b a", NULL}, {"dphil", NULL},
-    {"d phil", NULL}, {"obe", NULL},  {"mbe", NULL},  {"cbe", NULL},
-    {"kbe", NULL},  {"qc", NULL},     {"frs", NULL},
+    {"jr", "jr"},    {"junior", "jr"}, {"sr", "sr"},      {"senior", "sr"}, {"ii", "ii"},
+    {"iii", "iii"},  {"iv", "iv"},     {"phd", NULL},     {"ph d", NULL},   {"md", NULL},
+    {"m d", NULL},   {"esq", NULL},    {"esquire", NULL}, {"mba", NULL},    {"m b a", NULL},
+    {"dphil", NULL}, {"d phil", NULL}, {"obe", NULL},     {"mbe", NULL},    {"cbe", NULL},
+    {"kbe", NULL},   {"qc", NULL},     {"frs", NULL},
 };
 
 /* Words that join the surname that follows them ("van dam", "de la cruz"). */
 static const char *const PARTICLES[] = {
-    "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos",
-    "das", "do", "du", "la", "le", "ten", "ter", "bin", "ibn", "al", "el",
-    "st",
+    "van", "von", "de", "der", "den", "del", "della", "di",  "da", "dos", "das",
+    "do",  "du",  "la", "le",  "ten", "ter", "bin",   "ibn", "al", "el",  "st",
 };
 
 /* Transliteration classes: the first spelling is the canonical one. */
 static const char *const *const VARIANTS[] = {
     (const char *const[]){"sergey", "sergei", "serguei", "sergej", NULL},
-    (const char *const[]){"dmitry", "dmitri", "dmitrij", "dimitri", "dimitry",
-                          NULL},
+    (const char *const[]){"dmitry", "dmitri", "dmitrij", "dimitri", "dimitry", NULL},
     (const char *const[]){"yury", "yuri", "iouri", "jurij", "juri", NULL},
-    (const char *const[]){"alexey", "alexei", "aleksei", "aleksey", "alexej",
-                          "aleksej", NULL},
+    (const char *const[]){"alexey", "alexei", "aleksei", "aleksey", "alexej", "aleksej", NULL},
     (const char *const[]){"andrey", "andrei", "andrej", NULL},
     (const char *const[]){"nikolay", "nikolai", "nikolaj", NULL},
     (const char *const[]){"mikhail", "michail", NULL},
-    (const char *const[]){"yevgeny", "evgeny", "evgeni", "yevgeni", "jewgeni",
-                          NULL},
+    (const char *const[]){"yevgeny", "evgeny", "evgeni", "yevgeni", "jewgeni", NULL},
     (const char *const[]){"alexander", "aleksandr", "alexandr", NULL},
     (const char *const[]){"pyotr", "petr", NULL},
     (const char *const[]){"fyodor", "fedor", "feodor", "fiodor", NULL},
@@ -183,78 +287,75 @@ static const char *const *const VARIANTS[] = {
     (const char *const[]){"valery", "valeri", NULL},
     (const char *const[]){"gennady", "gennadi", "genadi", NULL},
     (const char *const[]){"arkady", "arkadi", NULL},
-    (const char *const[]){"vasily", "vasili", "vassily", "vassili", "wassily",
-                          NULL},
+    (const char *const[]){"vasily", "vasili", "vassily", "vassili", "wassily", NULL},
     (const char *const[]){"georgy", "georgi", NULL},
     (const char *const[]){"matvey", "matvei", NULL},
     (const char *const[]){"timofey", "timofei", NULL},
-    (const char *const[]){"muhammad", "mohammed", "mohamed", "mohammad",
-                          "muhammed", "mohamad", "muhamad", NULL},
+    (const char *const[]){"muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mohamad",
+                          "muhamad", NULL},
     (const char *const[]){"ahmed", "ahmad", NULL},
     (const char *const[]){"hussein", "husain", "hussain", "husayn", NULL},
     (const char *const[]){"hassan", "hasan", NULL},
     (const char *const[]){"osama", "usama", NULL},
     (const char *const[]){"abdullah", "abdallah", NULL},
     (const char *const[]){"mahmoud", "mahmud", NULL},
-    (const char *const[]){"yusuf", "youssef", "yousef", "yousuf", "youssouf",
-                          NULL},
-    (const char *const[]){"gaddafi", "qaddafi", "kadhafi", "qadhafi",
-                          "gadhafi", "kaddafi", NULL},
+    (const char *const[]){"yusuf", "youssef", "yousef", "yousuf", "youssouf", NULL},
+    (const char *const[]){"gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi", "kaddafi", NULL},
 };
 
 /* Common given names whose gender is clear, to tell "Mr. Obama" from
  * "Michelle Obama". Names used for both are left out. */
 static const char *const FEMALE_NAMES[] = {
-    "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan",
-    "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret",
-    "sandra", "kimberly", "emily", "donna", "michelle", "carol", "amanda",
-    "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon",
-    "laura", "cynthia", "kathleen", "amy", "angela", "shirley", "anna",
-    "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine",
-    "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria",
-    "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia",
-    "victoria", "lauren", "christina", "joan", "evelyn", "judith", "megan",
-    "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "theresa",
-    "ann", "anne", "sara", "frances", "kathryn", "janice", "abigail", "alice",
-    "judy", "sophia", "grace", "denise", "doris", "marilyn", "danielle",
-    "beverly", "isabella", "diana", "natalie", "charlotte", "hillary",
-    "melania", "ivanka", "marine", "ursula", "kamala", "jacinda", "federica",
-    "julia", "yulia", "golda", "indira", "benazir", "madeleine",
-    "condoleezza", "tatiana", "natalia", "svetlana", "olga", "irina", "elena",
-    "yelena", "anastasia", "ekaterina", "valentina", "lyudmila", "fatima",
-    "aisha", "leila", "sophie", "claire", "isabelle", "monique", "francoise",
-    "brigitte", "ingrid", "greta", "ilse", "sabine", "carmen", "lucia",
-    "giulia", "francesca",
+    "mary",      "patricia",   "jennifer", "linda",     "elizabeth", "barbara",     "susan",
+    "jessica",   "sarah",      "karen",    "lisa",      "nancy",     "betty",       "margaret",
+    "sandra",    "kimberly",   "emily",    "donna",     "michelle",  "carol",       "amanda",
+    "dorothy",   "melissa",    "deborah",  "stephanie", "rebecca",   "sharon",      "laura",
+    "cynthia",   "kathleen",   "amy",      "angela",    "shirley",   "anna",        "brenda",
+    "pamela",    "emma",       "nicole",   "helen",     "samantha",  "katherine",   "christine",
+    "debra",     "rachel",     "carolyn",  "janet",     "catherine", "maria",       "heather",
+    "diane",     "ruth",       "julie",    "olivia",    "joyce",     "virginia",    "victoria",
+    "lauren",    "christina",  "joan",     "evelyn",    "judith",    "megan",       "cheryl",
+    "hannah",    "jacqueline", "martha",   "gloria",    "teresa",    "theresa",     "ann",
+    "anne",      "sara",       "frances",  "kathryn",   "janice",    "abigail",     "alice",
+    "judy",      "sophia",     "grace",    "denise",    "doris",     "marilyn",     "danielle",
+    "beverly",   "isabella",   "diana",    "natalie",   "charlotte", "hillary",     "melania",
+    "ivanka",    "marine",     "ursula",   "kamala",    "jacinda",   "federica",    "julia",
+    "yulia",     "golda",      "indira",   "benazir",   "madeleine", "condoleezza", "tatiana",
+    "natalia",   "svetlana",   "olga",     "irina",     "elena",     "yelena",      "anastasia",
+    "ekaterina", "valentina",  "lyudmila", "fatima",    "aisha",     "leila",       "sophie",
+    "claire",    "isabelle",   "monique",  "francoise", "brigitte",  "ingrid",      "greta",
+    "ilse",      "sabine",     "carmen",   "lucia",     "giulia",    "francesca",
 };
 
 static const char *const MALE_NAMES[] = {
-    "james", "robert", "john", "michael", "william", "david", "richard",
-    "joseph", "thomas", "charles", "christopher", "daniel", "matthew",
-    "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua",
-    "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward",
-    "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric",
-    "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin",
-    "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack",
-    "dennis", "jerry", "tyler", "aaron", "henry", "adam", "douglas", "nathan",
-    "peter", "zachary", "kyle", "walter", "harold", "jeremy", "ethan", "carl",
-    "keith", "roger", "gerald", "christian", "arthur", "lawrence", "jesse",
-    "joe", "bryan", "billy", "albert", "bruce", "gabriel", "alan", "juan",
-    "wayne", "ralph", "roy", "eugene", "randy", "vincent", "russell", "louis",
-    "philip", "bobby", "johnny", "bradley", "barack", "bill", "hugh", "boris",
-    "vladimir", "sergey", "dmitry", "francois", "emmanuel", "nicolas",
-    "recep", "bashar", "ali", "muhammad", "ahmed", "abdullah", "shinzo",
-    "narendra", "mike", "mitt", "ted", "marco", "bernie", "chuck", "viktor",
-    "petro", "volodymyr", "alexey", "andrey", "nikolay", "mikhail", "yury",
-    "fyodor", "pyotr", "ivan", "igor", "oleg", "hans", "klaus", "jacques",
-    "pierre", "giuseppe", "giovanni", "carlos", "jose", "luis", "antonio",
+    "james",    "robert",   "john",      "michael",     "william",   "david",     "richard",
+    "joseph",   "thomas",   "charles",   "christopher", "daniel",    "matthew",   "anthony",
+    "mark",     "donald",   "steven",    "paul",        "andrew",    "joshua",    "kenneth",
+    "kevin",    "brian",    "george",    "timothy",     "ronald",    "edward",    "jason",
+    "jeffrey",  "ryan",     "jacob",     "gary",        "nicholas",  "eric",      "jonathan",
+    "stephen",  "larry",    "justin",    "scott",       "brandon",   "benjamin",  "samuel",
+    "gregory",  "frank",    "alexander", "raymond",     "patrick",   "jack",      "dennis",
+    "jerry",    "tyler",    "aaron",     "henry",       "adam",      "douglas",   "nathan",
+    "peter",    "zachary",  "kyle",      "walter",      "harold",    "jeremy",    "ethan",
+    "carl",     "keith",    "roger",     "gerald",      "christian", "arthur",    "lawrence",
+    "jesse",    "joe",      "bryan",     "billy",       "albert",    "bruce",     "gabriel",
+    "alan",     "juan",     "wayne",     "ralph",       "roy",       "eugene",    "randy",
+    "vincent",  "russell",  "louis",     "philip",      "bobby",     "johnny",    "bradley",
+    "barack",   "bill",     "hugh",      "boris",       "vladimir",  "sergey",    "dmitry",
+    "francois", "emmanuel", "nicolas",   "recep",       "bashar",    "ali",       "muhammad",
+    "ahmed",    "abdullah", "shinzo",    "narendra",    "mike",      "mitt",      "ted",
+    "marco",    "bernie",   "chuck",     "viktor",      "petro",     "volodymyr", "alexey",
+    "andrey",   "nikolay",  "mikhail",   "yury",        "fyodor",    "pyotr",     "ivan",
+    "igor",     "oleg",     "hans",      "klaus",       "jacques",   "pierre",    "giuseppe",
+    "giovanni", "carlos",   "jose",      "luis",        "antonio",
 };
 
 /* Words (not separators) that only say what part someone had in a book. */
 static const char *const ROLE_WORDS[] = {
-    "edited", "editor", "editors", "foreword", "introduction", "translated",
-    "translator", "illustrated", "illustrator", "compiled", "compiler",
-    "contributor", "contributors", "author", "authors", "coauthor", "others",
-    "etc", "edt",
+    "edited",     "editor",      "editors",      "foreword",    "introduction",
+    "translated", "translator",  "illustrated",  "illustrator", "compiled",
+    "compiler",   "contributor", "contributors", "author",      "authors",
+    "coauthor",   "others",      "etc",          "edt",
 };
 
 /* Markers for "no value" besides those of every type (fold.c). */
@@ -279,7 +380,7 @@ typedef struct person {
     size_t n;        /* words of the name, suffix excluded */
     size_t nsurname; /* the last nsurname words are the surname */
     const char *suffix;
-    char gender;     /* from a title: MALE, FEMALE or 0 */
+    char gender; /* from a title: MALE, FEMALE or 0 */
 } person;
 
 static void person_init(person *p)
@@ -333,9 +434,8 @@ static bool role_aside(const char *s, size_t len)
     claims_str tok[8];
     size_t n = tokenize(s, len, tok, COUNT(tok));
     for (size_t k = 0; k < n && k < COUNT(tok); k++)
-        if (in_list(ROLE_WORDS, COUNT(ROLE_WORDS), tok[k]) ||
-            claims__str_eq(tok[k], "ed") || claims__str_eq(tok[k], "eds") ||
-            claims__str_eq(tok[k], "by"))
+        if (in_list(ROLE_WORDS, COUNT(ROLE_WORDS), tok[k]) || claims__str_eq(tok[k], "ed") ||
+            claims__str_eq(tok[k], "eds") || claims__str_eq(tok[k], "by"))
             return true;
     return false;
 }
@@ -350,8 +450,7 @@ static int clean_text(claims_buf *out, const char *s, size_t len, bool roles)
         s++, len--;
     while (len && s[len - 1] == ' ')
         len--;
-    if (len >= 2 && s[0] == '"' && s[len - 1] == '"' &&
-        !memchr(s + 1, '"', len - 2)) {
+    if (len >= 2 && s[0] == '"' && s[len - 1] == '"' && !memchr(s + 1, '"', len - 2)) {
         s++;
         len -= 2;
     }
@@ -393,8 +492,7 @@ static int clean_text(claims_buf *out, const char *s, size_t len, bool roles)
 /* Words of a phrase ("secretary of state") matching tok[i..]; returns the
  * number of words, 0 when it does not match. The first word may carry
  * "ex-" ("ex-chairman"). */
-static size_t match_phrase(const claims_str *tok, size_t n, size_t i,
-                           const char *phrase)
+static size_t match_phrase(const claims_str *tok, size_t n, size_t i, const char *phrase)
 {
     size_t k = 0;
     const char *p = phrase;
@@ -419,8 +517,7 @@ static size_t match_phrase(const claims_str *tok, size_t n, size_t i,
 }
 
 /* The longest title at tok[i]; returns its word count (0: none). */
-static size_t find_title(const claims_str *tok, size_t n, size_t i,
-                         const title **which)
+static size_t find_title(const claims_str *tok, size_t n, size_t i, const title **which)
 {
     size_t best = 0;
     for (size_t t = 0; t < COUNT(TITLES); t++) {
@@ -450,8 +547,8 @@ static bool qualifier(claims_str w)
 /* Strips the titles at the start of tok[*start..n). Up to three words may
  * stand before a title ("Kremlin spokesman", "U.S. Secretary of State");
  * unless they are known qualifiers, two words of name must follow. */
-static int strip_titles(const claims_str *tok, size_t n, size_t *start,
-                        char *gender, claims_error *err)
+static int strip_titles(const claims_str *tok, size_t n, size_t *start, char *gender,
+                        claims_error *err)
 {
     for (;;) {
         size_t s = *start;
@@ -460,8 +557,7 @@ static int strip_titles(const claims_str *tok, size_t n, size_t *start,
         if (m > 0 && s + m == n) {
             if (t->name_word)
                 return CLAIMS_OK; /* "King" alone is a name */
-            return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                        "only a title, no name");
+            return claims__error_simple(err, CLAIMS_ESYNTAX, "only a title, no name");
         }
         if (m > 0) {
             *start = s + m;
@@ -492,8 +588,7 @@ static int strip_titles(const claims_str *tok, size_t n, size_t *start,
 
 /* Strips suffixes and degrees at the end of tok[start..*end); the
  * generational one is kept in *sfx. */
-static void strip_suffixes(const claims_str *tok, size_t start, size_t *end,
-                           const char **sfx)
+static void strip_suffixes(const claims_str *tok, size_t start, size_t *end, const char **sfx)
 {
     bool again = true;
     while (again) {
@@ -504,8 +599,7 @@ static void strip_suffixes(const claims_str *tok, size_t start, size_t *end,
                 words += *p == ' ';
             if (*end < start + words + 1)
                 continue;
-            if (match_phrase(tok, *end, *end - words, SUFFIXES[k].phrase) ==
-                words) {
+            if (match_phrase(tok, *end, *end - words, SUFFIXES[k].phrase) == words) {
                 *end -= words;
                 if (SUFFIXES[k].canonical && !*sfx)
                     *sfx = SUFFIXES[k].canonical;
@@ -583,9 +677,8 @@ static int person_read(person *p, const char *f, size_t len, claims_error *err)
             sfx = *sp && !sfx ? sp : sfx;
         } else if (tokenize(t + i, end - i, tok1, 1) > 0) {
             if (nparts == 2)
-                return claims__error_simple(
-                    err, CLAIMS_ESYNTAX,
-                    "more than one comma: a list of names? (type persons)");
+                return claims__error_simple(err, CLAIMS_ESYNTAX,
+                                            "more than one comma: a list of names? (type persons)");
             part[nparts++] = (claims_str){t + i, end - i};
         }
         i = end + 1;
@@ -598,8 +691,7 @@ static int person_read(person *p, const char *f, size_t len, claims_error *err)
     for (size_t k = nparts; k-- > 0;) {
         size_t m = tokenize(part[k].ptr, part[k].len, tok + n, cap - n);
         if (m > cap - n)
-            return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                        "too many words for a person name");
+            return claims__error_simple(err, CLAIMS_ESYNTAX, "too many words for a person name");
         n += m;
     }
     size_t start = 0, end = n;
@@ -615,20 +707,15 @@ static int person_read(person *p, const char *f, size_t len, claims_error *err)
             end = k;
     strip_suffixes(tok, start, &end, &sfx);
     if (suffix_words(tok + start, end - start))
-        return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                    "only a suffix, no name");
+        return claims__error_simple(err, CLAIMS_ESYNTAX, "only a suffix, no name");
     if (end - start > PERSON_MAX_WORDS)
-        return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                    "too many words for a person name");
+        return claims__error_simple(err, CLAIMS_ESYNTAX, "too many words for a person name");
     p->n = 0;
     for (size_t k = start; k < end; k++) {
         if (has_digit(tok[k]))
-            return claims__error_simple(err, CLAIMS_ESYNTAX,
-                                        "a digit in a person name");
+            return claims__error_simple(err, CLAIMS_ESYNTAX, "a digit in a person name");
         p->initial[p->n] = is_initial(tok[k]);
-        p->word[p->n] = p->initial[p->n]
-                            ? tok[k]
-                            : canonical_word(tok[k], t + (tok[k].ptr - t));
+        p->word[p->n] = p->initial[p->n] ? tok[k] : canonical_word(tok[k], t + (tok[k].ptr - t));
         p->n++;
     }
     size_t s = p->n - 1;
@@ -668,8 +755,8 @@ static int person_render(claims_buf *out, const person *p)
 
 /* Canonical name of folded text f into out, then (when ctx has them) the
  * canonical name of its alias. */
-static int person_canonical(claims_buf *out, const claims_ctx *ctx,
-                            const char *f, size_t len, claims_error *err)
+static int person_canonical(claims_buf *out, const claims_ctx *ctx, const char *f, size_t len,
+                            claims_error *err)
 {
     person p;
     person_init(&p);
@@ -680,14 +767,10 @@ static int person_canonical(claims_buf *out, const claims_ctx *ctx,
     claims_buf flat;
     claims__buf_init(&flat);
     if (rc == CLAIMS_OK && ctx) {
-        alias = claims__aliases_find(ctx, CLAIMS_TYPE_PERSON, out->data,
-                                     out->len);
-        if (!alias &&
-            (rc = claims__fold(&flat, out->data, out->len,
-                               CLAIMS__FOLD_PUNCT | CLAIMS__FOLD_ARTICLE)) ==
-                CLAIMS_OK)
-            alias = claims__aliases_find(ctx, CLAIMS__ALIAS_ALL, flat.data,
-                                         flat.len);
+        alias = claims__aliases_find(ctx, CLAIMS_TYPE_PERSON, out->data, out->len);
+        if (!alias && (rc = claims__fold(&flat, out->data, out->len,
+                                         CLAIMS__FOLD_PUNCT | CLAIMS__FOLD_ARTICLE)) == CLAIMS_OK)
+            alias = claims__aliases_find(ctx, CLAIMS__ALIAS_ALL, flat.data, flat.len);
     }
     if (rc == CLAIMS_OK && alias) {
         person_free(&p);
@@ -703,8 +786,7 @@ static int person_canonical(claims_buf *out, const claims_ctx *ctx,
     return rc;
 }
 
-int claims__person_key(claims_buf *out, const char *s, size_t len,
-                       claims_error *err)
+int claims__person_key(claims_buf *out, const char *s, size_t len, claims_error *err)
 {
     claims_buf f;
     claims__buf_init(&f);
@@ -725,8 +807,7 @@ static int none_marker(const char *s, size_t len, bool *none)
     int rc = claims__fold(&k, s, len, CLAIMS__FOLD_PUNCT);
     claims_str w = {k.data, k.len};
     *none = rc == CLAIMS_OK &&
-            (claims__fold_is_none(k.data, k.len) ||
-             in_list(NONE_PERSONS, COUNT(NONE_PERSONS), w));
+            (claims__fold_is_none(k.data, k.len) || in_list(NONE_PERSONS, COUNT(NONE_PERSONS), w));
     claims__buf_free(&k);
     return rc;
 }
@@ -753,9 +834,8 @@ static void keep_detail(claims_value *v)
     v->detail_free = person_detail_free;
 }
 
-int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                         size_t len, const claims_parse_options *opts,
-                         claims_error *err)
+int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                         const claims_parse_options *opts, claims_error *err)
 {
     (void)opts;
     bool none = false;
@@ -778,17 +858,14 @@ int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s,
 
 typedef enum word_rel { WORD_DIFFERENT, WORD_INITIAL, WORD_EQUAL } word_rel;
 
-static word_rel word_match(const person *a, size_t i, const person *b,
-                           size_t j)
+static word_rel word_match(const person *a, size_t i, const person *b, size_t j)
 {
     claims_str x = a->word[i], y = b->word[j];
-    if (x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0 &&
-        a->initial[i] == b->initial[j])
+    if (x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0 && a->initial[i] == b->initial[j])
         return WORD_EQUAL;
     if (a->initial[i] != b->initial[j]) {
         size_t p = 0, q = 0;
-        if (claims__utf8_next(x.ptr, x.len, &p) ==
-            claims__utf8_next(y.ptr, y.len, &q))
+        if (claims__utf8_next(x.ptr, x.len, &p) == claims__utf8_next(y.ptr, y.len, &q))
             return WORD_INITIAL;
     }
     return WORD_DIFFERENT;
@@ -801,9 +878,10 @@ static double word_sim(const person *a, size_t i, const person *b, size_t j)
     case WORD_INITIAL: return 0.8;
     default: {
         double s;
-        return claims_jaro_winkler(&s, a->word[i].ptr, a->word[i].len,
-                                   b->word[j].ptr, b->word[j].len) == CLAIMS_OK
-                   ? s : 0.0;
+        return claims_jaro_winkler(&s, a->word[i].ptr, a->word[i].len, b->word[j].ptr,
+                                   b->word[j].len) == CLAIMS_OK
+                   ? s
+                   : 0.0;
     }
     }
 }
@@ -827,15 +905,13 @@ static double name_score(const person *a, const person *b)
 }
 
 /* Words [from, to) of p, initials with their period, for reasons. */
-static void words_text(char *out, size_t cap, const person *p, size_t from,
-                       size_t to)
+static void words_text(char *out, size_t cap, const person *p, size_t from, size_t to)
 {
     size_t len = 0;
     out[0] = '\0';
     for (size_t k = from; k < to; k++) {
-        int n = snprintf(out + len, cap - len, "%s%.*s%s", k > from ? " " : "",
-                         (int)p->word[k].len, p->word[k].ptr,
-                         p->initial[k] ? "." : "");
+        int n = snprintf(out + len, cap - len, "%s%.*s%s", k > from ? " " : "", (int)p->word[k].len,
+                         p->word[k].ptr, p->initial[k] ? "." : "");
         if (n < 0 || (size_t)n >= cap - len) {
             out[len] = '\0';
             break;
@@ -875,22 +951,20 @@ static bool same_words(const person *a, const person *b)
 
 /* Describes the first initial that matches a full word, in word k of a and
  * kb of b. */
-static void initial_reason(claims_comparison *out, const person *a, size_t k,
-                           const person *b, size_t kb)
+static void initial_reason(claims_comparison *out, const person *a, size_t k, const person *b,
+                           size_t kb)
 {
     char x[48], y[48];
     bool a_initial = a->initial[k];
-    words_text(x, sizeof x, a_initial ? a : b, a_initial ? k : kb,
-               (a_initial ? k : kb) + 1);
-    words_text(y, sizeof y, a_initial ? b : a, a_initial ? kb : k,
-               (a_initial ? kb : k) + 1);
+    words_text(x, sizeof x, a_initial ? a : b, a_initial ? k : kb, (a_initial ? k : kb) + 1);
+    words_text(y, sizeof y, a_initial ? b : a, a_initial ? kb : k, (a_initial ? kb : k) + 1);
     claims__reason(out, "initial %s matches %s", x, y);
 }
 
 /* Relates two names that are not written the same; na and nb are their
  * canonical strings. */
-static void compare_names(claims_comparison *out, const person *a,
-                          const char *na, const person *b, const char *nb)
+static void compare_names(claims_comparison *out, const person *a, const char *na, const person *b,
+                          const char *nb)
 {
     char x[48], y[48];
     size_t ga = a->n - a->nsurname, gb = b->n - b->nsurname;
@@ -932,8 +1006,7 @@ static void compare_names(claims_comparison *out, const person *a,
         if (ga == 0 && gb == 0)
             claims__reason(out, "%s and %s may be one person", na, nb);
         else
-            claims__reason(out, "surname only: %s matches %s", x,
-                           ga == 0 ? nb : na);
+            claims__reason(out, "surname only: %s matches %s", x, ga == 0 ? nb : na);
         return;
     }
     size_t initial_at = 0;
@@ -943,8 +1016,7 @@ static void compare_names(claims_comparison *out, const person *a,
             out->relation = CLAIMS_RELATION_CONFLICTING;
             words_text(x, sizeof x, a, k, k + 1);
             words_text(y, sizeof y, b, k, k + 1);
-            claims__reason(out, "different %s name: %s vs %s",
-                           k == 0 ? "given" : "middle", x, y);
+            claims__reason(out, "different %s name: %s vs %s", k == 0 ? "given" : "middle", x, y);
             return;
         }
         if (r == WORD_INITIAL && !initial_at)
@@ -959,13 +1031,12 @@ static void compare_names(claims_comparison *out, const person *a,
         words_text(x, sizeof x, l, ga < gb ? ga : gb, ga > gb ? ga : gb);
         claims__reason(out, "middle name %s only in %s", x, l == a ? na : nb);
     } else {
-        claims__reason(out, "%s and %s differ only in title or suffix", na,
-                       nb);
+        claims__reason(out, "%s and %s differ only in title or suffix", na, nb);
     }
 }
 
-void claims__person_compare(claims_comparison *out, const claims_ctx *ctx,
-                            const claims_value *a, const claims_value *b)
+void claims__person_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                            const claims_value *b)
 {
     (void)ctx;
     const char *na = claims_value_normalized(a), *nb = claims_value_normalized(b);
@@ -1039,8 +1110,7 @@ static void mark_separators(char *c, size_t len)
             memset(c + start, ' ', w.len);
             c[start] = ';';
         } else if (in_list(ROLE_WORDS, COUNT(ROLE_WORDS), w) ||
-                   ((claims__str_eq(w, "ed") || claims__str_eq(w, "eds")) &&
-                    dotted)) {
+                   ((claims__str_eq(w, "ed") || claims__str_eq(w, "eds")) && dotted)) {
             memset(c + start, ' ', w.len);
             if (dotted)
                 c[i] = ' ';
@@ -1060,8 +1130,7 @@ typedef struct author_list {
 
 /* Adds one person, written as folded text, unless it is not a name or is
  * already in the list. */
-static int add_person(author_list *l, const char *text, size_t len,
-                      claims_error *err)
+static int add_person(author_list *l, const char *text, size_t len, claims_error *err)
 {
     claims_error e;
     claims__error_clear(&e);
@@ -1072,12 +1141,10 @@ static int add_person(author_list *l, const char *text, size_t len,
         return claims__error_simple(err, rc, "%s", e.text);
     for (size_t k = 0; k < l->count; k++)
         if (l->lens[k] == l->canon.len &&
-            memcmp(l->norm->data + l->offsets[k], l->canon.data,
-                   l->canon.len) == 0)
+            memcmp(l->norm->data + l->offsets[k], l->canon.data, l->canon.len) == 0)
             return CLAIMS_OK;
     if (l->count == PERSONS_MAX)
-        return claims__error_simple(err, CLAIMS_ERANGE,
-                                    "more than %d persons in a list",
+        return claims__error_simple(err, CLAIMS_ERANGE, "more than %d persons in a list",
                                     PERSONS_MAX);
     if ((l->count && claims__buf_append(l->norm, "; ", 2) != CLAIMS_OK) ||
         claims__buf_reserve(l->norm, l->canon.len) != CLAIMS_OK)
@@ -1092,8 +1159,7 @@ static int add_person(author_list *l, const char *text, size_t len,
  * when every other part, from the first, is a surname alone ("Knuth, Donald
  * E., Graham, Ronald L."); otherwise each part is one name ("Donald Knuth,
  * Ronald Graham"). A part that is only a suffix joins the name before it. */
-static int add_chunk(author_list *l, const char *c, size_t len,
-                     claims_error *err)
+static int add_chunk(author_list *l, const char *c, size_t len, claims_error *err)
 {
     claims_str parts[PERSONS_MAX * 2];
     bool sfx[PERSONS_MAX * 2];
@@ -1104,8 +1170,7 @@ static int add_chunk(author_list *l, const char *c, size_t len,
         claims_str t[1];
         if (tokenize(c + i, end - i, t, 1) > 0) {
             if (n == COUNT(parts))
-                return claims__error_simple(err, CLAIMS_ERANGE,
-                                            "more than %d persons in a list",
+                return claims__error_simple(err, CLAIMS_ERANGE, "more than %d persons in a list",
                                             PERSONS_MAX);
             parts[n] = (claims_str){c + i, end - i};
             sfx[n] = suffix_part(c + i, end - i) != NULL;
@@ -1150,8 +1215,7 @@ static int add_chunk(author_list *l, const char *c, size_t len,
     return rc;
 }
 
-int claims__persons_parse(claims_value *v, const claims_ctx *ctx,
-                          const char *s, size_t len,
+int claims__persons_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
                           const claims_parse_options *opts, claims_error *err)
 {
     (void)opts;
@@ -1187,8 +1251,7 @@ int claims__persons_parse(claims_value *v, const claims_ctx *ctx,
             i = end + 1;
         }
         if (rc == CLAIMS_OK && l.count == 0)
-            rc = claims__error_simple(err, CLAIMS_ESYNTAX,
-                                      "no person name in the list");
+            rc = claims__error_simple(err, CLAIMS_ESYNTAX, "no person name in the list");
     }
     claims__buf_free(&f);
     claims__buf_free(&c);
@@ -1237,8 +1300,8 @@ static void free_list(name_list *l)
 }
 
 /* Best pairs first: equal before compatible, then by score. */
-static size_t match_lists(const name_list *a, const name_list *b,
-                          size_t *equal, claims_comparison *first_partial)
+static size_t match_lists(const name_list *a, const name_list *b, size_t *equal,
+                          claims_comparison *first_partial)
 {
     static const size_t none = (size_t)-1;
     size_t na = a->n, nb = b->n, matched = 0;
@@ -1247,17 +1310,14 @@ static size_t match_lists(const name_list *a, const name_list *b,
     first_partial->reason[0] = '\0';
     for (;;) {
         size_t bi = none, bj = none;
-        claims_comparison best = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_CONFLICTING,
-                                  0.0, ""};
+        claims_comparison best = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_CONFLICTING, 0.0, ""};
         for (size_t i = 0; i < na; i++) {
             for (size_t j = 0; j < nb && !used_a[i]; j++) {
                 if (used_b[j])
                     continue;
-                claims_comparison c = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_EQUAL,
-                                       1.0, ""};
+                claims_comparison c = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_EQUAL, 1.0, ""};
                 if (strcmp(a->text[i], b->text[j]) != 0)
-                    compare_names(&c, &a->p[i], a->text[i], &b->p[j],
-                                  b->text[j]);
+                    compare_names(&c, &a->p[i], a->text[i], &b->p[j], b->text[j]);
                 if (c.relation > CLAIMS_RELATION_COMPATIBLE)
                     continue;
                 if (bi == none || c.relation < best.relation ||
@@ -1279,8 +1339,8 @@ static size_t match_lists(const name_list *a, const name_list *b,
     }
 }
 
-void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx,
-                             const claims_value *a, const claims_value *b)
+void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                             const claims_value *b)
 {
     (void)ctx;
     const char *na = claims_value_normalized(a), *nb = claims_value_normalized(b);
@@ -1316,15 +1376,16 @@ void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx,
         } else if (m == small) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             if (m < big)
-                claims__reason(out, "%zu of %zu persons match, the rest only "
-                               "in one list", m, big);
+                claims__reason(out,
+                               "%zu of %zu persons match, the rest only "
+                               "in one list",
+                               m, big);
             else
-                claims__reason(out, "all %zu persons match; %s", m,
-                               partial.reason);
+                claims__reason(out, "all %zu persons match; %s", m, partial.reason);
         } else {
             out->relation = CLAIMS_RELATION_CONFLICTING;
-            claims__reason(out, "%zu of %zu persons match; %zu and %zu differ",
-                           m, big, la->n - m, lb->n - m);
+            claims__reason(out, "%zu of %zu persons match; %zu and %zu differ", m, big, la->n - m,
+                           lb->n - m);
         }
     }
     if (la)

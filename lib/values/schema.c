@@ -55,8 +55,7 @@ static int put(claims_ctx *ctx, const claims__attr *a, size_t len)
     if (!name ||
         claims__grow((void **)&ctx->attrs, &ctx->attr_cap, ctx->attr_count + 1,
                      sizeof *ctx->attrs) != CLAIMS_OK ||
-        claims__strmap_put(&ctx->attr_index, name, len, ctx->attr_count) !=
-            CLAIMS_OK)
+        claims__strmap_put(&ctx->attr_index, name, len, ctx->attr_count) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
     ctx->attrs[ctx->attr_count] = *a;
     ctx->attrs[ctx->attr_count].name = name;
@@ -67,8 +66,11 @@ static int put(claims_ctx *ctx, const claims__attr *a, size_t len)
 int claims__schema_init(claims_ctx *ctx)
 {
     for (size_t i = 0; i < sizeof BUILTIN / sizeof BUILTIN[0]; i++) {
-        claims__attr a = {BUILTIN[i].name, BUILTIN[i].type,
-                          BUILTIN[i].cardinality, BUILTIN[i].identifying, 0.0,
+        claims__attr a = {BUILTIN[i].name,
+                          BUILTIN[i].type,
+                          BUILTIN[i].cardinality,
+                          BUILTIN[i].identifying,
+                          0.0,
                           0.0};
         if (put(ctx, &a, strlen(a.name)) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
@@ -84,8 +86,7 @@ void claims__schema_free(claims_ctx *ctx)
     claims__strmap_free(&ctx->attr_index);
 }
 
-const claims__attr *claims__schema_find(const claims_ctx *ctx,
-                                        const char *name, size_t len)
+const claims__attr *claims__schema_find(const claims_ctx *ctx, const char *name, size_t len)
 {
     size_t idx;
     if (!ctx || !claims__strmap_get(&ctx->attr_index, name, len, &idx))
@@ -98,49 +99,43 @@ static int validate(const claims_attribute_def *def, claims_error *err)
 {
     if (!def->name.ptr || def->name.len == 0)
         return claims__error_simple(err, CLAIMS_EINVAL, "attribute name is empty");
-    if (def->name.len > 256 ||
-        claims__utf8_check(def->name.ptr, def->name.len, NULL) != CLAIMS_OK)
+    if (def->name.len > 256 || claims__utf8_check(def->name.ptr, def->name.len, NULL) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "attribute name is not valid UTF-8 of at "
                                     "most 256 bytes");
     if ((unsigned)def->type >= CLAIMS_TYPE_COUNT)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d",
-                                    (int)def->type);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d", (int)def->type);
     if ((unsigned)def->cardinality > CLAIMS_SET)
         return claims__error_simple(err, CLAIMS_EINVAL, "unknown cardinality %d",
                                     (int)def->cardinality);
     if (def->identifying < 0 || def->identifying > 2)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "identifying must be 0, 1 or 2");
-    if (!(def->tolerance >= 0.0) || !(def->time_tolerance >= 0.0) ||
-        isinf(def->tolerance) || isinf(def->time_tolerance))
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "tolerances must be finite and >= 0");
+        return claims__error_simple(err, CLAIMS_EINVAL, "identifying must be 0, 1 or 2");
+    if (!(def->tolerance >= 0.0) || !(def->time_tolerance >= 0.0) || isinf(def->tolerance) ||
+        isinf(def->time_tolerance))
+        return claims__error_simple(err, CLAIMS_EINVAL, "tolerances must be finite and >= 0");
     return CLAIMS_OK;
 }
 
-int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_def *def,
-                             claims_error *err)
+int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_def *def, claims_error *err)
 {
     claims__error_clear(err);
     if (!ctx || !def)
         return claims__error_simple(err, CLAIMS_EINVAL, "ctx or def is NULL");
     if (def->version != CLAIMS_ATTRIBUTE_DEF_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported attribute def version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported attribute def version %u",
                                     def->version);
     int rc = validate(def, err);
     if (rc != CLAIMS_OK)
         return rc;
-    claims__attr a = {def->name.ptr, def->type, def->cardinality,
+    claims__attr a = {def->name.ptr,    def->type,      def->cardinality,
                       def->identifying, def->tolerance, def->time_tolerance};
     if (put(ctx, &a, def->name.len) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     return CLAIMS_OK;
 }
 
-int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx,
-                         const char *name, size_t len)
+int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx, const char *name,
+                         size_t len)
 {
     if (!out || !ctx || (!name && len))
         return CLAIMS_EINVAL;
@@ -162,8 +157,8 @@ int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx,
 
 /* Reads the definition v of attribute `key` into d; path is
  * {"attributes", key, field}, for the JSON Pointer of an error. */
-static int read_definition(claims_attribute_def *d, const char *key, json_t *v,
-                           const char **path, const char *src, claims_error *err)
+static int read_definition(claims_attribute_def *d, const char *key, json_t *v, const char **path,
+                           const char *src, claims_error *err)
 {
     d->version = CLAIMS_ATTRIBUTE_DEF_VERSION;
     d->name.ptr = key;
@@ -173,13 +168,11 @@ static int read_definition(claims_attribute_def *d, const char *key, json_t *v,
                                     "a definition must be an object");
     json_t *t = json_object_get(v, path[2] = "type");
     if (!t)
-        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
-                                    "required: the value type");
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3, "required: the value type");
     if (!json_is_string(t))
         return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
                                     "must be the name of a value type");
-    if (claims_type_from_name(&d->type, json_string_value(t), json_string_length(t)) !=
-        CLAIMS_OK)
+    if (claims_type_from_name(&d->type, json_string_value(t), json_string_length(t)) != CLAIMS_OK)
         return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
                                     "unknown value type \"%.40s\"", json_string_value(t));
     json_t *c = json_object_get(v, path[2] = "cardinality");
@@ -197,8 +190,7 @@ static int read_definition(claims_attribute_def *d, const char *key, json_t *v,
     /* JSON has no infinities or NaN (jansson refuses numbers that overflow) */
     json_t *tol = json_object_get(v, path[2] = "tolerance");
     if (tol && !(json_is_number(tol) && json_number_value(tol) >= 0.0))
-        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
-                                    "must be a number >= 0");
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3, "must be a number >= 0");
     d->tolerance = tol ? json_number_value(tol) : 0.0;
     json_t *ttol = json_object_get(v, path[2] = "time_tolerance");
     if (ttol && !(json_is_number(ttol) && json_number_value(ttol) >= 0.0))
@@ -224,7 +216,7 @@ static int apply(claims_ctx *ctx, const claims_attribute_def *defs, size_t n)
         memcpy(saved, ctx->attrs, count * sizeof *saved);
     int rc = CLAIMS_OK;
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
-        claims__attr a = {defs[i].name.ptr,   defs[i].type,      defs[i].cardinality,
+        claims__attr a = {defs[i].name.ptr,    defs[i].type,      defs[i].cardinality,
                           defs[i].identifying, defs[i].tolerance, defs[i].time_tolerance};
         rc = put(ctx, &a, defs[i].name.len);
     }
@@ -236,8 +228,7 @@ static int apply(claims_ctx *ctx, const claims_attribute_def *defs, size_t n)
          * them back needs no memory and cannot fail */
         claims__strmap_clear(&ctx->attr_index);
         for (size_t i = 0; i < count; i++)
-            claims__strmap_put(&ctx->attr_index, ctx->attrs[i].name, strlen(ctx->attrs[i].name),
-                               i);
+            claims__strmap_put(&ctx->attr_index, ctx->attrs[i].name, strlen(ctx->attrs[i].name), i);
     }
     free(saved);
     return rc;
@@ -275,7 +266,8 @@ int claims_ctx_load_schema(claims_ctx *ctx, const char *json, size_t len, claims
     const char *key;
     json_t *v;
     if (rc == CLAIMS_OK)
-        json_object_foreach(attrs, key, v) {
+        json_object_foreach(attrs, key, v)
+        {
             path[1] = key;
             if ((rc = read_definition(&defs[n], key, v, path, src, err)) != CLAIMS_OK)
                 break;

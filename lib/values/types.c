@@ -26,43 +26,37 @@ static const type_entry TYPES[CLAIMS_TYPE_COUNT] = {
     [CLAIMS_TYPE_OCCASION] = {claims__entity_parse, claims__entity_compare},
 };
 
-int claims_value_parse(claims_value *value, const claims_ctx *ctx,
-                       claims_type type, const char *text, size_t len,
-                       const claims_parse_options *opts, claims_error *err)
+int claims_value_parse(claims_value *value, const claims_ctx *ctx, claims_type type,
+                       const char *text, size_t len, const claims_parse_options *opts,
+                       claims_error *err)
 {
     claims__error_clear(err);
     if (!value)
         return claims__error_simple(err, CLAIMS_EINVAL, "value is NULL");
     claims__value_reset(value, CLAIMS_TYPE_TEXT);
     if ((unsigned)type >= CLAIMS_TYPE_COUNT)
-        return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d",
-                                    (int)type);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown value type %d", (int)type);
     if (!text && len)
         return claims__error_simple(err, CLAIMS_EINVAL, "text is NULL");
     if (len > CLAIMS__VALUE_MAX_LENGTH)
-        return claims__error_simple(err, CLAIMS_ERANGE,
-                                    "value text is %zu bytes, more than %d",
+        return claims__error_simple(err, CLAIMS_ERANGE, "value text is %zu bytes, more than %d",
                                     len, CLAIMS__VALUE_MAX_LENGTH);
     size_t bad = 0;
     if (claims__utf8_check(text, len, &bad) != CLAIMS_OK) {
-        claims__error_simple(err, CLAIMS_ENCODING,
-                             "invalid UTF-8 or NUL byte at byte %zu", bad);
-        err ? (void)(err->column = (int)claims__utf8_length(text, bad) + 1)
-            : (void)0;
+        claims__error_simple(err, CLAIMS_ENCODING, "invalid UTF-8 or NUL byte at byte %zu", bad);
+        err ? (void)(err->column = (int)claims__utf8_length(text, bad) + 1) : (void)0;
         return CLAIMS_ENCODING;
     }
     claims_parse_options defaults = CLAIMS_PARSE_OPTIONS_INIT;
     if (!opts)
         opts = &defaults;
     else if (opts->version == 0 || opts->version > CLAIMS_PARSE_OPTIONS_VERSION)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unsupported parse options version %u",
+        return claims__error_simple(err, CLAIMS_EINVAL, "unsupported parse options version %u",
                                     opts->version);
     /* no parse flag exists yet: a caller that sets one expects a behaviour
      * this library does not have */
     if (opts->flags)
-        return claims__error_simple(err, CLAIMS_EINVAL,
-                                    "unknown parse flags 0x%x", opts->flags);
+        return claims__error_simple(err, CLAIMS_EINVAL, "unknown parse flags 0x%x", opts->flags);
     claims__value_reset(value, type);
     if (claims__buf_append(&value->text, text ? text : "", len) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
@@ -70,8 +64,7 @@ int claims_value_parse(claims_value *value, const claims_ctx *ctx,
     if (rc < 0) {
         claims__value_reset(value, CLAIMS_TYPE_TEXT);
         if (err && err->code == CLAIMS_OK)
-            claims__error_simple(err, rc, "cannot parse as %s",
-                                 claims_type_name(type));
+            claims__error_simple(err, rc, "cannot parse as %s", claims_type_name(type));
         return rc;
     }
     return CLAIMS_OK;
@@ -89,15 +82,14 @@ static int type_family(claims_type t)
     }
 }
 
-void claims__value_compare(claims_comparison *out, const claims_ctx *ctx,
-                           const claims_value *a, const claims_value *b)
+void claims__value_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                           const claims_value *b)
 {
     memset(out, 0, sizeof *out);
     out->version = CLAIMS_COMPARISON_VERSION;
     out->relation = CLAIMS_RELATION_INCOMPARABLE;
     if (a->none || b->none) {
-        snprintf(out->reason, sizeof out->reason, "%s has no value",
-                 a->none ? "first" : "second");
+        snprintf(out->reason, sizeof out->reason, "%s has no value", a->none ? "first" : "second");
         return;
     }
     if (type_family(a->type) != type_family(b->type)) {
@@ -116,11 +108,10 @@ static size_t comparison_size(unsigned v)
     return sizeof(claims_comparison);
 }
 
-int claims_value_compare(claims_comparison *out, const claims_ctx *ctx,
-                         const claims_value *a, const claims_value *b)
+int claims_value_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                         const claims_value *b)
 {
-    if (!out || !a || !b || out->version == 0 ||
-        out->version > CLAIMS_COMPARISON_VERSION)
+    if (!out || !a || !b || out->version == 0 || out->version > CLAIMS_COMPARISON_VERSION)
         return CLAIMS_EINVAL;
     claims_comparison full;
     claims__value_compare(&full, ctx, a, b);

@@ -44,27 +44,22 @@ int claims_type_from_name(claims_type *out, const char *name, size_t len)
 
 const char *claims_modifier_name(claims_modifier mod)
 {
-    static const char *const names[] = {"NONE", "APPROX", "LESS_THAN",
-                                        "EQUAL_OR_LESS", "MORE_THAN",
-                                        "EQUAL_OR_MORE"};
+    static const char *const names[] = {"NONE",          "APPROX",    "LESS_THAN",
+                                        "EQUAL_OR_LESS", "MORE_THAN", "EQUAL_OR_MORE"};
     return ((int)mod >= 0 && (int)mod < 6) ? names[mod] : "unknown";
 }
 
 const char *claims_precision_name(claims_precision precision)
 {
-    static const char *const names[] = {"none", "decade", "year", "season",
-                                        "month", "week", "day", "hour",
-                                        "minute", "second"};
-    return ((int)precision >= 0 && (int)precision < 10) ? names[precision]
-                                                        : "unknown";
+    static const char *const names[] = {"none", "decade", "year", "season", "month",
+                                        "week", "day",    "hour", "minute", "second"};
+    return ((int)precision >= 0 && (int)precision < 10) ? names[precision] : "unknown";
 }
 
 const char *claims_relation_name(claims_relation relation)
 {
-    static const char *const names[] = {"equal", "compatible", "conflicting",
-                                        "incomparable"};
-    return ((int)relation >= 0 && (int)relation < 4) ? names[relation]
-                                                     : "unknown";
+    static const char *const names[] = {"equal", "compatible", "conflicting", "incomparable"};
+    return ((int)relation >= 0 && (int)relation < 4) ? names[relation] : "unknown";
 }
 
 int claims_parse_options_init(claims_parse_options *opts, unsigned int version)
@@ -152,21 +147,16 @@ claims_type claims_value_type(const claims_value *value)
     return value ? value->type : CLAIMS_TYPE_TEXT;
 }
 
-int claims_value_is_none(const claims_value *value)
-{
-    return value ? value->none : 0;
-}
+int claims_value_is_none(const claims_value *value) { return value ? value->none : 0; }
 
 claims_modifier claims_value_modifier(const claims_value *value)
 {
     return value ? value->mod : CLAIMS_MOD_NONE;
 }
 
-int claims_value_amount(const claims_value *value, double *amount,
-                        double *lower, double *upper)
+int claims_value_amount(const claims_value *value, double *amount, double *lower, double *upper)
 {
-    if (!value || (value->type != CLAIMS_TYPE_NUMBER &&
-                   value->type != CLAIMS_TYPE_DURATION))
+    if (!value || (value->type != CLAIMS_TYPE_NUMBER && value->type != CLAIMS_TYPE_DURATION))
         return CLAIMS_EINVAL;
     if (amount)
         *amount = value->amount;
@@ -177,11 +167,10 @@ int claims_value_amount(const claims_value *value, double *amount,
     return CLAIMS_OK;
 }
 
-int claims_value_interval(const claims_value *value, int64_t *begin,
-                          int64_t *end, claims_precision *precision)
+int claims_value_interval(const claims_value *value, int64_t *begin, int64_t *end,
+                          claims_precision *precision)
 {
-    if (!value ||
-        (value->type != CLAIMS_TYPE_DATE && value->type != CLAIMS_TYPE_TIME))
+    if (!value || (value->type != CLAIMS_TYPE_DATE && value->type != CLAIMS_TYPE_TIME))
         return CLAIMS_EINVAL;
     if (begin)
         *begin = value->begin;
@@ -201,4 +190,3 @@ const char *claims_value_text(const claims_value *value)
 {
     return value && value->text.data ? value->text.data : "";
 }
-

@@ -19,15 +19,12 @@ typedef struct claims__attr {
 } claims__attr;
 
 /** The attribute called name, or NULL. */
-const claims__attr *claims__schema_find(const claims_ctx *ctx,
-                                        const char *name, size_t len);
-
+const claims__attr *claims__schema_find(const claims_ctx *ctx, const char *name, size_t len);
 
 /* ---- values (value.c) and the normalizers, one file per type ----------------- */
 
 /** Maximum length of a value text in bytes; longer input is CLAIMS_ERANGE. */
 #define CLAIMS__VALUE_MAX_LENGTH 4096
-
 
 /** How a DATE or TIME value was read: its interval of wall-clock seconds,
  *  precision, and zone. (Of other types: zeros.) */
@@ -48,13 +45,12 @@ void claims__value_when(const claims_value *v, claims__when *out);
 
 /** claims_value_compare() without its checks: fills the whole of *out
  *  (the library's struct version); a and b are not NULL. */
-void claims__value_compare(claims_comparison *out, const claims_ctx *ctx,
-                           const claims_value *a, const claims_value *b);
+void claims__value_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                           const claims_value *b);
 
 /** Resets content for a new parse of `type` (keeps buffers). */
 void claims__value_reset(claims_value *v, claims_type type);
 /** Sets the canonical string. */
 int claims__value_set_norm(claims_value *v, const char *s, size_t n);
-
 
 #endif /* CLAIMS_VALUES_H */

@@ -14,16 +14,16 @@
 
 struct claims_value {
     claims_type type;
-    bool none;            /* recognized "no value" marker */
+    bool none; /* recognized "no value" marker */
     claims_modifier mod;
-    double amount;        /* NUMBER: value; DURATION: seconds */
-    double lower, upper;  /* NAN when the text gives no bound */
-    int64_t begin, end;   /* DATE/TIME: [begin, end) wall-clock seconds */
+    double amount;       /* NUMBER: value; DURATION: seconds */
+    double lower, upper; /* NAN when the text gives no bound */
+    int64_t begin, end;  /* DATE/TIME: [begin, end) wall-clock seconds */
     claims_precision precision;
-    bool has_tz;          /* TIME: an explicit zone was written */
-    int tz_minutes;       /* offset east of UTC when has_tz */
-    claims_buf text;      /* as given */
-    claims_buf norm;      /* canonical string */
+    bool has_tz;     /* TIME: an explicit zone was written */
+    int tz_minutes;  /* offset east of UTC when has_tz */
+    claims_buf text; /* as given */
+    claims_buf norm; /* canonical string */
     /* The type's parsed form, kept so that comparisons need not parse the
      * canonical string again; NULL when the type keeps none. */
     void *detail;
@@ -39,12 +39,11 @@ struct claims_aliases; /* alias_table.c */
 
 struct claims_ctx {
     struct claims_aliases *aliases;
-    claims_arena arena;        /* schema names */
-    claims__attr *attrs;       /* the schema */
+    claims_arena arena;  /* schema names */
+    claims__attr *attrs; /* the schema */
     size_t attr_count, attr_cap;
-    claims_strmap attr_index;  /* name -> index in attrs */
+    claims_strmap attr_index; /* name -> index in attrs */
 };
-
 
 /** Installs the built-in schema into a new context. */
 int claims__schema_init(claims_ctx *ctx);
@@ -54,79 +53,63 @@ void claims__schema_free(claims_ctx *ctx);
  * and a value already reset to its type with `text` filled; `opts` is never
  * NULL. On failure it returns a negative code and fills err (the caller
  * resets the value). The compare fills out->relation, score and reason. */
-typedef int (*claims__parse_fn)(claims_value *v, const claims_ctx *ctx,
-                                const char *s, size_t len,
-                                const claims_parse_options *opts,
-                                claims_error *err);
-typedef void (*claims__compare_fn)(claims_comparison *out,
-                                   const claims_ctx *ctx,
-                                   const claims_value *a,
-                                   const claims_value *b);
+typedef int (*claims__parse_fn)(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                                const claims_parse_options *opts, claims_error *err);
+typedef void (*claims__compare_fn)(claims_comparison *out, const claims_ctx *ctx,
+                                   const claims_value *a, const claims_value *b);
 
 /* number.c */
-int claims__number_parse(claims_value *v, const claims_ctx *ctx,
-                         const char *s, size_t len,
+int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
                          const claims_parse_options *opts, claims_error *err);
-void claims__number_compare(claims_comparison *out, const claims_ctx *ctx,
-                            const claims_value *a, const claims_value *b);
+void claims__number_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                            const claims_value *b);
 /* duration.c */
-int claims__duration_parse(claims_value *v, const claims_ctx *ctx,
-                           const char *s, size_t len,
-                           const claims_parse_options *opts,
-                           claims_error *err);
+int claims__duration_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                           const claims_parse_options *opts, claims_error *err);
 /* NUMBER and DURATION share the interval comparison in number.c */
 /* date.c */
-int claims__date_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                       size_t len, const claims_parse_options *opts,
-                       claims_error *err);
-void claims__date_compare(claims_comparison *out, const claims_ctx *ctx,
-                          const claims_value *a, const claims_value *b);
+int claims__date_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                       const claims_parse_options *opts, claims_error *err);
+void claims__date_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                          const claims_value *b);
 /* clock.c (TIME values) */
-int claims__time_parse(claims_value *v, const claims_ctx *ctx, const char *s,
-                       size_t len, const claims_parse_options *opts,
-                       claims_error *err);
+int claims__time_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
+                       const claims_parse_options *opts, claims_error *err);
 /* DATE and TIME share the interval comparison in date.c */
 /* person.c */
-int claims__person_parse(claims_value *v, const claims_ctx *ctx,
-                         const char *s, size_t len,
+int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
                          const claims_parse_options *opts, claims_error *err);
-void claims__person_compare(claims_comparison *out, const claims_ctx *ctx,
-                            const claims_value *a, const claims_value *b);
-int claims__persons_parse(claims_value *v, const claims_ctx *ctx,
-                          const char *s, size_t len,
+void claims__person_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                            const claims_value *b);
+int claims__persons_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
                           const claims_parse_options *opts, claims_error *err);
-void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx,
-                             const claims_value *a, const claims_value *b);
+void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                             const claims_value *b);
 /* entity.c: TEXT, PLACE, ORGANIZATION, TOPIC, OCCASION (folded keys,
  * aliases, containment, acronyms) */
-int claims__entity_parse(claims_value *v, const claims_ctx *ctx,
-                         const char *s, size_t len,
+int claims__entity_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
                          const claims_parse_options *opts, claims_error *err);
-void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx,
-                            const claims_value *a, const claims_value *b);
+void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
+                            const claims_value *b);
 
 /** Formats out->reason; a cut never leaves half a UTF-8 sequence. */
-void claims__reason(claims_comparison *out, const char *fmt, ...)
-    CLAIMS__PRINTF(2, 3);
+void claims__reason(claims_comparison *out, const char *fmt, ...) CLAIMS__PRINTF(2, 3);
 
 /** Fills out as EQUAL (score 1) for two values with the same canonical
  *  string: "same <noun>: x", or "a and b both read as x" when their texts,
  *  folded with `flags`, differ. */
-void claims__fold_equal(claims_comparison *out, const claims_value *a,
-                        const claims_value *b, unsigned flags,
-                        const char *noun);
+void claims__fold_equal(claims_comparison *out, const claims_value *a, const claims_value *b,
+                        unsigned flags, const char *noun);
 
 /* ---- name keys shared with the alias tables (person.c, entity.c) ------------ */
 
 /** Canonical person name of s (no alias lookup): "sergey lavrov". ESYNTAX
  *  (err filled) when s is not a name. */
-int claims__person_key(claims_buf *out, const char *s, size_t len,
-                       claims_error *err);
+int claims__person_key(claims_buf *out, const char *s, size_t len, claims_error *err);
 /** Alias-table key of s for an entity type (TEXT, PLACE, ORGANIZATION,
  *  TOPIC, OCCASION), or with `type` == CLAIMS__ALIAS_ALL the key for the
  *  all-types table; ESYNTAX when nothing is left. */
-int claims__entity_key(claims_buf *out, int type, const char *s, size_t len,
-                       claims_error *err);
+int claims__entity_key(claims_buf *out, int type, const char *s, size_t len, claims_error *err);
 /** Country for a demonym ("syrian" -> "syria"), NULL when w is not one. */
 const char *claims__entity_demonym(claims_str w);
 
@@ -142,17 +125,16 @@ size_t claims__aliases_count(const struct claims_aliases *a);
 /** Removes the entries from `count` on (the rollback of a failed load). */
 void claims__aliases_truncate(struct claims_aliases *a, size_t count);
 /** Adds key -> canonical to a slot (the key is not there yet). */
-int claims__aliases_push(struct claims_aliases *a, int slot,
-                         const claims_buf *key, const claims_buf *canonical);
+int claims__aliases_push(struct claims_aliases *a, int slot, const claims_buf *key,
+                         const claims_buf *canonical);
 /** The canonical text of key[0..len) in a slot of table a, or NULL. */
-const char *claims__aliases_lookup(const struct claims_aliases *a, int slot,
-                                   const char *key, size_t len);
+const char *claims__aliases_lookup(const struct claims_aliases *a, int slot, const char *key,
+                                   size_t len);
 /** Canonical text for the alias key key[0..len) in a slot, or NULL. The
  *  canonical text is folded (PUNCT | COMMAS | ARTICLE) for entity slots and
  *  the all-types slot, and a canonical person name for the person slot.
  *  ctx may be NULL. */
-const char *claims__aliases_find(const claims_ctx *ctx, int slot,
-                                 const char *key, size_t len);
+const char *claims__aliases_find(const claims_ctx *ctx, int slot, const char *key, size_t len);
 
 /* ---- schema and alias-table JSON (config_json.c) ---------------------------- */
 
@@ -171,8 +153,7 @@ int claims__config_parse(struct json_t **out, const char *json, size_t len, cons
  *  well-formed document: text "POINTER: message", the JSON Pointer of the
  *  path (RFC 6901; "" for the whole document), line and column 0 (jansson
  *  keeps no positions). Returns code. */
-int claims__config_error(claims_error *err, int code, const char *source,
-                         const char *const *path, size_t depth, const char *fmt, ...)
-    CLAIMS__PRINTF(6, 7);
+int claims__config_error(claims_error *err, int code, const char *source, const char *const *path,
+                         size_t depth, const char *fmt, ...) CLAIMS__PRINTF(6, 7);
 
 #endif /* CLAIMS_VALUES_INT_H */

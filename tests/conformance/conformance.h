@@ -8,13 +8,13 @@
 #include <stddef.h>
 
 typedef struct conf_result {
-    const char *name;  /* printed as "suite NAME: PASSED/TOTAL" */
+    const char *name; /* printed as "suite NAME: PASSED/TOTAL" */
     size_t passed;
-    size_t total;      /* cases run (exclusions not counted) */
+    size_t total; /* cases run (exclusions not counted) */
     size_t excluded;
-    double target;     /* required pass rate in [0,1] */
+    double target;             /* required pass rate in [0,1] */
     size_t must_reject_failed; /* negatives that were accepted (must be 0) */
-    bool missing;      /* the suite's files are absent */
+    bool missing;              /* the suite's files are absent */
 } conf_result;
 
 /* A whole file in memory, NUL-terminated; NULL if it cannot be read. */
@@ -33,10 +33,8 @@ void conf_path(char *out, size_t cap, const char *dir, const char *name);
 void conf_fail(const conf_result *r, const char *input, const char *why);
 
 /* One function per suite family; each appends its results. */
-typedef void (*conf_suite_fn)(const char *anchors, conf_result *out,
-                              size_t *n, size_t cap);
-void conf_numbers(const char *anchors, conf_result *out, size_t *n,
-                  size_t cap);
+typedef void (*conf_suite_fn)(const char *anchors, conf_result *out, size_t *n, size_t cap);
+void conf_numbers(const char *anchors, conf_result *out, size_t *n, size_t cap);
 void conf_dates(const char *anchors, conf_result *out, size_t *n, size_t cap);
 void conf_names(const char *anchors, conf_result *out, size_t *n, size_t cap);
 

@@ -70,8 +70,8 @@ static void date_parser(const char *anchors, conf_result *r)
         opts.reference.ptr = f[c_ref];
         opts.reference.len = strlen(f[c_ref]);
         claims_error err;
-        int rc = claims_value_parse(v, NULL, CLAIMS_TYPE_DATE, f[c_span],
-                                    strlen(f[c_span]), &opts, &err);
+        int rc = claims_value_parse(v, NULL, CLAIMS_TYPE_DATE, f[c_span], strlen(f[c_span]), &opts,
+                                    &err);
         const char *got = claims_value_normalized(v);
         bool invalid = strcmp(f[c_future], "0001-01-01") == 0;
         char why[256];
@@ -88,8 +88,8 @@ static void date_parser(const char *anchors, conf_result *r)
                    (strcmp(got, f[c_future]) == 0 || strcmp(got, f[c_past]) == 0)) {
             r->passed++;
         } else {
-            snprintf(why, sizeof why, "ref %s: expected %s or %s, got %s", f[c_ref],
-                     f[c_past], f[c_future], rc == CLAIMS_OK ? got : err.text);
+            snprintf(why, sizeof why, "ref %s: expected %s or %s, got %s", f[c_ref], f[c_past],
+                     f[c_future], rc == CLAIMS_OK ? got : err.text);
             conf_fail(r, f[c_span], why);
         }
     }

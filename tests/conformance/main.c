@@ -14,8 +14,7 @@ int main(int argc, char **argv)
         printf("conformance: %s is absent; skipping the peer suites\n", anchors);
         return 77;
     }
-    static const conf_suite_fn families[] = {conf_numbers, conf_dates,
-                                             conf_names};
+    static const conf_suite_fn families[] = {conf_numbers, conf_dates, conf_names};
     conf_result results[64];
     size_t n = 0;
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
@@ -31,8 +30,7 @@ int main(int argc, char **argv)
         printf("suite %s: %zu/%zu\n", r->name, r->passed, r->total);
         double rate = r->total ? (double)r->passed / (double)r->total : 0.0;
         if (rate + 1e-12 < r->target || r->must_reject_failed) {
-            fprintf(stderr,
-                    "  below target: %.1f%% < %.1f%% or %zu negatives accepted\n",
+            fprintf(stderr, "  below target: %.1f%% < %.1f%% or %zu negatives accepted\n",
                     100.0 * rate, 100.0 * r->target, r->must_reject_failed);
             failed = 1;
         }

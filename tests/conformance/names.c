@@ -16,8 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static conf_result *next_result(conf_result *out, size_t *n, size_t cap,
-                                 const char *name, double target)
+static conf_result *next_result(conf_result *out, size_t *n, size_t cap, const char *name,
+                                double target)
 {
     if (*n >= cap)
         return NULL;
@@ -28,8 +28,7 @@ static conf_result *next_result(conf_result *out, size_t *n, size_t cap,
     return r;
 }
 
-static void jaro_suite(const char *anchors, const char *file, bool winkler,
-                       conf_result *r)
+static void jaro_suite(const char *anchors, const char *file, bool winkler, conf_result *r)
 {
     char path[1024];
     conf_path(path, sizeof path, anchors, file);
@@ -47,10 +46,8 @@ static void jaro_suite(const char *anchors, const char *file, bool winkler,
             continue;
         double want = strtod(f[2], NULL);
         double got = 0.0;
-        int rc = winkler ? claims_jaro_winkler(&got, f[0], strlen(f[0]), f[1],
-                                               strlen(f[1]))
-                         : claims_jaro(&got, f[0], strlen(f[0]), f[1],
-                                       strlen(f[1]));
+        int rc = winkler ? claims_jaro_winkler(&got, f[0], strlen(f[0]), f[1], strlen(f[1]))
+                         : claims_jaro(&got, f[0], strlen(f[0]), f[1], strlen(f[1]));
         r->total++;
         /* upstream: assertAlmostEqual(..., places=3) */
         if (rc == CLAIMS_OK && fabs(got - want) < 0.0005) {
@@ -115,8 +112,7 @@ static void prefixes_suite(const char *anchors, conf_result *r)
         char input[256];
         snprintf(input, sizeof input, "%s John Smith", p);
         r->total++;
-        int rc = claims_value_parse(v, NULL, CLAIMS_TYPE_PERSON, input,
-                                    strlen(input), NULL, NULL);
+        int rc = claims_value_parse(v, NULL, CLAIMS_TYPE_PERSON, input, strlen(input), NULL, NULL);
         const char *got = claims_value_normalized(v);
         if (rc == CLAIMS_OK && strcmp(got, "john smith") == 0)
             r->passed++;
@@ -151,14 +147,11 @@ static size_t gold_items(const char *list)
     return n;
 }
 
-static void book_suites(const char *anchors, conf_result *gold,
-                        conf_result *sources)
+static void book_suites(const char *anchors, conf_result *gold, conf_result *sources)
 {
     char gpath[1024], cpath[1024];
-    snprintf(gpath, sizeof gpath, "%s/../fusion/book/ground_truth/book.txt",
-             anchors);
-    snprintf(cpath, sizeof cpath,
-             "%s/../fusion/book/conflicting_data/book.txt", anchors);
+    snprintf(gpath, sizeof gpath, "%s/../fusion/book/ground_truth/book.txt", anchors);
+    snprintf(cpath, sizeof cpath, "%s/../fusion/book/conflicting_data/book.txt", anchors);
     char *gdata = conf_read_file(gpath, NULL);
     char *cdata = gdata ? conf_read_file(cpath, NULL) : NULL;
     if (!gdata || !cdata) {
@@ -180,8 +173,8 @@ static void book_suites(const char *anchors, conf_result *gold,
         b->isbn = f[0];
         b->source_equal = false;
         claims_error err;
-        int rc = claims_value_parse(b->value, NULL, CLAIMS_TYPE_PERSONS, f[1],
-                                    strlen(f[1]), NULL, &err);
+        int rc =
+            claims_value_parse(b->value, NULL, CLAIMS_TYPE_PERSONS, f[1], strlen(f[1]), NULL, &err);
         size_t want = gold_items(f[1]), got = 0;
         const char *norm = claims_value_normalized(b->value);
         if (rc == CLAIMS_OK)
@@ -192,8 +185,7 @@ static void book_suites(const char *anchors, conf_result *gold,
         } else {
             char why[300];
             snprintf(why, sizeof why, "%zu persons, want %zu: %s", got, want,
-                     rc == CLAIMS_OK ? claims_value_normalized(b->value)
-                                     : err.text);
+                     rc == CLAIMS_OK ? claims_value_normalized(b->value) : err.text);
             conf_fail(gold, f[1], why);
         }
         nbooks++;
@@ -210,8 +202,8 @@ static void book_suites(const char *anchors, conf_result *gold,
                 if (strcmp(books[i].isbn, f[1]) == 0)
                     b = &books[i];
             if (!b || b->source_equal ||
-                claims_value_parse(v, NULL, CLAIMS_TYPE_PERSONS, f[3],
-                                   strlen(f[3]), NULL, NULL) != CLAIMS_OK)
+                claims_value_parse(v, NULL, CLAIMS_TYPE_PERSONS, f[3], strlen(f[3]), NULL, NULL) !=
+                    CLAIMS_OK)
                 continue;
             claims_comparison c = CLAIMS_COMPARISON_INIT;
             if (claims_value_compare(&c, NULL, v, b->value) == CLAIMS_OK &&
@@ -236,17 +228,13 @@ void conf_names(const char *anchors, conf_result *out, size_t *n, size_t cap)
 {
     conf_result *r;
     if ((r = next_result(out, n, cap, "jellyfish.jaro", 1.0)) != NULL)
-        jaro_suite(anchors, "names/jellyfish/testdata/jaro_distance.csv", false,
-                   r);
+        jaro_suite(anchors, "names/jellyfish/testdata/jaro_distance.csv", false, r);
     if ((r = next_result(out, n, cap, "jellyfish.jaro_winkler", 1.0)) != NULL)
-        jaro_suite(anchors, "names/jellyfish/testdata/jaro_winkler.csv", true,
-                   r);
+        jaro_suite(anchors, "names/jellyfish/testdata/jaro_winkler.csv", true, r);
     if ((r = next_result(out, n, cap, "rigour.person_prefixes", 0.95)) != NULL)
         prefixes_suite(anchors, r);
     conf_result *gold = next_result(out, n, cap, "book.gold_authors", 0.95);
-    conf_result *src = gold ? next_result(out, n, cap, "book.source_equals_gold",
-                                          0.0)
-                            : NULL;
+    conf_result *src = gold ? next_result(out, n, cap, "book.source_equals_gold", 0.0) : NULL;
     if (gold && src)
         book_suites(anchors, gold, src);
 }

@@ -24,9 +24,8 @@ typedef struct run {
                           convention (NumberRangeModel) */
 } run;
 
-static bool run_open(run *u, const char *anchors, const char *file,
-                     const char *name, double target, conf_result *out,
-                     size_t *n, size_t cap)
+static bool run_open(run *u, const char *anchors, const char *file, const char *name, double target,
+                     conf_result *out, size_t *n, size_t cap)
 {
     memset(u, 0, sizeof *u);
     if (*n >= cap)
@@ -87,26 +86,23 @@ static void expect_reject(run *u, claims_type type, const char *input)
 }
 
 /* A case with an expected amount and modifier. */
-static void expect_amount(run *u, claims_type type, const char *input,
-                          double want, claims_modifier mod)
+static void expect_amount(run *u, claims_type type, const char *input, double want,
+                          claims_modifier mod)
 {
     u->r->total++;
     int rc = parse(u, type, input);
     double got = NAN;
     if (rc == CLAIMS_OK)
         claims_value_amount(u->v, &got, NULL, NULL);
-    if (rc == CLAIMS_OK && near(got, want) &&
-        claims_value_modifier(u->v) == mod) {
+    if (rc == CLAIMS_OK && near(got, want) && claims_value_modifier(u->v) == mod) {
         u->r->passed++;
         return;
     }
     char why[160];
     if (rc != CLAIMS_OK)
-        snprintf(why, sizeof why, "rejected (%s), want %.17g",
-                 claims_strerror(rc), want);
+        snprintf(why, sizeof why, "rejected (%s), want %.17g", claims_strerror(rc), want);
     else
-        snprintf(why, sizeof why, "got %s %s, want %.17g %s",
-                 claims_value_normalized(u->v),
+        snprintf(why, sizeof why, "got %s %s, want %.17g %s", claims_value_normalized(u->v),
                  claims_modifier_name(claims_value_modifier(u->v)), want,
                  claims_modifier_name(mod));
     conf_fail(u->r, input, why);
@@ -114,8 +110,7 @@ static void expect_amount(run *u, claims_type type, const char *input,
 
 /* Recognizers spans are lower-cased; the case of the sentence is restored
  * by finding the span in it ("10m" in "I can give you 10M."). */
-static void original_case(const char *input, const char *span, char *out,
-                          size_t cap)
+static void original_case(const char *input, const char *span, char *out, size_t cap)
 {
     size_t n = strlen(span), len = strlen(input);
     snprintf(out, cap, "%s", span);
@@ -149,10 +144,9 @@ enum { RT_INPUT = 1, RT_SPAN = 2 };
  * the row's fields. */
 typedef void (*rt_check)(run *u, const char *span, char **f);
 
-static void recognizers(const char *anchors, conf_result *out, size_t *n,
-                        size_t cap, const char *file, const char *name,
-                        double target, claims_type type, size_t dotnet_col,
-                        rt_check check)
+static void recognizers(const char *anchors, conf_result *out, size_t *n, size_t cap,
+                        const char *file, const char *name, double target, claims_type type,
+                        size_t dotnet_col, rt_check check)
 {
     run u;
     if (!run_open(&u, anchors, file, name, target, out, n, cap))
@@ -173,16 +167,15 @@ static void recognizers(const char *anchors, conf_result *out, size_t *n,
         check(&u, span, f);
     }
     if (u.by_convention && getenv("CONFORMANCE_VERBOSE"))
-        fprintf(stderr, "  [%s] %zu passed as closed ranges [a,b] for [a,b)\n",
-                u.r->name, u.by_convention);
+        fprintf(stderr, "  [%s] %zu passed as closed ranges [a,b] for [a,b)\n", u.r->name,
+                u.by_convention);
     run_close(&u);
 }
 
 /* NumberModel: columns ... type value unit subtype */
 static void number_row(run *u, const char *span, char **f)
 {
-    expect_amount(u, CLAIMS_TYPE_NUMBER, span, strtod(f[4], NULL),
-                  CLAIMS_MOD_NONE);
+    expect_amount(u, CLAIMS_TYPE_NUMBER, span, strtod(f[4], NULL), CLAIMS_MOD_NONE);
 }
 
 /* Interval notation "[a,b)", "(,100]"; NAN for an open end. */
@@ -241,16 +234,15 @@ static void range_row(run *u, const char *span, char **f)
         conf_fail(u->r, span, "unreadable expected interval");
         return;
     }
-    if (parse(u, CLAIMS_TYPE_NUMBER, span) != CLAIMS_OK ||
-        !value_interval(u->v, &got) || !same_end(got.lo, want.lo) ||
-        !same_end(got.hi, want.hi) || got.open != want.open) {
+    if (parse(u, CLAIMS_TYPE_NUMBER, span) != CLAIMS_OK || !value_interval(u->v, &got) ||
+        !same_end(got.lo, want.lo) || !same_end(got.hi, want.hi) || got.open != want.open) {
         conf_fail(u->r, span, "different interval");
         return;
     }
     if (got.close == want.close) {
         u->r->passed++;
-    } else if (want.close == ')' && got.close == ']' && want.open == '[' &&
-               !isnan(want.lo) && !isnan(want.hi)) {
+    } else if (want.close == ')' && got.close == ']' && want.open == '[' && !isnan(want.lo) &&
+               !isnan(want.hi)) {
         /* "between 20 and 30", "20-30": Recognizers writes [20,30),
          * libclaims reads the range as closed (docs). */
         u->r->passed++;
@@ -271,9 +263,8 @@ static void duration_row(run *u, const char *span, char **f)
 
 /* ---- Duckling ------------------------------------------------------------- */
 
-static void duckling(const char *anchors, conf_result *out, size_t *n,
-                     size_t cap, const char *file, const char *name,
-                     double target, claims_type type, size_t value_col)
+static void duckling(const char *anchors, conf_result *out, size_t *n, size_t cap, const char *file,
+                     const char *name, double target, claims_type type, size_t value_col)
 {
     run u;
     if (!run_open(&u, anchors, file, name, target, out, n, cap))
@@ -298,8 +289,7 @@ static void duckling(const char *anchors, conf_result *out, size_t *n,
         } else {
             char why[96];
             snprintf(why, sizeof why, "got %s, want %s",
-                     rc == CLAIMS_OK ? claims_value_normalized(u.v) : "error",
-                     f[value_col]);
+                     rc == CLAIMS_OK ? claims_value_normalized(u.v) : "error", f[value_col]);
             conf_fail(u.r, f[1], why);
         }
     }
@@ -324,8 +314,7 @@ static void expect_number_or_range(run *u, const char *input, double want)
     expect_amount(u, CLAIMS_TYPE_NUMBER, input, want, CLAIMS_MOD_NONE);
 }
 
-static void number_parser(const char *anchors, conf_result *out, size_t *n,
-                          size_t cap)
+static void number_parser(const char *anchors, conf_result *out, size_t *n, size_t cap)
 {
     static const char *const files[] = {
         "hundreds/en_hundred_clevert.csv",
@@ -371,13 +360,12 @@ static void number_parser(const char *anchors, conf_result *out, size_t *n,
 
 /* ---- text2num ------------------------------------------------------------------ */
 
-static void text2num(const char *anchors, conf_result *out, size_t *n,
-                     size_t cap)
+static void text2num(const char *anchors, conf_result *out, size_t *n, size_t cap)
 {
     /* columns: mode input expected */
     run u;
-    if (!run_open(&u, anchors, "text2num/text2num-rs_en_tests.tsv",
-                  "text2num.en", 0.90, out, n, cap))
+    if (!run_open(&u, anchors, "text2num/text2num-rs_en_tests.tsv", "text2num.en", 0.90, out, n,
+                  cap))
         return;
     char *f[4];
     next_row(&u, f, 4);
@@ -386,8 +374,7 @@ static void text2num(const char *anchors, conf_result *out, size_t *n,
             expect_reject(&u, CLAIMS_TYPE_NUMBER, f[1]);
         } else if (strcmp(f[0], "text2digits") == 0) {
             /* "21st" -> 21, "25ths" -> 25, "08" -> 8 */
-            expect_amount(&u, CLAIMS_TYPE_NUMBER, f[1], strtod(f[2], NULL),
-                          CLAIMS_MOD_NONE);
+            expect_amount(&u, CLAIMS_TYPE_NUMBER, f[1], strtod(f[2], NULL), CLAIMS_MOD_NONE);
         } else {
             u.r->excluded++; /* replace_numbers_*: rewriting inside text */
         }
@@ -398,21 +385,17 @@ static void text2num(const char *anchors, conf_result *out, size_t *n,
 void conf_numbers(const char *anchors, conf_result *out, size_t *n, size_t cap)
 {
     recognizers(anchors, out, n, cap, "recognizers-text/flat/NumberModel.tsv",
-                "RecognizersText.NumberModel", 0.90, CLAIMS_TYPE_NUMBER, 7,
-                number_row);
-    recognizers(anchors, out, n, cap,
-                "recognizers-text/flat/NumberRangeModel.tsv",
-                "RecognizersText.NumberRangeModel", 0.85, CLAIMS_TYPE_NUMBER, 7,
-                range_row);
+                "RecognizersText.NumberModel", 0.90, CLAIMS_TYPE_NUMBER, 7, number_row);
+    recognizers(anchors, out, n, cap, "recognizers-text/flat/NumberRangeModel.tsv",
+                "RecognizersText.NumberRangeModel", 0.85, CLAIMS_TYPE_NUMBER, 7, range_row);
     recognizers(anchors, out, n, cap, "recognizers-text/flat/DurationParser.tsv",
-                "RecognizersText.DurationParser", 0.95, CLAIMS_TYPE_DURATION, 6,
-                duration_row);
+                "RecognizersText.DurationParser", 0.95, CLAIMS_TYPE_DURATION, 6, duration_row);
     /* Duration columns: section input value grain seconds duckling_expr;
      * Numeral columns: section input value duckling_expr */
-    duckling(anchors, out, n, cap, "duckling/Duration_EN_Corpus.tsv",
-             "Duckling.Duration", 0.95, CLAIMS_TYPE_DURATION, 4);
-    duckling(anchors, out, n, cap, "duckling/Numeral_EN_Corpus.tsv",
-             "Duckling.Numeral", 0.90, CLAIMS_TYPE_NUMBER, 2);
+    duckling(anchors, out, n, cap, "duckling/Duration_EN_Corpus.tsv", "Duckling.Duration", 0.95,
+             CLAIMS_TYPE_DURATION, 4);
+    duckling(anchors, out, n, cap, "duckling/Numeral_EN_Corpus.tsv", "Duckling.Numeral", 0.90,
+             CLAIMS_TYPE_NUMBER, 2);
     number_parser(anchors, out, n, cap);
     text2num(anchors, out, n, cap);
 }

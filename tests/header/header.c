@@ -2,7 +2,10 @@
 #include <claims.h>
 
 int claims_header_test_anchor(void);
-int claims_header_test_anchor(void) { return CLAIMS_VERSION_CHECK(0, 1, 0) ? CLAIMS_OK : CLAIMS_ERROR; }
+int claims_header_test_anchor(void)
+{
+    return CLAIMS_VERSION_CHECK(0, 1, 0) ? CLAIMS_OK : CLAIMS_ERROR;
+}
 
 /* The initialisers of the caller-filled structs compile without warnings
  * (every field given), and the rows are only ever read through pointers. */
@@ -16,6 +19,7 @@ int claims_header_test_inits(const claims_claim_info *row)
     claims_parse_options po = CLAIMS_PARSE_OPTIONS_INIT;
     claims_reconcile_options ro = CLAIMS_RECONCILE_OPTIONS_INIT;
     claims_render_options rend = CLAIMS_RENDER_OPTIONS_INIT;
-    return (int)(sum.version + stats.version + cmp.version + lo.version + po.version +
-                 ro.version + rend.version) + (row ? row->line : 0);
+    return (int)(sum.version + stats.version + cmp.version + lo.version + po.version + ro.version +
+                 rend.version) +
+           (row ? row->line : 0);
 }

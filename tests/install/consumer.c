@@ -11,8 +11,7 @@ int main(void)
         "{\"source\": {\"id\": \"s\"}, \"subjects\": [{\"id\": \"e\", \"type\": \"event\"}],"
         " \"claims\": [{\"subject\": \"e\", \"attribute\": \"duration\", \"value\": \"four minutes\"}]}";
     if (claims_version_number() != CLAIMS_VERSION_NUMBER) {
-        fprintf(stderr, "header %s, library %s\n", CLAIMS_VERSION_STRING,
-                claims_version_string());
+        fprintf(stderr, "header %s, library %s\n", CLAIMS_VERSION_STRING, claims_version_string());
         return 1;
     }
     claims_store *st;
