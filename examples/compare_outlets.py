@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """compare_outlets.py - how did the outlets cover each event?
 
-Loads claims documents (default: the seed corpus in corpus/), reconciles
-them with the Python binding, and prints for every event reported by more
+Loads claims documents (default: the seed corpus in corpus/, with its
+schema examples/schemas/seed-corpus.json), reconciles them with the Python
+binding, and prints for every event reported by more
 than one source (--single: every event) a compact table: one row per attribute, one column per
 source, with what each source said and how the sources relate.
 
     python3 examples/compare_outlets.py                 # the seed corpus
     python3 examples/compare_outlets.py a.json b.json   # other documents
+    python3 examples/compare_outlets.py --schema s.json a.json b.json
     python3 examples/compare_outlets.py --all --width 30
 
 Cells show each source's own wording. Marks: "*" the preferred value of a
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import glob
 import os
+import pathlib
 import signal
 import sys
 from typing import Dict, List
@@ -103,6 +106,8 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--single", action="store_true",
                         help="also show events only one source reports")
     parser.add_argument("--width", type=int, default=24, help="width of a source column")
+    parser.add_argument("--schema", help="attribute schema (JSON) to add (default with the "
+                        "seed corpus: its schema)")
     args = parser.parse_args(argv)
     files = args.files
     if not files:
@@ -111,15 +116,19 @@ def main(argv: List[str]) -> int:
         files = sorted(glob.glob(os.path.join(corpus, "*.json")))
         if not files:
             parser.error(f"no documents given and none in {corpus}")
+        if not args.schema:  # the corpus's own vocabulary: format, tone, ...
+            args.schema = os.path.join(HERE, "schemas", "seed-corpus.json")
 
-    with claims.Store() as store:
+    with claims.Store() as store, claims.Context() as ctx:
+        if args.schema:
+            ctx.load_schema(pathlib.Path(args.schema))
         for path in files:
             try:
                 store.load(path)
             except claims.RejectedError as exc:  # the rest of the file loaded
                 print(f"warning: {exc}", file=sys.stderr)
         outlets = {s.id: s.outlet or s.id for s in store.sources()}
-        with store.reconcile() as result:
+        with store.reconcile(ctx) as result:
             shown = single = 0
             for event in result.subjects():
                 if event.type != "event":

@@ -140,6 +140,28 @@ START_TEST(test_load_error_long_pointer)
 }
 END_TEST
 
+/* An alias over the value limit is out of range, at its pointer. */
+START_TEST(test_load_error_long_alias)
+{
+    size_t n = CLAIMS__VALUE_MAX_LENGTH + 1;
+    char *json = malloc(n + 64);
+    ck_assert_ptr_nonnull(json);
+    int k = snprintf(json, 64, "{\"place\": {\"Lima\": [\"x\", \"");
+    memset(json + k, 'a', n);
+    strcpy(json + k + n, "\"]}}");
+    claims_ctx *ctx = new_ctx();
+    claims_error err;
+    ck_assert_int_eq(load(ctx, json, &err), CLAIMS_ERANGE);
+    ck_assert_int_eq(err.line, 0);
+    char want[64];
+    snprintf(want, sizeof want, "/place/Lima/1: alias is %zu bytes", n);
+    ck_assert_msg(strncmp(err.text, want, strlen(want)) == 0, "%s", err.text);
+    ck_norm(ctx, CLAIMS_TYPE_PLACE, "x", "x"); /* the first alias is removed again */
+    claims_ctx_free(ctx);
+    free(json);
+}
+END_TEST
+
 START_TEST(test_load_is_atomic)
 {
     claims_ctx *ctx = new_ctx();
@@ -260,6 +282,7 @@ int main(void)
     tcase_add_test(tc, test_load_syntax_errors);
     tcase_add_test(tc, test_load_errors);
     tcase_add_test(tc, test_load_error_long_pointer);
+    tcase_add_test(tc, test_load_error_long_alias);
     tcase_add_test(tc, test_load_is_atomic);
     tcase_add_test(tc, test_load_arguments);
     tcase_add_test(tc, test_add_alias);

@@ -53,9 +53,14 @@ if [ -n "$archive" ]; then
   "$work/consumer-pc-static"
 fi
 
-# 3. the installed tool runs the main job on its embedded corpus
+# 3. the installed tool runs the main job on its embedded corpus, with the
+#    corpus's schema embedded too: the same report as from the files (named
+#    as the embedded ones are, relative to the checkout)
 "$prefix/bin/claims" reconcile > "$work/report.txt"
 head -n 1 "$work/report.txt"
+(cd "$src" && "$prefix/bin/claims" reconcile --schema examples/schemas/seed-corpus.json \
+  corpus/*.json) > "$work/report-files.txt"
+cmp "$work/report.txt" "$work/report-files.txt"
 
 # 4. the Python binding, installed with pip (offline), against the installed
 #    library found through the dynamic loader
