@@ -56,13 +56,7 @@ static void load_fails(const char *json, int code, int line, int column, const c
     claims_ctx *ctx = new_ctx();
     claims_error err;
     ck_assert_int_eq(load(ctx, json, &err), code);
-    ck_assert_int_eq(err.code, code);
-    ck_assert_msg(err.line == line && err.column == column, "%s: at %d:%d, want %d:%d (%s)", json,
-                  err.line, err.column, line, column, err.text);
-    ck_assert_str_eq(err.source, "aliases.json");
-    ck_assert_msg(strncmp(err.text, at, strlen(at)) == 0, "%s: \"%s\" does not start with \"%s\"",
-                  json, err.text, at);
-    ck_assert_msg(strstr(err.text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err.text, text);
+    ck_config_error(&err, json, code, line, column, "aliases.json", at, text);
     claims_ctx_free(ctx);
 }
 

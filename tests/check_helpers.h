@@ -56,6 +56,22 @@ static inline claims_ctx *seed_ctx(void)
 }
 
 /* Runs one suite, returns the process exit status. */
+/* Checks a schema or alias-table load error: its code, line and column,
+ * source, that the text starts with `at` (a JSON Pointer and ": ", or
+ * "malformed JSON: ") and contains `text`; `json` names the case. */
+static inline void ck_config_error(const claims_error *err, const char *json, int code, int line,
+                                   int column, const char *source, const char *at, const char *text)
+{
+    ck_assert_int_eq(err->code, code);
+    ck_assert_msg(err->line == line && err->column == column, "%s: at %d:%d, want %d:%d (%s)", json,
+                  err->line, err->column, line, column, err->text);
+    ck_assert_str_eq(err->source, source);
+    ck_assert_msg(strncmp(err->text, at, strlen(at)) == 0, "%s: \"%s\" does not start with \"%s\"",
+                  json, err->text, at);
+    ck_assert_msg(strstr(err->text, text) != NULL, "%s: \"%s\" lacks \"%s\"", json, err->text,
+                  text);
+}
+
 static inline int run_suite(Suite *s)
 {
     SRunner *sr = srunner_create(s);

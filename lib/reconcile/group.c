@@ -217,17 +217,17 @@ static const char *most_common_value(const claims_result *r, const size_t *claim
     }
     qsort(tmp, n, sizeof *tmp, cmp_u64);
     const claims_value *best = NULL;
-    size_t best_n = 0;
+    size_t best_n = 0, best_len = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && tmp[j] >> 32 == tmp[i] >> 32)
             j++;
         const claims_value *v = r->pool[tmp[i] & 0xffffffffu];
-        size_t cnt = j - i;
+        size_t cnt = j - i, len;
+        claims__value_norm(v, &len);
         /* ranks ascend in strcmp order: the first of a tie is smallest */
-        if (!best || cnt > best_n ||
-            (cnt == best_n && claims__value_norm_length(v) > claims__value_norm_length(best)))
-            best = v, best_n = cnt;
+        if (!best || cnt > best_n || (cnt == best_n && len > best_len))
+            best = v, best_n = cnt, best_len = len;
         i = j;
     }
     return best ? claims_value_normalized(best) : "";

@@ -131,8 +131,6 @@ const char *claims__value_norm(const claims_value *v, size_t *len)
     return v->norm.data ? v->norm.data : "";
 }
 
-size_t claims__value_norm_length(const claims_value *v) { return v->norm.len; }
-
 void claims__value_when(const claims_value *v, claims__when *out)
 {
     out->begin = v->begin;

@@ -38,8 +38,6 @@ typedef struct claims__when {
 /** The canonical string of v, never NULL ("" before a parse); *len (may be
  *  NULL) gets its length. */
 const char *claims__value_norm(const claims_value *v, size_t *len);
-/** The length of v's canonical string. */
-size_t claims__value_norm_length(const claims_value *v);
 /** Fills *out from v. */
 void claims__value_when(const claims_value *v, claims__when *out);
 
