@@ -12,7 +12,9 @@ passes, 1 when one fails, 77 when the tool is missing, 2 on a usage error.
 
 A finding that cannot be evaluated (a mention, claim, attribute or source missing from the
 report, an unknown kind, a malformed finding) is a FAIL, never a pass. The finding kinds are
-described in tests/data/stories/README.md. Standard library only.
+described in tests/data/stories/README.md. Every quote of a story's documents is also checked
+against its article text (source.text.file, offsets in code points): a quote that is not the
+text at its offset is a FAIL line of its own. Standard library only.
 """
 import json
 import os
@@ -149,6 +151,17 @@ def k_agreement(r, f):
         return True, ""
     return False, (f"relation of '{a.get('attribute')}' is {rel!r} ({a.get('reason')}), expected "
                    f"{' or '.join(want)}; values: " + " ".join(describe(v) for v in a.get("values", [])))
+
+
+def k_agreement_not(r, f):
+    sid = r.subject_of(need(f, "mention"))
+    a = r.attribute(sid, need(f, "attribute"))
+    unwanted = need(f, "agreement_not_in")
+    rel = a.get("relation")
+    if rel not in unwanted:
+        return True, ""
+    return False, (f"relation of '{a.get('attribute')}' is {rel!r} ({a.get('reason')}); values: "
+                   + " ".join(describe(v) for v in a.get("values", [])))
 
 
 def k_dependent_sources(r, f):
@@ -288,6 +301,7 @@ KINDS = {
     "same_subject": k_same_subject,
     "different_subject": k_different_subject,
     "agreement": k_agreement,
+    "agreement_not": k_agreement_not,
     "dependent_sources": k_dependent_sources,
     "independent_sources": k_independent_sources,
     "origin_count": k_origin_count,
@@ -300,14 +314,54 @@ KINDS = {
 }
 
 
+def story_documents(story_dir):
+    return sorted(os.path.join(story_dir, n) for n in os.listdir(story_dir)
+                  if n.endswith(".json") and n != "expected.json")
+
+
+def quote_problems(story_dir):
+    """Checks every document of a story against its article text: `source.text.characters` is the
+    text's length in code points, and every claim's quote is the text at its offset. Returns
+    (quotes checked, problems)."""
+    checked, problems = 0, []
+    for path in story_documents(story_dir):
+        where = os.path.basename(path)
+        try:
+            with open(path, encoding="utf-8") as fh:
+                doc = json.load(fh)
+            src = doc["source"]
+            name = src["text"]["file"]
+            # newline="" keeps the text's line ends as written: offsets count them
+            with open(os.path.join(story_dir, name), encoding="utf-8", newline="") as fh:
+                text = fh.read()
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            problems.append(f"{where}: cannot read the document or its article text: {e!r}")
+            continue
+        if src["text"].get("characters") != len(text):
+            problems.append(f"{where}: source.text.characters is {src['text'].get('characters')}, "
+                            f"{name} has {len(text)} characters")
+        for i, c in enumerate(doc.get("claims", []), 1):
+            q = c.get("quote")
+            if not isinstance(q, dict):
+                problems.append(f"{where} claim {c.get('id', i)}: no quote")
+                continue
+            off, n, qt = q.get("offset"), q.get("length"), q.get("text")
+            if not (isinstance(off, int) and isinstance(n, int) and isinstance(qt, str)):
+                problems.append(f"{where} claim {c.get('id', i)}: quote without text, offset and length")
+            elif len(qt) != n or text[off:off + n] != qt:
+                problems.append(f"{where} claim {c.get('id', i)}: quote {qt!r} is not the text at "
+                                f"{off} (length {n}): {text[off:off + n]!r}")
+            checked += 1
+    return checked, problems
+
+
 def run_story(tool, story_dir):
     """Returns (story name, findings, report or None, reason when there is no report)."""
     with open(os.path.join(story_dir, "expected.json"), encoding="utf-8") as fh:
         expected = json.load(fh)
     name = expected.get("story") or os.path.basename(story_dir)
     findings = expected.get("findings", [])
-    docs = sorted(os.path.join(story_dir, n) for n in os.listdir(story_dir)
-                  if n.endswith(".json") and n != "expected.json")
+    docs = story_documents(story_dir)
     if not docs:
         return name, findings, None, "no claims documents in the story folder"
     try:
@@ -359,6 +413,11 @@ def main(argv):
             print(f"FAIL - {name}: expected.json lists no findings")
             failed += 1
             continue
+        checked, problems = quote_problems(sd)
+        for p in problems:
+            print(f"FAIL quotes {name}: {p}")
+        failed += len(problems)
+        print(f"quotes {name}: {checked - len(problems)} of {checked} match the article texts", file=sys.stderr)
         for f in findings:
             fid = f.get("id", "?") if isinstance(f, dict) else "?"
             kind = f.get("kind") if isinstance(f, dict) else None
