@@ -3,7 +3,8 @@
 
 usage: check_stories.py CLAIMS_TOOL STORIES_DIR
 
-For every STORIES_DIR/<story>/ holding an expected.json, runs
+For every STORIES_DIR/<story>/ holding an expected.json (or for STORIES_DIR alone when it holds
+one itself: a single story), runs
     CLAIMS_TOOL reconcile --format json <the story's claims documents>
 (every *.json of the folder except expected.json, sorted by name), evaluates each finding of
 expected.json against the report and prints one line per finding (PASS/FAIL, id, story, and on
@@ -396,8 +397,11 @@ def main(argv):
         print(f"error: {stories} is not a directory", file=sys.stderr)
         return 2
     passed = failed = 0
-    story_dirs = sorted(d for d in (os.path.join(stories, n) for n in os.listdir(stories))
-                        if os.path.isfile(os.path.join(d, "expected.json")))
+    if os.path.isfile(os.path.join(stories, "expected.json")):
+        story_dirs = [stories]  # one story folder
+    else:
+        story_dirs = sorted(d for d in (os.path.join(stories, n) for n in os.listdir(stories))
+                            if os.path.isfile(os.path.join(d, "expected.json")))
     if not story_dirs:
         print(f"error: no story (folder with expected.json) in {stories}", file=sys.stderr)
         return 2
