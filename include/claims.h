@@ -633,8 +633,7 @@ typedef struct claims_attribute_def {
     /** Identity weight: 0 does not identify the subject; 1 identifies it
      *  together with another attribute (participants, date, place,
      *  occasion of a meeting); 2 identifies it alone (a person's name).
-     *  Mentions merge when matching attributes weigh 2 or more and none
-     *  conflicts. */
+     *  It chooses the default match weights below. */
     int identifying;
     /** NUMBER, DURATION: values within this relative difference are
      *  compatible (0.1 = 10%); 0 keeps the type's own rule. */
@@ -642,8 +641,19 @@ typedef struct claims_attribute_def {
     /** DATE, TIME: values within this many seconds are compatible; 0 keeps
      *  the type's own rule. */
     double time_tolerance;
+    /* ---- version 2 ---- */
+    /** What an identifying attribute adds to the score of two mentions
+     *  (docs/schema.md, "Resolution weights"): when their values agree
+     *  (>= 0), are compatible (0 <= compatible <= agree), conflict (<= 0),
+     *  or when only one of the two gives the attribute (absent, <= 0).
+     *  Mentions whose score reaches the context's threshold are one
+     *  subject. All four 0: the defaults of the type and identity weight.
+     *  Ignored when identifying is 0. */
+    double match_agree, match_compatible, match_conflict, match_absent;
 } claims_attribute_def;
-#define CLAIMS_ATTRIBUTE_DEF_VERSION 1
+/** The current version; version 1 (without the match weights, which then
+ *  take their defaults) is still accepted. */
+#define CLAIMS_ATTRIBUTE_DEF_VERSION 2
 
 /** Adds or replaces one attribute definition in the context's schema.
  *  Added in 0.1. */
@@ -657,8 +667,17 @@ CLAIMS_API int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_
  */
 CLAIMS_API int claims_ctx_load_schema(claims_ctx *ctx, const char *json, size_t len,
                                       claims_str name, claims_error *err);
+/** Sets the score at which two subject mentions are taken to be one
+ *  subject (docs/schema.md, "Resolution weights"; > 0; the default is
+ *  CLAIMS_MATCH_THRESHOLD_DEFAULT); 0 restores the default. CLAIMS_EINVAL
+ *  for a negative or non-finite value. Added in 0.1. */
+CLAIMS_API int claims_ctx_set_match_threshold(claims_ctx *ctx, double threshold);
+/** The score at which mentions merge in this context. Added in 0.1. */
+CLAIMS_API double claims_ctx_match_threshold(const claims_ctx *ctx);
+#define CLAIMS_MATCH_THRESHOLD_DEFAULT 5.0
 /** Looks up an attribute; CLAIMS_ENOTFOUND when the schema does not know
- *  it. out->name borrows from the context. Added in 0.1. */
+ *  it. out->name borrows from the context; out->version is the current
+ *  one and the match weights are those in use. Added in 0.1. */
 CLAIMS_API int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx,
                                     const char *name, size_t len);
 

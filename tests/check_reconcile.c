@@ -530,7 +530,7 @@ START_TEST(test_schema)
     claims_ctx *ctx;
     claims_error err;
     ck_assert_int_eq(claims_ctx_new(&ctx, &err), CLAIMS_OK);
-    claims_attribute_def d;
+    claims_attribute_def d = {.version = CLAIMS_ATTRIBUTE_DEF_VERSION};
     ck_assert_int_eq(claims_ctx_attribute(&d, ctx, "duration", 8), CLAIMS_OK);
     ck_assert_int_eq(d.type, CLAIMS_TYPE_DURATION);
     ck_assert_int_eq(d.cardinality, CLAIMS_SINGLE);
@@ -576,7 +576,7 @@ START_TEST(test_schema)
         ck_assert_str_eq(err.source, "bad.json");
     }
     claims_attribute_def set = {
-        CLAIMS_ATTRIBUTE_DEF_VERSION, S("speed"), CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0, 0.1, 0.0};
+        CLAIMS_ATTRIBUTE_DEF_VERSION, S("speed"), CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0};
     ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_OK);
     set.identifying = 3;
     ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_EINVAL);

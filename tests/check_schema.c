@@ -18,7 +18,7 @@ static int load(claims_ctx *ctx, const char *json, claims_error *err)
 /* The definition of `name` (which must exist). */
 static claims_attribute_def def_of(const claims_ctx *ctx, const char *name)
 {
-    claims_attribute_def d;
+    claims_attribute_def d = {.version = CLAIMS_ATTRIBUTE_DEF_VERSION};
     ck_assert_msg(claims_ctx_attribute(&d, ctx, name, strlen(name)) == CLAIMS_OK, "%s unknown",
                   name);
     return d;
@@ -26,7 +26,7 @@ static claims_attribute_def def_of(const claims_ctx *ctx, const char *name)
 
 static bool known(const claims_ctx *ctx, const char *name)
 {
-    claims_attribute_def d;
+    claims_attribute_def d = {.version = CLAIMS_ATTRIBUTE_DEF_VERSION};
     return claims_ctx_attribute(&d, ctx, name, strlen(name)) == CLAIMS_OK;
 }
 

@@ -26,6 +26,7 @@
 #include "reconcile/stage.h"
 #include "values/calendar.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,16 +43,36 @@ typedef struct feature {
 static const char LABEL[] = "label";
 
 typedef struct candidate {
-    double score;
+    double score, closeness;
     uint32_t ra, rb; /* content ranks of a and b */
     uint32_t a, b;   /* mentions, key(a) < key(b) */
 } candidate;
 
 /* Two mentions kept apart by a conflict. What conflicted is worded again
  * only for the few shown, so that millions of pairs cost no text. */
+/* How the mentions of two clusters compare, pair by pair. */
+typedef struct linkage {
+    double mean, lowest;  /* over the pairs with something in common */
+    size_t pairs;         /* those pairs */
+    uint32_t low_a, low_b; /* the pair that scores lowest */
+    bool impossible;      /* two mentions of one document, or two types */
+} linkage;
+
+static const linkage NO_LINKAGE = {0.0, 0.0, 0, 0, 0, false};
+
 typedef struct separation {
     size_t a, b;
+    bool refused; /* a match that the linkage of their subjects refused */
+    linkage L;    /* then: that linkage */
 } separation;
+
+/* What the pairs of one mention listed by blocking came to: how many,
+ * and the best (for the explanation of a mention left alone). */
+typedef struct mention_seen {
+    uint32_t compared;
+    uint32_t best; /* the other mention, UINT32_MAX: none */
+    int64_t score; /* the best score, in millionths */
+} mention_seen;
 
 /* Separations kept per mention: explanations show at most this many. */
 #define MAX_SEPARATIONS 8
@@ -76,9 +97,28 @@ typedef struct resolver {
     struct place *places;
     size_t *pfirst;
     struct span *spans; /* per mention: its dates, for far_apart */
-    int64_t *judged;    /* per listed pair: see JUDGED_* */
-    /* the pairs judged apart, per mention (CSR), for merging */
-    uint32_t *apart, *afirst;
+    /* per mention: the span of its first date, [dlo, dhi), that blocking
+     * buckets; INT64_MAX: none (or too vague to block on) */
+    int64_t *dlo, *dhi;
+    /* per mention: dlo, or else its document's publication (wall-clock
+     * seconds of the day), INT64_MAX without either: the order of blocks */
+    int64_t *when;
+    uint8_t *key_class; /* per block key: KEY_* */
+    bool *people;       /* per mention: names participants */
+    bool *keyless;      /* per mention: has no key but its date's */
+    int64_t *judged;   /* per listed pair: the score in millionths, or
+                        * JUDGED_NOTHING */
+    int32_t *closeness; /* per listed pair: in 1e-4 */
+    mention_seen *seen; /* per mention */
+    /* per mention (CSR): the words of its label that its values do not
+     * account for, sorted hashes (events only) */
+    uint64_t *lwords;
+    size_t *lfirst;
+    claims__match label_match;
+    bool *has_date;  /* per mention: gives a date */
+    int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
+    double implied;  /* the weight of a date its report rules out */
+    double threshold;  /* the score at which mentions merge */
     /* one comparer per thread, made once: a task takes a free one (no more
      * tasks run at once than there are threads) and gives it back */
     struct comparer *comparers;
@@ -101,9 +141,9 @@ typedef struct place {
     uint32_t size; /* of the block */
 } place;
 
-/* What a listed pair came to: a merge score in millionths (>= 0), or: */
-#define JUDGED_APART (-1)   /* a conflict keeps them apart */
-#define JUDGED_NOTHING (-2) /* too little in common */
+/* What a listed pair came to when the mentions have no attribute in common
+ * (else: its score in millionths). */
+#define JUDGED_NOTHING INT64_MIN
 
 /* What one thread needs to compare mentions: its own memory of value
  * comparisons and its own text. */
@@ -486,19 +526,62 @@ static int representatives(resolver *R)
     return rc;
 }
 
+/* Block keys carry the date as a bucket of BLOCK_DAYS days, and a dated
+ * mention is in its bucket and the next: two mentions whose dates lie at
+ * most BLOCK_DAYS apart share a bucket key, however the buckets fall. A
+ * date vaguer than MAX_BUCKETS - 1 buckets (a year) blocks as no date. */
+#define BLOCK_DAYS 3
+/* A report tells of the days before it: a mention without a date is
+ * taken to be of the UNDATED_DAYS before its document's publication (it is
+ * compared with the mentions of those days, in a block too large to compare
+ * all pairs, and a date outside them weighs against it). */
+#define UNDATED_DAYS 14
+#define MAX_BUCKETS 6
+
 /* ---- comparing two mentions ------------------------------------------------------ */
 
+/* What two mentions' values of one attribute come to (docs/reconciliation.md,
+ * "Resolution"): each level adds the attribute's weight for it. */
+typedef enum level { LEVEL_NONE, LEVEL_AGREE, LEVEL_COMPATIBLE, LEVEL_CONFLICT } level;
+
 typedef struct verdict {
-    int weight; /* of the attributes that match */
-    int conflicts;
-    double closeness; /* sum of comparison scores, to order candidates */
+    double score;     /* sum of the weights of the levels reached */
+    int compared;     /* attributes both have that came to a level */
+    int conflicts;    /* of them, those that conflict */
+    double closeness; /* sum of comparison scores, to order equal scores */
 } verdict;
+
+/* Weights of the mentions' labels (mentions identified by their label
+ * alone: a person without a name claim, an organization): as a name's. */
+static const claims__match LABEL_MATCH = {6.0, 5.0, -6.0, 0.0};
+
+static const claims__match *weights_of(const feature *f)
+{
+    return f->def ? &f->def->match : &LABEL_MATCH;
+}
 
 /* Separates the next part of an explanation from the previous one. */
 static void why_sep(comparer *K)
 {
     if (K->why.len)
         SAY(K, "; ");
+}
+
+/* A weight or score as text: "+4", "-1.5", "0"; its length. */
+static size_t score_text(char b[32], double s)
+{
+    double r = (double)llround(s * 10.0) / 10.0;
+    if (r == 0.0)
+        return (size_t)snprintf(b, 32, "0"); /* no signed zero */
+    return (size_t)(r == (double)(long long)r ? snprintf(b, 32, "%+lld", (long long)r)
+                                             : snprintf(b, 32, "%+.1f", r));
+}
+
+static void say_score(comparer *K, double s)
+{
+    char b[32];
+    size_t n = score_text(b, s);
+    say(K, b, n);
 }
 
 /* The value with the smallest canonical string among features:
@@ -547,7 +630,51 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
     return c.relation;
 }
 
-/* Compares the values two mentions give for one attribute. */
+/* Do two places that are compatible name the same most specific place
+ * ("lima" and "lima, peru": one of them also names what contains it)? For
+ * identity that is agreement, not just compatibility. */
+static bool same_head(const claims_result *r, uint32_t a, uint32_t b)
+{
+    size_t la, lb;
+    const char *x = claims__value_norm(r->pool[a], &la), *y = claims__value_norm(r->pool[b], &lb);
+    const char *cx = memchr(x, ',', la), *cy = memchr(y, ',', lb);
+    size_t hx = cx ? (size_t)(cx - x) : la, hy = cy ? (size_t)(cy - y) : lb;
+    return hx == hy && memcmp(x, y, hx) == 0;
+}
+
+/* Adds the weight of level l of one attribute to the verdict. */
+static void reach(verdict *v, const feature *f, level l, double closeness)
+{
+    const claims__match *w = weights_of(f);
+    v->compared++;
+    if (l == LEVEL_AGREE)
+        v->score += w->agree;
+    else if (l == LEVEL_COMPATIBLE)
+        v->score += w->compatible;
+    else {
+        v->score += w->conflict;
+        v->conflicts++;
+    }
+    v->closeness += closeness;
+}
+
+static const char *const LEVEL_WORD[] = {"", "agree", "compatible", "conflict"};
+
+/* "participant 2 of 2 shared, agree (+3)". */
+static void say_level(comparer *K, const feature *f, level l)
+{
+    const claims__match *w = weights_of(f);
+    SAY(K, " (");
+    say_score(K, l == LEVEL_AGREE ? w->agree : l == LEVEL_COMPATIBLE ? w->compatible : w->conflict);
+    SAY(K, ")");
+}
+
+/* Compares the values two mentions give for one attribute. A set agrees
+ * when every member is shared (equal or compatible), is compatible when at
+ * least half are (Jaccard >= 0.5), and conflicts otherwise. A single value
+ * agrees when a pair of values is equal, is compatible when a pair is
+ * compatible (a hedge, a precision, a containment), and conflicts when
+ * every pair conflicts; values that cannot be compared say nothing. */
 static void compare_attribute(comparer *K, const feature *fa, size_t na, const feature *fb,
                               size_t nb, verdict *v, bool explain)
 {
@@ -556,53 +683,51 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
     const char *name = R->attr_names[fa[0].attr];
     double score;
     if (fa[0].card == CLAIMS_SET) {
-        size_t matched = 0;
+        /* members of each side that the other side has (equal or
+         * compatible) */
+        size_t matched_a = 0, matched_b = 0;
         double close = 0.0;
-        for (size_t i = 0; i < na; i++) {
-            /* an equal member scores 1, which no other can exceed */
-            bool equal = false;
-            for (size_t j = 0; j < nb && !equal; j++)
-                equal = R->ident[fa[i].value] == R->ident[fb[j].value];
-            if (equal) {
-                matched++;
-                close += 1.0;
-                continue;
-            }
-            double best = -1.0;
-            for (size_t j = 0; j < nb; j++) {
-                claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
-                if ((rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) &&
-                    score > best)
-                    best = score;
-            }
-            if (best >= 0.0) {
-                matched++;
-                close += best;
+        for (int side = 0; side < 2; side++) {
+            const feature *x = side ? fb : fa, *y = side ? fa : fb;
+            size_t nx = side ? nb : na, ny = side ? na : nb;
+            for (size_t i = 0; i < nx; i++) {
+                /* an equal member scores 1, which no other can exceed */
+                bool equal = false;
+                for (size_t j = 0; j < ny && !equal; j++)
+                    equal = R->ident[x[i].value] == R->ident[y[j].value];
+                double best = equal ? 1.0 : -1.0;
+                for (size_t j = 0; j < ny && !equal; j++) {
+                    claims_relation rel = relate(K, x[i].def, x[i].value, y[j].value, &score);
+                    if ((rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) &&
+                        score > best)
+                        best = score;
+                }
+                if (best >= 0.0) {
+                    *(side ? &matched_b : &matched_a) += 1;
+                    if (!side)
+                        close += best;
+                }
             }
         }
-        size_t uni = na + nb - (matched < na + nb ? matched : 0);
-        double jaccard = uni ? (double)matched / (double)uni : 0.0;
-        if (jaccard >= 0.5) {
-            v->weight += fa[0].weight;
-            v->closeness += close / (double)(matched ? matched : 1);
-            if (explain) {
-                why_sep(K);
-                say(K, name, strlen(name)), SAY(K, " "), say_size(K, matched);
-                SAY(K, " of "), say_size(K, uni), SAY(K, " shared");
-            }
-        } else {
-            v->conflicts++;
-            if (explain) {
-                why_sep(K);
-                say(K, name, strlen(name)), SAY(K, " differ ("), say_size(K, matched);
-                SAY(K, " of "), say_size(K, uni), SAY(K, " shared)");
-            }
+        /* the same members; the members of one side among the other's; or
+         * each naming someone the other does not */
+        level l = matched_a == na && matched_b == nb ? LEVEL_AGREE
+                  : matched_a == na || matched_b == nb ? LEVEL_COMPATIBLE
+                                                       : LEVEL_CONFLICT;
+        size_t shared = matched_a < matched_b ? matched_a : matched_b;
+        size_t all = na + nb - shared;
+        reach(v, fa, l, close / (double)(matched_a ? matched_a : 1));
+        if (explain) {
+            why_sep(K);
+            say(K, name, strlen(name)), SAY(K, " "), say_size(K, shared);
+            SAY(K, " of "), say_size(K, all), SAY(K, " shared");
+            if (l != LEVEL_AGREE)
+                SAY(K, ", "), say(K, LEVEL_WORD[l], strlen(LEVEL_WORD[l]));
+            say_level(K, fa, l);
         }
         return;
     }
-    /* single-valued: any agreeing pair matches; all pairs conflicting
-     * conflict; values that cannot be compared say nothing */
-    bool match = false, all_conflict = true;
+    bool match = false, all_conflict = true, equal = false;
     double best = 0.0;
     uint32_t ma = 0, mb = 0; /* the best pair: norm ranks */
     uint32_t va = 0, vb = 0; /* and values */
@@ -611,11 +736,17 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
             claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
             if (rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) {
                 uint32_t x = r->norm_rank[fa[i].value], y = r->norm_rank[fb[j].value];
-                /* best score; ties go to the smallest pair of keys */
-                if (!match || score > best || (score == best && (x < ma || (x == ma && y < mb)))) {
+                bool eq = rel == CLAIMS_RELATION_EQUAL ||
+                          (fa[i].type == CLAIMS_TYPE_PLACE && same_head(r, fa[i].value, fb[j].value));
+                /* equal first, then the best score; ties go to the smallest
+                 * pair of keys */
+                if (!match || (eq && !equal) ||
+                    (eq == equal &&
+                     (score > best || (score == best && (x < ma || (x == ma && y < mb)))))) {
                     best = score;
                     ma = x, mb = y;
                     va = fa[i].value, vb = fb[j].value;
+                    equal = eq;
                 }
                 match = true;
             }
@@ -623,20 +754,23 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
                 all_conflict = false;
         }
     if (match) {
-        v->weight += fa[0].weight;
-        v->closeness += best;
+        level l = equal ? LEVEL_AGREE : LEVEL_COMPATIBLE;
+        reach(v, fa, l, best);
         if (explain) {
             why_sep(K);
-            say(K, name, strlen(name)), SAY(K, " "), say_value(K, va);
+            say(K, name, strlen(name)), SAY(K, " "), say(K, LEVEL_WORD[l], strlen(LEVEL_WORD[l]));
+            SAY(K, ": "), say_value(K, va);
             if (ma != mb)
                 SAY(K, " ~ "), say_value(K, vb);
+            say_level(K, fa, l);
         }
     } else if (all_conflict) {
-        v->conflicts++;
+        reach(v, fa, LEVEL_CONFLICT, 0.0);
         if (explain) {
             why_sep(K);
-            say(K, name, strlen(name)), SAY(K, " "), say_value(K, smallest(r, fa, na));
+            say(K, name, strlen(name)), SAY(K, " conflict: "), say_value(K, smallest(r, fa, na));
             SAY(K, " vs "), say_value(K, smallest(r, fb, nb));
+            say_level(K, fa, LEVEL_CONFLICT);
         }
     }
 }
@@ -646,11 +780,12 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
 
 /* Compares mentions a and b over the attributes both have, in name order
  * (features are sorted by it), so that explanations do not depend on the
- * order of claims. */
+ * order of claims; the sum is taken in that order too, so that it is the
+ * same bits whatever the order of input. */
 static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
 {
     const resolver *R = K->R;
-    verdict v = {0, 0, 0.0};
+    verdict v = {0.0, 0, 0, 0.0};
     if (explain) {
         claims__buf_clear(&K->why);
         K->failed = false;
@@ -658,28 +793,89 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
     size_t i = 0, j = 0;
-    while (i < na && j < nb) {
-        uint32_t at = A[i].attr;
-        size_t ie = i + 1;
+    while (i < na || j < nb) {
+        /* the next attribute of either, in name order */
+        uint32_t at = i < na && (j >= nb || A[i].attr <= B[j].attr) ? A[i].attr : B[j].attr;
+        size_t ie = i, je = j;
         while (ie < na && A[ie].attr == at)
             ie++;
-        while (j < nb && B[j].attr < at)
-            j++;
-        size_t je = j;
         while (je < nb && B[je].attr == at)
             je++;
-        if (je > j)
+        if (ie > i && je > j) {
             compare_attribute(K, A + i, ie - i < MAX_VALUES ? ie - i : MAX_VALUES, B + j,
                               je - j < MAX_VALUES ? je - j : MAX_VALUES, &v, explain);
-        if (v.conflicts && !explain)
-            break; /* kept apart: the rest cannot change that */
+        } else {
+            /* one of them only: what that says, when the schema says */
+            const feature *f = ie > i ? A + i : B + j;
+            double w = weights_of(f)->absent;
+            if (w != 0.0) {
+                v.score += w;
+                if (explain) {
+                    const char *name = R->attr_names[at];
+                    why_sep(K);
+                    say(K, name, strlen(name)), SAY(K, " in one only (");
+                    say_score(K, w), SAY(K, ")");
+                }
+            }
+        }
         i = ie;
         j = je;
+    }
+    /* a mention without a date tells of the days before its report: a date
+     * of the other's outside them weighs against */
+    bool da = R->has_date[a], db = R->has_date[b];
+    if (da != db && R->implied != 0.0) {
+        size_t d = da ? a : b, u = da ? b : a; /* dated, undated */
+        const int64_t window = (int64_t)UNDATED_DAYS * 86400, day = 86400;
+        if (R->pub[u] != INT64_MAX && R->dlo[d] != INT64_MAX &&
+            (R->dhi[d] <= R->pub[u] - window || R->dlo[d] > R->pub[u] + day)) {
+            v.compared++;
+            v.conflicts++;
+            v.score += R->implied;
+            if (explain) {
+                why_sep(K);
+                SAY(K, "date outside the days before the other's report (");
+                say_score(K, R->implied), SAY(K, ")");
+            }
+        }
+    }
+    /* the labels' own words */
+    size_t la = R->lfirst[a + 1] - R->lfirst[a], lb = R->lfirst[b + 1] - R->lfirst[b];
+    if (la && lb && R->label_match.agree + R->label_match.conflict != 0.0) {
+        size_t shared = claims__shared_words(R->lwords + R->lfirst[a], la,
+                                             R->lwords + R->lfirst[b], lb);
+        size_t least = la < lb ? la : lb;
+        level l = 3 * shared >= 2 * least ? LEVEL_AGREE : shared ? LEVEL_COMPATIBLE : LEVEL_CONFLICT;
+        const claims__match *w = &R->label_match;
+        v.compared++;
+        v.score += l == LEVEL_AGREE ? w->agree : l == LEVEL_COMPATIBLE ? w->compatible : w->conflict;
+        v.conflicts += l == LEVEL_CONFLICT;
+        if (explain) {
+            why_sep(K);
+            SAY(K, "label words "), say_size(K, shared), SAY(K, " of "), say_size(K, least);
+            SAY(K, " shared");
+            if (l != LEVEL_AGREE)
+                SAY(K, ", "), say(K, LEVEL_WORD[l], strlen(LEVEL_WORD[l]));
+            SAY(K, " (");
+            say_score(K, l == LEVEL_AGREE        ? w->agree
+                         : l == LEVEL_COMPATIBLE ? w->compatible
+                                                 : w->conflict);
+            SAY(K, ")");
+        }
     }
     return v;
 }
 
-static bool mergeable(const verdict *v) { return v->conflicts == 0 && v->weight >= 2; }
+/* "score +7: why" into text. */
+static void put_verdict(claims_buf *text, const comparer *K, const verdict *v, int *bad)
+{
+    char b[32];
+    size_t n = score_text(b, v->score);
+    *bad |= claims__buf_puts(text, "score ") | claims__buf_append(text, b, n);
+    if (K->why.len)
+        *bad |= claims__buf_puts(text, ": ") | claims__buf_append(text, K->why.data, K->why.len);
+    *bad |= K->failed;
+}
 
 /* ---- blocking ----------------------------------------------------------------------- */
 
@@ -711,22 +907,6 @@ static int cmp_block(const void *x, const void *y)
     return a->rank < b->rank ? -1 : a->rank > b->rank;
 }
 
-/* The first usable date of mention m: its start and precision. */
-static bool first_date(const resolver *R, size_t m, int64_t *begin, claims_precision *p)
-{
-    const feature *F = R->features + R->first[m];
-    size_t nf = R->first[m + 1] - R->first[m];
-    for (size_t i = 0; i < nf; i++)
-        if (F[i].type == CLAIMS_TYPE_DATE) { /* usable: the value is a date */
-            claims__when w;
-            claims__value_when(R->r->pool[F[i].value], &w);
-            *begin = w.begin;
-            *p = w.precision;
-            return true;
-        }
-    return false;
-}
-
 /* The blocking token of a value: a person's surname, else its key. */
 static const char *token_of(const claims_value *v, size_t *len)
 {
@@ -741,13 +921,25 @@ static const char *token_of(const claims_value *v, size_t *len)
     return k;
 }
 
+/* Pushes block key prefix:a[|b][#bucket] (bucket INT64_MIN: none). */
 static int push_key(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t m, int64_t when,
-                    const char *prefix, const char *a, size_t al, const char *b, size_t bl)
+                    const char *prefix, const char *a, size_t al, const char *b, size_t bl,
+                    int64_t bucket)
 {
     claims_buf *k = &K->buf;
     claims__buf_clear(k);
+    /* a bucket is written as the day it starts: "@2016-11-14" */
+    char num[32];
+    int nl = 0;
+    if (bucket != INT64_MIN) {
+        int64_t y;
+        int mo, d;
+        claims__civil_from_days(bucket * BLOCK_DAYS, &y, &mo, &d);
+        nl = snprintf(num, sizeof num, "@%04lld-%02d-%02d", (long long)y, mo, d);
+    }
     if (claims__buf_puts(k, prefix) || claims__buf_putc(k, ':') || claims__buf_append(k, a, al) ||
-        (b && (claims__buf_putc(k, '|') || claims__buf_append(k, b, bl))))
+        (b && (claims__buf_putc(k, '|') || claims__buf_append(k, b, bl))) ||
+        (nl > 0 && claims__buf_append(k, num, (size_t)nl)))
         return CLAIMS_ENOMEM;
     size_t id;
     if (!claims__strmap_get(&K->index, k->data, k->len, &id)) {
@@ -764,63 +956,122 @@ static int push_key(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t 
     return CLAIMS_OK;
 }
 
-/* The month of a date ("@2016-11"), when it is known to a month or better:
- * it narrows the blocks of weak keys (one place, one participant), which
- * would otherwise grow with the corpus. */
-static bool month_of(int64_t begin, claims_precision p, char out[16])
+
+/* The span of mention m's first date into R->dlo, R->dhi (INT64_MAX: no
+ * date, or one too vague to block on). */
+static void date_span(resolver *R, size_t m)
 {
-    if (p < CLAIMS_PRECISION_MONTH)
-        return false;
-    int64_t days = begin >= 0 ? begin / 86400 : -((-begin + 86399) / 86400), y;
-    int mo, d;
-    claims__civil_from_days(days, &y, &mo, &d);
-    if (y < 0 || y > 9999) { /* beyond the calendar's years: as printf would */
-        snprintf(out, 16, "@%04lld-%02d", (long long)y, mo);
-        return true;
+    const feature *F = R->features + R->first[m];
+    size_t nf = R->first[m + 1] - R->first[m];
+    R->dlo[m] = R->dhi[m] = INT64_MAX;
+    for (size_t i = 0; i < nf; i++) {
+        if (F[i].type != CLAIMS_TYPE_DATE)
+            continue;
+        claims__when w;
+        claims__value_when(R->r->pool[F[i].value], &w);
+        if (w.precision != CLAIMS_PRECISION_NONE && w.end > w.begin &&
+            w.end - w.begin <= (int64_t)(MAX_BUCKETS - 1) * BLOCK_DAYS * 86400) {
+            R->dlo[m] = w.begin;
+            R->dhi[m] = w.end;
+        }
+        return;
     }
-    out[0] = '@';
-    char *at = claims__put_digits(out + 1, y, 4);
-    *at++ = '-';
-    *claims__put_digits(at, mo, 2) = '\0';
-    return true;
 }
 
-/* Block keys of one mention: pairs of participants when it names two or
- * more; else single participants, places (each component of "Lima, Peru")
- * and occasions, each with the month of the date when there is one; and
- * names. Features are still in claim order here. */
+static int64_t bucket_of(int64_t t)
+{
+    const int64_t width = (int64_t)BLOCK_DAYS * 86400;
+    return t >= 0 ? t / width : -((-t + width - 1) / width);
+}
+
+/* Pushes key prefix:a[|b] without a date, and once per bucket in [lo, hi]
+ * when the mention is dated: the key without a date is where mentions
+ * without one meet those with one (see block_lists). */
+static int push_keys(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t m, int64_t when,
+                     bool dated, int64_t lo, int64_t hi, const char *prefix, const char *a,
+                     size_t al, const char *b, size_t bl)
+{
+    if (push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, INT64_MIN))
+        return CLAIMS_ENOMEM;
+    for (int64_t k = lo; dated && k <= hi; k++)
+        if (push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, k))
+            return CLAIMS_ENOMEM;
+    return CLAIMS_OK;
+}
+
+static bool stop_word(const char *w, size_t n)
+{
+    static const char *const STOP[] = {"the", "of", "and", "for", "on", "in", "at", "a", "an"};
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++)
+        if (strlen(STOP[i]) == n && !memcmp(STOP[i], w, n))
+            return true;
+    return false;
+}
+
+/* The initials of a name of several words ("northern security conference"
+ * -> "nsc"), or the name itself when it is one short word ("nsc"): so
+ * that an acronym and its expansion share a block. 0: neither. */
+static size_t initials_of(const char *s, size_t len, char out[16])
+{
+    size_t n = 0, words = 0;
+    const char *p = s, *end = s + len;
+    while (p < end) {
+        while (p < end && (*p == ' ' || *p == '-'))
+            p++;
+        const char *w = p;
+        while (p < end && *p != ' ' && *p != '-')
+            p++;
+        if (p == w)
+            break;
+        words++;
+        if (stop_word(w, (size_t)(p - w)))
+            continue;
+        if (n == 15 || (unsigned char)*w >= 0x80)
+            return 0;
+        out[n++] = *w;
+    }
+    if (words == 1 && len >= 2 && len <= 6) {
+        for (size_t i = 0; i < len; i++)
+            if (!(s[i] >= 'a' && s[i] <= 'z'))
+                return 0;
+        memcpy(out, s, len);
+        return len;
+    }
+    return words >= 2 && n >= 2 ? n : 0;
+}
+
+/* Block keys of one mention (docs/reconciliation.md, "Blocking"): every
+ * participant (its blocking token) with the date's buckets, or alone when
+ * the mention has no date; pairs of participants, dated or not; every
+ * part of a place ("lima, peru": lima, peru) and the occasion, and the
+ * occasion's initials, with the buckets (alone without a date); names
+ * alone. Features are still in claim order here. */
 static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e, size_t *n,
                         size_t *cap)
 {
     const claims_result *r = R->r;
     const feature *F = R->features + R->first[m];
     size_t nf = R->first[m + 1] - R->first[m];
-    /* the date orders a block (see cmp_block) and narrows weak keys */
-    int64_t when = INT64_MAX;
-    claims_precision prec = CLAIMS_PRECISION_NONE;
-    char month[16];
-    bool dated = first_date(R, m, &when, &prec) && month_of(when, prec, month);
-    if (prec == CLAIMS_PRECISION_NONE)
-        when = INT64_MAX;
-    size_t ml = dated ? strlen(month) : 0;
+    /* the date orders a block (see cmp_block) and buckets the keys: its
+     * buckets and the next */
+    int64_t when = R->when[m];
+    bool dated = R->dlo[m] != INT64_MAX;
+    int64_t lo = dated ? bucket_of(R->dlo[m]) : 0, hi = dated ? bucket_of(R->dhi[m] - 1) + 1 : 0;
     const char *tok[16];
     size_t tlen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
         if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON)
             tok[nt] = token_of(r->pool[F[i].value], &tlen[nt]), nt++;
-    if (nt >= 2) {
-        for (size_t i = 0; i < nt; i++)
-            for (size_t j = 0; j < nt; j++) {
-                int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
-                if (c < 0 || (c == 0 && tlen[i] < tlen[j]))
-                    if (push_key(K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j], tlen[j]))
-                        return CLAIMS_ENOMEM;
-            }
-        return CLAIMS_OK;
-    }
-    for (size_t i = 0; i < nt; i++)
-        if (push_key(K, e, n, cap, m, when, "p", tok[i], tlen[i], dated ? month : NULL, ml))
+    for (size_t i = 0; i < nt; i++) {
+        if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "p", tok[i], tlen[i], NULL, 0))
             return CLAIMS_ENOMEM;
+        for (size_t j = 0; j < nt; j++) {
+            int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
+            if ((c < 0 || (c == 0 && tlen[i] < tlen[j])) &&
+                push_key(K, e, n, cap, m, when, "pp", tok[i], tlen[i], tok[j], tlen[j], INT64_MIN))
+                return CLAIMS_ENOMEM;
+        }
+    }
     for (size_t i = 0; i < nf; i++) {
         if (F[i].card == CLAIMS_SET)
             continue;
@@ -836,19 +1087,28 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
                 const char *stop = c ? c : end;
                 while (p < stop && *p == ' ')
                     p++;
-                if (stop > p && push_key(K, e, n, cap, m, when, "pl", p, (size_t)(stop - p),
-                                         dated ? month : NULL, ml))
+                if (stop > p && push_keys(K, e, n, cap, m, when, dated, lo, hi, "pl", p,
+                                          (size_t)(stop - p), NULL, 0))
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
         } else if (F[i].weight >= 2) {
-            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0))
+            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN))
                 return CLAIMS_ENOMEM;
         } else if (ty == CLAIMS_TYPE_OCCASION) {
-            if (push_key(K, e, n, cap, m, when, "oc", t, len, dated ? month : NULL, ml))
+            char ini[16];
+            size_t il = initials_of(t, len, ini);
+            if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "oc", t, len, NULL, 0) ||
+                (il && push_keys(K, e, n, cap, m, when, dated, lo, hi, "oa", ini, il, NULL, 0)))
                 return CLAIMS_ENOMEM;
         }
     }
+    /* the date alone: where a mention that has nothing else to go by meets
+     * the others of its days */
+    if (dated)
+        for (int64_t k = lo; k <= hi; k++)
+            if (push_key(K, e, n, cap, m, when, "d", "", 0, NULL, 0, k))
+                return CLAIMS_ENOMEM;
     return CLAIMS_OK;
 }
 
@@ -877,6 +1137,8 @@ static int cmp_candidate(const void *x, const void *y)
     const candidate *a = x, *b = y;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
+    if (a->closeness != b->closeness)
+        return a->closeness > b->closeness ? -1 : 1;
     if (a->ra != b->ra)
         return a->ra < b->ra ? -1 : 1;
     return a->rb < b->rb ? -1 : a->rb > b->rb;
@@ -984,16 +1246,78 @@ static bool far_apart(const resolver *R, size_t a, size_t b)
     return (double)gap > FAR_APART + tol;
 }
 
-/* Blocks larger than this are compared within a sliding window (over the
- * block in date order) only. */
+/* Blocks larger than this are not compared pair by pair: their dated
+ * mentions are compared with those whose dates lie within BLOCK_DAYS of
+ * theirs (a sweep over the block in date order), and mentions without a
+ * date within a sliding window of BLOCK_WINDOW. */
 #define BLOCK_ALL 128
 #define BLOCK_WINDOW 32
 
+static bool undated(const resolver *R, size_t m) { return R->dlo[m] == INT64_MAX; }
+
+/* The seconds between the dates of two dated mentions (0 when they
+ * overlap). */
+static int64_t date_gap(const resolver *R, size_t a, size_t b)
+{
+    int64_t g1 = R->dlo[b] - R->dhi[a], g2 = R->dlo[a] - R->dhi[b];
+    int64_t g = g1 > g2 ? g1 : g2;
+    return g > 0 ? g : 0;
+}
+
+/* What a block key is, for which of its pairs it lists (block_lists). */
+enum {
+    KEY_DATED = 1,  /* "p:surname@2016-11-14": mentions with a date; else
+                     * the key without a date, for the pairs with a mention
+                     * without one */
+    KEY_THING = 2,  /* a place or an occasion: for the pairs with a mention
+                     * that names no participants (two that name
+                     * participants meet by them) */
+    KEY_ANY_DATE = 4, /* pairs of participants, names: any pair, dated or
+                       * not */
+    KEY_DATE_ONLY = 8 /* "d:@2016-11-14": for the pairs with a mention that
+                       * has no other key */
+};
+
+static uint8_t key_class(const char *key)
+{
+    uint8_t c = strchr(key, '@') ? KEY_DATED : 0;
+    if ((key[0] == 'p' && key[1] == 'l') || (key[0] == 'o' && (key[1] == 'c' || key[1] == 'a')))
+        c |= KEY_THING;
+    else if (key[0] == 'd' && key[1] == ':')
+        c |= KEY_DATE_ONLY;
+    else if (!(key[0] == 'p' && key[1] == ':'))
+        c |= KEY_ANY_DATE;
+    return c;
+}
+
+
+/* Does the block of `key` (of `size` entries) list the mentions a and b at
+ * its positions x < y? */
+static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t x, uint32_t y,
+                        size_t a, size_t b)
+{
+    uint8_t c = R->key_class[key];
+    bool ua = undated(R, a), ub = undated(R, b);
+    if ((!(c & (KEY_DATED | KEY_ANY_DATE)) && !ua && !ub) ||
+        ((c & KEY_THING) && R->people[a] && R->people[b]) ||
+        ((c & KEY_DATE_ONLY) && !R->keyless[a] && !R->keyless[b]))
+        return false;
+    if (size <= BLOCK_ALL)
+        return true;
+    if (c & KEY_DATED)
+        return date_gap(R, a, b) <= (int64_t)BLOCK_DAYS * 86400;
+    if (R->when[a] != INT64_MAX && R->when[b] != INT64_MAX && !(c & KEY_ANY_DATE)) {
+        int64_t d = R->when[a] - R->when[b];
+        return (d < 0 ? -d : d) <= (int64_t)UNDATED_DAYS * 86400;
+    }
+    return y - x < BLOCK_WINDOW;
+}
+
 /* Is the pair of mentions a and b listed by block k at positions x < y
  * (block order) or earlier: by a block before k, or by k at an earlier
- * pair of positions (a mention may stand twice in one block)? With k
- * UINT32_MAX: is it listed at all? Pairs of one source or of two types,
- * never listed, are not asked about; pairs far apart are never listed. */
+ * pair of positions (a mention may stand twice in one block)? Pairs of one
+ * source or of two types, never listed, are not asked about; pairs far
+ * apart are never listed. */
 static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x, uint32_t y)
 {
     if (far_apart(R, a, b))
@@ -1019,10 +1343,10 @@ static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x
             B2++;
         for (const place *p = A; p < A2; p++)
             for (const place *q = B; q < B2; q++) {
-                uint32_t lo = p->pos < q->pos ? p->pos : q->pos;
-                uint32_t hi = p->pos < q->pos ? q->pos : p->pos;
-                if (p->size > BLOCK_ALL && hi - lo >= BLOCK_WINDOW)
-                    continue; /* outside the window */
+                bool a_first = p->pos < q->pos;
+                uint32_t lo = a_first ? p->pos : q->pos, hi = a_first ? q->pos : p->pos;
+                if (!block_lists(R, key, p->size, lo, hi, a_first ? a : b, a_first ? b : a))
+                    continue;
                 if (key < k || lo < x || (lo == x && hi < y))
                     return true;
             }
@@ -1030,6 +1354,49 @@ static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x
         B = B2;
     }
     return false;
+}
+
+/* Calls visit(arg, x, y) for the pairs of positions of the block
+ * blocks[i, j) that block_lists() lists, in order; stops when it returns
+ * false. A block is in time order (R->when), mentions without one last: in
+ * a large block, a mention meets those close in time (a sweep) and those
+ * without a time within a window. */
+static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, size_t j,
+                        bool (*visit)(void *arg, size_t x, size_t y), void *arg)
+{
+    size_t size = j - i;
+    uint8_t c = R->key_class[blocks[i].key];
+    size_t u = j; /* the first mention without a time */
+    while (u > i && R->when[blocks[u - 1].mention] == INT64_MAX)
+        u--;
+    /* how far in time a sweep looks */
+    bool sweep = size > BLOCK_ALL && !(c & KEY_ANY_DATE);
+    int64_t reach = c & KEY_DATED ? (int64_t)(BLOCK_DAYS + MAX_BUCKETS * BLOCK_DAYS) * 86400
+                                  : (int64_t)UNDATED_DAYS * 86400;
+    for (size_t x = i; x < j; x++) {
+        size_t a = blocks[x].mention;
+        for (size_t y = x + 1; y < j; y++) {
+            if (sweep && x < u && y < u) {
+                if (R->when[blocks[y].mention] - R->when[a] > reach) {
+                    y = u - 1; /* and every one after, until those without a time */
+                    continue;
+                }
+            } else if (size > BLOCK_ALL && y - x >= BLOCK_WINDOW) {
+                break;
+            }
+            if (block_lists(R, blocks[i].key, (uint32_t)size, (uint32_t)(x - i),
+                            (uint32_t)(y - i), a, blocks[y].mention) &&
+                !visit(arg, x, y))
+                return;
+        }
+    }
+}
+
+static bool count_pair(void *arg, size_t x, size_t y)
+{
+    (void)x, (void)y;
+    ++*(size_t *)arg;
+    return true;
 }
 
 typedef struct list_job {
@@ -1042,36 +1409,46 @@ typedef struct list_job {
     uint64_t *pairs;
 } list_job;
 
+/* What visiting one block's pairs needs. */
+typedef struct list_visit {
+    const resolver *R;
+    const block_entry *blocks;
+    size_t first; /* the block's first entry */
+    uint64_t *out;
+    size_t n;
+} list_visit;
+
+static bool list_pair(void *arg, size_t x, size_t y)
+{
+    list_visit *V = arg;
+    const resolver *R = V->R;
+    const claims__rows *st = R->st;
+    const block_entry *blocks = V->blocks;
+    size_t a = blocks[x].mention, b = blocks[y].mention;
+    const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
+    if (sa->source == sb->source || (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
+        far_apart(R, a, b) ||
+        listed(R, a, b, blocks[V->first].key, (uint32_t)(x - V->first), (uint32_t)(y - V->first)))
+        return true;
+    V->out[V->n++] = mention_pair(R, a, b);
+    return true;
+}
+
 /* The pairs of the blocks of one part, each where it is first listed. */
 static int list_part(void *arg, size_t part)
 {
     list_job *J = arg;
-    const resolver *R = J->R;
-    const claims__rows *st = R->st;
     const block_entry *blocks = J->blocks;
-    size_t n = 0;
-    uint64_t *out = J->pairs + J->at[part];
+    list_visit V = {J->R, blocks, 0, J->pairs + J->at[part], 0};
     for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end;) {
         size_t j = i;
         while (j < end && blocks[j].key == blocks[i].key)
             j++;
-        size_t size = j - i;
-        for (size_t x = i; x < j; x++) {
-            size_t stop = size > BLOCK_ALL && x + BLOCK_WINDOW < j ? x + BLOCK_WINDOW : j;
-            for (size_t y = x + 1; y < stop; y++) {
-                size_t a = blocks[x].mention, b = blocks[y].mention;
-                const claims__subject *sa = &st->subjects[a], *sb = &st->subjects[b];
-                if (sa->source == sb->source ||
-                    (sa->type != sb->type && strcmp(sa->type, sb->type) != 0) ||
-                    far_apart(R, a, b) ||
-                    listed(R, a, b, blocks[i].key, (uint32_t)(x - i), (uint32_t)(y - i)))
-                    continue;
-                out[n++] = mention_pair(R, a, b);
-            }
-        }
+        V.first = i;
+        block_pairs(J->R, blocks, i, j, list_pair, &V);
         i = j;
     }
-    J->count[part] = n;
+    J->count[part] = V.n;
     return 0;
 }
 
@@ -1086,13 +1463,17 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
     /* where each mention stands: filled in block order, so by key */
     R->pfirst = calloc(M + 1, sizeof *R->pfirst);
     R->places = malloc((nb ? nb : 1) * sizeof *R->places);
+    R->key_class = malloc(K->count ? K->count : 1);
     size_t *fill = calloc(M + 1, sizeof *fill);
     size_t nparts = 16 * (size_t)R->run->threads;
     size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
     size_t *part_at = calloc(nparts + 1, sizeof *part_at);
     size_t *part_count = calloc(nparts, sizeof *part_count);
-    if (!R->pfirst || !R->places || !fill || !part_start || !part_at || !part_count)
+    if (!R->pfirst || !R->places || !R->key_class || !fill || !part_start || !part_at ||
+        !part_count)
         goto done;
+    for (size_t k = 0; k < K->count; k++)
+        R->key_class[k] = key_class(K->text[k]);
     for (size_t i = 0; i < nb; i++)
         R->pfirst[blocks[i].mention + 1]++;
     for (size_t m = 0; m < M; m++)
@@ -1109,8 +1490,8 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
         if (size > BLOCK_ALL)
             claims__result_note(r, (size_t)-1,
                                 "block \"%.60s\" has %zu mentions: compared "
-                                "within a window of %d",
-                                K->text[blocks[i].key], size, BLOCK_WINDOW);
+                                "within %d days of their dates, or within a window of %d",
+                                K->text[blocks[i].key], size, BLOCK_DAYS, BLOCK_WINDOW);
         for (size_t x = i; x < j; x++) {
             size_t m = blocks[x].mention;
             R->places[R->pfirst[m] + fill[m]++] =
@@ -1122,7 +1503,13 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
             part_at[parts] = part_at[parts - 1];
         }
         /* the most pairs the block can make */
-        part_at[parts] += size <= BLOCK_ALL ? size * (size - 1) / 2 : size * (BLOCK_WINDOW - 1);
+        size_t most = 0;
+        if (size <= BLOCK_ALL)
+            most = size * (size - 1) / 2;
+        else
+            block_pairs(R, blocks, i, j, count_pair, &most);
+
+        part_at[parts] += most;
         i = j;
     }
     part_start[parts] = nb;
@@ -1146,35 +1533,6 @@ done:
     return rc;
 }
 
-/* The pairs judged apart, per mention, for merging (R->apart, R->afirst). */
-static int index_apart(resolver *R, const uint64_t *pairs, size_t np)
-{
-    size_t M = R->st->subject_count, total = 0;
-    R->afirst = calloc(M + 1, sizeof *R->afirst);
-    for (size_t i = 0; R->afirst && i < np; i++)
-        if (R->judged[i] == JUDGED_APART) {
-            R->afirst[(pairs[i] >> 32) + 1]++;
-            R->afirst[(pairs[i] & 0xffffffffu) + 1]++;
-            total += 2;
-        }
-    if (!R->afirst || total > UINT32_MAX ||
-        !(R->apart = malloc((total ? total : 1) * sizeof *R->apart)))
-        return CLAIMS_ENOMEM;
-    for (size_t m = 0; m < M; m++)
-        R->afirst[m + 1] += R->afirst[m];
-    for (size_t i = 0; i < np; i++)
-        if (R->judged[i] == JUDGED_APART) {
-            uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)(pairs[i] & 0xffffffffu);
-            R->apart[R->afirst[a]++] = b;
-            R->apart[R->afirst[b]++] = a;
-        }
-    /* the fills moved each start to the next mention's: shift back */
-    for (size_t m = M; m > 0; m--)
-        R->afirst[m] = R->afirst[m - 1];
-    R->afirst[0] = 0;
-    return CLAIMS_OK;
-}
-
 /* ---- judging the listed pairs, in parallel ----------------------------------------- */
 
 typedef struct judge_job {
@@ -1192,9 +1550,8 @@ static int judge_part(void *arg, size_t part)
         verdict v = compare_mentions(K, (size_t)(J->pairs[i] >> 32),
                                      (size_t)(J->pairs[i] & 0xffffffffu), false);
         /* rounded: sums in another order must rank the same */
-        J->R->judged[i] = mergeable(&v) ? (int64_t)((v.weight + v.closeness) * 1e6)
-                          : v.conflicts ? JUDGED_APART
-                                        : JUDGED_NOTHING;
+        J->R->judged[i] = v.compared ? llround(v.score * 1e6) : JUDGED_NOTHING;
+        J->R->closeness[i] = v.compared ? (int32_t)llround(v.closeness * 1e4) : 0;
     }
     give_back(J->R, K);
     return 0;
@@ -1213,31 +1570,48 @@ static size_t root(clusters *C, size_t x)
     return x;
 }
 
-/* May the clusters of a and b become one? */
-static bool can_join(comparer *K, clusters *C, size_t ra, size_t rb)
+/* Average linkage (see linked): two clusters become one when every pair of
+ * their mentions that have something in common scores above 0 and they
+ * average half the threshold, or when they average 80% of the threshold and
+ * none scores at or below minus half of it: two strong matches outweigh one
+ * weak conflict with a third mention; one strong conflict, or a mention
+ * compatible with two that conflict, does not. A document names a subject
+ * once, so two mentions of one source never join. */
+static linkage link_clusters(comparer *K, const clusters *C, size_t ra, size_t rb)
 {
     const resolver *R = K->R;
     const claims__rows *st = R->st;
+    linkage L = {0.0, 0.0, 0, 0, 0, false};
+    double sum = 0.0;
     for (size_t x = ra; x != (size_t)-1; x = C->next[x])
         for (size_t y = rb; y != (size_t)-1; y = C->next[y]) {
-            if (st->subjects[x].source == st->subjects[y].source)
-                return false;
-            if (st->subjects[x].type != st->subjects[y].type &&
-                strcmp(st->subjects[x].type, st->subjects[y].type) != 0)
-                return false;
-            /* most pairs were judged in their block already */
-            bool apart;
-            if (listed(R, x, y, UINT32_MAX, 0, 0)) {
-                apart = false;
-                for (size_t q = R->afirst[x]; q < R->afirst[x + 1] && !apart; q++)
-                    apart = R->apart[q] == y;
-            } else {
-                apart = compare_mentions(K, x, y, false).conflicts != 0;
+            if (st->subjects[x].source == st->subjects[y].source ||
+                (st->subjects[x].type != st->subjects[y].type &&
+                 strcmp(st->subjects[x].type, st->subjects[y].type) != 0)) {
+                L.impossible = true;
+                return L;
             }
-            if (apart)
-                return false;
+            verdict v = compare_mentions(K, x, y, false);
+            if (!v.compared)
+                continue;
+            sum += v.score;
+            if (!L.pairs || v.score < L.lowest) {
+                L.lowest = v.score;
+                L.low_a = (uint32_t)x;
+                L.low_b = (uint32_t)y;
+            }
+            L.pairs++;
         }
-    return true;
+    L.mean = L.pairs ? sum / (double)L.pairs : 0.0;
+    return L;
+}
+
+static bool linked(const linkage *L, double threshold)
+{
+    if (L->impossible || !L->pairs)
+        return false;
+    return (L->lowest > 0.0 && L->mean >= threshold / 2.0) ||
+           (L->lowest > -threshold / 2.0 && L->mean >= 0.8 * threshold);
 }
 
 static void join(clusters *C, size_t ra, size_t rb)
@@ -1316,6 +1690,7 @@ static int type_ranks(const claims__rsubject *subjects, size_t n, subject_order 
 typedef struct apart {
     uint32_t a, b;  /* the mentions compared */
     uint32_t other; /* the subject on the other side */
+    uint32_t sep;   /* the separation */
     uint32_t why;   /* the separation; once chosen, its wording */
 } apart;
 
@@ -1328,6 +1703,7 @@ typedef struct worded {
 typedef struct explain_job {
     const resolver *R;
     const candidate *merges;
+    const separation *seps;
     const size_t *mfirst, *mlist, *sfirst;
     const struct apart *slist;
     const apart **shown;   /* the separations to word, each once */
@@ -1337,6 +1713,42 @@ typedef struct explain_job {
     size_t n, parts, nshown, shown_parts;
 } explain_job;
 
+/* Appends a NUL-terminated string to *bad's account. */
+static void put_to(claims_buf *b, const char *s, int *bad) { *bad |= claims__buf_puts(b, s); }
+
+/* "SOURCE/ID" of mention m. */
+static void put_mention(claims_buf *b, const claims__rows *st, size_t m, int *bad)
+{
+    put_to(b, st->sources[st->subjects[m].source].id, bad);
+    put_to(b, "/", bad);
+    put_to(b, st->subjects[m].id, bad);
+}
+
+static void put_score(claims_buf *b, double s, int *bad)
+{
+    char t[32];
+    size_t n = score_text(t, s);
+    *bad |= claims__buf_append(b, t, n);
+}
+
+/* Why a pair that matches was not merged: the linkage of their subjects. */
+static void put_refusal(claims_buf *b, const resolver *R, const separation *sp, int *bad)
+{
+    const claims__rows *st = R->st;
+    const linkage *L = &sp->L;
+    put_to(b, "not merged: ", bad), put_mention(b, st, sp->a, bad), put_to(b, " and ", bad);
+    put_mention(b, st, sp->b, bad), put_to(b, " match, but the ", bad);
+    *bad |= claims__buf_put_size(b, L->pairs);
+    put_to(b, L->pairs == 1 ? " pair" : " pairs", bad);
+    put_to(b, " of their subjects' mentions score ", bad), put_score(b, L->mean, bad);
+    put_to(b, " on average, the lowest ", bad), put_score(b, L->lowest, bad), put_to(b, " (", bad);
+    put_mention(b, st, L->low_a, bad), put_to(b, " with ", bad), put_mention(b, st, L->low_b, bad);
+    put_to(b, "); a merge needs an average of ", bad), put_score(b, R->threshold / 2.0, bad);
+    put_to(b, " and no pair at 0 or below, or an average of ", bad);
+    put_score(b, 0.8 * R->threshold, bad), put_to(b, " and no pair at ", bad);
+    put_score(b, -R->threshold / 2.0, bad), put_to(b, " or below", bad);
+}
+
 /* Words one part of the separations shown. */
 static int word_part(void *arg, size_t part)
 {
@@ -1345,21 +1757,29 @@ static int word_part(void *arg, size_t part)
     int rc = CLAIMS_OK;
     for (size_t i = claims__split(J->nshown, J->shown_parts, part);
          i < claims__split(J->nshown, J->shown_parts, part + 1) && rc == CLAIMS_OK; i++) {
-        compare_mentions(K, J->shown[i]->a, J->shown[i]->b, true);
-        char *t = claims__arena_strdup(&J->scratch[K - J->R->comparers],
-                                       K->why.data ? K->why.data : "", K->why.len);
-        if (!t || K->failed)
+        const separation *sp = &J->seps[J->shown[i]->sep];
+        int bad = 0;
+        claims__buf_clear(&K->text);
+        if (sp->refused) {
+            put_refusal(&K->text, J->R, sp, &bad);
+        } else {
+            verdict v = compare_mentions(K, sp->a, sp->b, true);
+            put_verdict(&K->text, K, &v, &bad);
+        }
+        char *t = bad ? NULL
+                      : claims__arena_strdup(&J->scratch[K - J->R->comparers],
+                                             K->text.data ? K->text.data : "", K->text.len);
+        if (!t)
             rc = CLAIMS_ENOMEM;
-        J->why[i] = (worded){t, K->why.len};
+        J->why[i] = (worded){t, K->text.len};
     }
     give_back(J->R, K);
     return rc;
 }
 
-/* Appends a NUL-terminated string to *bad's account. */
-static void put_to(claims_buf *b, const char *s, int *bad) { *bad |= claims__buf_puts(b, s); }
-
-/* Lines "merged S/ID with S/ID: why", then "kept apart from ID (LABEL): why". */
+/* Lines "merged S/ID with S/ID: score +7: why"; for a subject of one
+ * mention, "S/ID: compared with N candidates; best: ID, score -1: why";
+ * then "kept apart from ID (LABEL): ...". */
 static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_buf *text)
 {
     const resolver *R = J->R;
@@ -1369,15 +1789,26 @@ static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_b
     claims__buf_clear(text);
     for (size_t q = J->mfirst[i]; q < J->mfirst[i + 1]; q++) {
         const candidate *mg = &J->merges[J->mlist[q]];
-        const claims__subject *x = &st->subjects[mg->a];
-        const claims__subject *y = &st->subjects[mg->b];
-        compare_mentions(K, mg->a, mg->b, true); /* words it in K->why */
-        put_to(text, "merged ", &bad), put_to(text, st->sources[x->source].id, &bad);
-        put_to(text, "/", &bad), put_to(text, x->id, &bad), put_to(text, " with ", &bad);
-        put_to(text, st->sources[y->source].id, &bad), put_to(text, "/", &bad);
-        put_to(text, y->id, &bad), put_to(text, ": ", &bad);
-        bad |= claims__buf_append(text, K->why.data ? K->why.data : "", K->why.len);
-        bad |= claims__buf_putc(text, '\n') | K->failed;
+        verdict v = compare_mentions(K, mg->a, mg->b, true); /* words it in K->why */
+        put_to(text, "merged ", &bad), put_mention(text, st, mg->a, &bad);
+        put_to(text, " with ", &bad), put_mention(text, st, mg->b, &bad), put_to(text, ": ", &bad);
+        put_verdict(text, K, &v, &bad);
+        bad |= claims__buf_putc(text, '\n');
+    }
+    if (r->subjects[i].mention_count == 1) {
+        size_t m = r->subjects[i].mentions[0];
+        const mention_seen *x = &R->seen[m];
+        put_mention(text, st, m, &bad), put_to(text, ": compared with ", &bad);
+        bad |= claims__buf_put_size(text, x->compared);
+        put_to(text, x->compared == 1 ? " candidate" : " candidates", &bad);
+        if (x->best != UINT32_MAX) {
+            verdict v = compare_mentions(K, m, x->best, true);
+            put_to(text, "; best: ", &bad);
+            put_to(text, r->subjects[r->mention_subject[x->best]].id, &bad);
+            put_to(text, " (", &bad), put_mention(text, st, x->best, &bad), put_to(text, "), ", &bad);
+            put_verdict(text, K, &v, &bad);
+        }
+        bad |= claims__buf_putc(text, '\n');
     }
     for (size_t q = J->sfirst[i]; q < J->sfirst[i + 1]; q++) { /* those shown */
         const apart *sp = &J->slist[q];
@@ -1590,9 +2021,11 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges, size_t nm
             if (ia == ib)
                 continue;
             slist[sfill[ia]++] =
-                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib, (uint32_t)(j - nmerges)};
+                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib, (uint32_t)(j - nmerges),
+                        (uint32_t)(j - nmerges)};
             slist[sfill[ib]++] =
-                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia, (uint32_t)(j - nmerges)};
+                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia, (uint32_t)(j - nmerges),
+                        (uint32_t)(j - nmerges)};
         }
     }
     /* the fills moved each start to the next bucket's: shift back */
@@ -1617,6 +2050,7 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges, size_t nm
         size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
         explain_job J = {R,
                          merges,
+                         seps,
                          mfirst,
                          mlist,
                          sfirst,
@@ -1711,10 +2145,88 @@ static int block_step(void *arg)
     resolver *R = B->R;
     /* keys read the features in claim order (comparisons, later, in name
      * order) */
-    for (size_t m = 0; m < R->st->subject_count; m++)
+    size_t M = R->st->subject_count;
+    R->dlo = malloc((M ? M : 1) * sizeof *R->dlo);
+    R->dhi = malloc((M ? M : 1) * sizeof *R->dhi);
+    if (!R->dlo || !R->dhi)
+        return CLAIMS_ENOMEM;
+    R->people = calloc(M ? M : 1, sizeof *R->people);
+    R->when = malloc((M ? M : 1) * sizeof *R->when);
+    int64_t *published = malloc((R->st->source_count ? R->st->source_count : 1) * sizeof *published);
+    if (!R->people || !R->when || !published) {
+        free(published);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t k = 0; k < R->st->source_count; k++) {
+        const char *p = R->st->sources[k].published;
+        claims_parse_options o = CLAIMS_PARSE_OPTIONS_INIT;
+        o.reference = (claims_str){p, p ? strlen(p) : 0};
+        claims__ref ref;
+        claims_error e;
+        published[k] = p && p[0] && claims__ref_parse(&ref, &o, &e) == CLAIMS_OK && ref.present
+                           ? ref.days * 86400
+                           : INT64_MAX;
+    }
+    R->has_date = calloc(M ? M : 1, sizeof *R->has_date);
+    R->pub = malloc((M ? M : 1) * sizeof *R->pub);
+    if (!R->has_date || !R->pub) {
+        free(published);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t m = 0; m < M; m++) {
+        date_span(R, m);
+        R->pub[m] = published[R->st->subjects[m].source];
+        R->when[m] = R->dlo[m] != INT64_MAX ? R->dlo[m] : R->pub[m];
+        for (size_t f = R->first[m]; f < R->first[m + 1] && !R->has_date[m]; f++)
+            R->has_date[m] = R->features[f].type == CLAIMS_TYPE_DATE;
+        for (size_t f = R->first[m]; f < R->first[m + 1] && !R->people[m]; f++)
+            R->people[m] = R->features[f].card == CLAIMS_SET && R->features[f].type == CLAIMS_TYPE_PERSON;
+    }
+    free(published);
+    R->keyless = calloc(M ? M : 1, sizeof *R->keyless);
+    if (!R->keyless)
+        return CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M; m++) {
+        size_t before = B->nb;
         if (mention_keys(R, B->K, m, &B->blocks, &B->nb, &B->cap) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
+        /* its keys are the date's alone: "d:" only (see mention_keys) */
+        bool other = false;
+        for (size_t k = before; k < B->nb && !other; k++)
+            other = B->K->text[B->blocks[k].key][0] != 'd';
+        R->keyless[m] = !other;
+    }
     return rank_keys(B->K, B->blocks, B->nb);
+}
+
+/* Label words of an event's mentions (R->lwords, R->lfirst). */
+static int label_words(resolver *R)
+{
+    const claims__rows *st = R->st;
+    size_t M = st->subject_count, n = 0, cap = 0;
+    R->lfirst = calloc(M + 1, sizeof *R->lfirst);
+    const char **explained = NULL;
+    size_t ecap = 0;
+    claims_buf fold;
+    claims__buf_init(&fold);
+    int rc = R->lfirst ? CLAIMS_OK : CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
+        R->lfirst[m] = n;
+        const claims__subject *s = &st->subjects[m];
+        if (!s->label[0] || strcmp(s->type, "event") != 0)
+            continue;
+        size_t nf = R->first[m + 1] - R->first[m];
+        if ((rc = claims__grow((void **)&explained, &ecap, nf + 1, sizeof *explained)) != CLAIMS_OK)
+            break;
+        for (size_t f = 0; f < nf; f++)
+            explained[f] = claims__value_norm(R->r->pool[R->features[R->first[m] + f].value], NULL);
+        rc = claims__label_words(&fold, s->label, explained, nf, &R->lwords, &n, &cap);
+    }
+    if (R->lfirst)
+        R->lfirst[M] = n;
+    free(explained);
+    claims__buf_free(&fold);
+    return rc;
 }
 
 /* The mentions in content order; the values ranked, told apart (ident),
@@ -1730,29 +2242,21 @@ static int value_step(void *arg)
         return CLAIMS_ENOMEM;
     for (size_t v = 0; v < r->pool_count; v++)
         R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)claims_value_modifier(r->pool[v]);
-    return representatives(R);
+    return representatives(R) != CLAIMS_OK ? CLAIMS_ENOMEM : label_words(R);
 }
 
-typedef struct ordering {
-    resolver *R;
-    candidate *cand;
-    size_t nc;
-    const uint64_t *pairs;
-    size_t np;
-} ordering;
-
-static int apart_step(void *arg)
+/* Notes that mention a was compared with b, with score s. The best is the
+ * highest score, then the first in content order. */
+static void note_seen(resolver *R, size_t a, size_t b, int64_t s)
 {
-    ordering *O = arg;
-    return index_apart(O->R, O->pairs, O->np);
-}
-
-static int candidate_step(void *arg)
-{
-    ordering *O = arg;
-    if (O->nc > 1)
-        qsort(O->cand, O->nc, sizeof *O->cand, cmp_candidate);
-    return CLAIMS_OK;
+    mention_seen *x = &R->seen[a];
+    x->compared++;
+    if (s == JUDGED_NOTHING)
+        return;
+    if (x->best == UINT32_MAX || s > x->score || (s == x->score && R->rank[b] < R->rank[x->best])) {
+        x->best = (uint32_t)b;
+        x->score = s;
+    }
 }
 
 int claims__resolve(claims__run *run)
@@ -1760,7 +2264,13 @@ int claims__resolve(claims__run *run)
     claims_result *r = run->r;
     const claims__rows *st = &r->rows;
     size_t M = st->subject_count;
-    resolver R = {.run = run, .r = r, .st = st};
+    resolver R = {.run = run, .r = r, .st = st, .threshold = claims__match_threshold(run->ctx)};
+    /* labels weigh as the schema's "label" says, when it says */
+    const claims__attr *label_def = claims__schema_find(run->ctx, LABEL, sizeof LABEL - 1);
+    R.label_match = label_def ? label_def->match : (claims__match){2.0, 1.0, -2.5, 0.0};
+    /* half a date conflict: a report's days are a wide window */
+    const claims__attr *date_def = claims__schema_find(run->ctx, "date", 4);
+    R.implied = date_def && date_def->identifying ? date_def->match.conflict / 2.0 : 0.0;
     keyring K;
     claims__strmap_init(&K.index);
     claims__arena_init(&K.arena);
@@ -1789,9 +2299,12 @@ int claims__resolve(claims__run *run)
     }
 
     unsigned char *sepcount = calloc(M ? M : 1, 1);
+    R.seen = calloc(M ? M : 1, sizeof *R.seen);
     r->mention_subject = malloc((M ? M : 1) * sizeof *r->mention_subject);
-    if (!made || !sepcount || !r->mention_subject || build_features(&R) != CLAIMS_OK)
+    if (!made || !sepcount || !R.seen || !r->mention_subject || build_features(&R) != CLAIMS_OK)
         goto done;
+    for (size_t m = 0; m < M; m++)
+        R.seen[m] = (mention_seen){0, UINT32_MAX, 0};
     {
         blocking B = {&R, &K, NULL, 0, 0};
         rc = side_by_side(run->threads, block_step, &B, value_step, &R);
@@ -1811,10 +2324,13 @@ int claims__resolve(claims__run *run)
         (rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
         goto done;
     rc = CLAIMS_ENOMEM;
+    if (getenv("CLAIMS_DEBUG_RESOLVE"))
+        fprintf(stderr, "resolve: %zu block entries, %zu keys, %zu pairs\n", nb, K.count, np);
     free(blocks);
     blocks = NULL;
     R.judged = malloc((np ? np : 1) * sizeof *R.judged);
-    if (!R.judged)
+    R.closeness = malloc((np ? np : 1) * sizeof *R.closeness);
+    if (!R.judged || !R.closeness)
         goto done;
     {
         /* few pairs are not worth a thread */
@@ -1823,27 +2339,28 @@ int claims__resolve(claims__run *run)
         if (claims__parallel(parts, run->threads, judge_part, &J) != 0)
             goto done;
     }
+    const int64_t at = llround(R.threshold * 1e6);
     for (size_t i = 0; i < np; i++) {
         size_t a = (size_t)(pairs[i] >> 32), b = (size_t)(pairs[i] & 0xffffffffu);
-        if (R.judged[i] >= 0) {
+        int64_t s = R.judged[i];
+        note_seen(&R, a, b, s);
+        note_seen(&R, b, a, s);
+        if (s != JUDGED_NOTHING && s >= at) {
             if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
                 goto done;
-            cand[nc++] = (candidate){(double)R.judged[i] / 1e6, R.rank[a], R.rank[b], (uint32_t)a,
-                                     (uint32_t)b};
-        } else if (R.judged[i] == JUDGED_APART &&
+            cand[nc++] = (candidate){(double)s / 1e6, (double)R.closeness[i] / 1e4, R.rank[a],
+                                     R.rank[b], (uint32_t)a, (uint32_t)b};
+        } else if (s != JUDGED_NOTHING && s < 0 &&
                    (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
             if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
                 goto done;
-            seps[ns++] = (separation){a, b};
+            seps[ns++] = (separation){a, b, false, NO_LINKAGE};
             sepcount[a] += sepcount[a] < MAX_SEPARATIONS;
             sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
         }
     }
-    {
-        ordering O = {&R, cand, nc, pairs, np};
-        if (side_by_side(run->threads, apart_step, &O, candidate_step, &O) != CLAIMS_OK)
-            goto done;
-    }
+    if (nc > 1)
+        qsort(cand, nc, sizeof *cand, cmp_candidate);
     free(pairs);
     pairs = NULL;
 
@@ -1862,8 +2379,22 @@ int claims__resolve(claims__run *run)
     size_t merged = 0;
     for (size_t i = 0; i < nc; i++) {
         size_t ra = root(&C, cand[i].a), rb = root(&C, cand[i].b);
-        if (ra == rb || !can_join(&R.comparers[0], &C, ra, rb))
+        if (ra == rb)
             continue;
+        linkage L = link_clusters(&R.comparers[0], &C, ra, rb);
+        if (!linked(&L, R.threshold)) {
+            size_t a = cand[i].a, b = cand[i].b;
+            /* why two mentions that match stay apart, when it is not a
+             * document naming two subjects */
+            if (!L.impossible && (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
+                if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
+                    goto done;
+                seps[ns++] = (separation){a, b, true, L};
+                sepcount[a] += sepcount[a] < MAX_SEPARATIONS;
+                sepcount[b] += sepcount[b] < MAX_SEPARATIONS;
+            }
+            continue;
+        }
         /* the root is the member first in content order */
         if (R.rank[ra] > R.rank[rb]) {
             size_t t = ra;
@@ -1875,16 +2406,17 @@ int claims__resolve(claims__run *run)
     }
     /* what only judging and merging needed */
     free(R.judged);
+    free(R.closeness);
     free(R.places);
     free(R.pfirst);
     free(R.spans);
-    free(R.apart);
-    free(R.afirst);
+    free(R.key_class);
     R.spans = NULL;
     R.judged = NULL;
+    R.closeness = NULL;
     R.places = NULL;
     R.pfirst = NULL;
-    R.apart = R.afirst = NULL;
+    R.key_class = NULL;
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
     for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
@@ -1892,6 +2424,7 @@ done:
     free(R.comparers);
     free(R.busy);
     free(sepcount);
+    free(R.seen);
     free(R.features);
     free(R.first);
     free(R.rank);
@@ -1899,11 +2432,20 @@ done:
     free(R.ident);
     free(R.rep);
     free(R.judged);
+    free(R.closeness);
     free(R.places);
     free(R.pfirst);
     free(R.spans);
-    free(R.apart);
-    free(R.afirst);
+    free(R.dlo);
+    free(R.dhi);
+    free(R.people);
+    free(R.has_date);
+    free(R.pub);
+    free(R.lwords);
+    free(R.lfirst);
+    free(R.keyless);
+    free(R.when);
+    free(R.key_class);
     claims__strmap_free(&K.index);
     claims__arena_free(&K.arena);
     free(K.text);

@@ -63,6 +63,57 @@ static int put(claims_ctx *ctx, const claims__attr *a, size_t len)
     return CLAIMS_OK;
 }
 
+/* Default weights (docs/schema.md, "Resolution weights"). An attribute
+ * that identifies alone (a name) decides by itself, either way; one that
+ * identifies together with others does not: a date that agrees is the
+ * strongest single sign of one event (few other events of the same people
+ * fall on it), one that conflicts the strongest against (reports rarely
+ * misdate); places and occasions are named at different levels and in
+ * different words, so that a conflict between them weighs less than an
+ * agreement does. Two mentions merge at CLAIMS_MATCH_THRESHOLD_DEFAULT
+ * (5): a date and one more thing, or two things without a date. */
+claims__match claims__match_default(claims_type type, claims_cardinality card, int identifying)
+{
+    if (identifying >= 2)
+        return (claims__match){6.0, 5.0, -6.0, 0.0};
+    if (identifying <= 0)
+        return (claims__match){0.0, 0.0, 0.0, 0.0};
+    switch (type) {
+    case CLAIMS_TYPE_DATE:
+        return (claims__match){4.0, 2.0, -5.0, 0.0};
+    case CLAIMS_TYPE_PLACE: /* "Peru" is compatible with every city in it */
+        return (claims__match){3.0, 1.0, -5.0, 0.0};
+    case CLAIMS_TYPE_OCCASION:
+        return (claims__match){3.0, 2.0, -2.0, 0.0};
+    case CLAIMS_TYPE_PERSON:
+    case CLAIMS_TYPE_PERSONS:
+        /* an event with participants is named with them: a mention
+         * without any is likely another sort of event */
+        if (card == CLAIMS_SET)
+            return (claims__match){3.0, 2.0, -6.0, -3.0};
+        return (claims__match){3.0, 1.5, -3.0, 0.0};
+    default:
+        return card == CLAIMS_SET ? (claims__match){3.0, 2.0, -3.0, 0.0}
+                                  : (claims__match){3.0, 1.5, -3.0, 0.0};
+    }
+}
+
+double claims__match_threshold(const claims_ctx *ctx)
+{
+    return ctx && ctx->match_threshold > 0.0 ? ctx->match_threshold
+                                             : CLAIMS_MATCH_THRESHOLD_DEFAULT;
+}
+
+int claims_ctx_set_match_threshold(claims_ctx *ctx, double threshold)
+{
+    if (!ctx || !(threshold >= 0.0) || isinf(threshold))
+        return CLAIMS_EINVAL;
+    ctx->match_threshold = threshold;
+    return CLAIMS_OK;
+}
+
+double claims_ctx_match_threshold(const claims_ctx *ctx) { return claims__match_threshold(ctx); }
+
 int claims__schema_init(claims_ctx *ctx)
 {
     for (size_t i = 0; i < sizeof BUILTIN / sizeof BUILTIN[0]; i++) {
@@ -71,7 +122,9 @@ int claims__schema_init(claims_ctx *ctx)
                           BUILTIN[i].cardinality,
                           BUILTIN[i].identifying,
                           0.0,
-                          0.0};
+                          0.0,
+                          claims__match_default(BUILTIN[i].type, BUILTIN[i].cardinality,
+                                                BUILTIN[i].identifying)};
         if (put(ctx, &a, strlen(a.name)) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
     }
@@ -113,7 +166,28 @@ static int validate(const claims_attribute_def *def, claims_error *err)
     if (!(def->tolerance >= 0.0) || !(def->time_tolerance >= 0.0) || isinf(def->tolerance) ||
         isinf(def->time_tolerance))
         return claims__error_simple(err, CLAIMS_EINVAL, "tolerances must be finite and >= 0");
+    if (def->version >= 2 &&
+        (!(def->match_agree >= def->match_compatible) || !(def->match_compatible >= 0.0) ||
+         !(def->match_conflict <= 0.0) || !(def->match_absent <= 0.0) ||
+         isinf(def->match_agree) || isinf(def->match_conflict) || isinf(def->match_absent)))
+        return claims__error_simple(err, CLAIMS_EINVAL,
+                                    "match weights must be finite, with agree >= compatible >= "
+                                    "0 >= conflict and absent <= 0");
     return CLAIMS_OK;
+}
+
+/* The schema entry of a checked definition: its weights, or the defaults
+ * when it gives none. */
+static claims__attr from_def(const claims_attribute_def *def)
+{
+    claims__attr a = {def->name.ptr,    def->type,      def->cardinality,
+                      def->identifying, def->tolerance, def->time_tolerance,
+                      claims__match_default(def->type, def->cardinality, def->identifying)};
+    if (def->version >= 2 && (def->match_agree != 0.0 || def->match_compatible != 0.0 ||
+                              def->match_conflict != 0.0 || def->match_absent != 0.0))
+        a.match = (claims__match){def->match_agree, def->match_compatible, def->match_conflict,
+                                  def->match_absent};
+    return a;
 }
 
 int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_def *def, claims_error *err)
@@ -121,14 +195,13 @@ int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_def *def, c
     claims__error_clear(err);
     if (!ctx || !def)
         return claims__error_simple(err, CLAIMS_EINVAL, "ctx or def is NULL");
-    if (def->version != CLAIMS_ATTRIBUTE_DEF_VERSION)
+    if (def->version != 1 && def->version != CLAIMS_ATTRIBUTE_DEF_VERSION)
         return claims__error_simple(err, CLAIMS_EINVAL, "unsupported attribute def version %u",
                                     def->version);
     int rc = validate(def, err);
     if (rc != CLAIMS_OK)
         return rc;
-    claims__attr a = {def->name.ptr,    def->type,      def->cardinality,
-                      def->identifying, def->tolerance, def->time_tolerance};
+    claims__attr a = from_def(def);
     if (put(ctx, &a, def->name.len) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     return CLAIMS_OK;
@@ -137,12 +210,18 @@ int claims_ctx_set_attribute(claims_ctx *ctx, const claims_attribute_def *def, c
 int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx, const char *name,
                          size_t len)
 {
-    if (!out || !ctx || (!name && len))
+    if (!out || !ctx || (!name && len) ||
+        (out->version != 1 && out->version != CLAIMS_ATTRIBUTE_DEF_VERSION))
         return CLAIMS_EINVAL;
     const claims__attr *a = claims__schema_find(ctx, name, len);
     if (!a)
         return CLAIMS_ENOTFOUND;
-    out->version = CLAIMS_ATTRIBUTE_DEF_VERSION;
+    if (out->version >= 2) {
+        out->match_agree = a->match.agree;
+        out->match_compatible = a->match.compatible;
+        out->match_conflict = a->match.conflict;
+        out->match_absent = a->match.absent;
+    }
     out->name.ptr = a->name;
     out->name.len = strlen(a->name);
     out->type = a->type;
@@ -197,6 +276,25 @@ static int read_definition(claims_attribute_def *d, const char *key, json_t *v, 
         return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
                                     "must be a number of seconds >= 0");
     d->time_tolerance = ttol ? json_number_value(ttol) : 0.0;
+    /* "match": {"agree": 4, "compatible": 2, "conflict": -5} */
+    json_t *m = json_object_get(v, path[2] = "match");
+    if (m && !json_is_object(m))
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                    "must be an object {\"agree\", \"compatible\", "
+                                    "\"conflict\"}");
+    static const char *const LEVELS[] = {"agree", "compatible", "conflict", "absent"};
+    double *slot[] = {&d->match_agree, &d->match_compatible, &d->match_conflict,
+                      &d->match_absent};
+    for (size_t i = 0; m && i < 4; i++) {
+        json_t *w = json_object_get(m, LEVELS[i]);
+        if (!w && i < 3)
+            return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                        "required: \"%s\", a number", LEVELS[i]);
+        if (w && !json_is_number(w))
+            return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 3,
+                                        "\"%s\" must be a number", LEVELS[i]);
+        *slot[i] = w ? json_number_value(w) : 0.0;
+    }
     claims_error e; /* what is left to check: the name */
     claims__error_clear(&e);
     if (validate(d, &e) != CLAIMS_OK)
@@ -216,8 +314,7 @@ static int apply(claims_ctx *ctx, const claims_attribute_def *defs, size_t n)
         memcpy(saved, ctx->attrs, count * sizeof *saved);
     int rc = CLAIMS_OK;
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {
-        claims__attr a = {defs[i].name.ptr,    defs[i].type,      defs[i].cardinality,
-                          defs[i].identifying, defs[i].tolerance, defs[i].time_tolerance};
+        claims__attr a = from_def(&defs[i]);
         rc = put(ctx, &a, defs[i].name.len);
     }
     if (rc != CLAIMS_OK) {
@@ -273,8 +370,15 @@ int claims_ctx_load_schema(claims_ctx *ctx, const char *json, size_t len, claims
                 break;
             n++;
         }
+    /* "match_threshold": the score at which mentions merge */
+    const char *tpath[1] = {"match_threshold"};
+    json_t *th = rc == CLAIMS_OK ? json_object_get(root, tpath[0]) : NULL;
+    if (th && !(json_is_number(th) && json_number_value(th) > 0.0))
+        rc = claims__config_error(err, CLAIMS_ESCHEMA, src, tpath, 1, "must be a number > 0");
     if (rc == CLAIMS_OK && (rc = apply(ctx, defs, n)) != CLAIMS_OK)
         claims__error_set(err, rc, src, 0, 0, -1, -1, "out of memory");
+    if (rc == CLAIMS_OK && th)
+        ctx->match_threshold = json_number_value(th);
     free(defs);
     json_decref(root);
     return rc;

@@ -10,13 +10,29 @@
 #include "util/util.h"
 
 /** An attribute of the schema (schema.c). */
+/* What one identifying attribute adds to the score of two mentions
+ * (resolve.c): values that agree, are compatible, or conflict, or the
+ * attribute given by one of them only. Log-odds in bits, as in
+ * Fellegi-Sunter: log2(P(level | same subject) / P(level | different)). */
+typedef struct claims__match {
+    double agree, compatible, conflict, absent;
+} claims__match;
+
 typedef struct claims__attr {
     const char *name; /* in the context's arena */
     claims_type type;
     claims_cardinality cardinality;
     int identifying;
     double tolerance, time_tolerance;
+    claims__match match; /* used when identifying */
 } claims__attr;
+
+/** The weights an identifying attribute gets when its definition gives
+ *  none (docs/schema.md). */
+claims__match claims__match_default(claims_type type, claims_cardinality card, int identifying);
+/** The score above which two mentions are one subject (the context's, or
+ *  the default). */
+double claims__match_threshold(const claims_ctx *ctx);
 
 /** The attribute called name, or NULL. */
 const claims__attr *claims__schema_find(const claims_ctx *ctx, const char *name, size_t len);

@@ -43,6 +43,7 @@ struct claims_ctx {
     claims__attr *attrs; /* the schema */
     size_t attr_count, attr_cap;
     claims_strmap attr_index; /* name -> index in attrs */
+    double match_threshold;   /* 0: the default (claims__match_threshold) */
 };
 
 /** Installs the built-in schema into a new context. */

@@ -361,10 +361,17 @@ class Context(_Handle):
     def set_attribute(self, name: str, type: TypeLike, *,
                       cardinality: Union[Cardinality, int, str] = Cardinality.SINGLE,
                       identifying: int = 0, tolerance: float = 0.0,
-                      time_tolerance: float = 0.0) -> None:
-        """Adds or replaces one attribute definition of the schema."""
+                      time_tolerance: float = 0.0,
+                      match: Optional[Tuple[float, ...]] = None) -> None:
+        """Adds or replaces one attribute definition of the schema.
+        `match`: (agree, compatible, conflict[, absent]) weights for
+        resolution; None: the defaults of the type."""
         d = _ffi.AttributeDef()
-        d.version = 1
+        d.version = 2
+        if match is not None:
+            w = [float(x) for x in match] + [0.0] * (4 - len(match))
+            (d.match_agree, d.match_compatible, d.match_conflict,
+             d.match_absent) = w[:4]
         d.name = _ffi.make_str(name, "name")
         d.type = _type(type)
         d.cardinality = coerce(Cardinality, cardinality, "cardinality")
@@ -374,11 +381,23 @@ class Context(_Handle):
         with self._lock.write:
             _ffi.claims_ctx_set_attribute(self._ptr(), ctypes.byref(d), _ffi.Error())
 
+    @property
+    def match_threshold(self) -> float:
+        """The score at which two subject mentions are one subject
+        (docs/schema.md); set 0 to restore the default."""
+        with self._lock.read:
+            return float(_ffi.claims_ctx_match_threshold(self._ptr()))
+
+    @match_threshold.setter
+    def match_threshold(self, threshold: float) -> None:
+        with self._lock.write:
+            _ffi.claims_ctx_set_match_threshold(self._ptr(), float(threshold))
+
     def attribute(self, name: str) -> AttributeDef:
         """The schema's definition of `name`; NotFoundError when unknown."""
         raw = _ffi.to_bytes(name, "name")
         d = _ffi.AttributeDef()
-        d.version = 1
+        d.version = 2
         with self._lock.read:
             _ffi.claims_ctx_attribute(ctypes.byref(d), self._ptr(), raw, len(raw))
             got = d.name.ptr[:d.name.len] if d.name.ptr else raw
@@ -386,7 +405,9 @@ class Context(_Handle):
                             type=_enum(Type, d.type),
                             cardinality=_enum(Cardinality, d.cardinality),
                             identifying=d.identifying, tolerance=d.tolerance,
-                            time_tolerance=d.time_tolerance)
+                            time_tolerance=d.time_tolerance,
+                            match=(d.match_agree, d.match_compatible,
+                                   d.match_conflict, d.match_absent))
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):

@@ -234,7 +234,9 @@ class ClaimInfo(Structure):
 class AttributeDef(Structure):
     _fields_ = [("version", c_uint), ("name", Str), ("type", c_int),
                 ("cardinality", c_int), ("identifying", c_int),
-                ("tolerance", c_double), ("time_tolerance", c_double)]
+                ("tolerance", c_double), ("time_tolerance", c_double),
+                ("match_agree", c_double), ("match_compatible", c_double),
+                ("match_conflict", c_double), ("match_absent", c_double)]
 
 
 class ReconcileOptions(Structure):
@@ -491,6 +493,8 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
      {"status": True}),
     ("claims_ctx_attribute", c_int, [_P(AttributeDef), ctx_p, c_char_p, _S],
      {"status": True}),
+    ("claims_ctx_set_match_threshold", c_int, [ctx_p, c_double], {"status": True}),
+    ("claims_ctx_match_threshold", c_double, [ctx_p], {}),
     # reconciliation
     ("claims_agreement_name", c_char_p, [c_int], {}),
     ("claims_reconcile_options_init", c_int, [_P(ReconcileOptions), c_uint],

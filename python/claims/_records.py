@@ -285,6 +285,10 @@ class AttributeDef:
     identifying: int = 0
     tolerance: float = 0.0
     time_tolerance: float = 0.0
+    #: What the attribute adds to the score of two subject mentions when
+    #: their values agree, are compatible or conflict, or when one of them
+    #: only gives it (docs/schema.md).
+    match: Tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 def _owner(result: Optional["Result"]) -> "Result":

@@ -162,7 +162,19 @@ class ContextTest(unittest.TestCase):
             ctx.set_attribute("mood", "text", cardinality="set", identifying=1)
             mood = ctx.attribute("mood")
             self.assertEqual(mood, claims.AttributeDef("mood", Type.TEXT,
-                                                       claims.Cardinality.SET, 1))
+                                                       claims.Cardinality.SET, 1,
+                                                       match=(3.0, 2.0, -3.0, 0.0)))
+            ctx.set_attribute("flag", "text", identifying=2, match=(8, 4, -1))
+            self.assertEqual(ctx.attribute("flag").match, (8.0, 4.0, -1.0, 0.0))
+            with self.assertRaises(claims.InvalidArgumentError):
+                ctx.set_attribute("flag", "text", identifying=1, match=(1, 2, -1))
+            self.assertEqual(ctx.match_threshold, 5.0)
+            ctx.match_threshold = 7.5
+            self.assertEqual(ctx.match_threshold, 7.5)
+            ctx.match_threshold = 0
+            self.assertEqual(ctx.match_threshold, 5.0)
+            with self.assertRaises(claims.InvalidArgumentError):
+                ctx.match_threshold = -1
             ctx.load_schema({"attributes": {"crowd": {
                 "type": "number", "cardinality": "single", "tolerance": 0.1}}})
             crowd = ctx.attribute("crowd")
