@@ -109,6 +109,7 @@ typedef struct resolver {
     int64_t *judged;   /* per listed pair: the score in millionths, or
                         * JUDGED_NOTHING */
     int32_t *closeness; /* per listed pair: in 1e-4 */
+    bool *conflicted;   /* per listed pair: an attribute conflicts */
     mention_seen *seen; /* per mention */
     /* per mention (CSR): the words of its label that its values do not
      * account for, sorted hashes (events only) */
@@ -1552,6 +1553,7 @@ static int judge_part(void *arg, size_t part)
         /* rounded: sums in another order must rank the same */
         J->R->judged[i] = v.compared ? llround(v.score * 1e6) : JUDGED_NOTHING;
         J->R->closeness[i] = v.compared ? (int32_t)llround(v.closeness * 1e4) : 0;
+        J->R->conflicted[i] = v.conflicts > 0;
     }
     give_back(J->R, K);
     return 0;
@@ -2330,7 +2332,8 @@ int claims__resolve(claims__run *run)
     blocks = NULL;
     R.judged = malloc((np ? np : 1) * sizeof *R.judged);
     R.closeness = malloc((np ? np : 1) * sizeof *R.closeness);
-    if (!R.judged || !R.closeness)
+    R.conflicted = malloc((np ? np : 1) * sizeof *R.conflicted);
+    if (!R.judged || !R.closeness || !R.conflicted)
         goto done;
     {
         /* few pairs are not worth a thread */
@@ -2350,7 +2353,7 @@ int claims__resolve(claims__run *run)
                 goto done;
             cand[nc++] = (candidate){(double)s / 1e6, (double)R.closeness[i] / 1e4, R.rank[a],
                                      R.rank[b], (uint32_t)a, (uint32_t)b};
-        } else if (s != JUDGED_NOTHING && s < 0 &&
+        } else if (s != JUDGED_NOTHING && R.conflicted[i] &&
                    (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
             if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
                 goto done;
@@ -2407,6 +2410,7 @@ int claims__resolve(claims__run *run)
     /* what only judging and merging needed */
     free(R.judged);
     free(R.closeness);
+    free(R.conflicted);
     free(R.places);
     free(R.pfirst);
     free(R.spans);
@@ -2414,6 +2418,7 @@ int claims__resolve(claims__run *run)
     R.spans = NULL;
     R.judged = NULL;
     R.closeness = NULL;
+    R.conflicted = NULL;
     R.places = NULL;
     R.pfirst = NULL;
     R.key_class = NULL;
@@ -2433,6 +2438,7 @@ done:
     free(R.rep);
     free(R.judged);
     free(R.closeness);
+    free(R.conflicted);
     free(R.places);
     free(R.pfirst);
     free(R.spans);
