@@ -1,9 +1,11 @@
-/* label_words.c - what a subject mention's label says beyond its claims:
- * the content words of "Saturday's earthquake in Teskar province" that its
- * place, date and participants do not account for ("earthquake"), for
- * resolution to compare (docs/reconciliation.md, "Labels"). Two reports of
- * one event call it by the same noun more often than not ("the fire", "the
- * ruling"); two events of one day and place are a fire and a bombing. */
+/* label_words.c - the words of a subject mention's label and of its values,
+ * for resolution to compare labels beyond what the values already compare
+ * (docs/reconciliation.md, "Labels"): of "Saturday's earthquake in Teskar
+ * province" against "the quake in Marrow Valley", with both places
+ * compared as places, "earthquake" is what is left, and agrees. Two reports
+ * of one event call it by the same noun more often than not ("the fire",
+ * "the ruling"); two events of one day and place are a fire and a
+ * bombing. */
 #include "reconcile/stage.h"
 #include "values/calendar.h"
 
@@ -124,37 +126,19 @@ static int add_words(claims_buf *fold, const char *s, size_t len, uint64_t **out
     return CLAIMS_OK;
 }
 
-int claims__label_words(claims_buf *fold, const char *label, const char *const *explained,
-                        size_t nexplained, uint64_t **words, size_t *n, size_t *cap)
+int claims__words(claims_buf *fold, const char *text, uint64_t **words, size_t *n, size_t *cap)
 {
     size_t first = *n;
-    if (add_words(fold, label, strlen(label), words, n, cap) != CLAIMS_OK)
+    if (add_words(fold, text, strlen(text), words, n, cap) != CLAIMS_OK)
         return CLAIMS_ENOMEM;
-    size_t nl = *n - first;
-    /* the words that the mention's own values account for */
-    uint64_t *known = NULL;
-    size_t nk = 0, kcap = 0;
-    for (size_t i = 0; i < nexplained; i++)
-        if (add_words(fold, explained[i], strlen(explained[i]), &known, &nk, &kcap) !=
-            CLAIMS_OK) {
-            free(known);
-            return CLAIMS_ENOMEM;
-        }
-    if (nk > 1)
-        qsort(known, nk, sizeof *known, cmp_u64);
     uint64_t *w = *words + first;
+    size_t nl = *n - first, kept = 0;
     if (nl > 1)
         qsort(w, nl, sizeof *w, cmp_u64);
-    size_t kept = 0;
-    for (size_t i = 0; i < nl; i++) {
-        if (kept && w[kept - 1] == w[i])
-            continue; /* once each */
-        if (nk && bsearch(&w[i], known, nk, sizeof *known, cmp_u64))
-            continue;
-        w[kept++] = w[i];
-    }
+    for (size_t i = 0; i < nl; i++)
+        if (!kept || w[kept - 1] != w[i]) /* once each */
+            w[kept++] = w[i];
     *n = first + kept;
-    free(known);
     return CLAIMS_OK;
 }
 

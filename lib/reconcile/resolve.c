@@ -115,6 +115,10 @@ typedef struct resolver {
      * account for, sorted hashes (events only) */
     uint64_t *lwords;
     size_t *lfirst;
+    /* and the words of its values, by word, with their attribute's rank */
+    uint64_t *xwords;
+    uint32_t *xattr;
+    size_t *xfirst;
     claims__match label_match;
     bool *has_date;  /* per mention: gives a date */
     int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
@@ -778,6 +782,50 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
 
 /* Features of one attribute compared at most this many at a time. */
 #define MAX_VALUES 64
+/* Attributes two mentions have in common, as label words see them. */
+#define MAX_COMMON 32
+
+/* Is word w among the words of mention m's values of an attribute in
+ * common[0..n)? */
+static bool explained(const resolver *R, size_t m, uint64_t w, const uint32_t *common, size_t n)
+{
+    size_t lo = R->xfirst[m], hi = R->xfirst[m + 1];
+    while (lo < hi) { /* the first place of w */
+        size_t mid = (lo + hi) / 2;
+        if (R->xwords[mid] < w)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < R->xfirst[m + 1] && R->xwords[lo] == w; lo++)
+        for (size_t k = 0; k < n; k++)
+            if (R->xattr[lo] == common[k])
+                return true;
+    return false;
+}
+
+/* The label words of a and b that the values of the attributes both give
+ * do not account for (those are compared as values): how many each has
+ * left, and how many of those are shared. */
+static void label_residue(const resolver *R, size_t a, size_t b, const uint32_t *common, size_t n,
+                          size_t *ra, size_t *rb, size_t *shared)
+{
+    const uint64_t *A = R->lwords + R->lfirst[a], *B = R->lwords + R->lfirst[b];
+    size_t na = R->lfirst[a + 1] - R->lfirst[a], nb = R->lfirst[b + 1] - R->lfirst[b];
+    size_t i = 0, j = 0;
+    while (i < na || j < nb) {
+        bool take_a = j >= nb || (i < na && A[i] <= B[j]);
+        bool take_b = i >= na || (j < nb && B[j] <= A[i]);
+        uint64_t w = take_a ? A[i] : B[j];
+        if (!explained(R, a, w, common, n) && !explained(R, b, w, common, n)) {
+            *ra += take_a;
+            *rb += take_b;
+            *shared += take_a && take_b;
+        }
+        i += take_a;
+        j += take_b;
+    }
+}
 
 /* Compares mentions a and b over the attributes both have, in name order
  * (features are sorted by it), so that explanations do not depend on the
@@ -793,6 +841,8 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
     }
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
+    uint32_t common[MAX_COMMON]; /* the attributes both have, in rank order */
+    size_t ncommon = 0;
     size_t i = 0, j = 0;
     while (i < na || j < nb) {
         /* the next attribute of either, in name order */
@@ -805,6 +855,8 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
         if (ie > i && je > j) {
             compare_attribute(K, A + i, ie - i < MAX_VALUES ? ie - i : MAX_VALUES, B + j,
                               je - j < MAX_VALUES ? je - j : MAX_VALUES, &v, explain);
+            if (ncommon < MAX_COMMON)
+                common[ncommon++] = at;
         } else {
             /* one of them only: what that says, when the schema says */
             const feature *f = ie > i ? A + i : B + j;
@@ -840,28 +892,31 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
             }
         }
     }
-    /* the labels' own words */
+    /* the labels' own words, but those of the values compared already */
     size_t la = R->lfirst[a + 1] - R->lfirst[a], lb = R->lfirst[b + 1] - R->lfirst[b];
-    if (la && lb && R->label_match.agree + R->label_match.conflict != 0.0) {
-        size_t shared = claims__shared_words(R->lwords + R->lfirst[a], la,
-                                             R->lwords + R->lfirst[b], lb);
-        size_t least = la < lb ? la : lb;
-        level l = 3 * shared >= 2 * least ? LEVEL_AGREE : shared ? LEVEL_COMPATIBLE : LEVEL_CONFLICT;
-        const claims__match *w = &R->label_match;
-        v.compared++;
-        v.score += l == LEVEL_AGREE ? w->agree : l == LEVEL_COMPATIBLE ? w->compatible : w->conflict;
-        v.conflicts += l == LEVEL_CONFLICT;
-        if (explain) {
-            why_sep(K);
-            SAY(K, "label words "), say_size(K, shared), SAY(K, " of "), say_size(K, least);
-            SAY(K, " shared");
-            if (l != LEVEL_AGREE)
-                SAY(K, ", "), say(K, LEVEL_WORD[l], strlen(LEVEL_WORD[l]));
-            SAY(K, " (");
-            say_score(K, l == LEVEL_AGREE        ? w->agree
+    if (la && lb && R->label_match.agree - R->label_match.conflict != 0.0) {
+        size_t ra = 0, rb = 0, shared = 0;
+        label_residue(R, a, b, common, ncommon, &ra, &rb, &shared);
+        size_t least = ra < rb ? ra : rb;
+        if (least) {
+            level l = 3 * shared >= 2 * least ? LEVEL_AGREE
+                      : shared                ? LEVEL_COMPATIBLE
+                                              : LEVEL_CONFLICT;
+            const claims__match *w = &R->label_match;
+            double add = l == LEVEL_AGREE        ? w->agree
                          : l == LEVEL_COMPATIBLE ? w->compatible
-                                                 : w->conflict);
-            SAY(K, ")");
+                                                 : w->conflict;
+            v.compared++;
+            v.score += add;
+            v.conflicts += l == LEVEL_CONFLICT;
+            if (explain) {
+                why_sep(K);
+                SAY(K, "label words "), say_size(K, shared), SAY(K, " of "), say_size(K, least);
+                SAY(K, " shared");
+                if (l != LEVEL_AGREE)
+                    SAY(K, ", "), say(K, LEVEL_WORD[l], strlen(LEVEL_WORD[l]));
+                SAY(K, " ("), say_score(K, add), SAY(K, ")");
+            }
         }
     }
     return v;
@@ -2201,32 +2256,48 @@ static int block_step(void *arg)
     return rank_keys(B->K, B->blocks, B->nb);
 }
 
-/* Label words of an event's mentions (R->lwords, R->lfirst). */
+/* Words of each event mention's label (R->lwords, R->lfirst), and of its
+ * values with the rank of their attribute (R->xwords, R->xattr, R->xfirst,
+ * by word). After rank_attributes. */
 static int label_words(resolver *R)
 {
     const claims__rows *st = R->st;
-    size_t M = st->subject_count, n = 0, cap = 0;
+    size_t M = st->subject_count, n = 0, cap = 0, xn = 0, xcap = 0, acap = 0;
     R->lfirst = calloc(M + 1, sizeof *R->lfirst);
-    const char **explained = NULL;
-    size_t ecap = 0;
+    R->xfirst = calloc(M + 1, sizeof *R->xfirst);
     claims_buf fold;
     claims__buf_init(&fold);
-    int rc = R->lfirst ? CLAIMS_OK : CLAIMS_ENOMEM;
+    int rc = R->lfirst && R->xfirst ? CLAIMS_OK : CLAIMS_ENOMEM;
     for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
         R->lfirst[m] = n;
+        R->xfirst[m] = xn;
         const claims__subject *s = &st->subjects[m];
         if (!s->label[0] || strcmp(s->type, "event") != 0)
             continue;
-        size_t nf = R->first[m + 1] - R->first[m];
-        if ((rc = claims__grow((void **)&explained, &ecap, nf + 1, sizeof *explained)) != CLAIMS_OK)
+        if ((rc = claims__words(&fold, s->label, &R->lwords, &n, &cap)) != CLAIMS_OK)
             break;
-        for (size_t f = 0; f < nf; f++)
-            explained[f] = claims__value_norm(R->r->pool[R->features[R->first[m] + f].value], NULL);
-        rc = claims__label_words(&fold, s->label, explained, nf, &R->lwords, &n, &cap);
+        for (size_t f = R->first[m]; f < R->first[m + 1] && rc == CLAIMS_OK; f++) {
+            size_t before = xn;
+            rc = claims__words(&fold, claims__value_norm(R->r->pool[R->features[f].value], NULL),
+                               &R->xwords, &xn, &xcap);
+            if (rc == CLAIMS_OK &&
+                (rc = claims__grow((void **)&R->xattr, &acap, xn, sizeof *R->xattr)) == CLAIMS_OK)
+                for (size_t k = before; k < xn; k++)
+                    R->xattr[k] = R->features[f].attr;
+        }
+        /* the value words by word, so that a label word is looked up */
+        for (size_t i = R->xfirst[m] + 1; rc == CLAIMS_OK && i < xn; i++)
+            for (size_t j = i; j > R->xfirst[m] && R->xwords[j] < R->xwords[j - 1]; j--) {
+                uint64_t tw = R->xwords[j];
+                uint32_t ta = R->xattr[j];
+                R->xwords[j] = R->xwords[j - 1], R->xattr[j] = R->xattr[j - 1];
+                R->xwords[j - 1] = tw, R->xattr[j - 1] = ta;
+            }
     }
     if (R->lfirst)
         R->lfirst[M] = n;
-    free(explained);
+    if (R->xfirst)
+        R->xfirst[M] = xn;
     claims__buf_free(&fold);
     return rc;
 }
@@ -2244,7 +2315,7 @@ static int value_step(void *arg)
         return CLAIMS_ENOMEM;
     for (size_t v = 0; v < r->pool_count; v++)
         R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)claims_value_modifier(r->pool[v]);
-    return representatives(R) != CLAIMS_OK ? CLAIMS_ENOMEM : label_words(R);
+    return representatives(R);
 }
 
 /* Notes that mention a was compared with b, with score s. The best is the
@@ -2312,7 +2383,7 @@ int claims__resolve(claims__run *run)
         rc = side_by_side(run->threads, block_step, &B, value_step, &R);
         blocks = B.blocks;
         nb = B.nb;
-        if (rc != CLAIMS_OK || rank_attributes(&R) != CLAIMS_OK) {
+        if (rc != CLAIMS_OK || rank_attributes(&R) != CLAIMS_OK || label_words(&R) != CLAIMS_OK) {
             rc = CLAIMS_ENOMEM;
             goto done;
         }
@@ -2449,6 +2520,9 @@ done:
     free(R.pub);
     free(R.lwords);
     free(R.lfirst);
+    free(R.xwords);
+    free(R.xattr);
+    free(R.xfirst);
     free(R.keyless);
     free(R.when);
     free(R.key_class);

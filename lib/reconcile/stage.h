@@ -115,12 +115,11 @@ const char *claims__result_intern(claims_result *r, const char *s, size_t n);
 void claims__compare_values(claims_comparison *out, const claims_ctx *ctx, const claims__attr *attr,
                             const claims_value *a, const claims_value *b);
 
-/** The words of a subject mention's label that its own values do not
- *  account for (label_words.c): hashes appended to *words (a growable array
- *  of *cap, *n used), sorted and distinct; `explained` are the mention's
- *  canonical values. fold is scratch. CLAIMS_OK or CLAIMS_ENOMEM. */
-int claims__label_words(claims_buf *fold, const char *label, const char *const *explained,
-                        size_t nexplained, uint64_t **words, size_t *n, size_t *cap);
+/** The content words of text (label_words.c: folded, stemmed, synonyms as
+ *  one, without stop words, numbers and calendar words), as hashes appended
+ *  to *words (a growable array of *cap, *n used), sorted and distinct.
+ *  fold is scratch. CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__words(claims_buf *fold, const char *text, uint64_t **words, size_t *n, size_t *cap);
 /** How many of two sorted sets of word hashes are shared. */
 size_t claims__shared_words(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
