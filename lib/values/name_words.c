@@ -84,10 +84,11 @@ static bool consonant(char c) { return c >= 'a' && c <= 'z' && !strchr("aeiouy",
 size_t claims__name_skeleton(char *out, size_t cap, claims_str w)
 {
     size_t n = 0;
+    char last = '\0'; /* the last byte kept (out may be too short to hold it) */
     for (size_t i = 0; i < w.len; i++) {
-        char c = w.ptr[i], last = n ? out[n - 1] : '\0';
+        char c = w.ptr[i];
         bool ascii = c >= 'a' && c <= 'z';
-        if (n && ascii && c == last)
+        if (ascii && c == last)
             continue; /* a doubled letter: oskarsson */
         if (c == 'h' && consonant(last))
             continue; /* a silent h: thomas, gadhafi */
@@ -96,6 +97,7 @@ size_t claims__name_skeleton(char *out, size_t cap, claims_str w)
         if (n + 1 < cap)
             out[n] = c;
         n++;
+        last = c;
     }
     if (cap)
         out[n < cap ? n : cap - 1] = '\0';
@@ -440,6 +442,8 @@ static int split_fields(nick_load *l, const char *line, size_t len, char sep, fi
 {
     size_t n = 0, i = 0;
     claims__buf_clear(unq);
+    if (claims__buf_append(unq, "", 0) != CLAIMS_OK) /* an empty quoted field points here */
+        return CLAIMS_ENOMEM;
     for (;;) {
         while (i < len && line[i] == ' ')
             i++;

@@ -56,7 +56,8 @@ enum { CLAIMS__BLOCK_SURNAME = 0, CLAIMS__BLOCK_FIRST_WORD = 1 };
  *  al Assad" -> "asad"; "Xi Jinping", "Xi Jingping" -> "jinping"; "Ursula
  *  von der Leyen", "Leyen" -> "leyen". Every two names that compare equal
  *  or compatible through their surnames share it (not an initial for a
- *  surname: "J. F. K." gives "k"). CLAIMS__BLOCK_FIRST_WORD: the first word
+ *  surname: "J. F. K." gives "k"; names in another order share a
+ *  first-word key with a surname key, up to three words). CLAIMS__BLOCK_FIRST_WORD: the first word
  *  of a name of two words or more, likewise ("" for one word or an
  *  initial): for a family name written first ("Xi" / "Xi Jinping") and
  *  names in another order. Returns the key's full length, 0 when there is
