@@ -136,7 +136,9 @@ size_t claims__name_variant_edits(size_t letters)
 
 bool claims__name_spelling_variant(claims_str a, claims_str b)
 {
-    if (a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0)
+    /* the skeleton keeps the first letter, and the edits are at most two */
+    if (a.len == 0 || b.len == 0 || a.ptr[0] != b.ptr[0] || a.len > b.len + 2 ||
+        b.len > a.len + 2 || (a.len == b.len && memcmp(a.ptr, b.ptr, a.len) == 0))
         return false;
     size_t la = claims__utf8_length(a.ptr, a.len), lb = claims__utf8_length(b.ptr, b.len);
     size_t allowed = claims__name_variant_edits(la < lb ? la : lb);
