@@ -178,6 +178,28 @@ CLAIMS_API int claims_ctx_load_aliases(claims_ctx *ctx, const char *json, size_t
 CLAIMS_API int claims_ctx_add_alias(claims_ctx *ctx, claims_type type, const char *canonical,
                                     size_t clen, const char *alias, size_t alen, claims_error *err);
 
+/** Flags of claims_ctx_load_nicknames(). */
+#define CLAIMS_NICKNAMES_HEADER 0x1u /**< the first line with content is a header */
+
+/**
+ * Loads nicknames of given names into the context, so that "Bill Clinton"
+ * and "William Clinton" compare compatible (docs/normalization.md). `text`
+ * (len bytes of UTF-8) is CSV or, when its first line with content holds
+ * a tab, TSV: one pair a line, `name,nickname` or `name,has_nickname,nickname`
+ * (the form of the widely used names.csv of carltonnorthern/nicknames), each
+ * name one word; blank lines and lines starting with '#' are skipped, fields
+ * may be double-quoted. With CLAIMS_NICKNAMES_HEADER the first line with
+ * content is skipped. Pairs add to the built-in ones and to earlier loads;
+ * a load is all or nothing. `name` labels errors.
+ * Returns CLAIMS_OK; CLAIMS_ESYNTAX (a wrong field count, an unknown
+ * relation, a field that is not one given name, an unclosed quote),
+ * CLAIMS_ERANGE (a name over 64 bytes) or CLAIMS_ENCODING (invalid UTF-8, a
+ * NUL byte), with the line and column in err; CLAIMS_EINVAL (NULL ctx, NULL
+ * text with a length, unknown flags); CLAIMS_ENOMEM. Added in 0.1.
+ */
+CLAIMS_API int claims_ctx_load_nicknames(claims_ctx *ctx, const char *text, size_t len,
+                                         claims_str name, unsigned int flags, claims_error *err);
+
 /** TimeML-style modifiers: a hedge is never dropped. */
 typedef enum claims_modifier {
     CLAIMS_MOD_NONE = 0,

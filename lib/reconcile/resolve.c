@@ -106,6 +106,7 @@ typedef struct resolver {
     uint8_t *key_class; /* per block key: KEY_* */
     bool *people;       /* per mention: names participants */
     bool *keyless;      /* per mention: has no key but its date's */
+    bool *one_word;     /* per mention: names a participant by one word */
     int64_t *judged;   /* per listed pair: the score in millionths, or
                         * JUDGED_NOTHING */
     int32_t *closeness; /* per listed pair: in 1e-4 */
@@ -1102,7 +1103,7 @@ static size_t initials_of(const char *s, size_t len, char out[16])
  * part of a place ("lima, peru": lima, peru) and the occasion, and the
  * occasion's initials, with the buckets (alone without a date); names
  * alone. Features are still in claim order here. */
-static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e, size_t *n,
+static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size_t *n,
                         size_t *cap)
 {
     const claims_result *r = R->r;
@@ -1113,13 +1114,29 @@ static int mention_keys(const resolver *R, keyring *K, size_t m, block_entry **e
     int64_t when = R->when[m];
     bool dated = R->dlo[m] != INT64_MAX;
     int64_t lo = dated ? bucket_of(R->dlo[m]) : 0, hi = dated ? bucket_of(R->dhi[m] - 1) + 1 : 0;
-    const char *tok[16];
-    size_t tlen[16], nt = 0;
+    /* participants by their blocking keys (values.h): spelling variants,
+     * particles and a family name written first share one */
+    char tok[16][48], first[16][48];
+    size_t tlen[16], flen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
-        if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON)
-            tok[nt] = token_of(r->pool[F[i].value], &tlen[nt]), nt++;
+        if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON) {
+            const claims_value *v = r->pool[F[i].value];
+            tlen[nt] = claims__person_block_key(v, CLAIMS__BLOCK_SURNAME, tok[nt], sizeof tok[nt]);
+            flen[nt] =
+                claims__person_block_key(v, CLAIMS__BLOCK_FIRST_WORD, first[nt], sizeof first[nt]);
+            tlen[nt] = tlen[nt] < sizeof tok[nt] ? tlen[nt] : sizeof tok[nt] - 1;
+            flen[nt] = flen[nt] < sizeof first[nt] ? flen[nt] : sizeof first[nt] - 1;
+            if (tlen[nt]) {
+                R->one_word[m] |= flen[nt] == 0;
+                nt++;
+            }
+        }
     for (size_t i = 0; i < nt; i++) {
-        if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "p", tok[i], tlen[i], NULL, 0))
+        /* "pf": the first word of a longer name, where a name of one word
+         * meets it ("Xi", "Xi Jinping") */
+        if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "p", tok[i], tlen[i], NULL, 0) ||
+            push_keys(K, e, n, cap, m, when, dated, lo, hi, "pf", flen[i] ? first[i] : tok[i],
+                      flen[i] ? flen[i] : tlen[i], NULL, 0))
             return CLAIMS_ENOMEM;
         for (size_t j = 0; j < nt; j++) {
             int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
@@ -1330,8 +1347,10 @@ enum {
                      * participants meet by them) */
     KEY_ANY_DATE = 4, /* pairs of participants, names: any pair, dated or
                        * not */
-    KEY_DATE_ONLY = 8 /* "d:@2016-11-14": for the pairs with a mention that
-                       * has no other key */
+    KEY_DATE_ONLY = 8, /* "d:@2016-11-14": for the pairs with a mention that
+                        * has no other key */
+    KEY_FIRST_WORD = 16 /* "pf:xi": for the pairs with a mention that names a
+                         * participant by one word */
 };
 
 static uint8_t key_class(const char *key)
@@ -1341,6 +1360,8 @@ static uint8_t key_class(const char *key)
         c |= KEY_THING;
     else if (key[0] == 'd' && key[1] == ':')
         c |= KEY_DATE_ONLY;
+    else if (key[0] == 'p' && key[1] == 'f' && key[2] == ':')
+        c |= KEY_FIRST_WORD;
     else if (!(key[0] == 'p' && key[1] == ':'))
         c |= KEY_ANY_DATE;
     return c;
@@ -1356,7 +1377,8 @@ static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t
     bool ua = undated(R, a), ub = undated(R, b);
     if ((!(c & (KEY_DATED | KEY_ANY_DATE)) && !ua && !ub) ||
         ((c & KEY_THING) && R->people[a] && R->people[b]) ||
-        ((c & KEY_DATE_ONLY) && !R->keyless[a] && !R->keyless[b]))
+        ((c & KEY_DATE_ONLY) && !R->keyless[a] && !R->keyless[b]) ||
+        ((c & KEY_FIRST_WORD) && !R->one_word[a] && !R->one_word[b]))
         return false;
     if (size <= BLOCK_ALL)
         return true;
@@ -2241,7 +2263,8 @@ static int block_step(void *arg)
     }
     free(published);
     R->keyless = calloc(M ? M : 1, sizeof *R->keyless);
-    if (!R->keyless)
+    R->one_word = calloc(M ? M : 1, sizeof *R->one_word);
+    if (!R->keyless || !R->one_word)
         return CLAIMS_ENOMEM;
     for (size_t m = 0; m < M; m++) {
         size_t before = B->nb;
@@ -2524,6 +2547,7 @@ done:
     free(R.xattr);
     free(R.xfirst);
     free(R.keyless);
+    free(R.one_word);
     free(R.when);
     free(R.key_class);
     claims__strmap_free(&K.index);

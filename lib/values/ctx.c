@@ -26,6 +26,7 @@ void claims_ctx_free(claims_ctx *ctx)
     if (!ctx)
         return;
     claims__aliases_free(ctx->aliases);
+    claims__nicknames_free(ctx->nicknames);
     claims__schema_free(ctx);
     claims__arena_free(&ctx->arena);
     free(ctx);

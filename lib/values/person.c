@@ -264,44 +264,27 @@ static const suffix SUFFIXES[] = {
 
 /* Words that join the surname that follows them ("van dam", "de la cruz"). */
 static const char *const PARTICLES[] = {
-    "van", "von", "de", "der", "den", "del", "della", "di",  "da", "dos", "das",
-    "do",  "du",  "la", "le",  "ten", "ter", "bin",   "ibn", "al", "el",  "st",
+    "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das",  "do",
+    "du",  "la",  "le", "ten", "ter", "bin", "ibn",   "al", "el", "st",  "bint", "zu",
 };
 
-/* Transliteration classes: the first spelling is the canonical one. */
-static const char *const *const VARIANTS[] = {
-    (const char *const[]){"sergey", "sergei", "serguei", "sergej", NULL},
-    (const char *const[]){"dmitry", "dmitri", "dmitrij", "dimitri", "dimitry", NULL},
-    (const char *const[]){"yury", "yuri", "iouri", "jurij", "juri", NULL},
-    (const char *const[]){"alexey", "alexei", "aleksei", "aleksey", "alexej", "aleksej", NULL},
-    (const char *const[]){"andrey", "andrei", "andrej", NULL},
-    (const char *const[]){"nikolay", "nikolai", "nikolaj", NULL},
-    (const char *const[]){"mikhail", "michail", NULL},
-    (const char *const[]){"yevgeny", "evgeny", "evgeni", "yevgeni", "jewgeni", NULL},
-    (const char *const[]){"alexander", "aleksandr", "alexandr", NULL},
-    (const char *const[]){"pyotr", "petr", NULL},
-    (const char *const[]){"fyodor", "fedor", "feodor", "fiodor", NULL},
-    (const char *const[]){"grigory", "grigori", NULL},
-    (const char *const[]){"anatoly", "anatoli", NULL},
-    (const char *const[]){"vitaly", "vitali", NULL},
-    (const char *const[]){"valery", "valeri", NULL},
-    (const char *const[]){"gennady", "gennadi", "genadi", NULL},
-    (const char *const[]){"arkady", "arkadi", NULL},
-    (const char *const[]){"vasily", "vasili", "vassily", "vassili", "wassily", NULL},
-    (const char *const[]){"georgy", "georgi", NULL},
-    (const char *const[]){"matvey", "matvei", NULL},
-    (const char *const[]){"timofey", "timofei", NULL},
-    (const char *const[]){"muhammad", "mohammed", "mohamed", "mohammad", "muhammed", "mohamad",
-                          "muhamad", NULL},
-    (const char *const[]){"ahmed", "ahmad", NULL},
-    (const char *const[]){"hussein", "husain", "hussain", "husayn", NULL},
-    (const char *const[]){"hassan", "hasan", NULL},
-    (const char *const[]){"osama", "usama", NULL},
-    (const char *const[]){"abdullah", "abdallah", NULL},
-    (const char *const[]){"mahmoud", "mahmud", NULL},
-    (const char *const[]){"yusuf", "youssef", "yousef", "yousuf", "youssouf", NULL},
-    (const char *const[]){"gaddafi", "qaddafi", "kadhafi", "qadhafi", "gadhafi", "kaddafi", NULL},
+/* Particles a source may leave out, all of them at once ("von der Leyen" /
+ * "Leyen", "al-Assad" / "Assad", "de Gaulle" / "Gaulle"). "bin", "ibn",
+ * "bint" mean "son" or "daughter of" ("bin Salman" is not Salman) and "st"
+ * is part of the name ("St John"): they must be written by both. */
+static const char *const DROPPABLE_PARTICLES[] = {
+    "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos",
+    "das", "do",  "du", "la",  "le",  "ten", "ter",   "al", "el", "zu",
 };
+
+/* Particles that are also given names when they come first before a name
+ * that is not a particle ("Van Morrison", "Al Gore"); any other particle
+ * first starts a surname ("de Gaulle", "von der Leyen", "bin Laden"). */
+static const char *const GIVEN_PARTICLES[] = {"van", "al"};
+
+/* The Arabic article, written joined to the name after it ("al-Assad",
+ * "el-Sisi"); a canonical name always writes it so. */
+static const char *const ARTICLES[] = {"al", "el"};
 
 /* Common given names whose gender is clear, to tell "Mr. Obama" from
  * "Michelle Obama". Names used for both are left out. */
@@ -377,8 +360,9 @@ typedef struct person {
     claims_buf text;                   /* the cleaned folded text */
     claims_str word[PERSON_MAX_WORDS]; /* into text, or static spellings */
     bool initial[PERSON_MAX_WORDS];
-    size_t n;        /* words of the name, suffix excluded */
-    size_t nsurname; /* the last nsurname words are the surname */
+    size_t n;          /* words of the name, suffix excluded */
+    size_t nsurname;   /* the last nsurname words are the surname... */
+    size_t nparticles; /* ...of which the first nparticles are particles */
     const char *suffix;
     char gender; /* from a title: MALE, FEMALE or 0 */
 } person;
@@ -440,10 +424,19 @@ static bool role_aside(const char *s, size_t len)
     return false;
 }
 
-/* Copies s without parenthesized or bracketed asides ("(Author)") and
- * without quoted nicknames (Regis "Bud" Bates); a name quoted as a whole
- * loses its quotes only. With `roles`, an aside naming a role ends a name
- * in a list ("Boyce, Joseph G. (Author) Jennings, Dan W. (Author)"). */
+/* True for an editor's "[sic]". */
+static bool sic_aside(const char *s, size_t len)
+{
+    claims_str tok[2];
+    return tokenize(s, len, tok, 2) == 1 && claims__str_eq(tok[0], "sic");
+}
+
+/* Copies s without parenthesized asides ("(Author)") and without quoted
+ * nicknames (Regis "Bud" Bates); a name quoted as a whole loses its quotes
+ * only. Square brackets are an editor's insertion into a quote ("Secretary
+ * [John] Kerry"): their words stay, unless they name a role or are [sic].
+ * With `roles`, an aside naming a role ends a name in a list ("Boyce,
+ * Joseph G. (Author) Jennings, Dan W. (Author)"). */
 static int clean_text(claims_buf *out, const char *s, size_t len, bool roles)
 {
     while (len && s[0] == ' ')
@@ -479,6 +472,10 @@ static int clean_text(claims_buf *out, const char *s, size_t len, bool roles)
         }
         if (c == '"' && (j > len || s[j - 1] != '"' || j == i + 1))
             j = i + 1; /* an unpaired quote is dropped alone */
+        if (c == '[' && !role_aside(s + i, j - i) && !sic_aside(s + i, j - i)) {
+            o[i++] = ' '; /* an insertion: its words are read (the ] is no word) */
+            continue;
+        }
         char fill = roles && c != '"' && role_aside(s + i, j - i) ? ';' : ' ';
         memset(o + i, ' ', j - i);
         o[i] = fill;
@@ -566,12 +563,16 @@ static int strip_titles(const claims_str *tok, size_t n, size_t *start, char *ge
         }
         bool stripped = false;
         for (size_t k = 1; k <= 3 && s + k < n && !stripped; k++) {
+            if (claims__str_eq(tok[s + k - 1], "of"))
+                break; /* "Charles III of the United Kingdom": no title after "of" */
             m = find_title(tok, n, s + k, &t);
             if (m == 0)
                 continue;
             bool known = true;
             for (size_t q = s; q < s + k; q++)
                 known = known && qualifier(tok[q]);
+            if (known && s + k + m == n) /* "the [U.S.] secretary", "Russian President" */
+                return claims__error_simple(err, CLAIMS_ESYNTAX, "only a title, no name");
             size_t need = known ? 1 : 2;
             if (s + k + m + need <= n && (known || !t->name_word)) {
                 *start = s + k + m;
@@ -627,27 +628,6 @@ static const char *suffix_part(const char *s, size_t len)
     return n <= 3 ? suffix_words(tok, n) : NULL;
 }
 
-/* One spelling per transliteration class; Russian "-iy", "-yy" and "-ii"
- * endings written "-y" (zelenskiy, zelenskyy -> zelensky). The word is
- * changed in place when needed (it points into the person's own text). */
-static claims_str canonical_word(claims_str w, char *mutable_text)
-{
-    for (size_t c = 0; c < COUNT(VARIANTS); c++)
-        for (size_t k = 0; VARIANTS[c][k]; k++)
-            if (claims__str_eq(w, VARIANTS[c][k]))
-                return (claims_str){VARIANTS[c][0], strlen(VARIANTS[c][0])};
-    while (w.len >= 5 && mutable_text) {
-        char a = w.ptr[w.len - 2], b = w.ptr[w.len - 1];
-        char before = w.ptr[w.len - 3];
-        bool ii = a == 'i' && b == 'i' && strchr("rlkdgnv", before);
-        if (!(a == 'i' && b == 'y') && !(a == 'y' && b == 'y') && !ii)
-            break;
-        mutable_text[w.len - 2] = 'y';
-        w.len--;
-    }
-    return w;
-}
-
 static bool has_digit(claims_str w)
 {
     for (size_t i = 0; i < w.len; i++)
@@ -660,7 +640,9 @@ static bool has_digit(claims_str w)
  * ENOMEM. */
 static int person_read(person *p, const char *f, size_t len, claims_error *err)
 {
-    if (clean_text(&p->text, f, len, false) != CLAIMS_OK)
+    /* room after the text for one word glued to its article (al-assad) */
+    if (clean_text(&p->text, f, len, false) != CLAIMS_OK ||
+        claims__buf_reserve(&p->text, p->text.len + 4) != CLAIMS_OK)
         return claims__error_simple(err, CLAIMS_ENOMEM, "out of memory");
     char *t = p->text.data;
     /* comma parts, without those that are only a suffix */
@@ -701,8 +683,9 @@ static int person_read(person *p, const char *f, size_t len, claims_error *err)
     if (rc != CLAIMS_OK)
         return rc;
     /* after a title, "of <country>" is not part of the name: "Prime
-     * Minister Malcolm Turnbull of Australia" */
-    for (size_t k = start + 2; start > 0 && k < end; k++)
+     * Minister Malcolm Turnbull of Australia", "Chancellor Weber of
+     * Austria" (one word of name is enough) */
+    for (size_t k = start + 1; start > 0 && k < end; k++)
         if (claims__str_eq(tok[k], "of"))
             end = k;
     strip_suffixes(tok, start, &end, &sfx);
@@ -715,15 +698,35 @@ static int person_read(person *p, const char *f, size_t len, claims_error *err)
         if (has_digit(tok[k]))
             return claims__error_simple(err, CLAIMS_ESYNTAX, "a digit in a person name");
         p->initial[p->n] = is_initial(tok[k]);
-        p->word[p->n] = p->initial[p->n] ? tok[k] : canonical_word(tok[k], t + (tok[k].ptr - t));
+        p->word[p->n] =
+            p->initial[p->n] ? tok[k] : claims__name_word_spelling(tok[k], t + (tok[k].ptr - t));
         p->n++;
     }
+    /* particles join the surname; a first one starts it ("de Gaulle")
+     * unless it is also a given name before a name ("Van Morrison") */
     size_t s = p->n - 1;
-    /* particles join the surname, but a first word is a given name
-     * ("Van Morrison") */
-    while (s >= 2 && in_list(PARTICLES, COUNT(PARTICLES), p->word[s - 1]))
+    while (s >= 1 && !p->initial[s - 1] && in_list(PARTICLES, COUNT(PARTICLES), p->word[s - 1]))
         s--;
+    if (s == 0 && p->n >= 2 && in_list(GIVEN_PARTICLES, COUNT(GIVEN_PARTICLES), p->word[0]) &&
+        !in_list(PARTICLES, COUNT(PARTICLES), p->word[1]))
+        s = 1;
+    /* the article is written joined to the name it belongs to: "Bashar al
+     * Assad" -> "bashar al-assad" */
+    size_t last = p->n - 1;
+    if (last >= 1 && last - 1 >= s && in_list(ARTICLES, COUNT(ARTICLES), p->word[last - 1]) &&
+        !p->initial[last]) {
+        char *glued = t + p->text.len + 1;
+        memcpy(glued, p->word[last - 1].ptr, p->word[last - 1].len);
+        glued[p->word[last - 1].len] = '-';
+        memcpy(glued + p->word[last - 1].len + 1, p->word[last].ptr, p->word[last].len);
+        p->word[last - 1] = (claims_str){glued, p->word[last - 1].len + 1 + p->word[last].len};
+        p->n--;
+    }
     p->nsurname = p->n - s;
+    p->nparticles = 0;
+    while (p->nparticles + 1 < p->nsurname &&
+           in_list(PARTICLES, COUNT(PARTICLES), p->word[s + p->nparticles]))
+        p->nparticles++;
     p->suffix = sfx;
     p->gender = gender;
     return CLAIMS_OK;
@@ -856,26 +859,64 @@ int claims__person_parse(claims_value *v, const claims_ctx *ctx, const char *s, 
 
 /* ---- comparing two names ---------------------------------------------------------- */
 
-typedef enum word_rel { WORD_DIFFERENT, WORD_INITIAL, WORD_EQUAL } word_rel;
+typedef enum word_rel {
+    WORD_DIFFERENT,
+    WORD_NICKNAME, /* given names only: bill / william */
+    WORD_VARIANT,  /* one name spelt two ways: jinping / jingping */
+    WORD_INITIAL,
+    WORD_EQUAL
+} word_rel;
 
-static word_rel word_match(const person *a, size_t i, const person *b, size_t j)
+/* w without a joined article: "al-assad" -> "assad". */
+static claims_str without_article(claims_str w)
+{
+    for (size_t k = 0; k < COUNT(ARTICLES); k++) {
+        size_t n = strlen(ARTICLES[k]);
+        if (w.len > n + 1 && memcmp(w.ptr, ARTICLES[k], n) == 0 && w.ptr[n] == '-')
+            return (claims_str){w.ptr + n + 1, w.len - n - 1};
+    }
+    return w;
+}
+
+/* Index of the surname's first word after its particles: the word that
+ * carries a joined article, if any. */
+static size_t core_at(const person *p) { return p->n - p->nsurname + p->nparticles; }
+
+/* Word i of a against word j of b: given names (`given`) may also be
+ * nicknames of each other; the first word of a surname is compared
+ * without its article. */
+static word_rel word_match(const claims_ctx *ctx, const person *a, size_t i, const person *b,
+                           size_t j, bool given)
 {
     claims_str x = a->word[i], y = b->word[j];
+    if (!given && i == core_at(a) && j == core_at(b)) {
+        x = without_article(x);
+        y = without_article(y);
+    }
     if (x.len == y.len && memcmp(x.ptr, y.ptr, x.len) == 0 && a->initial[i] == b->initial[j])
         return WORD_EQUAL;
     if (a->initial[i] != b->initial[j]) {
         size_t p = 0, q = 0;
         if (claims__utf8_next(x.ptr, x.len, &p) == claims__utf8_next(y.ptr, y.len, &q))
             return WORD_INITIAL;
+        return WORD_DIFFERENT;
     }
+    if (a->initial[i])
+        return WORD_DIFFERENT;
+    if (claims__name_spelling_variant(x, y))
+        return WORD_VARIANT;
+    if (given && claims__nickname_match(ctx, x, y) != CLAIMS__NICK_NONE)
+        return WORD_NICKNAME;
     return WORD_DIFFERENT;
 }
 
-static double word_sim(const person *a, size_t i, const person *b, size_t j)
+static double word_sim(const claims_ctx *ctx, const person *a, size_t i, const person *b, size_t j,
+                       bool given)
 {
-    switch (word_match(a, i, b, j)) {
+    switch (word_match(ctx, a, i, b, j, given)) {
     case WORD_EQUAL: return 1.0;
-    case WORD_INITIAL: return 0.8;
+    case WORD_INITIAL:
+    case WORD_NICKNAME: return 0.8;
     default: {
         double s;
         return claims_jaro_winkler(&s, a->word[i].ptr, a->word[i].len, b->word[j].ptr,
@@ -888,14 +929,14 @@ static double word_sim(const person *a, size_t i, const person *b, size_t j)
 
 /* Token agreement: given names aligned from the left, surnames from the
  * right, over the longer name. */
-static double name_score(const person *a, const person *b)
+static double name_score(const claims_ctx *ctx, const person *a, const person *b)
 {
     size_t ga = a->n - a->nsurname, gb = b->n - b->nsurname;
     double sum = 0.0;
     for (size_t k = 0; k < ga && k < gb; k++)
-        sum += word_sim(a, k, b, k);
+        sum += word_sim(ctx, a, k, b, k, true);
     for (size_t k = 1; k <= a->nsurname && k <= b->nsurname; k++)
-        sum += word_sim(a, a->n - k, b, b->n - k);
+        sum += word_sim(ctx, a, a->n - k, b, b->n - k, false);
     size_t n = a->n > b->n ? a->n : b->n;
     if (a->suffix || b->suffix) { /* a suffix counts as one more word */
         n++;
@@ -940,7 +981,9 @@ static bool same_words(const person *a, const person *b)
     bool used[PERSON_MAX_WORDS] = {false};
     for (size_t i = 0; i < a->n; i++) {
         size_t j = 0;
-        while (j < b->n && (used[j] || word_match(a, i, b, j) != WORD_EQUAL))
+        while (j < b->n &&
+               (used[j] || a->initial[i] != b->initial[j] || a->word[i].len != b->word[j].len ||
+                memcmp(a->word[i].ptr, b->word[j].ptr, a->word[i].len) != 0))
             j++;
         if (j == b->n)
             return false;
@@ -949,38 +992,124 @@ static bool same_words(const person *a, const person *b)
     return true;
 }
 
-/* Describes the first initial that matches a full word, in word k of a and
- * kb of b. */
-static void initial_reason(claims_comparison *out, const person *a, size_t k, const person *b,
-                           size_t kb)
+/* The particles of a surname as one string ("von der", "al" for a joined
+ * article, "el" read as "al"); returns false when some cannot be left
+ * out. */
+static bool particle_text(char *out, size_t cap, const person *p)
+{
+    size_t len = 0, from = p->n - p->nsurname;
+    bool droppable = true;
+    out[0] = '\0';
+    for (size_t k = from; k <= core_at(p); k++) {
+        claims_str w = p->word[k];
+        if (k == core_at(p)) { /* its joined article, if any */
+            claims_str rest = without_article(w);
+            if (rest.len == w.len)
+                break;
+            w.len -= rest.len + 1;
+        }
+        if (claims__str_eq(w, "el"))
+            w = (claims_str){"al", 2};
+        droppable = droppable && in_list(DROPPABLE_PARTICLES, COUNT(DROPPABLE_PARTICLES), w);
+        int n = snprintf(out + len, cap - len, "%s%.*s", len ? " " : "", (int)w.len, w.ptr);
+        if (n > 0 && (size_t)n < cap - len)
+            len += (size_t)n;
+    }
+    return droppable;
+}
+
+/* What made two names compatible rather than equal: the first such word. */
+typedef struct name_note {
+    word_rel rel; /* WORD_EQUAL: none */
+    size_t i, j;  /* the words of a and b */
+} name_note;
+
+static void note(name_note *n, word_rel r, size_t i, size_t j)
+{
+    if (r != WORD_EQUAL && r != WORD_DIFFERENT && n->rel == WORD_EQUAL)
+        *n = (name_note){r, i, j};
+}
+
+typedef enum particles_rel { PARTICLES_SAME, PARTICLES_DROPPED, PARTICLES_DIFFERENT } particles_rel;
+
+/* Surnames match when their last words match (equal, an initial, a
+ * spelling variant) and their particles are the same, or one side has
+ * none and the other's can be left out ("von der Leyen" / "Leyen"; not
+ * "der Leyen", not "bin Salman" / "Salman"). */
+static bool surnames_match(const claims_ctx *ctx, const person *a, const person *b, name_note *sn,
+                           particles_rel *prel, char *particles, size_t cap)
+{
+    word_rel r = word_match(ctx, a, a->n - 1, b, b->n - 1, false);
+    if (r == WORD_DIFFERENT)
+        return false;
+    note(sn, r, a->n - 1, b->n - 1);
+    char pa[64], pb[64];
+    bool da = particle_text(pa, sizeof pa, a), db = particle_text(pb, sizeof pb, b);
+    *prel = PARTICLES_SAME;
+    if (strcmp(pa, pb) == 0)
+        return true;
+    if ((pa[0] && pb[0]) || (!pa[0] && !db) || (!pb[0] && !da))
+        return false;
+    *prel = PARTICLES_DROPPED;
+    snprintf(particles, cap, "%s", pa[0] ? pa : pb);
+    return true;
+}
+
+static void note_reason(claims_comparison *out, const claims_ctx *ctx, const name_note *n,
+                        const person *a, const person *b)
 {
     char x[48], y[48];
-    bool a_initial = a->initial[k];
-    words_text(x, sizeof x, a_initial ? a : b, a_initial ? k : kb, (a_initial ? k : kb) + 1);
-    words_text(y, sizeof y, a_initial ? b : a, a_initial ? kb : k, (a_initial ? kb : k) + 1);
-    claims__reason(out, "initial %s matches %s", x, y);
+    bool a_initial = a->initial[n->i];
+    if (n->rel == WORD_INITIAL) {
+        words_text(x, sizeof x, a_initial ? a : b, a_initial ? n->i : n->j,
+                   (a_initial ? n->i : n->j) + 1);
+        words_text(y, sizeof y, a_initial ? b : a, a_initial ? n->j : n->i,
+                   (a_initial ? n->j : n->i) + 1);
+        claims__reason(out, "initial %s matches %s", x, y);
+        return;
+    }
+    words_text(x, sizeof x, a, n->i, n->i + 1);
+    words_text(y, sizeof y, b, n->j, n->j + 1);
+    if (n->rel == WORD_VARIANT) {
+        claims__reason(out, "spelling variant: %s / %s", x, y);
+        return;
+    }
+    switch (claims__nickname_match(ctx, a->word[n->i], b->word[n->j])) {
+    case CLAIMS__NICK_OF_B: claims__reason(out, "nickname: %s is short for %s", x, y); break;
+    case CLAIMS__NICK_OF_A: claims__reason(out, "nickname: %s is short for %s", y, x); break;
+    default: claims__reason(out, "nicknames of one name: %s / %s", x, y); break;
+    }
+}
+
+/* A name of one word that is the first word of the other: a family name
+ * written first ("Xi" / "Xi Jinping", "Kim" / "Kim Jong-un"). */
+static bool family_first(const person *one, const person *other)
+{
+    return one->n == 1 && !one->initial[0] && other->n >= 2 && !other->initial[0] &&
+           one->word[0].len == other->word[0].len &&
+           memcmp(one->word[0].ptr, other->word[0].ptr, one->word[0].len) == 0;
 }
 
 /* Relates two names that are not written the same; na and nb are their
  * canonical strings. */
-static void compare_names(claims_comparison *out, const person *a, const char *na, const person *b,
-                          const char *nb)
+static void compare_names(claims_comparison *out, const claims_ctx *ctx, const person *a,
+                          const char *na, const person *b, const char *nb)
 {
-    char x[48], y[48];
+    char x[48], y[48], particles[64] = "";
     size_t ga = a->n - a->nsurname, gb = b->n - b->nsurname;
-    out->score = name_score(a, b);
+    out->score = name_score(ctx, a, b);
     out->relation = CLAIMS_RELATION_CONFLICTING;
-    bool surname = a->nsurname == b->nsurname;
-    size_t sur_initial = 0;
-    for (size_t k = 0; surname && k < a->nsurname; k++) {
-        word_rel r = word_match(a, ga + k, b, gb + k);
-        surname = r != WORD_DIFFERENT;
-        sur_initial = r == WORD_INITIAL && !sur_initial ? k + 1 : sur_initial;
-    }
-    if (!surname) {
+    name_note sn = {WORD_EQUAL, 0, 0}, gn = {WORD_EQUAL, 0, 0};
+    particles_rel prel = PARTICLES_SAME;
+    if (!surnames_match(ctx, a, b, &sn, &prel, particles, sizeof particles)) {
         if (same_words(a, b)) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             claims__reason(out, "same names in another order: %s / %s", na, nb);
+        } else if (family_first(a, b) || family_first(b, a)) {
+            out->relation = CLAIMS_RELATION_COMPATIBLE;
+            out->score = 1.0 / (double)(a->n > b->n ? a->n : b->n);
+            claims__reason(out, "%s may be the family name of %s, written first",
+                           a->n == 1 ? na : nb, a->n == 1 ? nb : na);
         } else {
             words_text(x, sizeof x, a, ga, a->n);
             words_text(y, sizeof y, b, gb, b->n);
@@ -1003,15 +1132,19 @@ static void compare_names(claims_comparison *out, const person *a, const char *n
         }
         const person *s = ga == 0 ? a : b;
         words_text(x, sizeof x, s, 0, s->n);
-        if (ga == 0 && gb == 0)
+        if (sn.rel == WORD_VARIANT)
+            note_reason(out, ctx, &sn, a, b);
+        else if (ga == 0 && gb == 0 && prel == PARTICLES_DROPPED)
+            claims__reason(out, "particle %s only in %s", particles,
+                           a->nsurname > b->nsurname || strlen(na) > strlen(nb) ? na : nb);
+        else if (ga == 0 && gb == 0)
             claims__reason(out, "%s and %s may be one person", na, nb);
         else
             claims__reason(out, "surname only: %s matches %s", x, ga == 0 ? nb : na);
         return;
     }
-    size_t initial_at = 0;
     for (size_t k = 0; k < ga && k < gb; k++) {
-        word_rel r = word_match(a, k, b, k);
+        word_rel r = word_match(ctx, a, k, b, k, true);
         if (r == WORD_DIFFERENT) {
             out->relation = CLAIMS_RELATION_CONFLICTING;
             words_text(x, sizeof x, a, k, k + 1);
@@ -1019,13 +1152,15 @@ static void compare_names(claims_comparison *out, const person *a, const char *n
             claims__reason(out, "different %s name: %s vs %s", k == 0 ? "given" : "middle", x, y);
             return;
         }
-        if (r == WORD_INITIAL && !initial_at)
-            initial_at = k + 1;
+        note(&gn, r, k, k);
     }
-    if (initial_at) {
-        initial_reason(out, a, initial_at - 1, b, initial_at - 1);
-    } else if (sur_initial) {
-        initial_reason(out, a, ga + sur_initial - 1, b, gb + sur_initial - 1);
+    if (gn.rel != WORD_EQUAL) {
+        note_reason(out, ctx, &gn, a, b);
+    } else if (sn.rel != WORD_EQUAL) {
+        note_reason(out, ctx, &sn, a, b);
+    } else if (prel == PARTICLES_DROPPED) {
+        claims__reason(out, "particle %s only in %s", particles,
+                       a->nsurname > b->nsurname || strlen(na) > strlen(nb) ? na : nb);
     } else if (ga != gb) {
         const person *l = ga > gb ? a : b;
         words_text(x, sizeof x, l, ga < gb ? ga : gb, ga > gb ? ga : gb);
@@ -1035,30 +1170,54 @@ static void compare_names(claims_comparison *out, const person *a, const char *n
     }
 }
 
+/* The name in v, as kept when it was parsed or read again into *tmp;
+ * NULL when v holds none. */
+static const person *value_person(const claims_value *v, person *tmp)
+{
+    if (v->detail_free == person_detail_free)
+        return v->detail;
+    const char *norm = claims_value_normalized(v);
+    return person_read(tmp, norm, strlen(norm), NULL) == CLAIMS_OK ? tmp : NULL;
+}
+
 void claims__person_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
                             const claims_value *b)
 {
-    (void)ctx;
     const char *na = claims_value_normalized(a), *nb = claims_value_normalized(b);
     if (strcmp(na, nb) == 0) {
         claims__fold_equal(out, a, b, CLAIMS__FOLD_PUNCT, "name");
         return;
     }
-    /* the names as parsed, or read again when the value kept none */
     person pa, pb;
     person_init(&pa);
     person_init(&pb);
-    const person *xa = a->detail_free == person_detail_free ? a->detail : NULL;
-    const person *xb = b->detail_free == person_detail_free ? b->detail : NULL;
-    if ((xa || person_read(&pa, na, strlen(na), NULL) == CLAIMS_OK) &&
-        (xb || person_read(&pb, nb, strlen(nb), NULL) == CLAIMS_OK)) {
-        compare_names(out, xa ? xa : &pa, na, xb ? xb : &pb, nb);
+    const person *xa = value_person(a, &pa), *xb = xa ? value_person(b, &pb) : NULL;
+    if (xa && xb) {
+        compare_names(out, ctx, xa, na, xb, nb);
     } else {
         out->relation = CLAIMS_RELATION_INCOMPARABLE;
         claims__reason(out, "cannot read %s or %s again", na, nb);
     }
     person_free(&pa);
     person_free(&pb);
+}
+
+size_t claims__person_block_key(const claims_value *v, int which, char *out, size_t cap)
+{
+    if (cap)
+        out[0] = '\0';
+    if (!v || v->type != CLAIMS_TYPE_PERSON || v->none)
+        return 0;
+    person tmp;
+    person_init(&tmp);
+    const person *p = value_person(v, &tmp);
+    size_t n = 0;
+    if (p && p->n > 0 && which == CLAIMS__BLOCK_SURNAME)
+        n = claims__name_skeleton(out, cap, without_article(p->word[p->n - 1]));
+    else if (p && p->n > 1 && which == CLAIMS__BLOCK_FIRST_WORD && !p->initial[0])
+        n = claims__name_skeleton(out, cap, p->word[0]);
+    person_free(&tmp);
+    return n;
 }
 
 /* ---- author lists ------------------------------------------------------------------- */
@@ -1300,8 +1459,8 @@ static void free_list(name_list *l)
 }
 
 /* Best pairs first: equal before compatible, then by score. */
-static size_t match_lists(const name_list *a, const name_list *b, size_t *equal,
-                          claims_comparison *first_partial)
+static size_t match_lists(const claims_ctx *ctx, const name_list *a, const name_list *b,
+                          size_t *equal, claims_comparison *first_partial)
 {
     static const size_t none = (size_t)-1;
     size_t na = a->n, nb = b->n, matched = 0;
@@ -1317,7 +1476,7 @@ static size_t match_lists(const name_list *a, const name_list *b, size_t *equal,
                     continue;
                 claims_comparison c = {CLAIMS_COMPARISON_VERSION, CLAIMS_RELATION_EQUAL, 1.0, ""};
                 if (strcmp(a->text[i], b->text[j]) != 0)
-                    compare_names(&c, &a->p[i], a->text[i], &b->p[j], b->text[j]);
+                    compare_names(&c, ctx, &a->p[i], a->text[i], &b->p[j], b->text[j]);
                 if (c.relation > CLAIMS_RELATION_COMPATIBLE)
                     continue;
                 if (bi == none || c.relation < best.relation ||
@@ -1342,7 +1501,6 @@ static size_t match_lists(const name_list *a, const name_list *b, size_t *equal,
 void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
                              const claims_value *b)
 {
-    (void)ctx;
     const char *na = claims_value_normalized(a), *nb = claims_value_normalized(b);
     if (strcmp(na, nb) == 0) {
         out->relation = CLAIMS_RELATION_EQUAL;
@@ -1366,7 +1524,7 @@ void claims__persons_compare(claims_comparison *out, const claims_ctx *ctx, cons
     } else {
         size_t equal;
         claims_comparison partial;
-        size_t m = match_lists(la, lb, &equal, &partial);
+        size_t m = match_lists(ctx, la, lb, &equal, &partial);
         size_t big = la->n > lb->n ? la->n : lb->n;
         size_t small = la->n < lb->n ? la->n : lb->n;
         out->score = big ? (double)m / (double)big : 0.0;

@@ -62,6 +62,24 @@ void claims__value_when(const claims_value *v, claims__when *out);
 void claims__value_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
                            const claims_value *b);
 
+/** Which blocking key of a person claims__person_block_key() gives. */
+enum { CLAIMS__BLOCK_SURNAME = 0, CLAIMS__BLOCK_FIRST_WORD = 1 };
+/** A blocking key of a PERSON value into out (NUL-terminated, cut at cap),
+ *  so that names that may be one person share one. CLAIMS__BLOCK_SURNAME:
+ *  the last word of the name without particles or a joined article, as its
+ *  spelling skeleton (doubled letters once, h after a consonant and g
+ *  between n and a consonant dropped): "Bashar al-Assad", "Assad", "Bashar
+ *  al Assad" -> "asad"; "Xi Jinping", "Xi Jingping" -> "jinping"; "Ursula
+ *  von der Leyen", "Leyen" -> "leyen". Every two names that compare equal
+ *  or compatible through their surnames share it (not an initial for a
+ *  surname: "J. F. K." gives "k"; names in another order share a
+ *  first-word key with a surname key, up to three words). CLAIMS__BLOCK_FIRST_WORD: the first word
+ *  of a name of two words or more, likewise ("" for one word or an
+ *  initial): for a family name written first ("Xi" / "Xi Jinping") and
+ *  names in another order. Returns the key's full length, 0 when there is
+ *  none (not a person, a "no value" marker). */
+size_t claims__person_block_key(const claims_value *v, int which, char *out, size_t cap);
+
 /** Resets content for a new parse of `type` (keeps buffers). */
 void claims__value_reset(claims_value *v, claims_type type);
 /** Sets the canonical string. */

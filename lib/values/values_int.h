@@ -35,15 +35,17 @@ struct claims_value {
 
 /* ---- the context (ctx.c) ----------------------------------------------------- */
 
-struct claims_aliases; /* alias_table.c */
+struct claims_aliases;   /* alias_table.c */
+struct claims_nicknames; /* name_words.c */
 
 struct claims_ctx {
     struct claims_aliases *aliases;
     claims_arena arena;  /* schema names */
     claims__attr *attrs; /* the schema */
     size_t attr_count, attr_cap;
-    claims_strmap attr_index; /* name -> index in attrs */
-    double match_threshold;   /* 0: the default (claims__match_threshold) */
+    claims_strmap attr_index;           /* name -> index in attrs */
+    struct claims_nicknames *nicknames; /* loaded nickname pairs; NULL before a load */
+    double match_threshold;             /* 0: the default (claims__match_threshold) */
 };
 
 /** Installs the built-in schema into a new context. */
@@ -113,6 +115,44 @@ int claims__person_key(claims_buf *out, const char *s, size_t len, claims_error 
 int claims__entity_key(claims_buf *out, int type, const char *s, size_t len, claims_error *err);
 /** Country for a demonym ("syrian" -> "syria"), NULL when w is not one. */
 const char *claims__entity_demonym(claims_str w);
+
+/* ---- the words of person names (name_words.c) ------------------------------ */
+
+/** The canonical spelling of a folded name word in its transliteration
+ *  class (sergei -> sergey), or with Russian -iy, -yy, -ii written -y
+ *  (mutable_text, when given, is w's own bytes and may be changed). */
+claims_str claims__name_word_spelling(claims_str w, char *mutable_text);
+/** Words shorter than this (in code points) are never spelling variants. */
+#define CLAIMS__VARIANT_MIN_LETTERS 6
+/** Edits a spelling variant of a word of `letters` code points may have:
+ *  0 below CLAIMS__VARIANT_MIN_LETTERS, 1 up to 9, 2 from 10. */
+size_t claims__name_variant_edits(size_t letters);
+/** The spelling skeleton of a folded word into out (NUL-terminated, cut
+ *  at cap): a doubled letter once, an h after a consonant and a g between
+ *  n and a consonant dropped. Returns its full length. */
+size_t claims__name_skeleton(char *out, size_t cap, claims_str w);
+/** True when a and b differ but are one name spelt two ways: the same
+ *  skeleton, and at most claims__name_variant_edits() of the shorter
+ *  edits apart (jinping / jingping, oskarsson / oskarson). */
+bool claims__name_spelling_variant(claims_str a, claims_str b);
+
+typedef struct claims__nickname_pair {
+    const char *nick, *full;
+} claims__nickname_pair;
+/** The built-in nickname pairs, sorted by nickname then full name. */
+const claims__nickname_pair *claims__nicknames_builtin(size_t *count);
+typedef enum claims__nickname_rel {
+    CLAIMS__NICK_NONE = 0,
+    CLAIMS__NICK_OF_B,  /* a is a nickname of b */
+    CLAIMS__NICK_OF_A,  /* b is a nickname of a */
+    CLAIMS__NICK_SHARED /* both are nicknames of one name (bill, will) */
+} claims__nickname_rel;
+/** How two different given names (canonical spellings) relate through the
+ *  built-in nicknames and those loaded into ctx (may be NULL). */
+claims__nickname_rel claims__nickname_match(const claims_ctx *ctx, claims_str a, claims_str b);
+/** Pairs loaded into ctx (0 for NULL). */
+size_t claims__nicknames_count(const claims_ctx *ctx);
+void claims__nicknames_free(struct claims_nicknames *t);
 
 /* ---- alias tables (alias_table.c; keys and loading: aliases.c) ------------- */
 

@@ -6,7 +6,12 @@
  *   book.gold_authors: each gold author list of the Book data set parses
  *     into as many persons as it has ';' items;
  *   book.source_equals_gold (informative, no target): how many gold books
- *     have at least one source whose author list is EQUAL to the gold one. */
+ *     have at least one source whose author list is EQUAL to the gold one;
+ *   nicknames.loaded: carltonnorthern/nicknames' names.csv loaded through
+ *     claims_ctx_load_nicknames(); each pair, written as two persons of one
+ *     surname, must compare equal or compatible;
+ *   nicknames.builtin (informative, no target): the same pairs without the
+ *     file, through the built-in table alone. */
 #include "conformance.h"
 
 #include "claims.h"
@@ -224,6 +229,84 @@ static void book_suites(const char *anchors, conf_result *gold, conf_result *sou
     free(cdata);
 }
 
+/* ---- nicknames (names/nicknames/names.csv) ------------------------------------ */
+
+/* Each name1,has_nickname,name2 row as "<name1> Quorrin" / "<name2> Quorrin",
+ * compared with ctx (NULL: the built-in nicknames only). */
+static void nickname_pairs(const char *data, size_t len, const claims_ctx *ctx, conf_result *r)
+{
+    char *copy = malloc(len + 1); /* the lines are cut in place */
+    if (copy)
+        memcpy(copy, data, len + 1);
+    claims_value *a, *b;
+    if (!copy || claims_value_new(&a) != CLAIMS_OK) {
+        free(copy);
+        return;
+    }
+    if (claims_value_new(&b) != CLAIMS_OK) {
+        claims_value_free(a);
+        free(copy);
+        return;
+    }
+    char *cur = copy, *line;
+    bool header = true;
+    while ((line = conf_next_line(&cur)) != NULL) {
+        char *f[4];
+        if (!*line || conf_split_csv(line, f, 4) != 3)
+            continue;
+        if (header) {
+            header = false;
+            continue;
+        }
+        char ta[128], tb[128];
+        snprintf(ta, sizeof ta, "%s Quorrin", f[0]);
+        snprintf(tb, sizeof tb, "%s Quorrin", f[2]);
+        r->total++;
+        claims_comparison c = CLAIMS_COMPARISON_INIT;
+        claims_error err;
+        int rc = claims_value_parse(a, ctx, CLAIMS_TYPE_PERSON, ta, strlen(ta), NULL, &err);
+        if (rc == CLAIMS_OK)
+            rc = claims_value_parse(b, ctx, CLAIMS_TYPE_PERSON, tb, strlen(tb), NULL, &err);
+        if (rc == CLAIMS_OK)
+            rc = claims_value_compare(&c, ctx, a, b);
+        if (rc == CLAIMS_OK && c.relation <= CLAIMS_RELATION_COMPATIBLE) {
+            r->passed++;
+        } else {
+            char why[200];
+            snprintf(why, sizeof why, "%s / %s: %s", ta, tb, rc == CLAIMS_OK ? c.reason : err.text);
+            conf_fail(r, f[2], why);
+        }
+    }
+    claims_value_free(a);
+    claims_value_free(b);
+    free(copy);
+}
+
+static void nickname_suites(const char *anchors, conf_result *loaded, conf_result *builtin)
+{
+    char path[1024];
+    conf_path(path, sizeof path, anchors, "names/nicknames/names.csv");
+    size_t len = 0;
+    char *data = conf_read_file(path, &len);
+    if (!data) {
+        loaded->missing = builtin->missing = true;
+        return;
+    }
+    claims_ctx *ctx = NULL;
+    claims_error err;
+    if (claims_ctx_new(&ctx, &err) == CLAIMS_OK &&
+        claims_ctx_load_nicknames(ctx, data, len, (claims_str){path, strlen(path)},
+                                  CLAIMS_NICKNAMES_HEADER, &err) == CLAIMS_OK) {
+        nickname_pairs(data, len, ctx, loaded);
+    } else {
+        fprintf(stderr, "  %s:%d:%d: %s\n", err.source, err.line, err.column, err.text);
+        loaded->total = 1; /* counted as one failure */
+    }
+    nickname_pairs(data, len, NULL, builtin);
+    claims_ctx_free(ctx);
+    free(data);
+}
+
 void conf_names(const char *anchors, conf_result *out, size_t *n, size_t cap)
 {
     conf_result *r;
@@ -237,4 +320,8 @@ void conf_names(const char *anchors, conf_result *out, size_t *n, size_t cap)
     conf_result *src = gold ? next_result(out, n, cap, "book.source_equals_gold", 0.0) : NULL;
     if (gold && src)
         book_suites(anchors, gold, src);
+    conf_result *loaded = next_result(out, n, cap, "nicknames.loaded", 0.95);
+    conf_result *builtin = loaded ? next_result(out, n, cap, "nicknames.builtin", 0.0) : NULL;
+    if (loaded && builtin)
+        nickname_suites(anchors, loaded, builtin);
 }
