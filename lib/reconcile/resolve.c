@@ -116,10 +116,7 @@ typedef struct resolver {
      * account for, sorted hashes (events only) */
     uint64_t *lwords;
     size_t *lfirst;
-    /* and the words of its values, by word, with their attribute's rank */
-    uint64_t *xwords;
-    uint32_t *xattr;
-    size_t *xfirst;
+    uint64_t *lmask; /* per label word: the attributes that explain it */
     claims__match label_match;
     bool *has_date;  /* per mention: gives a date */
     int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
@@ -168,7 +165,7 @@ typedef struct comparer {
 /* Places of the cache: twice the values, as a power of two, within these
  * (2^18 places are 4 MiB, small enough to stay near the processor). */
 #define MEMO_BITS_MIN 10
-#define MEMO_BITS_MAX 18
+#define MEMO_BITS_MAX 20
 
 static int comparer_init(comparer *K, const resolver *R)
 {
@@ -783,42 +780,26 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
 
 /* Features of one attribute compared at most this many at a time. */
 #define MAX_VALUES 64
-/* Attributes two mentions have in common, as label words see them. */
-#define MAX_COMMON 32
 
-/* Is word w among the words of mention m's values of an attribute in
- * common[0..n)? */
-static bool explained(const resolver *R, size_t m, uint64_t w, const uint32_t *common, size_t n)
-{
-    size_t lo = R->xfirst[m], hi = R->xfirst[m + 1];
-    while (lo < hi) { /* the first place of w */
-        size_t mid = (lo + hi) / 2;
-        if (R->xwords[mid] < w)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < R->xfirst[m + 1] && R->xwords[lo] == w; lo++)
-        for (size_t k = 0; k < n; k++)
-            if (R->xattr[lo] == common[k])
-                return true;
-    return false;
-}
+/* The bit of an attribute rank in a mask of attributes (ranks from 63 on
+ * share the last bit). */
+static uint64_t attr_bit(uint32_t rank) { return 1ull << (rank < 63 ? rank : 63); }
 
 /* The label words of a and b that the values of the attributes both give
- * do not account for (those are compared as values): how many each has
- * left, and how many of those are shared. */
-static void label_residue(const resolver *R, size_t a, size_t b, const uint32_t *common, size_t n,
-                          size_t *ra, size_t *rb, size_t *shared)
+ * (common, a mask) do not account for (those are compared as values): how
+ * many each has left, and how many of those are shared. */
+static void label_residue(const resolver *R, size_t a, size_t b, uint64_t common, size_t *ra,
+                          size_t *rb, size_t *shared)
 {
     const uint64_t *A = R->lwords + R->lfirst[a], *B = R->lwords + R->lfirst[b];
+    const uint64_t *MA = R->lmask + R->lfirst[a], *MB = R->lmask + R->lfirst[b];
     size_t na = R->lfirst[a + 1] - R->lfirst[a], nb = R->lfirst[b + 1] - R->lfirst[b];
     size_t i = 0, j = 0;
     while (i < na || j < nb) {
         bool take_a = j >= nb || (i < na && A[i] <= B[j]);
         bool take_b = i >= na || (j < nb && B[j] <= A[i]);
-        uint64_t w = take_a ? A[i] : B[j];
-        if (!explained(R, a, w, common, n) && !explained(R, b, w, common, n)) {
+        uint64_t mask = (take_a ? MA[i] : 0) | (take_b ? MB[j] : 0);
+        if (!(mask & common)) {
             *ra += take_a;
             *rb += take_b;
             *shared += take_a && take_b;
@@ -842,8 +823,7 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
     }
     const feature *A = R->features + R->first[a], *B = R->features + R->first[b];
     size_t na = R->first[a + 1] - R->first[a], nb = R->first[b + 1] - R->first[b];
-    uint32_t common[MAX_COMMON]; /* the attributes both have, in rank order */
-    size_t ncommon = 0;
+    uint64_t common = 0; /* the attributes both have (attr_bit) */
     size_t i = 0, j = 0;
     while (i < na || j < nb) {
         /* the next attribute of either, in name order */
@@ -856,8 +836,7 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
         if (ie > i && je > j) {
             compare_attribute(K, A + i, ie - i < MAX_VALUES ? ie - i : MAX_VALUES, B + j,
                               je - j < MAX_VALUES ? je - j : MAX_VALUES, &v, explain);
-            if (ncommon < MAX_COMMON)
-                common[ncommon++] = at;
+            common |= attr_bit(at);
         } else {
             /* one of them only: what that says, when the schema says */
             const feature *f = ie > i ? A + i : B + j;
@@ -897,7 +876,7 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
     size_t la = R->lfirst[a + 1] - R->lfirst[a], lb = R->lfirst[b + 1] - R->lfirst[b];
     if (la && lb && R->label_match.agree - R->label_match.conflict != 0.0) {
         size_t ra = 0, rb = 0, shared = 0;
-        label_residue(R, a, b, common, ncommon, &ra, &rb, &shared);
+        label_residue(R, a, b, common, &ra, &rb, &shared);
         size_t least = ra < rb ? ra : rb;
         if (least) {
             level l = 3 * shared >= 2 * least ? LEVEL_AGREE
@@ -945,7 +924,8 @@ typedef struct block_entry {
 
 /* Block keys as they are made: distinct strings, numbered. */
 typedef struct keyring {
-    claims_strmap index; /* key -> number */
+    claims_strmap index;     /* key -> number */
+    claims_strmap one_words; /* participants' names of one word, by key */
     claims_arena arena;  /* the strings */
     const char **text;   /* by number, then by rank */
     size_t count, cap;
@@ -1134,9 +1114,12 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
     for (size_t i = 0; i < nt; i++) {
         /* "pf": the first word of a longer name, where a name of one word
          * meets it ("Xi", "Xi Jinping") */
+        size_t any;
+        bool meets = !flen[i] || claims__strmap_get(&K->one_words, first[i], flen[i], &any);
         if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "p", tok[i], tlen[i], NULL, 0) ||
-            push_keys(K, e, n, cap, m, when, dated, lo, hi, "pf", flen[i] ? first[i] : tok[i],
-                      flen[i] ? flen[i] : tlen[i], NULL, 0))
+            (meets &&
+             push_keys(K, e, n, cap, m, when, dated, lo, hi, "pf", flen[i] ? first[i] : tok[i],
+                       flen[i] ? flen[i] : tlen[i], NULL, 0)))
             return CLAIMS_ENOMEM;
         for (size_t j = 0; j < nt; j++) {
             int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
@@ -1380,15 +1363,15 @@ static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t
         ((c & KEY_DATE_ONLY) && !R->keyless[a] && !R->keyless[b]) ||
         ((c & KEY_FIRST_WORD) && !R->one_word[a] && !R->one_word[b]))
         return false;
-    if (size <= BLOCK_ALL)
-        return true;
+    /* close in time: dates within BLOCK_DAYS; a mention without one and
+     * the others of the UNDATED_DAYS before its report */
     if (c & KEY_DATED)
         return date_gap(R, a, b) <= (int64_t)BLOCK_DAYS * 86400;
     if (R->when[a] != INT64_MAX && R->when[b] != INT64_MAX && !(c & KEY_ANY_DATE)) {
         int64_t d = R->when[a] - R->when[b];
         return (d < 0 ? -d : d) <= (int64_t)UNDATED_DAYS * 86400;
     }
-    return y - x < BLOCK_WINDOW;
+    return size <= BLOCK_ALL || y - x < BLOCK_WINDOW;
 }
 
 /* Is the pair of mentions a and b listed by block k at positions x < y
@@ -1434,40 +1417,94 @@ static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x
     return false;
 }
 
-/* Calls visit(arg, x, y) for the pairs of positions of the block
- * blocks[i, j) that block_lists() lists, in order; stops when it returns
- * false. A block is in time order (R->when), mentions without one last: in
- * a large block, a mention meets those close in time (a sweep) and those
- * without a time within a window. */
+/* The mentions a pair of a block of class c needs at least one of (see
+ * block_lists); false: none, every pair may be listed. */
+static bool has_pivot(uint8_t c)
+{
+    return !(c & (KEY_DATED | KEY_ANY_DATE)) || (c & (KEY_THING | KEY_DATE_ONLY | KEY_FIRST_WORD));
+}
+
+static bool is_pivot(const resolver *R, uint8_t c, size_t m)
+{
+    if (!(c & (KEY_DATED | KEY_ANY_DATE)))
+        return undated(R, m);
+    if (c & KEY_THING)
+        return !R->people[m];
+    if (c & KEY_DATE_ONLY)
+        return R->keyless[m];
+    return R->one_word[m]; /* KEY_FIRST_WORD */
+}
+
+/* Calls visit(arg, x, y) for the pairs of positions x < y of the block
+ * blocks[i, j) that block_lists() lists; stops when it returns false. A
+ * block is in time order (R->when), mentions without one last. Where a pair
+ * needs one of its mentions to be of a kind (without a date, without
+ * participants...), only the pairs of those mentions are looked at, each
+ * with the mentions close to it in time; else every pair close in time. */
 static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, size_t j,
                         bool (*visit)(void *arg, size_t x, size_t y), void *arg)
 {
     size_t size = j - i;
-    uint8_t c = R->key_class[blocks[i].key];
+    uint32_t key = blocks[i].key;
+    uint8_t c = R->key_class[key];
     size_t u = j; /* the first mention without a time */
     while (u > i && R->when[blocks[u - 1].mention] == INT64_MAX)
         u--;
-    /* how far in time a sweep looks */
-    bool sweep = size > BLOCK_ALL && !(c & KEY_ANY_DATE);
     int64_t reach = c & KEY_DATED ? (int64_t)(BLOCK_DAYS + MAX_BUCKETS * BLOCK_DAYS) * 86400
                                   : (int64_t)UNDATED_DAYS * 86400;
-    for (size_t x = i; x < j; x++) {
-        size_t a = blocks[x].mention;
-        for (size_t y = x + 1; y < j; y++) {
-            if (sweep && x < u && y < u) {
-                if (R->when[blocks[y].mention] - R->when[a] > reach) {
-                    y = u - 1; /* and every one after, until those without a time */
-                    continue;
+    bool timed = !(c & KEY_ANY_DATE);
+#define TRY(lo, hi)                                                                                   do {                                                                                                  if (block_lists(R, key, (uint32_t)size, (uint32_t)((lo) - i), (uint32_t)((hi) - i),                              blocks[lo].mention, blocks[hi].mention) &&                                            !visit(arg, lo, hi))                                                                              return;                                                                                   } while (0)
+    if (!has_pivot(c)) {
+        for (size_t x = i; x < j; x++) {
+            int64_t t = R->when[blocks[x].mention];
+            for (size_t y = x + 1; y < j; y++) {
+                if (timed && x < u && y < u) {
+                    if (R->when[blocks[y].mention] - t > reach) {
+                        y = u - 1; /* and every one after, until those without a time */
+                        continue;
+                    }
+                } else if (size > BLOCK_ALL && y - x >= BLOCK_WINDOW) {
+                    break;
                 }
-            } else if (size > BLOCK_ALL && y - x >= BLOCK_WINDOW) {
-                break;
+                TRY(x, y);
             }
-            if (block_lists(R, blocks[i].key, (uint32_t)size, (uint32_t)(x - i),
-                            (uint32_t)(y - i), a, blocks[y].mention) &&
-                !visit(arg, x, y))
-                return;
+        }
+        return;
+    }
+    for (size_t x = i; x < j; x++) {
+        if (!is_pivot(R, c, blocks[x].mention))
+            continue;
+        /* the others close to x, each pair once: a pivot before x paired
+         * with x already */
+        size_t from = i, to = j;
+        if (size > BLOCK_ALL) {
+            from = x - i > BLOCK_WINDOW ? x - BLOCK_WINDOW + 1 : i;
+            to = j - x > BLOCK_WINDOW ? x + BLOCK_WINDOW : j;
+        }
+        int64_t t = R->when[blocks[x].mention];
+        if (timed && x < u) { /* by time: the window only for those without */
+            from = x;
+            while (from > i && t - R->when[blocks[from - 1].mention] <= reach)
+                from--;
+        }
+        for (size_t y = from; y < to || (timed && x < u && y < j); y++) {
+            if (y == x)
+                continue;
+            if (timed && x < u && y > x && y < u && R->when[blocks[y].mention] - t > reach) {
+                y = u - 1; /* the rest with a time are too late */
+                continue;
+            }
+            if (timed && x < u && y >= u && size > BLOCK_ALL && y - x >= BLOCK_WINDOW)
+                break;
+            if (y < x && is_pivot(R, c, blocks[y].mention))
+                continue;
+            if (y < x)
+                TRY(y, x);
+            else
+                TRY(x, y);
         }
     }
+#undef TRY
 }
 
 static bool count_pair(void *arg, size_t x, size_t y)
@@ -2266,6 +2303,24 @@ static int block_step(void *arg)
     R->one_word = calloc(M ? M : 1, sizeof *R->one_word);
     if (!R->keyless || !R->one_word)
         return CLAIMS_ENOMEM;
+    /* names of one word: the first words of longer names that they may be
+     * ("Xi", "Xi Jinping") are keyed only when there is such a name */
+    for (size_t f = 0; f < R->first[M]; f++) {
+        const feature *x = &R->features[f];
+        if (x->card != CLAIMS_SET || x->type != CLAIMS_TYPE_PERSON)
+            continue;
+        char k[48], w[48];
+        const claims_value *v = R->r->pool[x->value];
+        size_t kl = claims__person_block_key(v, CLAIMS__BLOCK_SURNAME, k, sizeof k);
+        if (kl && kl < sizeof k && !claims__person_block_key(v, CLAIMS__BLOCK_FIRST_WORD, w, sizeof w)) {
+            size_t any;
+            char *copy;
+            if (!claims__strmap_get(&B->K->one_words, k, kl, &any) &&
+                (!(copy = claims__arena_strdup(&B->K->arena, k, kl)) ||
+                 claims__strmap_put(&B->K->one_words, copy, kl, 0) != CLAIMS_OK))
+                return CLAIMS_ENOMEM;
+        }
+    }
     for (size_t m = 0; m < M; m++) {
         size_t before = B->nb;
         if (mention_keys(R, B->K, m, &B->blocks, &B->nb, &B->cap) != CLAIMS_OK)
@@ -2279,48 +2334,47 @@ static int block_step(void *arg)
     return rank_keys(B->K, B->blocks, B->nb);
 }
 
-/* Words of each event mention's label (R->lwords, R->lfirst), and of its
- * values with the rank of their attribute (R->xwords, R->xattr, R->xfirst,
- * by word). After rank_attributes. */
+/* Words of each event mention's label (R->lwords, R->lfirst), each with
+ * the attributes whose values of the mention have it too (R->lmask, see
+ * attr_bit). After rank_attributes. */
 static int label_words(resolver *R)
 {
     const claims__rows *st = R->st;
-    size_t M = st->subject_count, n = 0, cap = 0, xn = 0, xcap = 0, acap = 0;
+    size_t M = st->subject_count, n = 0, cap = 0, mcap = 0;
     R->lfirst = calloc(M + 1, sizeof *R->lfirst);
-    R->xfirst = calloc(M + 1, sizeof *R->xfirst);
+    uint64_t *vw = NULL; /* the words of one value */
+    size_t vn = 0, vcap = 0;
     claims_buf fold;
     claims__buf_init(&fold);
-    int rc = R->lfirst && R->xfirst ? CLAIMS_OK : CLAIMS_ENOMEM;
+    int rc = R->lfirst ? CLAIMS_OK : CLAIMS_ENOMEM;
     for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
         R->lfirst[m] = n;
-        R->xfirst[m] = xn;
         const claims__subject *s = &st->subjects[m];
         if (!s->label[0] || strcmp(s->type, "event") != 0)
             continue;
-        if ((rc = claims__words(&fold, s->label, &R->lwords, &n, &cap)) != CLAIMS_OK)
+        if ((rc = claims__words(&fold, s->label, &R->lwords, &n, &cap)) != CLAIMS_OK ||
+            (rc = claims__grow((void **)&R->lmask, &mcap, n, sizeof *R->lmask)) != CLAIMS_OK)
             break;
+        for (size_t k = R->lfirst[m]; k < n; k++)
+            R->lmask[k] = 0;
         for (size_t f = R->first[m]; f < R->first[m + 1] && rc == CLAIMS_OK; f++) {
-            size_t before = xn;
+            vn = 0;
             rc = claims__words(&fold, claims__value_norm(R->r->pool[R->features[f].value], NULL),
-                               &R->xwords, &xn, &xcap);
-            if (rc == CLAIMS_OK &&
-                (rc = claims__grow((void **)&R->xattr, &acap, xn, sizeof *R->xattr)) == CLAIMS_OK)
-                for (size_t k = before; k < xn; k++)
-                    R->xattr[k] = R->features[f].attr;
-        }
-        /* the value words by word, so that a label word is looked up */
-        for (size_t i = R->xfirst[m] + 1; rc == CLAIMS_OK && i < xn; i++)
-            for (size_t j = i; j > R->xfirst[m] && R->xwords[j] < R->xwords[j - 1]; j--) {
-                uint64_t tw = R->xwords[j];
-                uint32_t ta = R->xattr[j];
-                R->xwords[j] = R->xwords[j - 1], R->xattr[j] = R->xattr[j - 1];
-                R->xwords[j - 1] = tw, R->xattr[j - 1] = ta;
+                               &vw, &vn, &vcap);
+            /* both sorted: mark the label's words the value has */
+            for (size_t k = R->lfirst[m], q = 0; rc == CLAIMS_OK && k < n && q < vn;) {
+                if (R->lwords[k] < vw[q])
+                    k++;
+                else if (vw[q] < R->lwords[k])
+                    q++;
+                else
+                    R->lmask[k++] |= attr_bit(R->features[f].attr), q++;
             }
+        }
     }
     if (R->lfirst)
         R->lfirst[M] = n;
-    if (R->xfirst)
-        R->xfirst[M] = xn;
+    free(vw);
     claims__buf_free(&fold);
     return rc;
 }
@@ -2369,6 +2423,7 @@ int claims__resolve(claims__run *run)
     R.implied = date_def && date_def->identifying ? date_def->match.conflict / 2.0 : 0.0;
     keyring K;
     claims__strmap_init(&K.index);
+    claims__strmap_init(&K.one_words);
     claims__arena_init(&K.arena);
     K.text = NULL;
     K.count = K.cap = 0;
@@ -2543,14 +2598,13 @@ done:
     free(R.pub);
     free(R.lwords);
     free(R.lfirst);
-    free(R.xwords);
-    free(R.xattr);
-    free(R.xfirst);
+    free(R.lmask);
     free(R.keyless);
     free(R.one_word);
     free(R.when);
     free(R.key_class);
     claims__strmap_free(&K.index);
+    claims__strmap_free(&K.one_words);
     claims__arena_free(&K.arena);
     free(K.text);
     claims__buf_free(&K.buf);
