@@ -312,6 +312,10 @@ static void merge_iso(iso_sub *s, uint32_t place)
     s->place = place;
     name(place, s->name);
     name(place, s->code);
+    /* "TX" of "US-TX", "NSW" of "AU-NSW": as a later part ("Paris, TX") */
+    const char *suffix = s->code + 3;
+    if (alphabetic(suffix, strlen(suffix)))
+        name(place, suffix);
 }
 
 /* One line: "CC.A1 <TAB> subdivision <TAB> city <TAB> city ..." */
