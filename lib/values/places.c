@@ -139,6 +139,7 @@ static size_t learned_parents(const struct claims__places *p, claims_str name, s
 
 typedef struct reading {
     claims_str parts[MAX_PARTS];
+    uint32_t first[MAX_PARTS], count[MAX_PARTS]; /* each part's run of names */
     size_t nparts;
     uint32_t places[MAX_READINGS]; /* what the first part is (a country first) */
     size_t nplaces;
@@ -146,12 +147,11 @@ typedef struct reading {
     size_t nany;
 } reading;
 
-/* The listed places a name can be: all of them, or with `countries_first`
- * only the countries when it names one. */
-static size_t candidates(const claims__gazetteer *g, claims_str name, bool countries_first,
-                         uint32_t *out)
+/* The listed places of the names g->names[first, first + n): all of them,
+ * or with `countries_first` only the countries when they name one. */
+static size_t candidates(const claims__gazetteer *g, uint32_t first, uint32_t n,
+                         bool countries_first, uint32_t *out)
 {
-    uint32_t first, n = claims__gaz_find(g, name.ptr, name.len, &first);
     bool country = false;
     for (uint32_t i = first; countries_first && i < first + n; i++)
         country |= claims__gaz_kind_of(g, g->names[i].place) == CLAIMS__GAZ_COUNTRY;
@@ -162,6 +162,15 @@ static size_t candidates(const claims__gazetteer *g, claims_str name, bool count
     return k;
 }
 
+/* Is `place` among the places of the names g->names[first, first + n)? */
+static bool run_has(const claims__gazetteer *g, uint32_t first, uint32_t n, uint32_t place)
+{
+    for (uint32_t i = first; i < first + n; i++)
+        if (g->names[i].place == place)
+            return true;
+    return false;
+}
+
 /* Does `place` lie in places named by the later parts, in their order
  * (parts the gazetteer does not know are levels it does not list)? */
 static bool chain_fits(const claims__gazetteer *g, const reading *r, uint32_t place)
@@ -169,13 +178,11 @@ static bool chain_fits(const claims__gazetteer *g, const reading *r, uint32_t pl
     size_t i = 1;
     uint32_t at = claims__gaz_parent(g, place);
     while (i < r->nparts) {
-        uint32_t dummy;
-        if (claims__gaz_find(g, r->parts[i].ptr, r->parts[i].len, &dummy) == 0) {
+        if (r->count[i] == 0) {
             i++;
             continue;
         }
-        while (at != CLAIMS__GAZ_NONE &&
-               !claims__gaz_has_name(g, at, r->parts[i].ptr, r->parts[i].len))
+        while (at != CLAIMS__GAZ_NONE && !run_has(g, r->first[i], r->count[i], at))
             at = claims__gaz_parent(g, at);
         if (at == CLAIMS__GAZ_NONE)
             return false;
@@ -197,9 +204,11 @@ static void read_place(reading *r, const claims__gazetteer *g, const char *key)
     }
     if (!g || r->nparts == 0)
         return;
+    for (size_t i = 0; i < r->nparts; i++)
+        r->count[i] = claims__gaz_find(g, r->parts[i].ptr, r->parts[i].len, &r->first[i]);
     /* a country first; when the parts after it rule that out, any listing */
     uint32_t cand[MAX_READINGS];
-    size_t n = candidates(g, r->parts[0], false, cand);
+    size_t n = candidates(g, r->first[0], r->count[0], false, cand);
     bool country = false;
     for (size_t i = 0; i < n; i++)
         if (chain_fits(g, r, cand[i])) {
@@ -278,8 +287,9 @@ static void walk_up(ancestry *a, const claims__gazetteer *g, const struct claims
             n = a->names[seen];
             by_lesson = a->learned[seen++];
             if (g) { /* a container named in words: what the gazetteer puts it in */
-                uint32_t cand[MAX_READINGS];
-                size_t k = candidates(g, n, true, cand);
+                uint32_t cand[MAX_READINGS], at;
+                uint32_t found = claims__gaz_find(g, n.ptr, n.len, &at);
+                size_t k = candidates(g, at, found, true, cand);
                 for (size_t i = 0; i < k; i++)
                     add_with_parents(a, g, cand[i],
                                      by_lesson > BY_GAZETTEER ? by_lesson : BY_GAZETTEER);
