@@ -116,19 +116,19 @@ static void name_inverted(uint32_t place, const char *s)
         name(place, buf);
 }
 
-/* A name with a parenthesized aside ("Holy See (Vatican City State)") also
+/* A name with a parenthesized aside ("Falkland Islands (Malvinas)") also
  * without it. */
 static void name_with_aside(uint32_t place, const char *s)
 {
     if (!s || strstr(s, ", "))
         return;
-    name(place, s);
     const char *open = strstr(s, " (");
-    if (open) {
+    if (open) { /* the bare name first: it is the better primary name */
         char *bare = dup_n(s, (size_t)(open - s));
         name(place, bare);
         free(bare);
     }
+    name(place, s);
 }
 
 /* data/gazetteer/country-names.tsv: ALPHA-2, primary name or empty, more
