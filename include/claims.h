@@ -199,6 +199,31 @@ CLAIMS_API int claims_ctx_add_alias(claims_ctx *ctx, claims_type type, const cha
  */
 CLAIMS_API int claims_ctx_load_nicknames(claims_ctx *ctx, const char *text, size_t len,
                                          claims_str name, unsigned int flags, claims_error *err);
+/** claims_ctx_load_gazetteer() flag: the file is GeoNames'
+ *  admin1CodesASCII.txt (names of first-level subdivisions), not a dump. */
+#define CLAIMS_GAZETTEER_ADMIN1 0x1u
+
+/**
+ * Loads a GeoNames file into the context's gazetteer (docs/gazetteer.md),
+ * the table that tells which city lies in which first-level subdivision and
+ * country. `path` (len bytes) is a GeoNames dump (cities500.txt,
+ * allCountries.txt: 19 tab-separated columns; populated places, ADM1 and
+ * country rows are used) or, with CLAIMS_GAZETTEER_ADMIN1 in `flags`,
+ * admin1CodesASCII.txt. The first load replaces the built-in cities and
+ * subdivisions (countries stay those of ISO 3166-1, with their names and
+ * codes); later loads add to it. All or nothing: on error the gazetteer is
+ * as before. Returns CLAIMS_OK, CLAIMS_EIO (cannot read), CLAIMS_ESYNTAX
+ * (a row without its columns, a bad code; err has the file, line and
+ * column), CLAIMS_ENCODING (invalid UTF-8, NUL), CLAIMS_EINVAL (NULL
+ * argument, unknown flag), CLAIMS_ENOMEM. Added in 0.1.
+ */
+CLAIMS_API int claims_ctx_load_gazetteer(claims_ctx *ctx, const char *path, size_t len,
+                                         unsigned int flags, claims_error *err);
+/** Switches the context's gazetteer off, the built-in or a loaded one:
+ *  places then relate only through their written parts, the alias tables
+ *  and what the documents of a run teach. A later load starts a new one.
+ *  Returns CLAIMS_OK, or CLAIMS_EINVAL for a NULL ctx. Added in 0.1. */
+CLAIMS_API int claims_ctx_clear_gazetteer(claims_ctx *ctx);
 
 /** TimeML-style modifiers: a hedge is never dropped. */
 typedef enum claims_modifier {

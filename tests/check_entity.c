@@ -42,7 +42,8 @@ START_TEST(test_places)
     ck_reason(NULL, PL, "Miraflores, Lima, Peru", "Lima", "lima contains miraflores, lima, peru");
     ck_reason(NULL, PL, "Lima", "Lima, Peru", "lima, peru specifies lima");
     ck_relation(NULL, PL, "Lima, Peru", "Lima, Ohio", CONFLICT);
-    ck_relation(NULL, PL, "Lima", "Peru", CONFLICT);
+    /* the built-in gazetteer knows that Peru contains Lima (check_gazetteer.c) */
+    ck_relation(NULL, PL, "Lima", "Peru", COMPAT);
     ck_relation(NULL, PL, "London, UK", "London, United Kingdom", EQ);
     ck_relation(NULL, PL, "Istanbul", "İstanbul", EQ);
     claims_comparison c = compare_texts(NULL, PL, "Lima, Peru", "Peru");

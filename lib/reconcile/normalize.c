@@ -149,7 +149,17 @@ int claims__normalize(claims__run *run)
                 rc = CLAIMS_ENOMEM;
         }
     }
-    /* 3. counts and notes, in claim order */
+    /* 3. what the place values teach about containment ("Kessel Bay,
+     * Ardenia"), for every comparison of the later stages: they run with a
+     * view of the context that knows it */
+    if (rc == CLAIMS_OK &&
+        (rc = claims__places_learn(&r->learned, run->ctx, r->pool, r->pool_count)) == CLAIMS_OK &&
+        r->learned) {
+        rc = claims__ctx_view_new(&r->run_ctx, run->ctx, r->learned);
+        if (rc == CLAIMS_OK)
+            run->ctx = r->run_ctx;
+    }
+    /* 4. counts and notes, in claim order */
     for (size_t i = 0; i < nd && rc == CLAIMS_OK; i++)
         r->stats.values_parsed += !distinct[i].failed;
     for (size_t i = 0; i < n && rc == CLAIMS_OK; i++) {

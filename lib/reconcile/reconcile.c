@@ -99,6 +99,10 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx, const claims_st
     if (rc == CLAIMS_OK)
         rc = claims__group(&run);
     double t5 = now();
+    claims__ctx_view_free(r->run_ctx); /* before the context it views */
+    claims__places_free(r->learned);
+    r->run_ctx = NULL;
+    r->learned = NULL;
     claims_ctx_free(own);
     if (rc == CLAIMS_OK)
         rc = claims__run_progress(&run, "done", 1, 1);
@@ -159,6 +163,8 @@ void claims_result_free(claims_result *r)
 {
     if (!r)
         return;
+    claims__ctx_view_free(r->run_ctx);
+    claims__places_free(r->learned);
     for (size_t i = 0; i < r->pool_count; i++)
         claims_value_free(r->pool[i]);
     free(r->pool);

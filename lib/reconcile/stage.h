@@ -26,6 +26,11 @@ struct claims_result {
     /* normalize: one parsed value per distinct input, shared by claims */
     claims_value **pool;
     size_t pool_count, pool_cap;
+    /* normalize: the containment its place values teach, and the view of
+     * the caller's context that knows it (run->ctx of the later stages);
+     * freed when the stages are done */
+    struct claims__places *learned;
+    claims_ctx *run_ctx;
     /* per pool value (resolve): the place of its canonical string among the
      * distinct ones in strcmp order; equal strings, equal ranks, so that
      * later stages order and match values without comparing strings;

@@ -484,10 +484,28 @@ static const char *find_alias(const claims_ctx *ctx, claims_type type, const cha
     return c;
 }
 
-/* The parts of a place ("lima, peru"), each looked up as an alias. When a
- * part's canonical name brings its containers ("lima" -> "lima, peru"), the
- * parts that follow and repeat them are not written twice. */
-static int place_parts(claims_buf *out, const claims_ctx *ctx, const char *key)
+/* A part that names a country by another of its names or its alpha-3 code
+ * ("USA", "Türkiye", "Viet Nam") is written as the country's name in the
+ * gazetteer, then as the built-in rows spell it ("turkiye" -> "turkey").
+ * Two-letter codes stay as written ("CA" is also California): the
+ * comparison still reads them through the gazetteer. */
+static const char *country_name(const claims_ctx *ctx, const char *p, size_t n)
+{
+    const claims__gazetteer *g = claims__ctx_gazetteer(ctx);
+    const char *c = g && n > 2 ? claims__gaz_country_name(g, p, n) : NULL;
+    if (c) {
+        claims_str k = {c, strlen(c)};
+        const char *b = pair_lookup(BUILTIN_ALIASES, COUNT(BUILTIN_ALIASES), k);
+        return b ? b : c;
+    }
+    return NULL;
+}
+
+/* The parts of a place ("lima, peru"), each looked up as an alias (with
+ * `lookups`), or else as a country. When a part's canonical name brings its
+ * containers ("lima" -> "lima, peru"), the parts that follow and repeat them
+ * are not written twice. */
+static int place_parts(claims_buf *out, const claims_ctx *ctx, bool lookups, const char *key)
 {
     claims__buf_clear(out);
     int rc = claims__buf_append(out, "", 0);
@@ -495,7 +513,9 @@ static int place_parts(claims_buf *out, const claims_ctx *ctx, const char *key)
     while (rc == CLAIMS_OK && *p) {
         const char *comma = strstr(p, ", ");
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
-        const char *c = find_alias(ctx, CLAIMS_TYPE_PLACE, p, n, p, n);
+        const char *c = find_alias(lookups ? ctx : NULL, CLAIMS_TYPE_PLACE, p, n, p, n);
+        if (!c && lookups)
+            c = country_name(ctx, p, n);
         if (out->len)
             rc = claims__buf_append(out, ", ", 2);
         if (rc == CLAIMS_OK)
@@ -544,7 +564,7 @@ static int entity_normalize(claims_buf *out, const claims_ctx *ctx, claims_type 
         rc = entity_normalize(out, ctx, type, canonical, strlen(canonical), false, err);
     } else if (rc == CLAIMS_OK) {
         switch (type) {
-        case CLAIMS_TYPE_PLACE: rc = place_parts(out, aliases ? ctx : NULL, key.data); break;
+        case CLAIMS_TYPE_PLACE: rc = place_parts(out, ctx, aliases, key.data); break;
         case CLAIMS_TYPE_ORGANIZATION:
             rc = rewrite_words(out, type, key.data, key.len);
             if (rc == CLAIMS_OK)
@@ -749,7 +769,6 @@ static bool place_compare(claims_comparison *out, const char *ka, const char *kb
 void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
                             const claims_value *b)
 {
-    (void)ctx;
     const char *ka = claims_value_normalized(a), *kb = claims_value_normalized(b);
     if (strcmp(ka, kb) == 0) {
         claims__fold_equal(out, a, b, key_flags(a->type),
@@ -811,7 +830,7 @@ void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx, const
             out->score = 0.5;
             claims__reason(out, "%s is more specific than %s (acronym)", a_in_b ? kb : ka,
                            a_in_b ? ka : kb);
-        } else {
+        } else if (a->type != CLAIMS_TYPE_PLACE || !claims__places_relate(out, ctx, ka, kb)) {
             claims__reason(out, "different %s: %s vs %s", type_noun(a->type), ka, kb);
         }
     }

@@ -85,4 +85,21 @@ void claims__value_reset(claims_value *v, claims_type type);
 /** Sets the canonical string. */
 int claims__value_set_norm(claims_value *v, const char *s, size_t n);
 
+/* ---- places learned from a run's documents (places.c) ------------------------ */
+
+struct claims__places;
+
+/** Learns containment from the place values among values[0..n) ("Kessel
+ *  Bay, Ardenia": Ardenia contains Kessel Bay), except what ctx's gazetteer
+ *  contradicts. *out is new; NULL when no value teaches anything.
+ *  CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__places_learn(struct claims__places **out, const claims_ctx *ctx,
+                         claims_value *const *values, size_t n);
+void claims__places_free(struct claims__places *p);
+/** A run's view of ctx that also knows `learned` (may be NULL): a shallow
+ *  copy, freed with claims__ctx_view_free() before ctx. */
+int claims__ctx_view_new(claims_ctx **out, const claims_ctx *ctx,
+                         const struct claims__places *learned);
+void claims__ctx_view_free(claims_ctx *view);
+
 #endif /* CLAIMS_VALUES_H */

@@ -8,6 +8,7 @@
 #ifndef CLAIMS_VALUES_INT_H
 #define CLAIMS_VALUES_INT_H
 
+#include "values/gazetteer.h"
 #include "values/values.h"
 
 /* ---- the value's layout -------------------------------------------------- */
@@ -37,6 +38,7 @@ struct claims_value {
 
 struct claims_aliases;   /* alias_table.c */
 struct claims_nicknames; /* name_words.c */
+struct claims__gaz_user; /* gazetteer_load.c */
 
 struct claims_ctx {
     struct claims_aliases *aliases;
@@ -46,7 +48,29 @@ struct claims_ctx {
     claims_strmap attr_index;           /* name -> index in attrs */
     struct claims_nicknames *nicknames; /* loaded nickname pairs; NULL before a load */
     double match_threshold;             /* 0: the default (claims__match_threshold) */
+    /* the gazetteer places are looked up in: the built-in table, the one
+     * loaded from GeoNames dumps (gaz_user's), or NULL for none */
+    const claims__gazetteer *gazetteer;
+    struct claims__gaz_user *gaz_user;
+    /* containment learned from the place values of a run (places.c); NULL
+     * in the contexts users make, set only in a run's view of one */
+    const struct claims__places *learned;
+    /* a run's view: its members belong to the context it copies */
+    bool view;
 };
+
+/** The gazetteer of ctx (the built-in one for a NULL ctx), or NULL. */
+const claims__gazetteer *claims__ctx_gazetteer(const claims_ctx *ctx);
+void claims__gaz_user_free(struct claims__gaz_user *u);
+
+/* ---- places: containment from the gazetteer and the documents (places.c) --- */
+
+/** Relates two place canonical strings that their written parts do not
+ *  relate, through the gazetteer and the learned containment of ctx: EQUAL
+ *  when both name one listed place, COMPATIBLE when one contains the
+ *  other; returns false (out untouched) when neither holds. */
+bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const char *ka,
+                           const char *kb);
 
 /** Installs the built-in schema into a new context. */
 int claims__schema_init(claims_ctx *ctx);

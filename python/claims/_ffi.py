@@ -428,6 +428,9 @@ _TABLE: List[Tuple[str, Any, List[Any], Dict[str, bool]]] = [
      {"status": True, "optional": True}),
     ("claims_ctx_load_nicknames", c_int, [ctx_p, c_char_p, _S, Str, c_uint, error_p],
      {"status": True, "optional": True}),
+    ("claims_ctx_load_gazetteer", c_int, [ctx_p, c_char_p, _S, c_uint, error_p],
+     {"status": True, "optional": True}),
+    ("claims_ctx_clear_gazetteer", c_int, [ctx_p], {"status": True, "optional": True}),
     ("claims_modifier_name", c_char_p, [c_int], {}),
     ("claims_precision_name", c_char_p, [c_int], {}),
     # values
