@@ -33,6 +33,7 @@ static const char STYLE[] =
     ".rel-conflicting{background:#ffe0df;color:#5c0e0b}"
     ".rel-complementary{background:#f2e6ff;color:#3b1366}"
     ".rel-single-source{background:#eef1f4;color:#2c333a}"
+    ".rel-different-wording{background:#f1eef4;color:#352c3a}"
     ".cell.uncertain{background:#fff4c2;color:#4a3500}"
     ".cell.negated{background:#ffe0df;color:#5c0e0b}"
     ".cell.missing{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f4f6 6px,"
@@ -63,7 +64,8 @@ static const status REL[] = {
     {"rel-compatible", "\xE2\x89\x88", "compatible"},   /* almost equal */
     {"rel-conflicting", "\xE2\x9C\x97", "conflicting"}, /* ballot x */
     {"rel-complementary", "+", "complementary"},
-    {"rel-single-source", "\xE2\x80\xA2", "single source"} /* bullet */
+    {"rel-single-source", "\xE2\x80\xA2", "single source"},        /* bullet */
+    {"rel-different-wording", "\xE2\x89\xA0", "different wording"} /* not equal */
 };
 static const status UNCERTAIN = {"uncertain", "?", "uncertain"};
 static const status NEGATED = {"negated", "\xC2\xAC", "negated"};          /* not sign */
