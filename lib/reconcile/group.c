@@ -807,31 +807,42 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
     claims__buf_clear(&G->buf);
     claims__buf_clear(&G->why);
     const char *first_source = st->sources[st->claims[m[0]].source].id;
-    /* affirmed against negated: the whole of a single-valued attribute, one
-     * member of a set (a set conflicts only when every member does) */
+    /* affirmed against negated: for a single-valued attribute the first
+     * such pair; for a set, each disputed member (partner: the cluster on
+     * the other side of its dispute) */
+    size_t *partner = malloc(nc * sizeof *partner);
+    if (!partner)
+        return CLAIMS_ENOMEM;
+    for (size_t k = 0; k < nc; k++)
+        partner[k] = SIZE_MAX;
     for (size_t a = 0; a < nc && (card == CLAIMS_SET || !disputed); a++) {
         cluster *x = &(*cl)[a];
         if (x->uncertain || x->polarity != CLAIMS_AFFIRMED)
             continue;
         for (size_t b = 0; b < nc; b++) {
             cluster *y = &(*cl)[b];
-            if (y->uncertain || y->polarity != CLAIMS_NEGATED)
+            if (y->uncertain || y->polarity != CLAIMS_NEGATED || partner[b] != SIZE_MAX)
                 continue;
             claims__compare_values(&cmp, ctx, def, r->pool[r->claim_value[x->rep]],
                                    r->pool[r->claim_value[y->rep]]);
             if (agree(cmp.relation)) {
-                if (!disputed++)
-                    claims__buf_printf(&G->why, "\"%s\" is affirmed by %s and negated by %s",
-                                       st->claims[x->rep].value,
-                                       st->sources[st->claims[x->rep].source].id,
-                                       st->sources[st->claims[y->rep].source].id);
+                partner[a] = b, partner[b] = a;
+                claims__buf_printf(&G->why, "%s\"%s\" is affirmed by %s and negated by %s",
+                                   disputed++ ? "; " : "", st->claims[x->rep].value,
+                                   st->sources[st->claims[x->rep].source].id,
+                                   st->sources[st->claims[y->rep].source].id);
                 break;
             }
         }
     }
-    if (disputed && (card != CLAIMS_SET || disputed == affirmed)) {
+    if (disputed) {
+        /* the reader came for the denial: the attribute conflicts, but in a
+         * set only the disputed members do; the others still stand */
         rel = CLAIMS_CONFLICTING;
         claims__buf_puts(&G->buf, G->why.data);
+        if (card == CLAIMS_SET && affirmed > disputed)
+            claims__buf_printf(&G->buf, "; %zu other %s not disputed", affirmed - disputed,
+                               affirmed - disputed == 1 ? "member is" : "members are");
     } else if (supporting == 0) {
         rel = sources > 1 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
         claims__buf_puts(&G->buf, "only claims of unknown certainty");
@@ -869,21 +880,23 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
         else
             claims__buf_printf(&G->buf, "%zu members named by %zu %s", supporting, sources,
                                sources == 1 ? "source" : "sources");
-        if (disputed)
-            claims__buf_printf(&G->buf, "; %zu disputed: %s", disputed, G->why.data);
     } else if (!affirmed) {
         rel = sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
         claims__buf_puts(&G->buf, "only negated values");
     } else {
-        if (single_valued(G, *cl, nc, vals, &rel, &nsides) != CLAIMS_OK)
+        if (single_valued(G, *cl, nc, vals, &rel, &nsides) != CLAIMS_OK) {
+            free(partner);
             return CLAIMS_ENOMEM;
+        }
         preferred_done = true;
     }
 
     /* emit */
     if (claims__grow((void **)&o->attrs, &o->attr_cap, o->attr_count + 1, sizeof *o->attrs) !=
-        CLAIMS_OK)
+        CLAIMS_OK) {
+        free(partner);
         return CLAIMS_ENOMEM;
+    }
     claims__rattr *at = &o->attrs[o->attr_count++];
     at->name = st->claims[m[0]].attribute;
     at->type = claims_type_name(def ? def->type : r->claim_type[m[0]]);
@@ -895,17 +908,25 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
     at->uncertain_count = uncertain;
     at->value_start = value_start;
     at->value_count = nc;
-    if (!at->reason)
+    if (!at->reason) {
+        free(partner);
         return CLAIMS_ENOMEM;
+    }
     /* the preferred value: for a conflict, the best supported one if it
      * leads alone; otherwise every supporting value stands */
     if (!preferred_done)
         for (size_t k = 0; k < nc; k++)
             vals[k].preferred = !vals[k].uncertain && rel != CLAIMS_CONFLICTING;
+    /* a disputed member of a set: the better supported side of its dispute,
+     * when it leads */
+    for (size_t k = 0; card == CLAIMS_SET && k < nc; k++)
+        vals[k].preferred = !vals[k].uncertain &&
+                            (partner[k] == SIZE_MAX || vals[k].support > vals[partner[k]].support);
+    free(partner);
     qsort(vals, nc, sizeof *vals, value_order);
     /* the first leads alone when it has more (weighted) origins: a copy
      * adds sources, never origins */
-    if (!preferred_done && rel == CLAIMS_CONFLICTING && !vals[0].uncertain) {
+    if (!preferred_done && card != CLAIMS_SET && rel == CLAIMS_CONFLICTING && !vals[0].uncertain) {
         const claims__rvalue *a = &vals[0], *b = nc > 1 ? &vals[1] : NULL;
         vals[0].preferred = !b || b->uncertain || a->support > b->support;
     }

@@ -273,6 +273,8 @@ static void evidence(json *j, const claims__view *r, size_t ci)
     str(w, claims_polarity_name(c->polarity));
     J_NEXT(j, "certainty");
     str(w, claims_certainty_name(c->certainty));
+    J_NEXT(j, "published");
+    str(w, r->rows.sources[c->source].published);
     if (c->line) {
         J_NEXT(j, "line");
         claims__w_uint(w, (size_t)c->line);
@@ -292,6 +294,13 @@ static void value_json(json *j, const claims__view *r, const claims__rvalue *v)
     j_bool(j, "uncertain", v->uncertain);
     j_bool(j, "hedged", v->hedged);
     j_bool(j, "preferred", v->preferred);
+    j_str(j, "certainty", claims_certainty_name(v->certainty));
+    j_num(j, "side", v->side);
+    j_num(j, "side_origins", v->side_origin_count);
+    j_bool(j, "superseded", v->superseded);
+    j_bool(j, "current", v->current);
+    j_str(j, "published_first", v->published_first);
+    j_str(j, "published_last", v->published_last);
     j_strings(j, "sources", v->sources, v->source_count);
     j_strings(j, "origins", v->origins, v->origin_count);
     j_key(j, "claims");
