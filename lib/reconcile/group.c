@@ -641,10 +641,16 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
         rel = live_sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
         /* why they agree: the first two values of one side */
         size_t a = SIZE_MAX, b = SIZE_MAX;
-        for (size_t k = 0; k < nc && b == SIZE_MAX; k++)
-            for (size_t j = k + 1; live[k] && j < nc && b == SIZE_MAX; j++)
-                if (live[j] && vals[j].side == vals[k].side)
-                    a = k, b = j;
+        for (size_t s = 0; s < nsides; s++)
+            group_best[s] = SIZE_MAX; /* now: the first live value of each side */
+        for (size_t k = 0; k < nc && b == SIZE_MAX; k++) {
+            if (!live[k])
+                continue;
+            if (group_best[vals[k].side] == SIZE_MAX)
+                group_best[vals[k].side] = k;
+            else
+                a = group_best[vals[k].side], b = k;
+        }
         if (rel == CLAIMS_SINGLE_SOURCE) {
             claims__buf_printf(&G->buf, "only %s", lone_source ? lone_source : "");
         } else if (b != SIZE_MAX) {
@@ -813,15 +819,26 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
     size_t *partner = malloc(nc * sizeof *partner);
     if (!partner)
         return CLAIMS_ENOMEM;
+    /* the negated clusters, listed once: only they can dispute a value */
+    size_t negated = 0;
     for (size_t k = 0; k < nc; k++)
         partner[k] = SIZE_MAX;
-    for (size_t a = 0; a < nc && (card == CLAIMS_SET || !disputed); a++) {
+    size_t *deny = malloc(nc * sizeof *deny);
+    if (!deny) {
+        free(partner);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t k = 0; k < nc; k++)
+        if (!(*cl)[k].uncertain && (*cl)[k].polarity == CLAIMS_NEGATED)
+            deny[negated++] = k;
+    for (size_t a = 0; a < nc && negated && (card == CLAIMS_SET || !disputed); a++) {
         cluster *x = &(*cl)[a];
         if (x->uncertain || x->polarity != CLAIMS_AFFIRMED)
             continue;
-        for (size_t b = 0; b < nc; b++) {
+        for (size_t d = 0; d < negated; d++) {
+            size_t b = deny[d];
             cluster *y = &(*cl)[b];
-            if (y->uncertain || y->polarity != CLAIMS_NEGATED || partner[b] != SIZE_MAX)
+            if (partner[b] != SIZE_MAX)
                 continue;
             claims__compare_values(&cmp, ctx, def, r->pool[r->claim_value[x->rep]],
                                    r->pool[r->claim_value[y->rep]]);
@@ -835,6 +852,7 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
             }
         }
     }
+    free(deny);
     if (disputed) {
         /* the reader came for the denial: the attribute conflicts, but in a
          * set only the disputed members do; the others still stand */
