@@ -161,7 +161,7 @@ int main(int argc, char **argv)
     double t0 = now();
     claims_store *store = build(claims, sources, distinct);
     double built = now() - t0;
-    double total[MAX_ROUNDS], group[MAX_ROUNDS];
+    double total[MAX_ROUNDS], group[MAX_ROUNDS], normalize[MAX_ROUNDS], resolve[MAX_ROUNDS];
     claims_result_stats st = CLAIMS_RESULT_STATS_INIT;
     size_t largest = 0;
     for (size_t r = 0; r < rounds; r++) {
@@ -175,6 +175,8 @@ int main(int argc, char **argv)
         total[r] = now() - a;
         claims_result_get_stats(result, &st);
         group[r] = st.group;
+        normalize[r] = st.normalize;
+        resolve[r] = st.resolve;
         claims_cursor *cur;
         const claims_result_subject_info *row;
         largest = 0;
@@ -193,8 +195,10 @@ int main(int argc, char **argv)
            claims, 3 * sources, sources, distinct, built);
     printf("subjects %zu (largest: %zu mentions), value clusters %zu\n", st.subjects, largest,
            st.clusters);
-    printf("reconcile: median %.3f s over %zu rounds (group stage %.3f s)\n", median(total, rounds),
-           rounds, median(group, rounds));
+    printf("reconcile: median %.3f s over %zu rounds (stages: normalize %.3f s, resolve %.3f s, "
+           "group %.3f s)\n",
+           median(total, rounds), rounds, median(normalize, rounds), median(resolve, rounds),
+           median(group, rounds));
     printf("peak memory %.0f MiB\n", (double)ru.ru_maxrss / 1024.0);
     claims_store_free(store);
     return 0;

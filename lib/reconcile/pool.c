@@ -14,10 +14,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* How far a hedge reaches, as value comparisons read it (number.c): the
- * sweep only proposes, the comparison decides, so a wider reach costs a
- * comparison, never a verdict. */
-#define POOL_APPROX 0.10
 /* Wall-clock intervals of different zones are at most this far apart. */
 #define POOL_ZONE_SLACK (14 * 3600.0)
 
@@ -38,21 +34,13 @@ static bool value_span(const claims_value *v, const claims__attr *def, span *out
 {
     claims_type t = claims_value_type(v);
     if (t == CLAIMS_TYPE_NUMBER || t == CLAIMS_TYPE_DURATION) {
-        double a, lo, hi;
-        if (claims_value_amount(v, &a, &lo, &hi) != CLAIMS_OK)
+        double lo, hi;
+        if (!claims__value_span(v, &lo, &hi))
             return false;
-        if (!isnan(a))
-            lo = hi = a;
-        if (isnan(lo) && isnan(hi))
-            return false;
-        if (isnan(lo))
-            lo = -INFINITY;
-        if (isnan(hi))
-            hi = INFINITY;
-        double reach = POOL_APPROX + (def ? def->tolerance : 0.0);
-        if (claims_value_modifier(v) == CLAIMS_MOD_APPROX || (def && def->tolerance > 0)) {
-            lo -= reach * fabs(lo);
-            hi += reach * fabs(hi);
+        /* an attribute's tolerance widens what the comparison accepts */
+        if (def && def->tolerance > 0) {
+            lo -= def->tolerance * fabs(lo);
+            hi += def->tolerance * fabs(hi);
         }
         out->lo = lo, out->hi = hi;
         return true;
@@ -100,14 +88,18 @@ static bool compatible(const claims_ctx *ctx, const claims__attr *def, const cla
 
 /* Sweep: the interval that ends first anchors a side, and every interval
  * not yet placed that starts before that end (so contains it) and that the
- * comparison finds compatible with the anchor joins. */
+ * comparison finds compatible with the anchor joins. One the comparison
+ * refuses (a zone, a tolerance the span does not model) waits for the next
+ * anchors, which all end later, so it stays a candidate of theirs. */
 static int sweep(const claims_ctx *ctx, const claims__attr *def, const claims_value *const *rep,
                  const size_t *active, size_t n, size_t *side, size_t *sides)
 {
     span *h = malloc((n ? n : 1) * sizeof *h), *l = malloc((n ? n : 1) * sizeof *l);
-    if (!h || !l) {
+    size_t *waiting = malloc((n ? n : 1) * sizeof *waiting);
+    if (!h || !l || !waiting) {
         free(h);
         free(l);
+        free(waiting);
         return CLAIMS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++) {
@@ -117,21 +109,37 @@ static int sweep(const claims_ctx *ctx, const claims__attr *def, const claims_va
     }
     qsort(h, n, sizeof *h, by_hi);
     qsort(l, n, sizeof *l, by_lo);
-    size_t p = 0, ns = 0;
+    size_t p = 0, ns = 0, nw = 0;
     for (size_t i = 0; i < n; i++) {
         size_t a = h[i].k;
         if (side[a] != SIZE_MAX)
             continue;
         side[a] = ns;
+        size_t kept = 0;
+        for (size_t w = 0; w < nw; w++) {
+            size_t k = waiting[w];
+            if (side[k] != SIZE_MAX)
+                continue;
+            if (compatible(ctx, def, rep[a], rep[k]))
+                side[k] = ns;
+            else
+                waiting[kept++] = k;
+        }
+        nw = kept;
         for (; p < n && l[p].lo <= h[i].hi; p++) {
             size_t k = l[p].k;
-            if (side[k] == SIZE_MAX && compatible(ctx, def, rep[a], rep[k]))
+            if (side[k] != SIZE_MAX)
+                continue;
+            if (compatible(ctx, def, rep[a], rep[k]))
                 side[k] = ns;
+            else
+                waiting[nw++] = k;
         }
         ns++;
     }
     free(h);
     free(l);
+    free(waiting);
     *sides = ns;
     return CLAIMS_OK;
 }

@@ -46,6 +46,11 @@ void claims__value_when(const claims_value *v, claims__when *out);
 void claims__value_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
                            const claims_value *b);
 
+/** The interval of amounts a NUMBER or DURATION value stands for, as its
+ *  comparison reads it (hedges widened, "nearly 50" as [45, 50)): false
+ *  for other types and values without an amount. Infinite where unbounded. */
+bool claims__value_span(const claims_value *v, double *lo, double *hi);
+
 /** Resets content for a new parse of `type` (keeps buffers). */
 void claims__value_reset(claims_value *v, claims_type type);
 /** Sets the canonical string. */
