@@ -624,10 +624,21 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
             claims__buf_printf(&G->buf, "%zu wordings from %zu sources", groups, live_sources);
         } else {
             claims__compare_values(&cmp, G->run->ctx, def, rep[lead_value], rep[rival_value]);
-            const char *x = vals[lead_value].sources[0], *y = vals[rival_value].sources[0];
-            claims__buf_printf(&G->buf, "%s (%s and %s disagree)",
-                               cmp.reason[0] ? cmp.reason : "values differ",
-                               strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
+            const claims__rvalue *p = &vals[lead_value], *q = &vals[rival_value];
+            if (strcmp(q->sources[0], p->sources[0]) < 0) {
+                const claims__rvalue *t = p;
+                p = q, q = t;
+            }
+            /* reported at different times: say when, a revision it is not */
+            if (p->published_last[0] && q->published_last[0] &&
+                strcmp(p->published_last, q->published_last) != 0)
+                claims__buf_printf(&G->buf, "%s (%s at %s and %s at %s disagree)",
+                                   cmp.reason[0] ? cmp.reason : "values differ", p->sources[0],
+                                   p->published_last, q->sources[0], q->published_last);
+            else
+                claims__buf_printf(&G->buf, "%s (%s and %s disagree)",
+                                   cmp.reason[0] ? cmp.reason : "values differ", p->sources[0],
+                                   q->sources[0]);
         }
     } else if (live_values <= 1) {
         rel = live_sources >= 2 ? CLAIMS_AGREED : CLAIMS_SINGLE_SOURCE;
