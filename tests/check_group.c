@@ -346,7 +346,7 @@ START_TEST(test_evolving_toll)
     ck_assert_ptr_nonnull(strstr(html, "<span class=\"tag\">superseded</span>"));
     ck_assert_ptr_nonnull(strstr(html, "<time datetime=\"2024-09-15T12:00:00+03:00\">"));
     ck_assert_ptr_nonnull(strstr(json, "\"superseded\": true"));
-    ck_assert_ptr_nonnull(strstr(json, "\"published\": \"2024-09-15T22:00:00+02:00\""));
+    ck_assert_ptr_nonnull(strstr(json, "\"published_last\": \"2024-09-15T22:00:00+02:00\""));
     ck_assert_ptr_nonnull(strstr(csv, ",superseded,"));
     claims_free(text);
     claims_free(html);

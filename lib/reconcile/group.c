@@ -50,8 +50,10 @@ typedef struct grouper {
     size_t *slot_scratch;            /* two per claim of the subject at hand */
     uint64_t *value_scratch;         /* one per claim of the subject at hand */
     struct weighed *weighed_scratch; /* one per claim of the subject at hand */
-    unsigned char *weight_scratch;   /* one per claim of the subject at hand */
-    const int64_t *instant;          /* per source: publication time */
+    unsigned char *sv_scratch;       /* single_valued()'s arrays */
+    size_t sv_cap;
+    unsigned char *weight_scratch; /* one per claim of the subject at hand */
+    const int64_t *instant;        /* per source: publication time */
     claims_buf buf, why;
 } grouper;
 
@@ -522,14 +524,21 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     const claims__attr *def = r->claim_attr[cl[0].rep];
     const size_t *list = G->o->claim_list;
     size_t nsides = 0;
-    size_t *active = malloc(nc * sizeof *active), *side = malloc(nc * sizeof *side);
-    const claims_value **rep = malloc(nc * sizeof *rep);
-    bool *use = calloc(nc, sizeof *use), *live = calloc(nc, sizeof *live);
-    size_t *parent = NULL, *origins = NULL, *group_best = NULL;
-    unsigned *support = NULL;
+    /* scratch of the thread, grown to the largest attribute: seven arrays
+     * of nc words (sides are at most as many as clusters) and two of flags */
+    _Static_assert(sizeof(const claims_value *) <= sizeof(size_t) &&
+                       sizeof(unsigned) <= sizeof(size_t),
+                   "a pointer and an unsigned fit a word of the scratch");
+    size_t words = 7 * nc, need = words * sizeof(size_t) + 2 * nc;
+    if (claims__grow((void **)&G->sv_scratch, &G->sv_cap, need, 1) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    size_t *active = (size_t *)G->sv_scratch, *side = active + nc, *parent = side + nc,
+           *origins = parent + nc, *group_best = origins + nc;
+    const claims_value **rep = (const claims_value **)(group_best + nc);
+    unsigned *support = (unsigned *)(group_best + 2 * nc);
+    bool *use = (bool *)(active + words), *live = use + nc;
+    memset(use, 0, 2 * nc);
     int rc = CLAIMS_ENOMEM;
-    if (!active || !side || !rep || !use || !live)
-        goto done;
     size_t na = 0;
     bool text = true;
     for (size_t k = 0; k < nc; k++) {
@@ -547,12 +556,6 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
         vals[active[i]].side = side[active[i]];
     claims__buf_clear(&G->why);
     if (claims__supersede(r, G->instant, vals, nc, use, list, &G->why) < 0)
-        goto done;
-    parent = malloc((nsides ? nsides : 1) * sizeof *parent);
-    origins = malloc((nsides ? nsides : 1) * sizeof *origins);
-    support = malloc((nsides ? nsides : 1) * sizeof *support);
-    group_best = malloc((nsides ? nsides : 1) * sizeof *group_best);
-    if (!parent || !origins || !support || !group_best)
         goto done;
     for (size_t s = 0; s < nsides; s++)
         parent[s] = s;
@@ -692,15 +695,6 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     *out_sides = nsides;
     rc = CLAIMS_OK;
 done:
-    free(active);
-    free(side);
-    free(rep);
-    free(use);
-    free(live);
-    free(parent);
-    free(origins);
-    free(support);
-    free(group_best);
     return rc;
 }
 
@@ -1055,6 +1049,8 @@ static int group_part(void *arg, size_t task)
     G.value_scratch = NULL;
     G.weighed_scratch = NULL;
     G.weight_scratch = NULL;
+    G.sv_scratch = NULL;
+    G.sv_cap = 0;
     claims__buf_init(&G.buf);
     claims__buf_init(&G.why);
     size_t *list = NULL, *tmp = NULL;
@@ -1124,6 +1120,7 @@ static int group_part(void *arg, size_t task)
     free(G.value_scratch);
     free(G.weighed_scratch);
     free(G.weight_scratch);
+    free(G.sv_scratch);
     claims__buf_free(&G.buf);
     claims__buf_free(&G.why);
     free(list);

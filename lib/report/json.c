@@ -273,8 +273,6 @@ static void evidence(json *j, const claims__view *r, size_t ci)
     str(w, claims_polarity_name(c->polarity));
     J_NEXT(j, "certainty");
     str(w, claims_certainty_name(c->certainty));
-    J_NEXT(j, "published");
-    str(w, r->rows.sources[c->source].published);
     if (c->line) {
         J_NEXT(j, "line");
         claims__w_uint(w, (size_t)c->line);
