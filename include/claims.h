@@ -736,7 +736,10 @@ typedef enum claims_agreement {
     CLAIMS_COMPATIBLE = 1,    /**< clusters differ only in precision or hedge */
     CLAIMS_CONFLICTING = 2,   /**< incompatible values, or affirmed vs negated */
     CLAIMS_COMPLEMENTARY = 3, /**< a set whose sources name different members */
-    CLAIMS_SINGLE_SOURCE = 4  /**< only one source speaks to it */
+    CLAIMS_SINGLE_SOURCE = 4, /**< only one source speaks to it */
+    /** free text of an attribute the schema does not call single-valued,
+     *  worded differently by its sources: not a conflict. Added in 0.1. */
+    CLAIMS_DIFFERENT_WORDING = 5
 } claims_agreement;
 
 /** Name of an agreement ("agreed", "single-source"), static storage;
@@ -875,6 +878,25 @@ typedef struct claims_value_info {
     const char *const *sources; /**< source ids, sorted */
     size_t origin_count;        /**< independent origins */
     const char *const *origins; /**< normalized origin names, sorted */
+    /* Fields added at the end of the row in 0.1 (rows grow, see
+     * docs/api-stability.md): */
+    /** The strongest certainty of its claims: CLAIMS_PROBABLE or
+     *  CLAIMS_POSSIBLE alone is weaker support than CLAIMS_CERTAIN. */
+    claims_certainty certainty;
+    /** Compatible values of a single-valued attribute pool their support
+     *  into one side: values with the same side (0-based within the
+     *  attribute, 0 the best supported) stand together. Every value of a
+     *  set-valued attribute is a side of its own. */
+    size_t side;
+    size_t side_origin_count; /**< independent origins of its side, pooled */
+    /** Every origin behind it gave another value later: the value was
+     *  revised ("the agency raised its count to 31"). */
+    int superseded;
+    /** The latest value of an origin that revised an earlier one. */
+    int current;
+    /** Earliest and latest publication time of its sources, as the
+     *  sources give it ("" when none does). */
+    const char *published_first, *published_last;
 } claims_value_info;
 
 /** Two sources that share wording (one wire story printed twice). Borrowed

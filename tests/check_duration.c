@@ -265,6 +265,8 @@ START_TEST(test_compare)
     expect_relation(D, "more than an hour", "90 minutes", OK, "3600 s MORE_THAN contains 5400 s");
     expect_relation(D, "at least an hour", "an hour", OK, NULL);
     expect_relation(D, "nearly two hours", "3 hours", NO, NULL);
+    expect_relation(D, "nearly two hours", "110 minutes", OK, "7200 s LESS_THAN contains 6600 s");
+    expect_relation(D, "nearly two hours", "45 minutes", NO, NULL); /* not "anything below" */
     expect_relation(D, "about an hour", "65 minutes", OK, NULL);
     expect_relation(D, "about an hour", "70 minutes", NO, NULL);
     expect_relation(D, "a four-year war", "four years", EQ, NULL);

@@ -344,11 +344,11 @@ START_TEST(test_rejects)
     SYNTAX("twenty twenty");
     SYNTAX("one two three");
     SYNTAX("o");
-    /* plural scales alone are vague, not numbers */
-    SYNTAX("hundreds");
-    SYNTAX("dozens");
-    SYNTAX("millions");
+    /* plural scales alone are vague counts (test_vague_counts); a fraction
+     * in the plural is not a count */
     SYNTAX("quarters");
+    SYNTAX("dozens dozens");
+    SYNTAX("hundreds of 5");
     SYNTAX("5/17/2018");
     SYNTAX("192.168.1.2");
     SYNTAX("1, 234, 567");
@@ -500,6 +500,56 @@ START_TEST(test_compare)
 }
 END_TEST
 
+/* Vague counts are bounded ranges, not text: "dozens" against a figure is
+ * a comparison of amounts, never a type conflict. */
+START_TEST(test_vague_counts)
+{
+    const claims_relation OK = CLAIMS_RELATION_COMPATIBLE, NO = CLAIMS_RELATION_CONFLICTING;
+    BOUND("dozens", "[24,120)", NONE, 24, 120);
+    BOUND("dozens of people", "[24,120)", NONE, 24, 120);
+    BOUND("hundreds", "[200,1000)", NONE, 200, 1000);
+    BOUND("hundreds of passengers", "[200,1000)", NONE, 200, 1000);
+    BOUND("Thousands of residents", "[2000,10000)", NONE, 2000, 10000);
+    BOUND("tens of thousands", "[20000,100000)", NONE, 20000, 100000);
+    BOUND("hundreds of thousands of people", "[200000,1000000)", NONE, 200000, 1000000);
+    BOUND("millions", "[2000000,10000000)", NONE, 2e6, 1e7);
+    BOUND("scores of people", "[40,200)", NONE, 40, 200);
+    BOUND("a handful", "[2,6]", NONE, 2, 6);
+    BOUND("a handful of protesters", "[2,6]", NONE, 2, 6);
+    expect_relation(N, "dozens", "40", OK, "[24,120) contains 40");
+    expect_relation(N, "dozens", "12", NO, NULL);
+    expect_relation(N, "dozens", "120", NO, NULL);
+    expect_relation(N, "hundreds", "312", OK, NULL);
+    expect_relation(N, "hundreds", "dozens", NO, NULL);
+    expect_relation(N, "a handful", "5", OK, NULL);
+    expect_relation(N, "a handful", "12", NO, NULL);
+}
+END_TEST
+
+/* An approached bound is near it: "nearly 50" is about [45, 50), not
+ * anything below 50; "just over 100" is (100, 110]. Stored bounds stay as
+ * written (no bound is invented): only comparisons read the reach. */
+START_TEST(test_approached_bounds)
+{
+    const claims_relation OK = CLAIMS_RELATION_COMPATIBLE, NO = CLAIMS_RELATION_CONFLICTING;
+    BOUND("nearly 50", "50", LESS_THAN, NA, 50);
+    expect_relation(N, "nearly 50", "47", OK, "50 LESS_THAN contains 47");
+    expect_relation(N, "nearly 50", "45", OK, NULL);
+    expect_relation(N, "nearly 50", "44", NO, NULL);
+    expect_relation(N, "nearly 50", "3", NO, NULL);
+    expect_relation(N, "nearly 50", "50", NO, NULL);
+    expect_relation(N, "almost 2,000", "1,950", OK, NULL);
+    expect_relation(N, "almost 2,000", "1,000", NO, NULL);
+    expect_relation(N, "just over 100", "105", OK, NULL);
+    expect_relation(N, "just over 100", "1000", NO, NULL);
+    /* plain bounds still reach as far as they say */
+    expect_relation(N, "fewer than 50", "3", OK, NULL);
+    expect_relation(N, "at least 8", "8000", OK, NULL);
+    expect_relation(N, "at least 8", "7", NO, NULL);
+    expect_relation(N, "more than 300", "312", OK, NULL);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("number");
@@ -515,6 +565,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_ranges);
     tcase_add_test(tc, test_counted_nouns);
     tcase_add_test(tc, test_rejects);
+    tcase_add_test(tc, test_vague_counts);
+    tcase_add_test(tc, test_approached_bounds);
     tcase_add_test(tc, test_out_of_range);
     tcase_add_test(tc, test_messages_and_options);
     tcase_add_test(tc, test_reuse);

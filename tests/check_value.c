@@ -55,7 +55,7 @@ START_TEST(test_names_unknown)
         {"relation", relation_n, CLAIMS_RELATION_INCOMPARABLE + 1, -1},
         {"polarity", polarity_n, CLAIMS_NEGATED + 1, -1},
         {"certainty", certainty_n, CLAIMS_UNKNOWN + 1, CLAIMS_UNKNOWN},
-        {"agreement", agreement_n, CLAIMS_SINGLE_SOURCE + 1, -1},
+        {"agreement", agreement_n, CLAIMS_DIFFERENT_WORDING + 1, -1},
     };
     for (size_t f = 0; f < sizeof fns / sizeof fns[0]; f++) {
         for (int v = 0; v < fns[f].count; v++) {

@@ -46,10 +46,15 @@ typedef struct grouper {
     size_t *stamp;         /* per source: scratch marks (see mark) */
     size_t *slot;          /* per source: scratch index, valid when marked */
     size_t stamp_now;
-    struct relation_memo *memo; /* of the thread's slot */
-    size_t *slot_scratch;       /* two per claim of the subject at hand */
-    uint64_t *value_scratch;    /* one per claim of the subject at hand */
-    claims_buf buf;
+    struct relation_memo *memo;      /* of the thread's slot */
+    size_t *slot_scratch;            /* two per claim of the subject at hand */
+    uint64_t *value_scratch;         /* one per claim of the subject at hand */
+    struct weighed *weighed_scratch; /* one per claim of the subject at hand */
+    unsigned char *sv_scratch;       /* single_valued()'s arrays */
+    size_t sv_cap;
+    unsigned char *weight_scratch; /* one per claim of the subject at hand */
+    const int64_t *instant;        /* per source: publication time */
+    claims_buf buf, why;
 } grouper;
 
 /* How pairs of values relate under an attribute, remembered: the same
@@ -153,24 +158,35 @@ typedef struct cluster {
     bool uncertain;
 } cluster;
 
-static int cmp_str(const void *x, const void *y)
+/* Support a claim gives by its certainty: "possible" and "probable" weigh
+ * less than "certain"; claims of unknown certainty support nothing. */
+static unsigned char certainty_weight(claims_certainty c)
 {
-    return strcmp(*(const char *const *)x, *(const char *const *)y);
+    return c == CLAIMS_CERTAIN ? 4 : c == CLAIMS_PROBABLE ? 2 : c == CLAIMS_POSSIBLE ? 1 : 0;
 }
 
-/* Sorted distinct strings of `in` (n items), copied into the arena. */
-static const char **distinct(claims_arena *arena, const char **in, size_t n, size_t *count)
+typedef struct weighed {
+    const char *name;
+    unsigned char weight;
+} weighed;
+
+static int weighed_order(const void *x, const void *y)
 {
-    qsort(in, n, sizeof *in, cmp_str);
+    const weighed *a = x, *b = y;
+    int c = a->name == b->name ? 0 : strcmp(a->name, b->name);
+    return c ? c : (int)b->weight - (int)a->weight; /* strongest first */
+}
+
+/* Sorts in[0..n) by name and keeps each name once with its strongest
+ * weight; returns how many are kept. */
+static size_t weighed_distinct(weighed *in, size_t n)
+{
+    qsort(in, n, sizeof *in, weighed_order);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (!k || strcmp(in[i], in[k - 1]) != 0)
+        if (!k || strcmp(in[i].name, in[k - 1].name) != 0)
             in[k++] = in[i];
-    const char **out = claims__arena_alloc(arena, (k ? k : 1) * sizeof *out);
-    if (out)
-        memcpy(out, in, k * sizeof *out);
-    *count = k;
-    return out;
+    return k;
 }
 
 static int cmp_ptr(const void *x, const void *y)
@@ -241,23 +257,28 @@ static const char *most_common_value(const claims_result *r, const size_t *claim
  * share wording with one another in the cluster count once ("A / B (shared
  * copy)"). Copying is taken pairwise, within the cluster: A copying B and
  * B copying C does not make A and C one origin where B is absent. */
-static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size_t n,
-                         const char **scratch)
+static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size_t n)
 {
     claims_result *r = G->r;
     const claims__rows *st = G->st;
     size_t *src = G->slot_scratch, *parent = src + n;
+    weighed *scratch = G->weighed_scratch;
+    unsigned char *srcw = G->weight_scratch; /* per outlet: its strongest claim */
     size_t ns = 0, no = 0, dependents = 0;
     for (size_t i = 0; i < n; i++) {
         const claims__claim *c = &st->claims[list[i]];
+        unsigned char w = certainty_weight(c->certainty);
         if (c->attribution_count) {
-            scratch[no++] = r->claim_origin[list[i]];
+            scratch[no++] = (weighed){r->claim_origin[list[i]], w};
             continue;
         }
         /* the list is in source order: a source's claims are together */
         if (!ns || src[ns - 1] != c->source) {
             dependents += G->has_dependent[c->source];
+            srcw[ns] = w;
             src[ns++] = c->source;
+        } else if (w > srcw[ns - 1]) {
+            srcw[ns - 1] = w;
         }
     }
     /* components of the outlets under "shares wording" (small: a cluster's
@@ -279,7 +300,7 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
     int rc = CLAIMS_OK;
     for (size_t k = 0; k < ns && dependents <= 1; k++) { /* all alone */
         const claims__source *so = &st->sources[src[k]];
-        scratch[no++] = so->outlet[0] ? so->outlet : so->id;
+        scratch[no++] = (weighed){so->outlet[0] ? so->outlet : so->id, srcw[k]};
     }
     for (size_t k = 0; k < ns && dependents > 1 && rc == CLAIMS_OK; k++) {
         size_t root = k;
@@ -291,6 +312,7 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
          * first few are named */
         size_t named[SHARED_COPY_NAMES];
         size_t members = 0, kept = 0;
+        unsigned char w = 0;
         for (size_t m = 0; m < ns; m++) {
             size_t x = m;
             while (parent[x] != x)
@@ -298,6 +320,7 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
             if (x != k)
                 continue;
             members++;
+            w = srcw[m] > w ? srcw[m] : w;
             const char *id = st->sources[src[m]].id;
             size_t at = kept;
             while (at > 0 && strcmp(id, st->sources[named[at - 1]].id) < 0)
@@ -329,14 +352,25 @@ static int value_origins(grouper *G, claims__rvalue *v, const size_t *list, size
         if (!p)
             rc = CLAIMS_ENOMEM;
         else
-            scratch[no++] = p;
+            scratch[no++] = (weighed){p, w};
     }
     claims__buf_free(&name);
-    if (rc == CLAIMS_OK) {
-        v->origins = distinct(G->o->arena, scratch, no, &v->origin_count);
-        if (!v->origins)
-            rc = CLAIMS_ENOMEM;
+    if (rc != CLAIMS_OK)
+        return rc;
+    no = weighed_distinct(scratch, no);
+    const char **names = claims__arena_alloc(G->o->arena, (no ? no : 1) * sizeof *names);
+    unsigned char *weights = claims__arena_alloc(G->o->arena, no ? no : 1);
+    if (!names || !weights)
+        return CLAIMS_ENOMEM;
+    v->support = 0;
+    for (size_t k = 0; k < no; k++) {
+        names[k] = scratch[k].name;
+        weights[k] = scratch[k].weight;
+        v->support += weights[k];
     }
+    v->origins = names;
+    v->origin_weight = weights;
+    v->origin_count = no;
     return rc;
 }
 
@@ -391,8 +425,23 @@ static int emit_value(grouper *G, const size_t *members, const cluster *c, const
     if (v->sources)
         memcpy(v->sources, scratch, ns * sizeof *v->sources);
     v->source_count = ns;
-    return v->sources && value_origins(G, v, list, c->n, scratch) == CLAIMS_OK ? CLAIMS_OK
-                                                                               : CLAIMS_ENOMEM;
+    /* its strongest certainty, and when its sources were published */
+    v->certainty = CLAIMS_UNKNOWN;
+    v->published_first = v->published_last = "";
+    int64_t first = CLAIMS__NO_TIME, last = CLAIMS__NO_TIME;
+    for (size_t i = 0; i < c->n; i++) {
+        const claims__claim *cl = &st->claims[list[i]];
+        if (cl->certainty < v->certainty)
+            v->certainty = cl->certainty;
+        int64_t t = G->instant[cl->source];
+        if (t == CLAIMS__NO_TIME)
+            continue;
+        if (first == CLAIMS__NO_TIME || t < first)
+            first = t, v->published_first = st->sources[cl->source].published;
+        if (last == CLAIMS__NO_TIME || t > last)
+            last = t, v->published_last = st->sources[cl->source].published;
+    }
+    return v->sources && value_origins(G, v, list, c->n) == CLAIMS_OK ? CLAIMS_OK : CLAIMS_ENOMEM;
 }
 
 /* ---- one attribute ------------------------------------------------------------------ */
@@ -402,103 +451,267 @@ static bool agree(claims_relation rel)
     return rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE;
 }
 
-/* Several clusters of a single-valued attribute. Two sources conflict when
- * no value of one is compatible with a value of the other: a source that
- * gives "Lima" and "Peru" describes one place twice, and agrees with one
- * that says "Lima, Peru". The attribute conflicts when two sources do. */
-static claims_agreement single_valued(grouper *G, const size_t *m, const cluster *cl, size_t nc,
-                                      size_t sources)
+static bool ordered_type(claims_type t)
+{
+    return t == CLAIMS_TYPE_NUMBER || t == CLAIMS_TYPE_DURATION || t == CLAIMS_TYPE_DATE ||
+           t == CLAIMS_TYPE_TIME;
+}
+
+/* An origin of a side, for pooling. */
+typedef struct side_origin {
+    size_t side;
+    const char *name;
+    unsigned char weight;
+} side_origin;
+
+static int side_origin_order(const void *x, const void *y)
+{
+    const side_origin *a = x, *b = y;
+    if (a->side != b->side)
+        return a->side < b->side ? -1 : 1;
+    int c = a->name == b->name ? 0 : strcmp(a->name, b->name);
+    return c ? c : (int)b->weight - (int)a->weight;
+}
+
+/* The pooled support of each side: the independent origins of its values
+ * that are not superseded, each origin once at its strongest. */
+static int pool_support(const claims__rvalue *vals, const bool *live, size_t nc, size_t nsides,
+                        unsigned *support, size_t *origins)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < nc; k++)
+        total += live[k] ? vals[k].origin_count : 0;
+    side_origin *e = malloc((total ? total : 1) * sizeof *e);
+    if (!e)
+        return CLAIMS_ENOMEM;
+    size_t m = 0;
+    for (size_t k = 0; k < nc; k++)
+        for (size_t i = 0; live[k] && i < vals[k].origin_count; i++)
+            e[m++] = (side_origin){vals[k].side, vals[k].origins[i], vals[k].origin_weight[i]};
+    qsort(e, m, sizeof *e, side_origin_order);
+    memset(support, 0, nsides * sizeof *support);
+    memset(origins, 0, nsides * sizeof *origins);
+    for (size_t i = 0; i < m; i++)
+        if (!i || e[i].side != e[i - 1].side || strcmp(e[i].name, e[i - 1].name) != 0) {
+            support[e[i].side] += e[i].weight;
+            origins[e[i].side]++;
+        }
+    free(e);
+    return CLAIMS_OK;
+}
+
+static size_t find_root(size_t *parent, size_t x)
+{
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+/* Several clusters of a single-valued attribute, emitted as vals[0..nc) in
+ * cluster order. Affirmed values pool into sides (pool.c); an origin's
+ * later value revises its earlier one (supersede.c). Sides that share a
+ * source are not in conflict: a source is taken to be consistent with
+ * itself ("Lima" and "Peru" from one article describe one place). The
+ * attribute conflicts when two sides that no source ties together remain.
+ * The preferred values are those of the side with the most (weighted)
+ * independent origins, when it leads alone; copies never count. Reasons
+ * are formatted once, for the relation reported. */
+static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalue *vals,
+                         claims_agreement *out, size_t *out_sides)
 {
     claims_result *r = G->r;
     const claims__rows *st = G->st;
-    const claims__attr *def = r->claim_attr[m[0]];
-    claims_comparison cmp;
-    /* which clusters are compatible, and the first reason of each kind */
-    bool *ok = calloc(nc * nc, sizeof *ok);
-    if (!ok)
-        return CLAIMS_COMPATIBLE;
-    char agree_why[CLAIMS_REASON_LENGTH] = "", conflict_why[CLAIMS_REASON_LENGTH] = "";
-    for (size_t a = 0; a < nc; a++)
-        for (size_t b = 0; b < nc; b++) {
-            if (a == b) {
-                ok[a * nc + b] = true;
-                continue;
-            }
-            if (b < a) {
-                ok[a * nc + b] = ok[b * nc + a];
-                continue;
-            }
-            claims__compare_values(&cmp, G->run->ctx, def, r->pool[r->claim_value[cl[a].rep]],
-                                   r->pool[r->claim_value[cl[b].rep]]);
-            ok[a * nc + b] = agree(cmp.relation);
-            char *why = ok[a * nc + b] ? agree_why : conflict_why;
-            if (!why[0])
-                snprintf(why, CLAIMS_REASON_LENGTH, "%s", cmp.reason);
-        }
-    /* per source: the clusters it supports (a bit per cluster, in words) */
-    size_t words = (nc + 63) / 64, ns = 0;
-    size_t *src = malloc(sources * sizeof *src);
-    uint64_t *bits = calloc(sources * words, sizeof *bits);
-    claims_agreement rel = sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
-    if (!src || !bits) {
-        free(ok);
-        free(src);
-        free(bits);
-        return rel;
-    }
-    size_t mark = new_mark(G);
+    const claims__attr *def = r->claim_attr[cl[0].rep];
+    const size_t *list = G->o->claim_list;
+    size_t nsides = 0;
+    /* scratch of the thread, grown to the largest attribute: seven arrays
+     * of nc words (sides are at most as many as clusters) and two of flags */
+    _Static_assert(sizeof(const claims_value *) <= sizeof(size_t) &&
+                       sizeof(unsigned) <= sizeof(size_t),
+                   "a pointer and an unsigned fit a word of the scratch");
+    size_t words = 7 * nc, need = words * sizeof(size_t) + 2 * nc;
+    if (claims__grow((void **)&G->sv_scratch, &G->sv_cap, need, 1) != CLAIMS_OK)
+        return CLAIMS_ENOMEM;
+    size_t *active = (size_t *)G->sv_scratch, *side = active + nc, *parent = side + nc,
+           *origins = parent + nc, *group_best = origins + nc;
+    const claims_value **rep = (const claims_value **)(group_best + nc);
+    unsigned *support = (unsigned *)(group_best + 2 * nc);
+    bool *use = (bool *)(active + words), *live = use + nc;
+    memset(use, 0, 2 * nc);
+    int rc = CLAIMS_ENOMEM;
+    size_t na = 0;
+    bool text = true;
     for (size_t k = 0; k < nc; k++) {
-        if (cl[k].uncertain)
+        rep[k] = r->pool[r->claim_value[cl[k].rep]];
+        vals[k].side = SIZE_MAX;
+        if (!cl[k].uncertain && cl[k].polarity == CLAIMS_AFFIRMED) {
+            active[na++] = k;
+            use[k] = true;
+            text = text && claims_value_type(rep[k]) == CLAIMS_TYPE_TEXT;
+        }
+    }
+    if (claims__pool_sides(G->run->ctx, def, rep, nc, active, na, side, &nsides) != CLAIMS_OK)
+        goto done;
+    for (size_t i = 0; i < na; i++)
+        vals[active[i]].side = side[active[i]];
+    claims__buf_clear(&G->why);
+    if (claims__supersede(r, G->instant, vals, nc, use, list, &G->why) < 0)
+        goto done;
+    for (size_t s = 0; s < nsides; s++)
+        parent[s] = s;
+    /* sides tied by a source; the sources of what still stands */
+    size_t mark = new_mark(G), live_sources = 0, live_values = 0;
+    const char *lone_source = NULL;
+    for (size_t k = 0; k < nc; k++) {
+        live[k] = use[k] && !vals[k].superseded;
+        if (!live[k])
             continue;
-        for (size_t i = 0; i < cl[k].n; i++) {
-            size_t s = st->claims[m[cl[k].start + i]].source, j;
-            if (G->stamp[s] == mark) {
-                j = G->slot[s];
-            } else {
-                if (ns == sources)
-                    continue;
+        live_values++;
+        for (size_t i = 0; i < vals[k].claim_count; i++) {
+            size_t s = st->claims[list[vals[k].claim_start + i]].source;
+            if (G->stamp[s] != mark) {
                 G->stamp[s] = mark;
-                G->slot[s] = j = ns;
-                src[ns++] = s;
+                G->slot[s] = vals[k].side;
+                live_sources++;
+                lone_source = st->sources[s].id;
+            } else {
+                size_t a = find_root(parent, G->slot[s]), b = find_root(parent, vals[k].side);
+                parent[a > b ? a : b] = a < b ? a : b;
             }
-            bits[j * words + k / 64] |= (uint64_t)1 << (k % 64);
         }
     }
-    const char *x = NULL, *y = NULL;
-    for (size_t i = 0; i < ns && !x; i++)
-        for (size_t j = i + 1; j < ns && !x; j++) {
-            bool any = false;
-            for (size_t a = 0; a < nc && !any; a++)
-                if (bits[i * words + a / 64] >> (a % 64) & 1)
-                    for (size_t b = 0; b < nc && !any; b++)
-                        any = (bits[j * words + b / 64] >> (b % 64) & 1) && ok[a * nc + b];
-            if (!any) {
-                x = st->sources[src[i]].id;
-                y = st->sources[src[j]].id;
+    if (pool_support(vals, live, nc, nsides, support, origins) != CLAIMS_OK)
+        goto done;
+    /* the best side of each group of tied sides: most support, then first
+     * in content order */
+    size_t groups = 0, lead = SIZE_MAX, rival = SIZE_MAX;
+    for (size_t s = 0; s < nsides; s++)
+        group_best[s] = SIZE_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        if (!live[k])
+            continue;
+        size_t s = vals[k].side, g = find_root(parent, s);
+        if (group_best[g] == SIZE_MAX)
+            groups++;
+        if (group_best[g] == SIZE_MAX || support[s] > support[group_best[g]] ||
+            (support[s] == support[group_best[g]] && s < group_best[g]))
+            group_best[g] = s;
+    }
+    for (size_t g = 0; g < nsides; g++) {
+        size_t s = group_best[g];
+        if (s == SIZE_MAX)
+            continue;
+        if (lead == SIZE_MAX || support[s] > support[lead] ||
+            (support[s] == support[lead] && s < lead))
+            rival = lead, lead = s;
+        else if (rival == SIZE_MAX || support[s] > support[rival] ||
+                 (support[s] == support[rival] && s < rival))
+            rival = s;
+    }
+    /* the value standing for a side: its best supported live value */
+    size_t lead_value = SIZE_MAX, rival_value = SIZE_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        if (!live[k])
+            continue;
+        size_t *at = vals[k].side == lead    ? &lead_value
+                     : vals[k].side == rival ? &rival_value
+                                             : NULL;
+        if (at && (*at == SIZE_MAX || vals[k].support > vals[*at].support))
+            *at = k;
+    }
+    claims_agreement rel;
+    claims_comparison cmp;
+    if (groups >= 2) {
+        rel = !def && text ? CLAIMS_DIFFERENT_WORDING : CLAIMS_CONFLICTING;
+        if (rel == CLAIMS_DIFFERENT_WORDING) {
+            claims__buf_printf(&G->buf, "%zu wordings from %zu sources", groups, live_sources);
+        } else {
+            claims__compare_values(&cmp, G->run->ctx, def, rep[lead_value], rep[rival_value]);
+            const claims__rvalue *p = &vals[lead_value], *q = &vals[rival_value];
+            if (strcmp(q->sources[0], p->sources[0]) < 0) {
+                const claims__rvalue *t = p;
+                p = q, q = t;
             }
+            /* reported at different times: say when, a revision it is not */
+            if (p->published_last[0] && q->published_last[0] &&
+                strcmp(p->published_last, q->published_last) != 0)
+                claims__buf_printf(&G->buf, "%s (%s at %s and %s at %s disagree)",
+                                   cmp.reason[0] ? cmp.reason : "values differ", p->sources[0],
+                                   p->published_last, q->sources[0], q->published_last);
+            else
+                claims__buf_printf(&G->buf, "%s (%s and %s disagree)",
+                                   cmp.reason[0] ? cmp.reason : "values differ", p->sources[0],
+                                   q->sources[0]);
         }
-    if (x) {
-        rel = CLAIMS_CONFLICTING;
-        claims__buf_printf(&G->buf, "%s (%s and %s disagree)",
-                           conflict_why[0] ? conflict_why : "values differ",
-                           strcmp(x, y) < 0 ? x : y, strcmp(x, y) < 0 ? y : x);
-    } else if (rel == CLAIMS_SINGLE_SOURCE) {
-        claims__buf_puts(&G->buf, "only "), claims__buf_puts(&G->buf, st->sources[src[0]].id);
+    } else if (live_values <= 1) {
+        rel = live_sources >= 2 ? CLAIMS_AGREED : CLAIMS_SINGLE_SOURCE;
+        if (!G->why.len) {
+            if (rel == CLAIMS_AGREED)
+                claims__buf_printf(&G->buf, "%zu sources agree", live_sources);
+            else
+                claims__buf_printf(&G->buf, "only %s", lone_source ? lone_source : "");
+        }
     } else {
-        claims__buf_puts(&G->buf,
-                         agree_why[0] ? agree_why : "each source gives a value the others share");
+        rel = live_sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
+        /* why they agree: the first two values of one side */
+        size_t a = SIZE_MAX, b = SIZE_MAX;
+        for (size_t s = 0; s < nsides; s++)
+            group_best[s] = SIZE_MAX; /* now: the first live value of each side */
+        for (size_t k = 0; k < nc && b == SIZE_MAX; k++) {
+            if (!live[k])
+                continue;
+            if (group_best[vals[k].side] == SIZE_MAX)
+                group_best[vals[k].side] = k;
+            else
+                a = group_best[vals[k].side], b = k;
+        }
+        if (rel == CLAIMS_SINGLE_SOURCE) {
+            claims__buf_printf(&G->buf, "only %s", lone_source ? lone_source : "");
+        } else if (b != SIZE_MAX) {
+            claims__compare_values(&cmp, G->run->ctx, def, rep[a], rep[b]);
+            claims__buf_puts(&G->buf, cmp.reason);
+        } else {
+            claims__buf_puts(&G->buf, "each source gives a value the others share");
+        }
     }
-    free(ok);
-    free(src);
-    free(bits);
-    return rel;
+    if (G->why.len) {
+        if (G->buf.len)
+            claims__buf_puts(&G->buf, "; ");
+        claims__buf_puts(&G->buf, G->why.data);
+    }
+    /* preferred: in a conflict, the leading side when it leads alone;
+     * otherwise whatever still stands */
+    bool alone = rival == SIZE_MAX || support[lead] > support[rival];
+    for (size_t k = 0; k < nc; k++) {
+        vals[k].side_support = vals[k].side == SIZE_MAX ? vals[k].support : support[vals[k].side];
+        vals[k].side_origin_count =
+            vals[k].side == SIZE_MAX ? vals[k].origin_count : origins[vals[k].side];
+        if (rel == CLAIMS_CONFLICTING)
+            vals[k].preferred = live[k] && vals[k].side == lead && alone;
+        else
+            vals[k].preferred = !vals[k].uncertain && !vals[k].superseded;
+    }
+    *out = rel;
+    *out_sides = nsides;
+    rc = CLAIMS_OK;
+done:
+    return rc;
 }
 
+/* Values: uncertain ones last, superseded ones before them; the others by
+ * the support of their side, side by side, then by their own origins,
+ * sources and claims. */
 static int value_order(const void *x, const void *y)
 {
     const claims__rvalue *a = x, *b = y;
     if (a->uncertain != b->uncertain)
         return a->uncertain ? 1 : -1;
+    if (a->superseded != b->superseded)
+        return a->superseded ? 1 : -1;
+    if (a->side_support != b->side_support)
+        return a->side_support > b->side_support ? -1 : 1;
+    if (a->side != b->side)
+        return a->side < b->side ? -1 : 1;
     if (a->origin_count != b->origin_count)
         return a->origin_count > b->origin_count ? -1 : 1;
     if (a->source_count != b->source_count)
@@ -519,6 +732,10 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
     const claims__attr *def = r->claim_attr[m[0]];
     claims_cardinality card = def ? def->cardinality : CLAIMS_SINGLE;
     claims_comparison cmp;
+    /* ordered values of a single-valued attribute are equal when their
+     * canonical strings are: claims sorted by canonical rank meet their
+     * cluster last, so clustering is linear */
+    bool by_rank = card == CLAIMS_SINGLE && ordered_type(def ? def->type : r->claim_type[m[0]]);
 
     /* clusters: claims are sorted by (certainty, polarity, key) */
     size_t nc = 0;
@@ -529,11 +746,13 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
         for (size_t k = nc; k-- > 0;) {
             cluster *x = &(*cl)[k];
             if (x->uncertain != uncertain || x->polarity != c->polarity)
-                continue;
+                break; /* an earlier group of the sort */
             if (r->norm_rank[r->claim_value[x->rep]] == r->norm_rank[r->claim_value[m[i]]]) {
                 into = k;
                 break;
             }
+            if (by_rank)
+                break;
             claims_relation rel = relation_of(G, def, r->claim_value[x->rep], r->claim_value[m[i]]);
             if (rel == CLAIMS_RELATION_EQUAL ||
                 (card == CLAIMS_SET && rel == CLAIMS_RELATION_COMPATIBLE)) {
@@ -560,6 +779,19 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
         x->n++;
     }
 
+    /* the values, in cluster order until they are sorted */
+    size_t value_start = o->value_count;
+    for (size_t k = 0; k < nc; k++)
+        if (emit_value(G, m, &(*cl)[k], scratch) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
+    claims__rvalue *vals = o->values + value_start;
+    for (size_t k = 0; k < nc; k++) {
+        vals[k].side = SIZE_MAX;
+        vals[k].side_support = vals[k].support;
+        vals[k].side_origin_count = vals[k].origin_count;
+        vals[k].preferred = false;
+    }
+
     /* relation */
     size_t sources = 0;
     size_t uncertain = 0;
@@ -575,31 +807,65 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
             sources++;
         }
     }
-    size_t supporting = 0;
-    for (size_t k = 0; k < nc; k++)
+    size_t supporting = 0, affirmed = 0, disputed = 0;
+    for (size_t k = 0; k < nc; k++) {
         supporting += !(*cl)[k].uncertain;
+        affirmed += !(*cl)[k].uncertain && (*cl)[k].polarity == CLAIMS_AFFIRMED;
+    }
     claims_agreement rel;
+    size_t nsides = 0;
+    bool preferred_done = false;
     claims__buf_clear(&G->buf);
+    claims__buf_clear(&G->why);
     const char *first_source = st->sources[st->claims[m[0]].source].id;
-    bool polarity_conflict = false;
-    for (size_t a = 0; a < nc && !polarity_conflict; a++)
-        for (size_t b = 0; b < nc && !polarity_conflict; b++) {
-            cluster *x = &(*cl)[a], *y = &(*cl)[b];
-            if (x->uncertain || y->uncertain || x->polarity != CLAIMS_AFFIRMED ||
-                y->polarity != CLAIMS_NEGATED)
+    /* affirmed against negated: for a single-valued attribute the first
+     * such pair; for a set, each disputed member (partner: the cluster on
+     * the other side of its dispute) */
+    size_t *partner = malloc(nc * sizeof *partner);
+    if (!partner)
+        return CLAIMS_ENOMEM;
+    /* the negated clusters, listed once: only they can dispute a value */
+    size_t negated = 0;
+    for (size_t k = 0; k < nc; k++)
+        partner[k] = SIZE_MAX;
+    size_t *deny = malloc(nc * sizeof *deny);
+    if (!deny) {
+        free(partner);
+        return CLAIMS_ENOMEM;
+    }
+    for (size_t k = 0; k < nc; k++)
+        if (!(*cl)[k].uncertain && (*cl)[k].polarity == CLAIMS_NEGATED)
+            deny[negated++] = k;
+    for (size_t a = 0; a < nc && negated && (card == CLAIMS_SET || !disputed); a++) {
+        cluster *x = &(*cl)[a];
+        if (x->uncertain || x->polarity != CLAIMS_AFFIRMED)
+            continue;
+        for (size_t d = 0; d < negated; d++) {
+            size_t b = deny[d];
+            cluster *y = &(*cl)[b];
+            if (partner[b] != SIZE_MAX)
                 continue;
             claims__compare_values(&cmp, ctx, def, r->pool[r->claim_value[x->rep]],
                                    r->pool[r->claim_value[y->rep]]);
             if (agree(cmp.relation)) {
-                polarity_conflict = true;
-                claims__buf_printf(&G->buf, "\"%s\" is affirmed by %s and negated by %s",
-                                   st->claims[x->rep].value,
+                partner[a] = b, partner[b] = a;
+                claims__buf_printf(&G->why, "%s\"%s\" is affirmed by %s and negated by %s",
+                                   disputed++ ? "; " : "", st->claims[x->rep].value,
                                    st->sources[st->claims[x->rep].source].id,
                                    st->sources[st->claims[y->rep].source].id);
+                break;
             }
         }
-    if (polarity_conflict) {
+    }
+    free(deny);
+    if (disputed) {
+        /* the reader came for the denial: the attribute conflicts, but in a
+         * set only the disputed members do; the others still stand */
         rel = CLAIMS_CONFLICTING;
+        claims__buf_puts(&G->buf, G->why.data);
+        if (card == CLAIMS_SET && affirmed > disputed)
+            claims__buf_printf(&G->buf, "; %zu other %s not disputed", affirmed - disputed,
+                               affirmed - disputed == 1 ? "member is" : "members are");
     } else if (supporting == 0) {
         rel = sources > 1 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
         claims__buf_puts(&G->buf, "only claims of unknown certainty");
@@ -626,18 +892,34 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
         else if (!explained)
             claims__buf_puts(&G->buf, "only "), claims__buf_puts(&G->buf, first_source);
     } else if (card == CLAIMS_SET) {
-        rel = sources >= 2 ? CLAIMS_COMPLEMENTARY : CLAIMS_SINGLE_SOURCE;
-        claims__buf_put_size(&G->buf, supporting), claims__buf_puts(&G->buf, " members named by ");
-        claims__buf_put_size(&G->buf, sources);
-        claims__buf_puts(&G->buf, sources == 1 ? " source" : " sources");
+        /* agreed when every source names every member */
+        bool all = sources >= 2;
+        for (size_t k = 0; k < nc && all; k++)
+            all = vals[k].uncertain || vals[k].source_count == sources;
+        rel = all ? CLAIMS_AGREED : sources >= 2 ? CLAIMS_COMPLEMENTARY : CLAIMS_SINGLE_SOURCE;
+        if (all)
+            claims__buf_printf(&G->buf, "all %zu sources name the same %zu members", sources,
+                               supporting);
+        else
+            claims__buf_printf(&G->buf, "%zu members named by %zu %s", supporting, sources,
+                               sources == 1 ? "source" : "sources");
+    } else if (!affirmed) {
+        rel = sources >= 2 ? CLAIMS_COMPATIBLE : CLAIMS_SINGLE_SOURCE;
+        claims__buf_puts(&G->buf, "only negated values");
     } else {
-        rel = single_valued(G, m, *cl, nc, sources);
+        if (single_valued(G, *cl, nc, vals, &rel, &nsides) != CLAIMS_OK) {
+            free(partner);
+            return CLAIMS_ENOMEM;
+        }
+        preferred_done = true;
     }
 
     /* emit */
     if (claims__grow((void **)&o->attrs, &o->attr_cap, o->attr_count + 1, sizeof *o->attrs) !=
-        CLAIMS_OK)
+        CLAIMS_OK) {
+        free(partner);
         return CLAIMS_ENOMEM;
+    }
     claims__rattr *at = &o->attrs[o->attr_count++];
     at->name = st->claims[m[0]].attribute;
     at->type = claims_type_name(def ? def->type : r->claim_type[m[0]]);
@@ -647,27 +929,46 @@ static int group_attribute(grouper *G, size_t *m, size_t n, cluster **cl, size_t
     at->reason = claims__intern(&o->strings, G->buf.data ? G->buf.data : "", G->buf.len);
     at->source_count = sources;
     at->uncertain_count = uncertain;
-    at->value_start = o->value_count;
+    at->value_start = value_start;
     at->value_count = nc;
-    if (!at->reason)
+    if (!at->reason) {
+        free(partner);
         return CLAIMS_ENOMEM;
-    for (size_t k = 0; k < nc; k++)
-        if (emit_value(G, m, &(*cl)[k], scratch) != CLAIMS_OK)
-            return CLAIMS_ENOMEM;
-    claims__rvalue *vals = o->values + at->value_start;
-    qsort(vals, nc, sizeof *vals, value_order);
+    }
     /* the preferred value: for a conflict, the best supported one if it
      * leads alone; otherwise every supporting value stands */
-    for (size_t k = 0; k < nc; k++)
-        vals[k].preferred = !vals[k].uncertain && rel != CLAIMS_CONFLICTING;
-    /* the first leads alone when it has more origins, or as many origins
-     * and more sources */
-    if (rel == CLAIMS_CONFLICTING && !vals[0].uncertain) {
+    if (!preferred_done)
+        for (size_t k = 0; k < nc; k++)
+            vals[k].preferred = !vals[k].uncertain && rel != CLAIMS_CONFLICTING;
+    /* a disputed member of a set: the better supported side of its dispute,
+     * when it leads */
+    for (size_t k = 0; card == CLAIMS_SET && k < nc; k++)
+        vals[k].preferred = !vals[k].uncertain &&
+                            (partner[k] == SIZE_MAX || vals[k].support > vals[partner[k]].support);
+    free(partner);
+    qsort(vals, nc, sizeof *vals, value_order);
+    /* the first leads alone when it has more (weighted) origins: a copy
+     * adds sources, never origins */
+    if (!preferred_done && card != CLAIMS_SET && rel == CLAIMS_CONFLICTING && !vals[0].uncertain) {
         const claims__rvalue *a = &vals[0], *b = nc > 1 ? &vals[1] : NULL;
-        vals[0].preferred =
-            !b || b->uncertain || a->origin_count > b->origin_count ||
-            (a->origin_count == b->origin_count && a->source_count > b->source_count);
+        vals[0].preferred = !b || b->uncertain || a->support > b->support;
     }
+    /* sides numbered in the order shown; a value alone is a side of its own */
+    size_t *renumber = malloc((nsides ? nsides : 1) * sizeof *renumber), next = 0;
+    if (!renumber)
+        return CLAIMS_ENOMEM;
+    for (size_t s = 0; s < nsides; s++)
+        renumber[s] = SIZE_MAX;
+    for (size_t k = 0; k < nc; k++) {
+        size_t s = vals[k].side;
+        if (s == SIZE_MAX)
+            vals[k].side = next++;
+        else if (renumber[s] == SIZE_MAX)
+            vals[k].side = renumber[s] = next++;
+        else
+            vals[k].side = renumber[s];
+    }
+    free(renumber);
     return CLAIMS_OK;
 }
 
@@ -746,9 +1047,15 @@ static int group_part(void *arg, size_t task)
     G.stamp_now = 0;
     G.slot_scratch = NULL;
     G.value_scratch = NULL;
+    G.weighed_scratch = NULL;
+    G.weight_scratch = NULL;
+    G.sv_scratch = NULL;
+    G.sv_cap = 0;
     claims__buf_init(&G.buf);
+    claims__buf_init(&G.why);
     size_t *list = NULL, *tmp = NULL;
     size_t lcap = 0, tcap = 0, slcap = 0, vcap = 0, scap = 0, clcap = 0, skcap = 0, ocap = 0;
+    size_t wcap = 0, wtcap = 0;
     uint32_t *skey = NULL; /* per claim of the subject: source rank */
     size_t *order = NULL;  /* local indices, sorted */
     cluster *cl = NULL;
@@ -773,7 +1080,10 @@ static int group_part(void *arg, size_t task)
             claims__grow((void **)&G.value_scratch, &vcap, n + 1, sizeof *G.value_scratch) !=
                 CLAIMS_OK ||
             claims__grow((void **)&skey, &skcap, n + 1, sizeof *skey) != CLAIMS_OK ||
-            claims__grow((void **)&order, &ocap, n + 1, sizeof *order) != CLAIMS_OK)
+            claims__grow((void **)&order, &ocap, n + 1, sizeof *order) != CLAIMS_OK ||
+            claims__grow((void **)&G.weighed_scratch, &wcap, n + 1, sizeof *G.weighed_scratch) !=
+                CLAIMS_OK ||
+            claims__grow((void **)&G.weight_scratch, &wtcap, n + 1, 1) != CLAIMS_OK)
             break;
         n = 0;
         for (size_t k = 0; k < subj->mention_count; k++) {
@@ -808,7 +1118,11 @@ static int group_part(void *arg, size_t task)
     free(G.slot);
     free(G.slot_scratch);
     free(G.value_scratch);
+    free(G.weighed_scratch);
+    free(G.weight_scratch);
+    free(G.sv_scratch);
     claims__buf_free(&G.buf);
+    claims__buf_free(&G.why);
     free(list);
     free(tmp);
     free(cl);
@@ -869,6 +1183,7 @@ int claims__group(claims__run *run)
     memset(outs, 0, sizeof outs);
     claims_arena *arenas = NULL;
     relation_memo *memos = NULL;
+    int64_t *instant = NULL;
     atomic_bool busy[16]; /* claims__parallel runs at most 16 threads */
     size_t threads = run->threads < 16 ? run->threads : 16;
     for (size_t t = 0; t < 16; t++)
@@ -879,8 +1194,10 @@ int claims__group(claims__run *run)
     G.by_subject = malloc((N ? N : 1) * sizeof *G.by_subject);
     G.key = malloc((N ? N : 1) * sizeof *G.key);
     G.has_dependent = calloc(S ? S : 1, sizeof *G.has_dependent);
-    if (!G.first || !G.by_subject || !G.key || !G.has_dependent || sort_keys(&G) != CLAIMS_OK ||
-        !(arenas = claims__result_arenas(r, threads)) || !(memos = calloc(threads, sizeof *memos)))
+    G.instant = instant = claims__source_instants(st);
+    if (!instant || !G.first || !G.by_subject || !G.key || !G.has_dependent ||
+        sort_keys(&G) != CLAIMS_OK || !(arenas = claims__result_arenas(r, threads)) ||
+        !(memos = calloc(threads, sizeof *memos)))
         goto done;
     for (size_t t = 0; t < threads; t++)
         if (memo_init(&memos[t], r->pool_count) != CLAIMS_OK)
@@ -940,5 +1257,6 @@ done:
     free(G.key);
     free(G.source_rank);
     free(G.has_dependent);
+    free(instant);
     return rc;
 }

@@ -11,9 +11,9 @@
 
 const char *claims_agreement_name(claims_agreement agreement)
 {
-    static const char *const names[] = {"agreed", "compatible", "conflicting", "complementary",
-                                        "single-source"};
-    return (unsigned)agreement <= CLAIMS_SINGLE_SOURCE ? names[agreement] : "unknown";
+    static const char *const names[] = {"agreed",        "compatible",    "conflicting",
+                                        "complementary", "single-source", "different-wording"};
+    return (unsigned)agreement <= CLAIMS_DIFFERENT_WORDING ? names[agreement] : "unknown";
 }
 
 int claims_reconcile_options_init(claims_reconcile_options *opts, unsigned int version)

@@ -45,6 +45,15 @@ typedef struct claims__rvalue {
     size_t source_count;
     const char **origins;
     size_t origin_count;
+    claims_certainty certainty; /* the strongest of its claims */
+    size_t side;                /* pooled side within the attribute (group.c) */
+    size_t side_origin_count;
+    const unsigned char *origin_weight; /* per origin: its strongest certainty's
+                                         * weight (group.c) */
+    unsigned support;                   /* the weights summed */
+    unsigned side_support;              /* its side's, pooled */
+    bool superseded, current;
+    const char *published_first, *published_last; /* "" when unknown */
 } claims__rvalue;
 
 /** Two dependent sources and the passages they share. */

@@ -159,6 +159,13 @@ int claims_cursor_next_value(const claims_value_info **row, claims_cursor *curso
     out->sources = v->sources;
     out->origin_count = v->origin_count;
     out->origins = v->origins;
+    out->certainty = v->certainty;
+    out->side = v->side;
+    out->side_origin_count = v->side_origin_count;
+    out->superseded = v->superseded;
+    out->current = v->current;
+    out->published_first = v->published_first;
+    out->published_last = v->published_last;
     *row = out;
     return CLAIMS_OK;
 }

@@ -131,6 +131,31 @@ size_t claims__shared_words(const uint64_t *a, size_t na, const uint64_t *b, siz
 /** Do sources a and b share wording (dependence.c)? */
 bool claims__dependent(const claims_result *r, size_t a, size_t b);
 
+/** Sides of a single-valued attribute (pool.c): the clusters active[0..n)
+ *  (indices into rep, nc of them) split into sets of pairwise compatible
+ *  values; side[k] receives the side of cluster k, *sides their number.
+ *  Ordered types by sort and sweep. CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__pool_sides(const claims_ctx *ctx, const claims__attr *def,
+                       const claims_value *const *rep, size_t nc, const size_t *active, size_t n,
+                       size_t *side, size_t *sides);
+
+/** Publication instants of the sources (supersede.c): seconds since
+ *  1970-01-01 UTC per source (malloc), CLAIMS__NO_TIME where a source gives
+ *  none or one that does not read as ISO 8601. NULL on ENOMEM. */
+#define CLAIMS__NO_TIME INT64_MIN
+int64_t *claims__source_instants(const claims__rows *st);
+
+/** Revisions among the value clusters vals[0..n) of one single-valued
+ *  attribute (supersede.c): when an origin's latest value lies on another
+ *  side than an earlier value of the same origin, the earlier one is
+ *  revised by it; a value every origin of which revised it is superseded,
+ *  and the values that revised it are current. Claims of clusters come from
+ *  claim_list; `use[k]` false leaves cluster k out. Appends what it found to
+ *  `why` ("National Emergency Agency revised 12 (...) to 31 (...)").
+ *  Returns the number of superseded clusters, or -1 on ENOMEM. */
+long claims__supersede(const claims_result *r, const int64_t *instant, claims__rvalue *vals,
+                       size_t n, const bool *use, const size_t *claim_list, claims_buf *why);
+
 int claims__normalize(claims__run *run);
 int claims__origins(claims__run *run);
 int claims__dependence(claims__run *run);

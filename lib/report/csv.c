@@ -65,6 +65,9 @@ static void subject_csv(claims__writer *w, const claims__view *r, const claims__
                 csv_field(w, val->preferred ? "yes" : "no", false);
                 csv_number(w, val->source_count);
                 csv_number(w, val->origin_count);
+                csv_field(w, claims_certainty_name(val->certainty), false);
+                csv_number(w, val->side);
+                csv_field(w, val->superseded ? "superseded" : val->current ? "current" : "", false);
                 tmp->pos = tmp->buf;
                 claims__w_raw(tmp, st->sources[c->source].id);
                 claims__w_lit(tmp, "#");
@@ -84,6 +87,7 @@ static void subject_csv(claims__writer *w, const claims__view *r, const claims__
                 csv_field_n(w, tmp->buf, (size_t)(tmp->pos - tmp->buf), false);
                 csv_field(w, claims_polarity_name(c->polarity), false);
                 csv_field(w, claims_certainty_name(c->certainty), false);
+                csv_field(w, st->sources[c->source].published, false);
                 csv_field(w, c->quote, true);
             }
         }
@@ -103,11 +107,29 @@ static void subjects_csv(claims__writer *w, const claims__items *it, size_t begi
 
 void claims__render_csv(claims__writer *w, const claims__view *r)
 {
-    static const char *const header[] = {
-        "event_id",    "event_label", "event_type", "attribute",     "relation",
-        "value",       "value_text",  "preferred",  "value_sources", "value_origins",
-        "claim",       "source",      "text",       "modifier",      "origin",
-        "attribution", "polarity",    "certainty",  "quote"};
+    static const char *const header[] = {"event_id",
+                                         "event_label",
+                                         "event_type",
+                                         "attribute",
+                                         "relation",
+                                         "value",
+                                         "value_text",
+                                         "preferred",
+                                         "value_sources",
+                                         "value_origins",
+                                         "value_certainty",
+                                         "value_side",
+                                         "revision",
+                                         "claim",
+                                         "source",
+                                         "text",
+                                         "modifier",
+                                         "origin",
+                                         "attribution",
+                                         "polarity",
+                                         "certainty",
+                                         "published",
+                                         "quote"};
     size_t nh = sizeof header / sizeof header[0];
     for (size_t i = 0; i < nh; i++)
         csv_field(w, header[i], i + 1 == nh);

@@ -33,6 +33,7 @@ static const char STYLE[] =
     ".rel-conflicting{background:#ffe0df;color:#5c0e0b}"
     ".rel-complementary{background:#f2e6ff;color:#3b1366}"
     ".rel-single-source{background:#eef1f4;color:#2c333a}"
+    ".rel-different-wording{background:#f1eef4;color:#352c3a}"
     ".cell.uncertain{background:#fff4c2;color:#4a3500}"
     ".cell.negated{background:#ffe0df;color:#5c0e0b}"
     ".cell.missing{background:repeating-linear-gradient(135deg,#fff,#fff 6px,#f3f4f6 6px,"
@@ -47,6 +48,8 @@ static const char STYLE[] =
     "blockquote{margin:4px 0;padding:2px 8px;border-left:3px solid #d0d7de;color:#1f2328}"
     "ul.values{margin:0;padding-left:16px}ul.values li{margin:0 0 4px}"
     "li.preferred{font-weight:600}"
+    "li.superseded{text-decoration:line-through;color:#57606a}"
+    ".tag.weak{font-style:italic}"
     ".warning{background:#fff8c5;border:1px solid #d4a72c;border-radius:6px;padding:10px 14px;"
     "margin:12px 0}"
     ".explanation li{margin:2px 0}"
@@ -63,7 +66,8 @@ static const status REL[] = {
     {"rel-compatible", "\xE2\x89\x88", "compatible"},   /* almost equal */
     {"rel-conflicting", "\xE2\x9C\x97", "conflicting"}, /* ballot x */
     {"rel-complementary", "+", "complementary"},
-    {"rel-single-source", "\xE2\x80\xA2", "single source"} /* bullet */
+    {"rel-single-source", "\xE2\x80\xA2", "single source"},        /* bullet */
+    {"rel-different-wording", "\xE2\x89\xA0", "different wording"} /* not equal */
 };
 static const status UNCERTAIN = {"uncertain", "?", "uncertain"};
 static const status NEGATED = {"negated", "\xC2\xAC", "negated"};          /* not sign */
@@ -237,6 +241,14 @@ static void values_cell(claims__writer *w, const claims__rattr *at, const claims
             claims__w_lit(w, "<li class=\"other");
         if (val->uncertain)
             claims__w_lit(w, " uncertain");
+        if (val->superseded)
+            claims__w_lit(w, " superseded");
+        else if (val->current)
+            claims__w_lit(w, " current");
+        claims__w_lit(w, "\" data-side=\"");
+        claims__w_uint(w, val->side);
+        claims__w_lit(w, "\" data-certainty=\"");
+        claims__w_raw(w, claims_certainty_name(val->certainty));
         claims__w_lit(w, "\" data-normalized=\"");
         claims__w_html(w, val->normalized);
         claims__w_lit(w, "\" data-origins=\"");
@@ -258,6 +270,30 @@ static void values_cell(claims__writer *w, const claims__rattr *at, const claims
             claims__w_raw(w, claims_modifier_name(val->modifier));
             claims__w_lit(w, "</span>");
         }
+        /* weaker support, and a revision, said beside the value */
+        if (val->certainty == CLAIMS_PROBABLE || val->certainty == CLAIMS_POSSIBLE) {
+            claims__w_lit(w, " <span class=\"tag weak\">");
+            claims__w_raw(w, claims_certainty_name(val->certainty));
+            claims__w_lit(w, "</span>");
+        }
+        if (val->superseded)
+            claims__w_lit(w, " <span class=\"tag\">superseded</span>");
+        else if (val->current)
+            claims__w_lit(w, " <span class=\"tag\">current</span>");
+        if (val->published_first[0]) {
+            claims__w_lit(w, " <time datetime=\"");
+            claims__w_html(w, val->published_first);
+            claims__w_lit(w, "\">");
+            claims__w_html(w, val->published_first);
+            claims__w_lit(w, "</time>");
+            if (strcmp(val->published_first, val->published_last) != 0) {
+                claims__w_lit(w, " \xE2\x80\x93 <time datetime=\"");
+                claims__w_html(w, val->published_last);
+                claims__w_lit(w, "\">");
+                claims__w_html(w, val->published_last);
+                claims__w_lit(w, "</time>");
+            }
+        }
         claims__w_lit(w, " <br><small>");
         claims__w_count(w, val->source_count, "source");
         claims__w_lit(w, ", ");
@@ -267,6 +303,10 @@ static void values_cell(claims__writer *w, const claims__rattr *at, const claims
             if (o)
                 claims__w_lit(w, "; ");
             claims__w_html(w, val->origins[o]);
+        }
+        if (val->side_origin_count > val->origin_count) {
+            claims__w_lit(w, "; with compatible values: ");
+            claims__w_count(w, val->side_origin_count, "independent origin");
         }
         claims__w_lit(w, "</small></li>");
     }

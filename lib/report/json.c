@@ -292,6 +292,13 @@ static void value_json(json *j, const claims__view *r, const claims__rvalue *v)
     j_bool(j, "uncertain", v->uncertain);
     j_bool(j, "hedged", v->hedged);
     j_bool(j, "preferred", v->preferred);
+    j_str(j, "certainty", claims_certainty_name(v->certainty));
+    j_num(j, "side", v->side);
+    j_num(j, "side_origins", v->side_origin_count);
+    j_bool(j, "superseded", v->superseded);
+    j_bool(j, "current", v->current);
+    j_str(j, "published_first", v->published_first);
+    j_str(j, "published_last", v->published_last);
     j_strings(j, "sources", v->sources, v->source_count);
     j_strings(j, "origins", v->origins, v->origin_count);
     j_key(j, "claims");

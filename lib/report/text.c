@@ -73,12 +73,34 @@ static void subject_text(claims__writer *w, const claims__view *r, const claims_
                 claims__w_lit(w, " ");
                 claims__w_raw(w, claims_modifier_name(val->modifier));
             }
+            /* weaker support, and a revision, said beside the value */
+            if (val->certainty == CLAIMS_PROBABLE || val->certainty == CLAIMS_POSSIBLE) {
+                claims__w_lit(w, " (");
+                claims__w_raw(w, claims_certainty_name(val->certainty));
+                claims__w_lit(w, ")");
+            }
+            if (val->superseded)
+                claims__w_lit(w, " superseded");
+            else if (val->current)
+                claims__w_lit(w, " current");
+            if (val->published_first[0]) {
+                claims__w_lit(w, " @ ");
+                claims__w_raw(w, val->published_first);
+                if (strcmp(val->published_first, val->published_last) != 0) {
+                    claims__w_lit(w, " .. ");
+                    claims__w_raw(w, val->published_last);
+                }
+            }
             claims__w_lit(w, "  [");
             claims__w_count(w, val->source_count, "source");
             claims__w_lit(w, ", ");
             claims__w_count(w, val->origin_count, "origin");
             claims__w_lit(w, ": ");
             list_w(w, val->origins, val->origin_count);
+            if (val->side_origin_count > val->origin_count) {
+                claims__w_lit(w, "; its side: ");
+                claims__w_count(w, val->side_origin_count, "origin");
+            }
             claims__w_lit(w, "]\n");
         }
     }
@@ -131,5 +153,6 @@ void claims__render_text(claims__writer *w, const claims__view *r)
         }
     }
     claims__w_lit(w,
-                  "\nlegend: * preferred or agreed value, - other value, ! negated, ? uncertain\n");
+                  "\nlegend: * preferred or agreed value, - other value, ! negated, ? uncertain; "
+                  "@ publication time of its sources\n");
 }

@@ -1640,6 +1640,35 @@ static int combine(const phrase *lead, const phrase *trail)
 
 static int quantity_at(const qparse *p, size_t b, size_t e, claims__quantity *q, int depth);
 
+/* Leads that approach their bound rather than only limit it: "nearly 50"
+ * is not 3, "just over 100" is not 1,000. */
+static bool approaches(const phrase *lead)
+{
+    static const char *const near[] = {"nearly",
+                                       "almost",
+                                       "just under",
+                                       "just below",
+                                       "just less than",
+                                       "slightly less than",
+                                       "a little less than",
+                                       "a little under",
+                                       "just shy of",
+                                       "shy of",
+                                       "not quite",
+                                       "just over",
+                                       "just above",
+                                       "just more than",
+                                       "slightly more than",
+                                       "a little more than",
+                                       "a little over",
+                                       "slightly over",
+                                       "slightly above"};
+    for (size_t i = 0; i < sizeof near / sizeof near[0]; i++)
+        if (strcmp(lead->text, near[i]) == 0)
+            return true;
+    return false;
+}
+
 /*
  * A leaf with a leading and/or trailing hedge or bound ("about X", "at
  * least X", "X or more", "equal to X or less"), or "between X and Y",
@@ -1677,6 +1706,8 @@ static bool hedged(const qparse *p, size_t b, size_t e, claims__quantity *q, int
     quantity_bound(q, (claims_modifier)mod, v);
     if (mod == M_NONE && vague)
         q->mod = M_APPROX;
+    if (lead && !trail && mod != M_NONE && approaches(lead))
+        q->open |= CLAIMS__NEAR_BOUND;
     return true;
 }
 
@@ -1909,6 +1940,63 @@ int claims__number_language(const claims_parse_options *opts, const char *what, 
 
 /* ---- NUMBER ---------------------------------------------------------------------------- */
 
+/* The unit of a vague plural ("dozens": 12), 0 if the token is none. */
+static double plural_unit(const claims__scan *sc, size_t i)
+{
+    static const struct {
+        const char *word;
+        double unit;
+    } units[] = {{"tens", 10},        {"dozens", 12},    {"scores", 20},   {"hundreds", 100},
+                 {"thousands", 1000}, {"millions", 1e6}, {"billions", 1e9}};
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+        if (claims__tok_is(sc, i, units[k].word))
+            return units[k].unit;
+    return 0;
+}
+
+/* Vague counts as the bounded ranges a reader takes them for: "dozens"
+ * (of people) is from two dozen to ten dozen, [24, 120); "hundreds" [200,
+ * 1000); "tens of thousands" [20000, 100000); "scores of" [40, 200); "a
+ * handful" [2, 6]. What they count may follow ("hundreds of passengers"). */
+static bool vague_plural(const claims__scan *sc, claims__quantity *q)
+{
+    size_t i = 0, n = sc->n;
+    double lo, hi;
+    unsigned open = CLAIMS__OPEN_UPPER;
+    if (n && claims__tok_is(sc, i, "a"))
+        i++;
+    if (i < n && claims__tok_is(sc, i, "handful")) {
+        lo = 2, hi = 6, open = 0;
+        i++;
+    } else {
+        double unit = i == 0 && n ? plural_unit(sc, 0) : 0;
+        if (unit == 0)
+            return false;
+        i++;
+        /* "tens of thousands", "hundreds of millions" */
+        double of = i + 1 < n && claims__tok_is(sc, i, "of") ? plural_unit(sc, i + 1) : 0;
+        if (of > unit && of >= 100) {
+            unit *= of;
+            i += 2;
+        }
+        lo = 2 * unit, hi = 10 * unit;
+    }
+    /* nothing more, or "of" and up to three words naming what is counted */
+    if (i < n) {
+        if (!claims__tok_is(sc, i, "of") || n - i - 1 < 1 || n - i - 1 > 3)
+            return false;
+        for (size_t k = i + 1; k < n; k++)
+            if (sc->tok[k].kind != CLAIMS__TOK_WORD || plural_unit(sc, k) != 0)
+                return false;
+    }
+    q->amount = NAN;
+    q->lower = lo;
+    q->upper = hi;
+    q->mod = CLAIMS_MOD_NONE;
+    q->open = open;
+    return true;
+}
+
 int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s, size_t len,
                          const claims_parse_options *opts, claims_error *err)
 {
@@ -1921,6 +2009,8 @@ int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s, 
     if (rc != CLAIMS_OK)
         return rc;
     claims__quantity q;
+    if (vague_plural(&sc, &q))
+        return claims__quantity_store(v, &q, "number", err);
     rc = claims__quantity_parse(&sc, 0, sc.n, claims__number_leaf, NULL, &q);
     if (rc != CLAIMS_OK) {
         /* a value may name what it counts: "at least 129 people", "5%",
@@ -1944,6 +2034,9 @@ int claims__number_parse(claims_value *v, const claims_ctx *ctx, const char *s, 
 /* Comparison-only tolerance of a hedge: "about 240" allows 216..264. It is
  * never stored as bounds. */
 #define APPROX_TOLERANCE 0.10
+/* How close an approached bound is: "nearly 50" is [45, 50). Comparison
+ * only, like the hedge's tolerance. */
+#define CLAIMS__NEAR_REACH 0.10
 
 typedef struct interval {
     double lo, hi;
@@ -1973,7 +2066,27 @@ static interval value_interval(const claims_value *v)
         if (v->mod == M_APPROX)
             r.hi += APPROX_TOLERANCE * fabs(v->upper);
     }
+    /* an approached bound: the other end is near it */
+    if ((v->bounds_open & CLAIMS__NEAR_BOUND) && isnan(v->lower) && !isnan(v->upper)) {
+        r.lo = v->upper - CLAIMS__NEAR_REACH * fabs(v->upper);
+        r.lo_open = false;
+    } else if ((v->bounds_open & CLAIMS__NEAR_BOUND) && isnan(v->upper) && !isnan(v->lower)) {
+        r.hi = v->lower + CLAIMS__NEAR_REACH * fabs(v->lower);
+        r.hi_open = false;
+    }
     return r;
+}
+
+bool claims__value_span(const claims_value *v, double *lo, double *hi)
+{
+    if (v->type != CLAIMS_TYPE_NUMBER && v->type != CLAIMS_TYPE_DURATION)
+        return false;
+    if (isnan(v->amount) && isnan(v->lower) && isnan(v->upper))
+        return false;
+    interval r = value_interval(v);
+    *lo = r.lo;
+    *hi = r.hi;
+    return true;
 }
 
 static bool interval_has(const interval *r, double x)

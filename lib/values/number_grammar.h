@@ -50,6 +50,9 @@ typedef struct claims__scan {
 /* Exclusive bounds of a quantity (claims_value.bounds_open). */
 #define CLAIMS__OPEN_LOWER 1u
 #define CLAIMS__OPEN_UPPER 2u
+/* A bound that is approached, not just a limit: "nearly 50" lies just
+ * below 50 (within CLAIMS__NEAR_REACH of it), "just over 100" just above. */
+#define CLAIMS__NEAR_BOUND 4u
 
 /* A parsed amount, bound or range; NAN where absent. */
 typedef struct claims__quantity {

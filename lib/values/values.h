@@ -80,6 +80,11 @@ enum { CLAIMS__BLOCK_SURNAME = 0, CLAIMS__BLOCK_FIRST_WORD = 1 };
  *  none (not a person, a "no value" marker). */
 size_t claims__person_block_key(const claims_value *v, int which, char *out, size_t cap);
 
+/** The interval of amounts a NUMBER or DURATION value stands for, as its
+ *  comparison reads it (hedges widened, "nearly 50" as [45, 50)): false
+ *  for other types and values without an amount. Infinite where unbounded. */
+bool claims__value_span(const claims_value *v, double *lo, double *hi);
+
 /** Resets content for a new parse of `type` (keeps buffers). */
 void claims__value_reset(claims_value *v, claims_type type);
 /** Sets the canonical string. */

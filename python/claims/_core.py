@@ -1121,6 +1121,11 @@ def _value_cluster(result: "Result", subject: int,
                             preferred=bool(info.preferred), claim_count=info.claim_count,
                             sources=_ffi.string_list(info.sources, info.source_count),
                             origins=_ffi.string_list(info.origins, info.origin_count),
+                            certainty=_enum(Certainty, info.certainty), side=info.side,
+                            side_origin_count=info.side_origin_count,
+                            superseded=bool(info.superseded), current=bool(info.current),
+                            published_first=d(info.published_first),
+                            published_last=d(info.published_last),
                             _result=result)
     return convert
 

@@ -132,6 +132,7 @@ class Agreement(_Named):
     CONFLICTING = 2
     COMPLEMENTARY = 3
     SINGLE_SOURCE = 4
+    DIFFERENT_WORDING = 5
 
 
 class RenderFormat(_Named):

@@ -294,7 +294,10 @@ class ValueInfo(Structure):
                 ("polarity", c_int), ("uncertain", c_int), ("hedged", c_int),
                 ("preferred", c_int), ("claim_count", c_size_t),
                 ("source_count", c_size_t), ("sources", POINTER(c_char_p)),
-                ("origin_count", c_size_t), ("origins", POINTER(c_char_p))]
+                ("origin_count", c_size_t), ("origins", POINTER(c_char_p)),
+                ("certainty", c_int), ("side", c_size_t), ("side_origin_count", c_size_t),
+                ("superseded", c_int), ("current", c_int),
+                ("published_first", c_char_p), ("published_last", c_char_p)]
 
 
 class DependencyInfo(Structure):

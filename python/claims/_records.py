@@ -219,6 +219,17 @@ class ValueCluster:
     claim_count: int
     sources: Tuple[str, ...]
     origins: Tuple[str, ...]
+    #: the strongest certainty of its claims (probable, possible: weaker)
+    certainty: Certainty = Certainty.CERTAIN
+    #: compatible values of a single-valued attribute share a side
+    side: int = 0
+    side_origin_count: int = 0
+    #: every origin behind it later gave another value
+    superseded: bool = False
+    #: an origin's latest value that replaced an earlier one
+    current: bool = False
+    published_first: str = ""
+    published_last: str = ""
     _result: Optional["Result"] = field(default=None, repr=False, compare=False)
 
     def claims(self) -> Iterator[Claim]:

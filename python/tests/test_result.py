@@ -71,6 +71,15 @@ class ResultTest(unittest.TestCase):
                 self.assertEqual(adoc["relation"], str(attr.agreement))
                 self.assertEqual([v["normalized"] for v in adoc["values"]],
                                  [v.normalized for v in attr.values()])
+                # the rows' later fields: certainty, side, revision, times
+                for vdoc, val in zip(adoc["values"], attr.values()):
+                    self.assertEqual(vdoc["certainty"], str(val.certainty))
+                    self.assertEqual(vdoc["side"], val.side)
+                    self.assertEqual(vdoc["side_origins"], val.side_origin_count)
+                    self.assertEqual(vdoc["superseded"], val.superseded)
+                    self.assertEqual(vdoc["current"], val.current)
+                    self.assertEqual(vdoc["published_first"], val.published_first)
+                    self.assertEqual(vdoc["published_last"], val.published_last)
         deps = list(self.result.dependencies())
         self.assertEqual(len(report["dependencies"]), len(deps))
         self.assertEqual([s["id"] for s in report["sources"]],
