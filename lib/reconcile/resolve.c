@@ -1021,6 +1021,10 @@ static int64_t bucket_of(int64_t t)
     return t >= 0 ? t / width : -((-t + width - 1) / width);
 }
 
+/* Containers of a place keyed at most (a city's subdivision and country,
+ * what the documents teach). */
+#define MAX_CONTAINERS 8
+
 /* Pushes key prefix:a[|b] without a date, and once per bucket in [lo, hi]
  * when the mention is dated: the key without a date is where mentions
  * without one meet those with one (see block_lists). */
@@ -1148,6 +1152,14 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
                     return CLAIMS_ENOMEM;
                 p = c ? c + 1 : end;
             }
+            /* and what contains it, as the gazetteer and the documents know:
+             * "Beirut" meets "Lebanon" */
+            claims_str up[MAX_CONTAINERS];
+            size_t nu = claims__place_containers(R->run->ctx, t, up, MAX_CONTAINERS);
+            for (size_t k = 0; k < nu; k++)
+                if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "pl", up[k].ptr, up[k].len,
+                              NULL, 0))
+                    return CLAIMS_ENOMEM;
         } else if (F[i].weight >= 2) {
             if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN))
                 return CLAIMS_ENOMEM;

@@ -376,3 +376,24 @@ bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const 
     claims__reason(out, "%s contains %s (%s)", outer, inner, how[by_lesson]);
     return true;
 }
+
+size_t claims__place_containers(const claims_ctx *ctx, const char *key, claims_str *out,
+                                size_t max)
+{
+    const claims__gazetteer *g = claims__ctx_gazetteer(ctx);
+    const struct claims__places *learned = ctx ? ctx->learned : NULL;
+    reading r;
+    read_place(&r, g, key);
+    if (r.nparts == 0)
+        return 0;
+    ancestry up;
+    walk_up(&up, g, learned, &r);
+    size_t n = 0;
+    for (size_t i = 0; i < up.nnames && n < max; i++)
+        out[n++] = up.names[i];
+    for (size_t i = 0; g && i < up.nplaces && n < max; i++) {
+        const char *name = g->pool + g->places[up.places[i]].name;
+        out[n++] = (claims_str){name, strlen(name)};
+    }
+    return n;
+}

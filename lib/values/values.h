@@ -101,6 +101,13 @@ struct claims__places;
 int claims__places_learn(struct claims__places **out, const claims_ctx *ctx,
                          claims_value *const *values, size_t n);
 void claims__places_free(struct claims__places *p);
+/** The names of what contains the place of canonical key `key`, as its
+ *  parts, ctx's gazetteer and what ctx has learned know them ("beirut":
+ *  lebanon; "kessel bay", when a document wrote "Kessel Bay, Ardenia":
+ *  ardenia), at most max into out (borrowed from key, the gazetteer and
+ *  the lessons); a name may come twice. For blocking (resolve.c). */
+size_t claims__place_containers(const claims_ctx *ctx, const char *key, claims_str *out,
+                                size_t max);
 /** A run's view of ctx that also knows `learned` (may be NULL): a shallow
  *  copy, freed with claims__ctx_view_free() before ctx. */
 int claims__ctx_view_new(claims_ctx **out, const claims_ctx *ctx,
