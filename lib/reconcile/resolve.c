@@ -52,13 +52,15 @@ typedef struct candidate {
  * only for the few shown, so that millions of pairs cost no text. */
 /* How the mentions of two clusters compare, pair by pair. */
 typedef struct linkage {
-    double mean, lowest;  /* over the pairs with something in common */
-    size_t pairs;         /* those pairs */
+    double mean, lowest;   /* over the pairs with something in common */
+    size_t pairs;          /* those pairs */
     uint32_t low_a, low_b; /* the pair that scores lowest */
-    bool impossible;      /* two mentions of one document, or two types */
+    bool impossible;       /* two mentions of one document, or two types */
+    bool conflicted;       /* a pair has an attribute that conflicts */
+    double lowest_conflicted; /* the lowest score of such a pair */
 } linkage;
 
-static const linkage NO_LINKAGE = {0.0, 0.0, 0, 0, 0, false};
+static const linkage NO_LINKAGE = {0.0, 0.0, 0, 0, 0, false, false, 0.0};
 
 typedef struct separation {
     size_t a, b;
@@ -768,12 +770,24 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
             say_level(K, fa, l);
         }
     } else if (all_conflict) {
+        /* places the gazetteer does not know conflict by their names only:
+         * half the weight */
+        bool unknown = fa[0].type == CLAIMS_TYPE_PLACE &&
+                       (!claims__place_listed(R->run->ctx, norm_of(r, fa[0].value)) ||
+                        !claims__place_listed(R->run->ctx, norm_of(r, fb[0].value)));
         reach(v, fa, LEVEL_CONFLICT, 0.0);
+        if (unknown)
+            v->score -= weights_of(fa)->conflict / 2.0;
         if (explain) {
             why_sep(K);
             say(K, name, strlen(name)), SAY(K, " conflict: "), say_value(K, smallest(r, fa, na));
             SAY(K, " vs "), say_value(K, smallest(r, fb, nb));
-            say_level(K, fa, LEVEL_CONFLICT);
+            if (unknown) {
+                SAY(K, ", places not in the gazetteer (");
+                say_score(K, weights_of(fa)->conflict / 2.0), SAY(K, ")");
+            } else {
+                say_level(K, fa, LEVEL_CONFLICT);
+            }
         }
     }
 }
@@ -860,8 +874,14 @@ static verdict compare_mentions(comparer *K, size_t a, size_t b, bool explain)
     if (da != db && R->implied != 0.0) {
         size_t d = da ? a : b, u = da ? b : a; /* dated, undated */
         const int64_t window = (int64_t)UNDATED_DAYS * 86400, day = 86400;
-        if (R->pub[u] != INT64_MAX && R->dlo[d] != INT64_MAX &&
-            (R->dhi[d] <= R->pub[u] - window || R->dlo[d] > R->pub[u] + day)) {
+        bool known = R->pub[u] != INT64_MAX && R->dlo[d] != INT64_MAX;
+        if (known && !(R->dhi[d] <= R->pub[u] - window || R->dlo[d] > R->pub[u] + day)) {
+            /* inside: of the candidates, the closer to the report is the
+             * likelier (an order among equal scores, no weight) */
+            double days = (double)(R->pub[u] - R->dlo[d]) / 86400.0;
+            v.closeness += 1.0 - (days < 0 ? -days : days) / (double)(UNDATED_DAYS + 1);
+        }
+        if (known && (R->dhi[d] <= R->pub[u] - window || R->dlo[d] > R->pub[u] + day)) {
             v.compared++;
             v.conflicts++;
             v.score += R->implied;
@@ -1698,18 +1718,19 @@ static size_t root(clusters *C, size_t x)
     return x;
 }
 
-/* Average linkage (see linked): two clusters become one when every pair of
- * their mentions that have something in common scores above 0 and they
- * average half the threshold, or when they average 80% of the threshold and
- * none scores at or below minus half of it: two strong matches outweigh one
- * weak conflict with a third mention; one strong conflict, or a mention
- * compatible with two that conflict, does not. A document names a subject
- * once, so two mentions of one source never join. */
+/* Average linkage (see linked): two clusters become one when the pairs of
+ * their mentions that have something in common average half the threshold,
+ * none has strong evidence against (at or below minus half of it), and
+ * none that has a conflicting attribute scores below half the threshold:
+ * two strong matches outweigh one weak conflict with a third mention; a
+ * mention compatible with two that conflict does not make them one. A
+ * document names a subject once, so two mentions of one source never
+ * join. */
 static linkage link_clusters(comparer *K, const clusters *C, size_t ra, size_t rb)
 {
     const resolver *R = K->R;
     const claims__rows *st = R->st;
-    linkage L = {0.0, 0.0, 0, 0, 0, false};
+    linkage L = NO_LINKAGE;
     double sum = 0.0;
     for (size_t x = ra; x != (size_t)-1; x = C->next[x])
         for (size_t y = rb; y != (size_t)-1; y = C->next[y]) {
@@ -1723,6 +1744,10 @@ static linkage link_clusters(comparer *K, const clusters *C, size_t ra, size_t r
             if (!v.compared)
                 continue;
             sum += v.score;
+            if (v.conflicts && (!L.conflicted || v.score < L.lowest_conflicted)) {
+                L.conflicted = true;
+                L.lowest_conflicted = v.score;
+            }
             if (!L.pairs || v.score < L.lowest) {
                 L.lowest = v.score;
                 L.low_a = (uint32_t)x;
@@ -1738,8 +1763,8 @@ static bool linked(const linkage *L, double threshold)
 {
     if (L->impossible || !L->pairs)
         return false;
-    return (L->lowest > 0.0 && L->mean >= threshold / 2.0) ||
-           (L->lowest > -threshold / 2.0 && L->mean >= 0.8 * threshold);
+    return L->mean >= threshold / 2.0 && L->lowest > -threshold / 2.0 &&
+           (!L->conflicted || L->lowest_conflicted >= threshold / 2.0);
 }
 
 static void join(clusters *C, size_t ra, size_t rb)
@@ -1871,10 +1896,14 @@ static void put_refusal(claims_buf *b, const resolver *R, const separation *sp, 
     put_to(b, " of their subjects' mentions score ", bad), put_score(b, L->mean, bad);
     put_to(b, " on average, the lowest ", bad), put_score(b, L->lowest, bad), put_to(b, " (", bad);
     put_mention(b, st, L->low_a, bad), put_to(b, " with ", bad), put_mention(b, st, L->low_b, bad);
+    if (L->conflicted) {
+        put_to(b, "; of those with a conflict the lowest ", bad);
+        put_score(b, L->lowest_conflicted, bad);
+    }
     put_to(b, "); a merge needs an average of ", bad), put_score(b, R->threshold / 2.0, bad);
-    put_to(b, " and no pair at 0 or below, or an average of ", bad);
-    put_score(b, 0.8 * R->threshold, bad), put_to(b, " and no pair at ", bad);
-    put_score(b, -R->threshold / 2.0, bad), put_to(b, " or below", bad);
+    put_to(b, ", no pair at ", bad), put_score(b, -R->threshold / 2.0, bad);
+    put_to(b, " or below, and no pair with a conflict below ", bad);
+    put_score(b, R->threshold / 2.0, bad);
 }
 
 /* Words one part of the separations shown. */

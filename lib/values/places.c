@@ -354,6 +354,24 @@ bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const 
         claims__reason(out, "%s and %s name the same place (gazetteer)", ka, kb);
         return true;
     }
+    /* the same place named under different containers ("Varneby Island,
+     * Solmark" and "Varneby Island, Gullmar Sound"): one place, unless the
+     * gazetteer reads them as two ("Springfield, Illinois" and
+     * "Springfield, Massachusetts") */
+    if (ra.nparts > 1 && rb.nparts > 1 && ra.parts[0].len == rb.parts[0].len &&
+        memcmp(ra.parts[0].ptr, rb.parts[0].ptr, ra.parts[0].len) == 0) {
+        bool two = false;
+        for (size_t i = 0; g && i < ra.nany && !two; i++)
+            for (size_t j = 0; j < rb.nany && !two; j++)
+                two = ra.nany == 1 && rb.nany == 1 && ra.any[i] != rb.any[j];
+        if (!two) {
+            out->relation = CLAIMS_RELATION_COMPATIBLE;
+            out->score = 0.5;
+            claims__reason(out, "%s and %s name %.*s in different containers", ka, kb,
+                           (int)ra.parts[0].len, ra.parts[0].ptr);
+            return true;
+        }
+    }
     ancestry up;
     unsigned char by_lesson = BY_PARTS;
     const char *outer = NULL, *inner = NULL;
@@ -396,4 +414,14 @@ size_t claims__place_containers(const claims_ctx *ctx, const char *key, claims_s
         out[n++] = (claims_str){name, strlen(name)};
     }
     return n;
+}
+
+bool claims__place_listed(const claims_ctx *ctx, const char *key)
+{
+    const claims__gazetteer *g = claims__ctx_gazetteer(ctx);
+    if (!g)
+        return false;
+    reading r;
+    read_place(&r, g, key);
+    return r.nany > 0;
 }

@@ -108,6 +108,11 @@ void claims__places_free(struct claims__places *p);
  *  the lessons); a name may come twice. For blocking (resolve.c). */
 size_t claims__place_containers(const claims_ctx *ctx, const char *key, claims_str *out,
                                 size_t max);
+/** Does ctx's gazetteer list the place of canonical key `key` (its first
+ *  part, as what its other parts allow)? Two places it lists and tells
+ *  apart are two places; of a place it does not know, a different name may
+ *  be another name of it. */
+bool claims__place_listed(const claims_ctx *ctx, const char *key);
 /** A run's view of ctx that also knows `learned` (may be NULL): a shallow
  *  copy, freed with claims__ctx_view_free() before ctx. */
 int claims__ctx_view_new(claims_ctx **out, const claims_ctx *ctx,
