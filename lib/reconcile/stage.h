@@ -118,6 +118,30 @@ void claims__compare_values(claims_comparison *out, const claims_ctx *ctx, const
 /** Do sources a and b share wording (dependence.c)? */
 bool claims__dependent(const claims_result *r, size_t a, size_t b);
 
+/* ---- attribution.c: whom an attribution text names ---------------------- */
+
+typedef enum claims__speaker_kind {
+    CLAIMS__SPEAKER_UNNAMED = 0, /* "officials", "a spokesman": of its source only */
+    CLAIMS__SPEAKER_NAMED,       /* an organization or a person: "NEA", "Oduya" */
+    CLAIMS__SPEAKER_INSTITUTION  /* known by its kind, of the story's place:
+                                  * "the Foreign Ministry", "police" */
+} claims__speaker_kind;
+
+/** What one attribution text names; the spans point into the text. */
+typedef struct claims__speaker {
+    claims__speaker_kind kind;
+    const char *name; /* "White House", "Foreign Ministry", "main hospital" */
+    size_t name_len;
+    /* INSTITUTION of a named possessor ("Ardenia" of "Ardenia's Foreign
+     * Ministry"): the owner, to be found among the story's places, and the
+     * whole phrase, the name when it is not one of them; else NULL */
+    const char *owner, *full;
+    size_t owner_len, full_len;
+} claims__speaker;
+
+/** Reads the attribution text (len bytes) into *out (attribution.c). */
+void claims__attribution_parse(const char *text, size_t len, claims__speaker *out);
+
 int claims__normalize(claims__run *run);
 int claims__origins(claims__run *run);
 int claims__dependence(claims__run *run);
