@@ -544,7 +544,8 @@ int claims__origins(claims__run *run)
             onode what = {subject, s->kind_key, s->owner};
             if (node(&o, o.buf.data, o.buf.len, what, &claim_node[i]))
                 goto done;
-            claim_wording[i] = s->wording;
+            /* with its owner, so that two owners' are told apart */
+            claim_wording[i] = s->owner[0] ? s->full : s->wording;
             continue;
         }
         bool full = s->kind == CLAIMS__SPEAKER_INSTITUTION;
