@@ -149,6 +149,13 @@ typedef struct passage {
     size_t len, words;
 } passage;
 
+/* Passages by their bytes. */
+static int cmp_passage(const passage *a, const passage *b)
+{
+    int c = memcmp(a->text, b->text, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
 /* Passages kept per source pair, for the report. */
 #define MAX_PASSAGES 32
 
@@ -357,15 +364,22 @@ static int passage_part(void *arg, size_t part)
             size_t len = runs[x].more + k;
             passage p = {J->quotes[runs[x].qa].text + J->C->start[first],
                          J->C->end[last] - J->C->start[first], len};
-            bool dup = false;
-            for (size_t e = 0; e < np && !dup; e++)
-                dup = found[e].len == p.len && memcmp(found[e].text, p.text, p.len) == 0;
-            if (!dup) {
-                total++;
-                longest = len > longest ? len : longest;
-                if (np < MAX_PASSAGES)
-                    found[np++] = p;
-            }
+            /* the MAX_PASSAGES first by content, not the first found:
+             * the order of runs follows the order of the quotes */
+            size_t at = 0;
+            int c = 1;
+            while (at < np && (c = cmp_passage(&found[at], &p)) < 0)
+                at++;
+            if (at < np && c == 0)
+                continue; /* found already */
+            total++;
+            longest = len > longest ? len : longest;
+            if (at == MAX_PASSAGES)
+                continue;
+            np -= np == MAX_PASSAGES;
+            memmove(found + at + 1, found + at, (np - at) * sizeof *found);
+            found[at] = p;
+            np++;
         }
         pair_passages *res = &J->result[pr];
         res->dependent = total >= 2 || longest >= 2 * k;

@@ -156,6 +156,30 @@ int64_t *claims__source_instants(const claims__rows *st);
 long claims__supersede(const claims_result *r, const int64_t *instant, claims__rvalue *vals,
                        size_t n, const bool *use, const size_t *claim_list, claims_buf *why);
 
+/* ---- attribution.c: whom an attribution text names ---------------------- */
+
+typedef enum claims__speaker_kind {
+    CLAIMS__SPEAKER_UNNAMED = 0, /* "officials", "a spokesman": of its source only */
+    CLAIMS__SPEAKER_NAMED,       /* an organization or a person: "NEA", "Oduya" */
+    CLAIMS__SPEAKER_INSTITUTION  /* known by its kind, of the story's place:
+                                  * "the Foreign Ministry", "police" */
+} claims__speaker_kind;
+
+/** What one attribution text names; the spans point into the text. */
+typedef struct claims__speaker {
+    claims__speaker_kind kind;
+    const char *name; /* "White House", "Foreign Ministry", "main hospital" */
+    size_t name_len;
+    /* INSTITUTION of a named possessor ("Ardenia" of "Ardenia's Foreign
+     * Ministry"): the owner, to be found among the story's places, and the
+     * whole phrase, the name when it is not one of them; else NULL */
+    const char *owner, *full;
+    size_t owner_len, full_len;
+} claims__speaker;
+
+/** Reads the attribution text (len bytes) into *out (attribution.c). */
+void claims__attribution_parse(const char *text, size_t len, claims__speaker *out);
+
 int claims__normalize(claims__run *run);
 int claims__origins(claims__run *run);
 int claims__dependence(claims__run *run);
