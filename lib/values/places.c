@@ -360,10 +360,19 @@ bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const 
      * "Springfield, Massachusetts") */
     if (ra.nparts > 1 && rb.nparts > 1 && ra.parts[0].len == rb.parts[0].len &&
         memcmp(ra.parts[0].ptr, rb.parts[0].ptr, ra.parts[0].len) == 0) {
+        /* two when the gazetteer knows both outer parts and neither holds
+         * the other (Peru and Chile), or reads both as distinct places */
+        claims_str oa = ra.parts[ra.nparts - 1], ob = rb.parts[rb.nparts - 1];
         bool two = false;
-        for (size_t i = 0; g && i < ra.nany && !two; i++)
-            for (size_t j = 0; j < rb.nany && !two; j++)
-                two = ra.nany == 1 && rb.nany == 1 && ra.any[i] != rb.any[j];
+        if (g) {
+            int ab = claims__gaz_names_within(g, oa.ptr, oa.len, ob.ptr, ob.len);
+            int ba = claims__gaz_names_within(g, ob.ptr, ob.len, oa.ptr, oa.len);
+            bool same = oa.len == ob.len && memcmp(oa.ptr, ob.ptr, oa.len) == 0;
+            two = !same && ab == 0 && ba == 0;
+            for (size_t i = 0; i < ra.nany && !two; i++)
+                for (size_t j = 0; j < rb.nany && !two; j++)
+                    two = ra.nany == 1 && rb.nany == 1 && ra.any[i] != rb.any[j];
+        }
         if (!two) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             out->score = 0.5;
