@@ -120,6 +120,7 @@ typedef struct resolver {
     size_t *lfirst;
     uint64_t *lmask; /* per label word: the attributes that explain it */
     claims__match label_match;
+    bool *listed;    /* per pool value: a place the gazetteer lists */
     bool *has_date;  /* per mention: gives a date */
     int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
     double implied;  /* the weight of a date its report rules out */
@@ -773,8 +774,7 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
         /* places the gazetteer does not know conflict by their names only:
          * half the weight */
         bool unknown = fa[0].type == CLAIMS_TYPE_PLACE &&
-                       (!claims__place_listed(R->run->ctx, norm_of(r, fa[0].value)) ||
-                        !claims__place_listed(R->run->ctx, norm_of(r, fb[0].value)));
+                       (!R->listed[fa[0].value] || !R->listed[fb[0].value]);
         reach(v, fa, LEVEL_CONFLICT, 0.0);
         if (unknown)
             v->score -= weights_of(fa)->conflict / 2.0;
@@ -1175,7 +1175,8 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
             /* and what contains it, as the gazetteer and the documents know:
              * "Beirut" meets "Lebanon" */
             claims_str up[MAX_CONTAINERS];
-            size_t nu = claims__place_containers(R->run->ctx, t, up, MAX_CONTAINERS);
+            /* (a mention that names participants meets by them) */
+            size_t nu = R->people[m] ? 0 : claims__place_containers(R->run->ctx, t, up, MAX_CONTAINERS);
             for (size_t k = 0; k < nu; k++)
                 if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "pl", up[k].ptr, up[k].len,
                               NULL, 0))
@@ -1383,6 +1384,22 @@ static uint8_t key_class(const char *key)
 }
 
 
+/* Could mentions a and b, one of them without a date, be of one day by
+ * their reports? A mention without a date is of the UNDATED_DAYS before
+ * its report (or the day after it: zones); two without are of reports at
+ * most that far apart. */
+static bool in_report_window(const resolver *R, size_t a, size_t b)
+{
+    const int64_t window = (int64_t)UNDATED_DAYS * 86400, day = 86400;
+    bool ua = undated(R, a), ub = undated(R, b);
+    if (ua && ub) {
+        int64_t d = R->when[a] - R->when[b];
+        return (d < 0 ? -d : d) <= window;
+    }
+    size_t u = ua ? a : b, d = ua ? b : a; /* without a date, with one */
+    return R->dhi[d] > R->when[u] - window && R->dlo[d] <= R->when[u] + day;
+}
+
 /* Does the block of `key` (of `size` entries) list the mentions a and b at
  * its positions x < y? */
 static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t x, uint32_t y,
@@ -1399,10 +1416,8 @@ static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t
      * the others of the UNDATED_DAYS before its report */
     if (c & KEY_DATED)
         return date_gap(R, a, b) <= (int64_t)BLOCK_DAYS * 86400;
-    if (R->when[a] != INT64_MAX && R->when[b] != INT64_MAX && !(c & KEY_ANY_DATE)) {
-        int64_t d = R->when[a] - R->when[b];
-        return (d < 0 ? -d : d) <= (int64_t)UNDATED_DAYS * 86400;
-    }
+    if (R->when[a] != INT64_MAX && R->when[b] != INT64_MAX && !(c & KEY_ANY_DATE))
+        return in_report_window(R, a, b);
     return size <= BLOCK_ALL || y - x < BLOCK_WINDOW;
 }
 
@@ -2431,8 +2446,14 @@ static int value_step(void *arg)
     R->ident = malloc((r->pool_count ? r->pool_count : 1) * sizeof *R->ident);
     if (!R->ident)
         return CLAIMS_ENOMEM;
-    for (size_t v = 0; v < r->pool_count; v++)
+    R->listed = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->listed);
+    if (!R->listed)
+        return CLAIMS_ENOMEM;
+    for (size_t v = 0; v < r->pool_count; v++) {
         R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)claims_value_modifier(r->pool[v]);
+        if (claims_value_type(r->pool[v]) == CLAIMS_TYPE_PLACE)
+            R->listed[v] = claims__place_listed(R->run->ctx, claims__value_norm(r->pool[v], NULL));
+    }
     return representatives(R);
 }
 
@@ -2635,6 +2656,7 @@ done:
     free(R.dlo);
     free(R.dhi);
     free(R.people);
+    free(R.listed);
     free(R.has_date);
     free(R.pub);
     free(R.lwords);
