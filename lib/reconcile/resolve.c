@@ -163,28 +163,44 @@ typedef struct comparer {
     claims_buf why;  /* the explanation being worded */
     claims_buf text; /* the lines of the subject being explained */
     bool failed;     /* an append of `why` ran out of memory */
+    size_t misses, calls;
 } comparer;
 
-/* Places of the cache: twice the values, as a power of two, within these
- * (2^18 places are 4 MiB, small enough to stay near the processor). */
+/* Places of the cache: twice what is asked, as a power of two, within
+ * these: first the values, then, once blocking has listed the pairs to
+ * judge, twice those pairs (each judged pair meets a few pairs of values,
+ * and the same people meet in many; 2^22 places are 64 MiB). */
 #define MEMO_BITS_MIN 10
-#define MEMO_BITS_MAX 20
+#define MEMO_BITS_MAX 22
+
+/* (Re)makes K's cache, empty, for about `want` pairs of values. */
+static int memo_size(comparer *K, size_t want)
+{
+    unsigned bits = MEMO_BITS_MIN;
+    while (bits < MEMO_BITS_MAX && ((size_t)1 << bits) < 2 * want)
+        bits++;
+    size_t places = (size_t)1 << bits;
+    if (!K->memo_key || bits != K->memo_bits) {
+        free(K->memo_key);
+        free(K->memo_val);
+        K->memo_key = malloc(places * sizeof *K->memo_key);
+        K->memo_val = malloc(places * sizeof *K->memo_val);
+        K->memo_bits = bits;
+    }
+    if (K->memo_key) /* all ones: empty (no pair of values is) */
+        memset(K->memo_key, 0xff, places * sizeof *K->memo_key);
+    return K->memo_key && K->memo_val ? CLAIMS_OK : CLAIMS_ENOMEM;
+}
 
 static int comparer_init(comparer *K, const resolver *R)
 {
     K->R = R;
-    K->memo_bits = MEMO_BITS_MIN;
-    while (K->memo_bits < MEMO_BITS_MAX && ((size_t)1 << K->memo_bits) < 2 * R->r->pool_count)
-        K->memo_bits++;
-    size_t places = (size_t)1 << K->memo_bits;
-    K->memo_key = malloc(places * sizeof *K->memo_key);
-    K->memo_val = malloc(places * sizeof *K->memo_val);
-    if (K->memo_key) /* all ones: empty (no pair of values is) */
-        memset(K->memo_key, 0xff, places * sizeof *K->memo_key);
+    K->memo_key = NULL;
+    K->memo_val = NULL;
     claims__buf_init(&K->why);
     claims__buf_init(&K->text);
     K->failed = false;
-    return K->memo_key && K->memo_val ? CLAIMS_OK : CLAIMS_ENOMEM;
+    return memo_size(K, R->r->pool_count);
 }
 
 /* A free comparer of the resolver's, taken. */
@@ -536,12 +552,12 @@ static int representatives(resolver *R)
  * mention is in its bucket and the next: two mentions whose dates lie at
  * most BLOCK_DAYS apart share a bucket key, however the buckets fall. A
  * date vaguer than MAX_BUCKETS - 1 buckets (a year) blocks as no date. */
-#define BLOCK_DAYS 3
+#define BLOCK_DAYS 2
 /* A report tells of the days before it: a mention without a date is
  * taken to be of the UNDATED_DAYS before its document's publication (it is
  * compared with the mentions of those days, in a block too large to compare
  * all pairs, and a date outside them weighs against it). */
-#define UNDATED_DAYS 14
+#define UNDATED_DAYS 10
 #define MAX_BUCKETS 6
 
 /* ---- comparing two mentions ------------------------------------------------------ */
@@ -609,6 +625,7 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
                               double *score)
 {
     const resolver *R = K->R;
+    K->calls++;
     if (ia == ib || R->ident[ia] == R->ident[ib]) {
         *score = 1.0;
         return CLAIMS_RELATION_EQUAL;
@@ -625,6 +642,7 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
         return (claims_relation)(packed >> 32);
     }
     claims_comparison c;
+    K->misses++;
     claims__compare_values(&c, R->run->ctx, def, R->r->pool[ia], R->r->pool[ib]);
     double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
     uint64_t micro = (uint64_t)(s * 1e6);
@@ -2541,6 +2559,9 @@ int claims__resolve(claims__run *run)
         fprintf(stderr, "resolve: %zu block entries, %zu keys, %zu pairs\n", nb, K.count, np);
     free(blocks);
     blocks = NULL;
+    for (size_t i = 0; i < R.ncomparers; i++)
+        if (memo_size(&R.comparers[i], np) != CLAIMS_OK)
+            goto done;
     R.judged = malloc((np ? np : 1) * sizeof *R.judged);
     R.closeness = malloc((np ? np : 1) * sizeof *R.closeness);
     R.conflicted = malloc((np ? np : 1) * sizeof *R.conflicted);
@@ -2635,8 +2656,11 @@ int claims__resolve(claims__run *run)
     R.key_class = NULL;
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
-    for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
+    for (size_t i = 0; R.comparers && i < R.ncomparers; i++) {
+        if (getenv("CLAIMS_DEBUG_RESOLVE"))
+            fprintf(stderr, "comparer %zu: %zu calls, %zu misses\n", i, R.comparers[i].calls, R.comparers[i].misses);
         comparer_free(&R.comparers[i]);
+    }
     free(R.comparers);
     free(R.busy);
     free(sepcount);
