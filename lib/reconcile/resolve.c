@@ -121,6 +121,9 @@ typedef struct resolver {
     uint64_t *lmask; /* per label word: the attributes that explain it */
     claims__match label_match;
     bool *listed;    /* per pool value: a place the gazetteer lists */
+    /* per pool value: hashes of a person's blocking keys (values.h), 0 for
+     * other values (and a name of one word has no given-name key) */
+    uint64_t *surname, *given;
     bool *has_date;  /* per mention: gives a date */
     int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
     double implied;  /* the weight of a date its report rules out */
@@ -163,15 +166,14 @@ typedef struct comparer {
     claims_buf why;  /* the explanation being worded */
     claims_buf text; /* the lines of the subject being explained */
     bool failed;     /* an append of `why` ran out of memory */
-    size_t misses, calls;
 } comparer;
 
 /* Places of the cache: twice what is asked, as a power of two, within
  * these: first the values, then, once blocking has listed the pairs to
  * judge, twice those pairs (each judged pair meets a few pairs of values,
- * and the same people meet in many; 2^22 places are 64 MiB). */
+ * and the same people meet in many; 2^20 places are 16 MiB). */
 #define MEMO_BITS_MIN 10
-#define MEMO_BITS_MAX 22
+#define MEMO_BITS_MAX 20
 
 /* (Re)makes K's cache, empty, for about `want` pairs of values. */
 static int memo_size(comparer *K, size_t want)
@@ -625,10 +627,16 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
                               double *score)
 {
     const resolver *R = K->R;
-    K->calls++;
     if (ia == ib || R->ident[ia] == R->ident[ib]) {
         *score = 1.0;
         return CLAIMS_RELATION_EQUAL;
+    }
+    /* two names that share no blocking key are two people (values.h: every
+     * two names that compare equal or compatible share one) */
+    if (R->surname[ia] && R->surname[ib] && R->surname[ia] != R->surname[ib] &&
+        R->surname[ia] != R->given[ib] && R->given[ia] != R->surname[ib]) {
+        *score = 0.0;
+        return CLAIMS_RELATION_CONFLICTING;
     }
     /* the attribute matters only through a tolerance */
     bool tolerant = def && (def->tolerance > 0.0 || def->time_tolerance > 0.0);
@@ -642,7 +650,6 @@ static claims_relation relate(comparer *K, const claims__attr *def, uint32_t ia,
         return (claims_relation)(packed >> 32);
     }
     claims_comparison c;
-    K->misses++;
     claims__compare_values(&c, R->run->ctx, def, R->r->pool[ia], R->r->pool[ib]);
     double s = c.score < 0.0 ? 0.0 : c.score > 1.0 ? 1.0 : c.score;
     uint64_t micro = (uint64_t)(s * 1e6);
@@ -665,6 +672,9 @@ static bool same_head(const claims_result *r, uint32_t a, uint32_t b)
     size_t hx = cx ? (size_t)(cx - x) : la, hy = cy ? (size_t)(cy - y) : lb;
     return hx == hy && memcmp(x, y, hx) == 0;
 }
+
+/* Features of one attribute compared at most this many at a time. */
+#define MAX_VALUES 64
 
 /* Adds the weight of level l of one attribute to the verdict. */
 static void reach(verdict *v, const feature *f, level l, double closeness)
@@ -708,31 +718,34 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
     double score;
     if (fa[0].card == CLAIMS_SET) {
         /* members of each side that the other side has (equal or
-         * compatible) */
+         * compatible): each pair of members compared once */
         size_t matched_a = 0, matched_b = 0;
         double close = 0.0;
-        for (int side = 0; side < 2; side++) {
-            const feature *x = side ? fb : fa, *y = side ? fa : fb;
-            size_t nx = side ? nb : na, ny = side ? na : nb;
-            for (size_t i = 0; i < nx; i++) {
-                /* an equal member scores 1, which no other can exceed */
-                bool equal = false;
-                for (size_t j = 0; j < ny && !equal; j++)
-                    equal = R->ident[x[i].value] == R->ident[y[j].value];
-                double best = equal ? 1.0 : -1.0;
-                for (size_t j = 0; j < ny && !equal; j++) {
-                    claims_relation rel = relate(K, x[i].def, x[i].value, y[j].value, &score);
-                    if ((rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) &&
-                        score > best)
-                        best = score;
+        double best_b[MAX_VALUES];
+        for (size_t j = 0; j < nb; j++)
+            best_b[j] = -1.0;
+        for (size_t i = 0; i < na; i++) {
+            double best = -1.0;
+            for (size_t j = 0; j < nb; j++) {
+                double sc;
+                if (R->ident[fa[i].value] == R->ident[fb[j].value]) {
+                    sc = 1.0; /* equal: 1, which no other can exceed */
+                } else {
+                    claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
+                    if (rel != CLAIMS_RELATION_EQUAL && rel != CLAIMS_RELATION_COMPATIBLE)
+                        continue;
+                    sc = score;
                 }
-                if (best >= 0.0) {
-                    *(side ? &matched_b : &matched_a) += 1;
-                    if (!side)
-                        close += best;
-                }
+                best = sc > best ? sc : best;
+                best_b[j] = sc > best_b[j] ? sc : best_b[j];
+            }
+            if (best >= 0.0) {
+                matched_a++;
+                close += best;
             }
         }
+        for (size_t j = 0; j < nb; j++)
+            matched_b += best_b[j] >= 0.0;
         /* the same members; the members of one side among the other's; or
          * each naming someone the other does not */
         level l = matched_a == na && matched_b == nb ? LEVEL_AGREE
@@ -810,8 +823,6 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
     }
 }
 
-/* Features of one attribute compared at most this many at a time. */
-#define MAX_VALUES 64
 
 /* The bit of an attribute rank in a mask of attributes (ranks from 63 on
  * share the last bit). */
@@ -2465,8 +2476,24 @@ static int value_step(void *arg)
     if (!R->ident)
         return CLAIMS_ENOMEM;
     R->listed = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->listed);
-    if (!R->listed)
+    R->surname = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->surname);
+    R->given = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->given);
+    if (!R->listed || !R->surname || !R->given)
         return CLAIMS_ENOMEM;
+    for (size_t v = 0; v < r->pool_count; v++) {
+        if (claims_value_type(r->pool[v]) != CLAIMS_TYPE_PERSON || claims_value_is_none(r->pool[v]))
+            continue;
+        char k[64];
+        size_t kl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_SURNAME, k, sizeof k);
+        if (!kl || kl >= sizeof k)
+            continue; /* no key, or one cut short: compared in full */
+        /* never 0: 0 is "not a name" */
+        R->surname[v] = claims__hash(k, kl) | 1;
+        kl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_FIRST_WORD, k, sizeof k);
+        R->given[v] = kl && kl < sizeof k ? claims__hash(k, kl) | 1 : 0;
+        if (!kl) /* a name of one word is its own first word */
+            R->given[v] = R->surname[v];
+    }
     for (size_t v = 0; v < r->pool_count; v++) {
         R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)claims_value_modifier(r->pool[v]);
         if (claims_value_type(r->pool[v]) == CLAIMS_TYPE_PLACE)
@@ -2656,11 +2683,8 @@ int claims__resolve(claims__run *run)
     R.key_class = NULL;
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
 done:
-    for (size_t i = 0; R.comparers && i < R.ncomparers; i++) {
-        if (getenv("CLAIMS_DEBUG_RESOLVE"))
-            fprintf(stderr, "comparer %zu: %zu calls, %zu misses\n", i, R.comparers[i].calls, R.comparers[i].misses);
+    for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
         comparer_free(&R.comparers[i]);
-    }
     free(R.comparers);
     free(R.busy);
     free(sepcount);
@@ -2681,6 +2705,8 @@ done:
     free(R.dhi);
     free(R.people);
     free(R.listed);
+    free(R.surname);
+    free(R.given);
     free(R.has_date);
     free(R.pub);
     free(R.lwords);
