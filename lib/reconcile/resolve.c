@@ -1583,21 +1583,13 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
 #undef TRY
 }
 
-static bool count_pair(void *arg, size_t x, size_t y)
-{
-    (void)x, (void)y;
-    ++*(size_t *)arg;
-    return true;
-}
 
 typedef struct list_job {
     const resolver *R;
     const block_entry *blocks;
     const size_t *part_start; /* per part: first entry; [parts] = all */
-    const size_t *at;         /* per part: where its pairs go (room for the
-                               * most its blocks can make) */
-    size_t *count;            /* per part: pairs written */
-    uint64_t *pairs;
+    uint64_t **out;           /* per part: its pairs (malloc) */
+    size_t *count;            /* per part: how many */
 } list_job;
 
 /* What visiting one block's pairs needs. */
@@ -1606,7 +1598,8 @@ typedef struct list_visit {
     const block_entry *blocks;
     size_t first; /* the block's first entry */
     uint64_t *out;
-    size_t n;
+    size_t n, cap;
+    bool failed; /* out of memory */
 } list_visit;
 
 static bool list_pair(void *arg, size_t x, size_t y)
@@ -1621,6 +1614,10 @@ static bool list_pair(void *arg, size_t x, size_t y)
         far_apart(R, a, b) ||
         listed(R, a, b, blocks[V->first].key, (uint32_t)(x - V->first), (uint32_t)(y - V->first)))
         return true;
+    if (claims__grow((void **)&V->out, &V->cap, V->n + 1, sizeof *V->out) != CLAIMS_OK) {
+        V->failed = true;
+        return false;
+    }
     V->out[V->n++] = mention_pair(R, a, b);
     return true;
 }
@@ -1630,8 +1627,8 @@ static int list_part(void *arg, size_t part)
 {
     list_job *J = arg;
     const block_entry *blocks = J->blocks;
-    list_visit V = {J->R, blocks, 0, J->pairs + J->at[part], 0};
-    for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end;) {
+    list_visit V = {J->R, blocks, 0, NULL, 0, 0, false};
+    for (size_t i = J->part_start[part], end = J->part_start[part + 1]; i < end && !V.failed;) {
         size_t j = i;
         while (j < end && blocks[j].key == blocks[i].key)
             j++;
@@ -1639,8 +1636,9 @@ static int list_part(void *arg, size_t part)
         block_pairs(J->R, blocks, i, j, list_pair, &V);
         i = j;
     }
+    J->out[part] = V.out;
     J->count[part] = V.n;
-    return 0;
+    return V.failed ? CLAIMS_ENOMEM : 0;
 }
 
 /* Lists the pairs of every block, in block order, each once; notes the
@@ -1658,9 +1656,10 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
     size_t *fill = calloc(M + 1, sizeof *fill);
     size_t nparts = 16 * (size_t)R->run->threads;
     size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
-    size_t *part_at = calloc(nparts + 1, sizeof *part_at);
+    uint64_t **part_out = calloc(nparts, sizeof *part_out);
     size_t *part_count = calloc(nparts, sizeof *part_count);
-    if (!R->pfirst || !R->places || !R->key_class || !fill || !part_start || !part_at ||
+    size_t parts = 0;
+    if (!R->pfirst || !R->places || !R->key_class || !fill || !part_start || !part_out ||
         !part_count)
         goto done;
     for (size_t k = 0; k < K->count; k++)
@@ -1669,7 +1668,6 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
         R->pfirst[blocks[i].mention + 1]++;
     for (size_t m = 0; m < M; m++)
         R->pfirst[m + 1] += R->pfirst[m];
-    size_t parts = 0;
     for (size_t i = 0; i < nb;) {
         if ((rc = claims__run_progress(R->run, "resolve", i, nb)) != CLAIMS_OK)
             goto done;
@@ -1678,46 +1676,44 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
         while (j < nb && blocks[j].key == blocks[i].key)
             j++;
         size_t size = j - i;
-        if (size > BLOCK_ALL)
+        /* a large block compares by time; what has no time, or a key that
+         * keeps no time, within a window: said, since pairs go uncompared */
+        if (size > BLOCK_ALL && ((R->key_class[blocks[i].key] & KEY_ANY_DATE) ||
+                                 R->when[blocks[j - 1].mention] == INT64_MAX))
             claims__result_note(r, (size_t)-1,
-                                "block \"%.60s\" has %zu mentions: compared "
-                                "within %d days of their dates, or within a window of %d",
-                                K->text[blocks[i].key], size, BLOCK_DAYS, BLOCK_WINDOW);
+                                "block \"%.60s\" has %zu mentions: those without a date or "
+                                "report compared within a window of %d",
+                                K->text[blocks[i].key], size, BLOCK_WINDOW);
         for (size_t x = i; x < j; x++) {
             size_t m = blocks[x].mention;
             R->places[R->pfirst[m] + fill[m]++] =
                 (place){blocks[x].key, (uint32_t)(x - i), (uint32_t)size};
         }
         /* parts end at block ends, each about an equal share of entries */
-        if (!parts || i >= part_start[parts - 1] + (nb + nparts - 1) / nparts) {
+        if (!parts || i >= part_start[parts - 1] + (nb + nparts - 1) / nparts)
             part_start[parts++] = i;
-            part_at[parts] = part_at[parts - 1];
-        }
-        /* the most pairs the block can make */
-        size_t most = 0;
-        if (size <= BLOCK_ALL)
-            most = size * (size - 1) / 2;
-        else
-            block_pairs(R, blocks, i, j, count_pair, &most);
-
-        part_at[parts] += most;
         i = j;
     }
     part_start[parts] = nb;
-    /* room for the most, written in place by the parts, then closed up
-     * (pages never written cost nothing) */
-    list_job J = {R, blocks, part_start, part_at, part_count, NULL};
-    if (!(*pairs = J.pairs = malloc((part_at[parts] ? part_at[parts] : 1) * sizeof **pairs)) ||
-        claims__parallel(parts, R->run->threads, list_part, &J) != 0)
+    list_job J = {R, blocks, part_start, part_out, part_count};
+    if (claims__parallel(parts, R->run->threads, list_part, &J) != 0)
+        goto done;
+    size_t total = 0;
+    for (size_t p = 0; p < parts; p++)
+        total += part_count[p];
+    if (!(*pairs = malloc((total ? total : 1) * sizeof **pairs)))
         goto done;
     *np = 0;
     for (size_t p = 0; p < parts; p++) {
-        memmove(*pairs + *np, *pairs + part_at[p], part_count[p] * sizeof **pairs);
+        if (part_count[p])
+            memcpy(*pairs + *np, part_out[p], part_count[p] * sizeof **pairs);
         *np += part_count[p];
     }
     rc = CLAIMS_OK;
 done:
-    free(part_at);
+    for (size_t p = 0; part_out && p < parts; p++)
+        free(part_out[p]);
+    free(part_out);
     free(part_count);
     free(part_start);
     free(fill);
