@@ -77,7 +77,7 @@ typedef struct mention_seen {
 } mention_seen;
 
 /* Separations kept per mention: explanations show at most this many. */
-#define MAX_SEPARATIONS 8
+#define MAX_SEPARATIONS 4
 
 typedef struct resolver {
     claims__run *run;
@@ -102,6 +102,9 @@ typedef struct resolver {
     /* per mention: the span of its first date, [dlo, dhi), that blocking
      * buckets; INT64_MAX: none (or too vague to block on) */
     int64_t *dlo, *dhi;
+    /* per mention: the span it blocks by: its date's, or the days before
+     * its report (UNDATED_DAYS); INT64_MAX: neither */
+    int64_t *blo, *bhi;
     /* per mention: dlo, or else its document's publication (wall-clock
      * seconds of the day), INT64_MAX without either: the order of blocks */
     int64_t *when;
@@ -121,9 +124,12 @@ typedef struct resolver {
     uint64_t *lmask; /* per label word: the attributes that explain it */
     claims__match label_match;
     bool *listed;    /* per pool value: a place the gazetteer lists */
-    /* per pool value: hashes of a person's blocking keys (values.h), 0 for
-     * other values (and a name of one word has no given-name key) */
+    /* per pool value: a person's blocking keys (values.h), "" for other
+     * values and a name of one word's first word, and their hashes (0: none;
+     * a name of one word is its own first word) */
+    const char **skey, **fkey;
     uint64_t *surname, *given;
+    claims_arena key_arena;
     bool *has_date;  /* per mention: gives a date */
     int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
     double implied;  /* the weight of a date its report rules out */
@@ -975,6 +981,7 @@ typedef struct block_entry {
 typedef struct keyring {
     claims_strmap index;     /* key -> number */
     claims_strmap one_words; /* participants' names of one word, by key */
+    bool timeless;           /* some mention has no time to block by */
     claims_arena arena;  /* the strings */
     const char **text;   /* by number, then by rank */
     size_t count, cap;
@@ -1074,14 +1081,15 @@ static int64_t bucket_of(int64_t t)
  * what the documents teach). */
 #define MAX_CONTAINERS 8
 
-/* Pushes key prefix:a[|b] without a date, and once per bucket in [lo, hi]
- * when the mention is dated: the key without a date is where mentions
- * without one meet those with one (see block_lists). */
+/* Pushes key prefix:a[|b] once per bucket in [lo, hi] when the mention has
+ * a time to block by, else without a date; and without a date too when
+ * some mentions have no time (K->timeless): that key is where they meet
+ * those with one (see block_lists). */
 static int push_keys(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t m, int64_t when,
                      bool dated, int64_t lo, int64_t hi, const char *prefix, const char *a,
                      size_t al, const char *b, size_t bl)
 {
-    if (push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, INT64_MIN))
+    if ((!dated || K->timeless) && push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, INT64_MIN))
         return CLAIMS_ENOMEM;
     for (int64_t k = lo; dated && k <= hi; k++)
         if (push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, k))
@@ -1145,20 +1153,18 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
     /* the date orders a block (see cmp_block) and buckets the keys: its
      * buckets and the next */
     int64_t when = R->when[m];
-    bool dated = R->dlo[m] != INT64_MAX;
-    int64_t lo = dated ? bucket_of(R->dlo[m]) : 0, hi = dated ? bucket_of(R->dhi[m] - 1) + 1 : 0;
+    bool dated = R->blo[m] != INT64_MAX;
+    int64_t lo = dated ? bucket_of(R->blo[m]) : 0, hi = dated ? bucket_of(R->bhi[m] - 1) + 1 : 0;
     /* participants by their blocking keys (values.h): spelling variants,
      * particles and a family name written first share one */
-    char tok[16][48], first[16][48];
+    const char *tok[16], *first[16];
     size_t tlen[16], flen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
         if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON) {
-            const claims_value *v = r->pool[F[i].value];
-            tlen[nt] = claims__person_block_key(v, CLAIMS__BLOCK_SURNAME, tok[nt], sizeof tok[nt]);
-            flen[nt] =
-                claims__person_block_key(v, CLAIMS__BLOCK_FIRST_WORD, first[nt], sizeof first[nt]);
-            tlen[nt] = tlen[nt] < sizeof tok[nt] ? tlen[nt] : sizeof tok[nt] - 1;
-            flen[nt] = flen[nt] < sizeof first[nt] ? flen[nt] : sizeof first[nt] - 1;
+            tok[nt] = R->skey[F[i].value];
+            first[nt] = R->fkey[F[i].value];
+            tlen[nt] = strlen(tok[nt]);
+            flen[nt] = strlen(first[nt]);
             if (tlen[nt]) {
                 R->one_word[m] |= flen[nt] == 0;
                 nt++;
@@ -1371,13 +1377,15 @@ static bool far_apart(const resolver *R, size_t a, size_t b)
 #define BLOCK_ALL 128
 #define BLOCK_WINDOW 32
 
-static bool undated(const resolver *R, size_t m) { return R->dlo[m] == INT64_MAX; }
+/* Has mention m no time to block by: no date, and no report to read one
+ * from? */
+static bool undated(const resolver *R, size_t m) { return R->blo[m] == INT64_MAX; }
 
 /* The seconds between the dates of two dated mentions (0 when they
  * overlap). */
 static int64_t date_gap(const resolver *R, size_t a, size_t b)
 {
-    int64_t g1 = R->dlo[b] - R->dhi[a], g2 = R->dlo[a] - R->dhi[b];
+    int64_t g1 = R->blo[b] - R->bhi[a], g2 = R->blo[a] - R->bhi[b];
     int64_t g = g1 > g2 ? g1 : g2;
     return g > 0 ? g : 0;
 }
@@ -1413,22 +1421,6 @@ static uint8_t key_class(const char *key)
 }
 
 
-/* Could mentions a and b, one of them without a date, be of one day by
- * their reports? A mention without a date is of the UNDATED_DAYS before
- * its report (or the day after it: zones); two without are of reports at
- * most that far apart. */
-static bool in_report_window(const resolver *R, size_t a, size_t b)
-{
-    const int64_t window = (int64_t)UNDATED_DAYS * 86400, day = 86400;
-    bool ua = undated(R, a), ub = undated(R, b);
-    if (ua && ub) {
-        int64_t d = R->when[a] - R->when[b];
-        return (d < 0 ? -d : d) <= window;
-    }
-    size_t u = ua ? a : b, d = ua ? b : a; /* without a date, with one */
-    return R->dhi[d] > R->when[u] - window && R->dlo[d] <= R->when[u] + day;
-}
-
 /* Does the block of `key` (of `size` entries) list the mentions a and b at
  * its positions x < y? */
 static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t x, uint32_t y,
@@ -1445,8 +1437,6 @@ static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t
      * the others of the UNDATED_DAYS before its report */
     if (c & KEY_DATED)
         return date_gap(R, a, b) <= (int64_t)BLOCK_DAYS * 86400;
-    if (R->when[a] != INT64_MAX && R->when[b] != INT64_MAX && !(c & KEY_ANY_DATE))
-        return in_report_window(R, a, b);
     return size <= BLOCK_ALL || y - x < BLOCK_WINDOW;
 }
 
@@ -2345,7 +2335,9 @@ static int block_step(void *arg)
     size_t M = R->st->subject_count;
     R->dlo = malloc((M ? M : 1) * sizeof *R->dlo);
     R->dhi = malloc((M ? M : 1) * sizeof *R->dhi);
-    if (!R->dlo || !R->dhi)
+    R->blo = malloc((M ? M : 1) * sizeof *R->blo);
+    R->bhi = malloc((M ? M : 1) * sizeof *R->bhi);
+    if (!R->dlo || !R->dhi || !R->blo || !R->bhi)
         return CLAIMS_ENOMEM;
     R->people = calloc(M ? M : 1, sizeof *R->people);
     R->when = malloc((M ? M : 1) * sizeof *R->when);
@@ -2373,13 +2365,22 @@ static int block_step(void *arg)
     for (size_t m = 0; m < M; m++) {
         date_span(R, m);
         R->pub[m] = published[R->st->subjects[m].source];
-        R->when[m] = R->dlo[m] != INT64_MAX ? R->dlo[m] : R->pub[m];
+        /* blocked by its date, or by the days before its report */
+        R->blo[m] = R->dlo[m] != INT64_MAX ? R->dlo[m]
+                    : R->pub[m] != INT64_MAX ? R->pub[m] - (int64_t)UNDATED_DAYS * 86400
+                                             : INT64_MAX;
+        R->bhi[m] = R->dlo[m] != INT64_MAX ? R->dhi[m]
+                    : R->pub[m] != INT64_MAX ? R->pub[m] + 86400
+                                             : INT64_MAX;
+        R->when[m] = R->blo[m];
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->has_date[m]; f++)
             R->has_date[m] = R->features[f].type == CLAIMS_TYPE_DATE;
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->people[m]; f++)
             R->people[m] = R->features[f].card == CLAIMS_SET && R->features[f].type == CLAIMS_TYPE_PERSON;
     }
     free(published);
+    for (size_t m = 0; m < M && !B->K->timeless; m++)
+        B->K->timeless = R->blo[m] == INT64_MAX;
     R->keyless = calloc(M ? M : 1, sizeof *R->keyless);
     R->one_word = calloc(M ? M : 1, sizeof *R->one_word);
     if (!R->keyless || !R->one_word)
@@ -2390,17 +2391,11 @@ static int block_step(void *arg)
         const feature *x = &R->features[f];
         if (x->card != CLAIMS_SET || x->type != CLAIMS_TYPE_PERSON)
             continue;
-        char k[48], w[48];
-        const claims_value *v = R->r->pool[x->value];
-        size_t kl = claims__person_block_key(v, CLAIMS__BLOCK_SURNAME, k, sizeof k);
-        if (kl && kl < sizeof k && !claims__person_block_key(v, CLAIMS__BLOCK_FIRST_WORD, w, sizeof w)) {
-            size_t any;
-            char *copy;
-            if (!claims__strmap_get(&B->K->one_words, k, kl, &any) &&
-                (!(copy = claims__arena_strdup(&B->K->arena, k, kl)) ||
-                 claims__strmap_put(&B->K->one_words, copy, kl, 0) != CLAIMS_OK))
-                return CLAIMS_ENOMEM;
-        }
+        const char *k = R->skey[x->value];
+        size_t kl = strlen(k), any;
+        if (kl && !R->fkey[x->value][0] && !claims__strmap_get(&B->K->one_words, k, kl, &any) &&
+            claims__strmap_put(&B->K->one_words, k, kl, 0) != CLAIMS_OK)
+            return CLAIMS_ENOMEM;
     }
     for (size_t m = 0; m < M; m++) {
         size_t before = B->nb;
@@ -2415,49 +2410,130 @@ static int block_step(void *arg)
     return rank_keys(B->K, B->blocks, B->nb);
 }
 
-/* Words of each event mention's label (R->lwords, R->lfirst), each with
- * the attributes whose values of the mention have it too (R->lmask, see
- * attr_bit). After rank_attributes. */
-static int label_words(resolver *R)
+/* The label words of the mentions of one part, each with the attributes
+ * whose values of the mention have it too (see attr_bit). */
+typedef struct label_part {
+    uint64_t *words, *mask;
+    size_t n, cap, mcap;
+    int rc;
+} label_part;
+
+typedef struct label_job {
+    resolver *R;
+    label_part *parts;
+    size_t nparts;
+} label_job;
+
+static int label_part_words(void *arg, size_t part)
 {
+    label_job *J = arg;
+    resolver *R = J->R;
     const claims__rows *st = R->st;
-    size_t M = st->subject_count, n = 0, cap = 0, mcap = 0;
-    R->lfirst = calloc(M + 1, sizeof *R->lfirst);
+    label_part *P = &J->parts[part];
+    size_t M = st->subject_count;
+    size_t from = claims__split(M, J->nparts, part), to = claims__split(M, J->nparts, part + 1);
     uint64_t *vw = NULL; /* the words of one value */
     size_t vn = 0, vcap = 0;
     claims_buf fold;
     claims__buf_init(&fold);
-    int rc = R->lfirst ? CLAIMS_OK : CLAIMS_ENOMEM;
-    for (size_t m = 0; m < M && rc == CLAIMS_OK; m++) {
-        R->lfirst[m] = n;
+    int rc = CLAIMS_OK;
+    for (size_t m = from; m < to && rc == CLAIMS_OK; m++) {
         const claims__subject *s = &st->subjects[m];
-        if (!s->label[0] || strcmp(s->type, "event") != 0)
-            continue;
-        if ((rc = claims__words(&fold, s->label, &R->lwords, &n, &cap)) != CLAIMS_OK ||
-            (rc = claims__grow((void **)&R->lmask, &mcap, n, sizeof *R->lmask)) != CLAIMS_OK)
-            break;
-        for (size_t k = R->lfirst[m]; k < n; k++)
-            R->lmask[k] = 0;
-        for (size_t f = R->first[m]; f < R->first[m + 1] && rc == CLAIMS_OK; f++) {
-            vn = 0;
-            rc = claims__words(&fold, claims__value_norm(R->r->pool[R->features[f].value], NULL),
-                               &vw, &vn, &vcap);
-            /* both sorted: mark the label's words the value has */
-            for (size_t k = R->lfirst[m], q = 0; rc == CLAIMS_OK && k < n && q < vn;) {
-                if (R->lwords[k] < vw[q])
-                    k++;
-                else if (vw[q] < R->lwords[k])
-                    q++;
-                else
-                    R->lmask[k++] |= attr_bit(R->features[f].attr), q++;
+        size_t start = P->n;
+        if (s->label[0] && strcmp(s->type, "event") == 0 &&
+            (rc = claims__words(&fold, s->label, &P->words, &P->n, &P->cap)) == CLAIMS_OK &&
+            (rc = claims__grow((void **)&P->mask, &P->mcap, P->n, sizeof *P->mask)) == CLAIMS_OK) {
+            for (size_t k = start; k < P->n; k++)
+                P->mask[k] = 0;
+            for (size_t f = R->first[m]; f < R->first[m + 1] && rc == CLAIMS_OK && P->n > start;
+                 f++) {
+                vn = 0;
+                rc = claims__words(&fold,
+                                   claims__value_norm(R->r->pool[R->features[f].value], NULL), &vw,
+                                   &vn, &vcap);
+                /* both sorted: mark the label's words the value has */
+                for (size_t k = start, q = 0; rc == CLAIMS_OK && k < P->n && q < vn;) {
+                    if (P->words[k] < vw[q])
+                        k++;
+                    else if (vw[q] < P->words[k])
+                        q++;
+                    else
+                        P->mask[k++] |= attr_bit(R->features[f].attr), q++;
+                }
             }
         }
+        R->lfirst[m + 1] = P->n - start; /* a count, until summed */
     }
-    if (R->lfirst)
-        R->lfirst[M] = n;
     free(vw);
     claims__buf_free(&fold);
+    P->rc = rc;
+    return rc != CLAIMS_OK;
+}
+
+/* Words of each event mention's label (R->lwords, R->lmask, R->lfirst), in
+ * parallel parts. After rank_attributes. */
+static int label_words(resolver *R)
+{
+    size_t M = R->st->subject_count;
+    R->lfirst = calloc(M + 1, sizeof *R->lfirst);
+    size_t nparts = M < 1024 ? 1 : 8 * (size_t)R->run->threads;
+    label_job J = {R, calloc(nparts, sizeof *J.parts), nparts};
+    int rc = R->lfirst && J.parts ? CLAIMS_OK : CLAIMS_ENOMEM;
+    if (rc == CLAIMS_OK && claims__parallel(nparts, R->run->threads, label_part_words, &J) != 0)
+        rc = CLAIMS_ENOMEM;
+    size_t total = 0;
+    for (size_t p = 0; rc == CLAIMS_OK && p < nparts; p++)
+        total += J.parts[p].n;
+    if (rc == CLAIMS_OK && (!(R->lwords = malloc((total ? total : 1) * sizeof *R->lwords)) ||
+                            !(R->lmask = malloc((total ? total : 1) * sizeof *R->lmask))))
+        rc = CLAIMS_ENOMEM;
+    for (size_t p = 0, at = 0; rc == CLAIMS_OK && p < nparts; p++) {
+        if (J.parts[p].n) {
+            memcpy(R->lwords + at, J.parts[p].words, J.parts[p].n * sizeof *R->lwords);
+            memcpy(R->lmask + at, J.parts[p].mask, J.parts[p].n * sizeof *R->lmask);
+        }
+        at += J.parts[p].n;
+    }
+    for (size_t m = 0; rc == CLAIMS_OK && m < M; m++)
+        R->lfirst[m + 1] += R->lfirst[m];
+    for (size_t p = 0; J.parts && p < nparts; p++) {
+        free(J.parts[p].words);
+        free(J.parts[p].mask);
+    }
+    free(J.parts);
     return rc;
+}
+
+/* The blocking keys of every person of the pool, once per value. */
+static int person_keys(resolver *R)
+{
+    const claims_result *r = R->r;
+    size_t n = r->pool_count ? r->pool_count : 1;
+    R->skey = malloc(n * sizeof *R->skey);
+    R->fkey = malloc(n * sizeof *R->fkey);
+    R->surname = calloc(n, sizeof *R->surname);
+    R->given = calloc(n, sizeof *R->given);
+    if (!R->skey || !R->fkey || !R->surname || !R->given)
+        return CLAIMS_ENOMEM;
+    for (size_t v = 0; v < r->pool_count; v++) {
+        R->skey[v] = R->fkey[v] = "";
+        if (claims_value_type(r->pool[v]) != CLAIMS_TYPE_PERSON || claims_value_is_none(r->pool[v]))
+            continue;
+        char k[48], w[48];
+        size_t kl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_SURNAME, k, sizeof k);
+        size_t wl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_FIRST_WORD, w, sizeof w);
+        kl = kl < sizeof k ? kl : sizeof k - 1; /* cut short: still a key */
+        wl = wl < sizeof w ? wl : sizeof w - 1;
+        if (!kl)
+            continue;
+        if (!(R->skey[v] = claims__arena_strdup(&R->key_arena, k, kl)) ||
+            (wl && !(R->fkey[v] = claims__arena_strdup(&R->key_arena, w, wl))))
+            return CLAIMS_ENOMEM;
+        /* never 0: 0 is "not a name" */
+        R->surname[v] = claims__hash(k, kl) | 1;
+        R->given[v] = wl ? claims__hash(w, wl) | 1 : R->surname[v];
+    }
+    return CLAIMS_OK;
 }
 
 /* The mentions in content order; the values ranked, told apart (ident),
@@ -2472,24 +2548,6 @@ static int value_step(void *arg)
     if (!R->ident)
         return CLAIMS_ENOMEM;
     R->listed = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->listed);
-    R->surname = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->surname);
-    R->given = calloc(r->pool_count ? r->pool_count : 1, sizeof *R->given);
-    if (!R->listed || !R->surname || !R->given)
-        return CLAIMS_ENOMEM;
-    for (size_t v = 0; v < r->pool_count; v++) {
-        if (claims_value_type(r->pool[v]) != CLAIMS_TYPE_PERSON || claims_value_is_none(r->pool[v]))
-            continue;
-        char k[64];
-        size_t kl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_SURNAME, k, sizeof k);
-        if (!kl || kl >= sizeof k)
-            continue; /* no key, or one cut short: compared in full */
-        /* never 0: 0 is "not a name" */
-        R->surname[v] = claims__hash(k, kl) | 1;
-        kl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_FIRST_WORD, k, sizeof k);
-        R->given[v] = kl && kl < sizeof k ? claims__hash(k, kl) | 1 : 0;
-        if (!kl) /* a name of one word is its own first word */
-            R->given[v] = R->surname[v];
-    }
     for (size_t v = 0; v < r->pool_count; v++) {
         R->ident[v] = (uint64_t)r->norm_rank[v] << 3 | (uint64_t)claims_value_modifier(r->pool[v]);
         if (claims_value_type(r->pool[v]) == CLAIMS_TYPE_PLACE)
@@ -2512,12 +2570,30 @@ static void note_seen(resolver *R, size_t a, size_t b, int64_t s)
     }
 }
 
+#include <time.h>
+static double dbg_now(void)
+{
+    struct timespec ts;
+    timespec_get(&ts, TIME_UTC);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+#define PHASE(name)                                                                                \
+    do {                                                                                           \
+        if (getenv("CLAIMS_DEBUG_RESOLVE")) {                                                      \
+            double t_ = dbg_now();                                                                 \
+            fprintf(stderr, "resolve %-10s %.3f s\n", name, t_ - t_prev);                          \
+            t_prev = t_;                                                                           \
+        }                                                                                          \
+    } while (0)
+
 int claims__resolve(claims__run *run)
 {
+    double t_prev = dbg_now();
     claims_result *r = run->r;
     const claims__rows *st = &r->rows;
     size_t M = st->subject_count;
     resolver R = {.run = run, .r = r, .st = st, .threshold = claims__match_threshold(run->ctx)};
+    claims__arena_init(&R.key_arena);
     /* labels weigh as the schema's "label" says, when it says */
     const claims__attr *label_def = claims__schema_find(run->ctx, LABEL, sizeof LABEL - 1);
     R.label_match = label_def ? label_def->match : (claims__match){2.0, 1.0, -2.5, 0.0};
@@ -2530,6 +2606,7 @@ int claims__resolve(claims__run *run)
     claims__arena_init(&K.arena);
     K.text = NULL;
     K.count = K.cap = 0;
+    K.timeless = false;
     claims__buf_init(&K.buf);
     block_entry *blocks = NULL;
     size_t nb = 0;
@@ -2561,22 +2638,29 @@ int claims__resolve(claims__run *run)
         R.seen[m] = (mention_seen){0, UINT32_MAX, 0};
     {
         blocking B = {&R, &K, NULL, 0, 0};
-        rc = side_by_side(run->threads, block_step, &B, value_step, &R);
+        PHASE("features");
+        rc = person_keys(&R);
+        if (rc == CLAIMS_OK)
+            rc = side_by_side(run->threads, block_step, &B, value_step, &R);
+        PHASE("blocksteps");
         blocks = B.blocks;
         nb = B.nb;
         if (rc != CLAIMS_OK || rank_attributes(&R) != CLAIMS_OK || label_words(&R) != CLAIMS_OK) {
             rc = CLAIMS_ENOMEM;
             goto done;
         }
+        PHASE("labels");
         for (size_t i = 0; i < nb; i++)
             blocks[i].rank = R.rank[blocks[i].mention];
         if (nb > 1)
             qsort(blocks, nb, sizeof *blocks, cmp_block);
     }
 
+    PHASE("keys");
     if ((rc = mention_dates(&R)) != CLAIMS_OK ||
         (rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
         goto done;
+    PHASE("list");
     rc = CLAIMS_ENOMEM;
     if (getenv("CLAIMS_DEBUG_RESOLVE"))
         fprintf(stderr, "resolve: %zu block entries, %zu keys, %zu pairs\n", nb, K.count, np);
@@ -2597,6 +2681,7 @@ int claims__resolve(claims__run *run)
         if (claims__parallel(parts, run->threads, judge_part, &J) != 0)
             goto done;
     }
+    PHASE("judge");
     const int64_t at = llround(R.threshold * 1e6);
     for (size_t i = 0; i < np; i++) {
         size_t a = (size_t)(pairs[i] >> 32), b = (size_t)(pairs[i] & 0xffffffffu);
@@ -2677,7 +2762,9 @@ int claims__resolve(claims__run *run)
     R.places = NULL;
     R.pfirst = NULL;
     R.key_class = NULL;
+    PHASE("cluster");
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
+    PHASE("explain");
 done:
     for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
         comparer_free(&R.comparers[i]);
@@ -2699,10 +2786,15 @@ done:
     free(R.spans);
     free(R.dlo);
     free(R.dhi);
+    free(R.blo);
+    free(R.bhi);
     free(R.people);
     free(R.listed);
     free(R.surname);
     free(R.given);
+    free(R.skey);
+    free(R.fkey);
+    claims__arena_free(&R.key_arena);
     free(R.has_date);
     free(R.pub);
     free(R.lwords);
