@@ -109,6 +109,7 @@ typedef struct resolver {
      * seconds of the day), INT64_MAX without either: the order of blocks */
     int64_t *when;
     uint8_t *key_class; /* per block key: KEY_* */
+    int64_t *key_bucket; /* per block key: its date bucket, INT64_MIN: none */
     bool *people;       /* per mention: names participants */
     bool *keyless;      /* per mention: has no key but its date's */
     bool *one_word;     /* per mention: names a participant by one word */
@@ -1421,6 +1422,26 @@ static uint8_t key_class(const char *key)
 }
 
 
+/* The bucket of a dated key ("...@2016-11-14": the day it starts), or
+ * INT64_MIN. */
+static int64_t key_bucket(const char *key)
+{
+    const char *at = strrchr(key, '@');
+    int y, mo, d;
+    if (!at || sscanf(at + 1, "%d-%d-%d", &y, &mo, &d) != 3)
+        return INT64_MIN;
+    int64_t days = claims__days_from_civil(y, mo, d);
+    return days >= 0 ? days / BLOCK_DAYS : -((-days + BLOCK_DAYS - 1) / BLOCK_DAYS);
+}
+
+/* The first bucket that mentions a and b both block in (see mention_keys):
+ * a pair is listed by a dated key there only, not again in the next. */
+static int64_t first_shared_bucket(const resolver *R, size_t a, size_t b)
+{
+    int64_t la = bucket_of(R->blo[a]), lb = bucket_of(R->blo[b]);
+    return la > lb ? la : lb;
+}
+
 /* Does the block of `key` (of `size` entries) list the mentions a and b at
  * its positions x < y? */
 static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t x, uint32_t y,
@@ -1436,7 +1457,8 @@ static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t
     /* close in time: dates within BLOCK_DAYS; a mention without one and
      * the others of the UNDATED_DAYS before its report */
     if (c & KEY_DATED)
-        return date_gap(R, a, b) <= (int64_t)BLOCK_DAYS * 86400;
+        return date_gap(R, a, b) <= (int64_t)BLOCK_DAYS * 86400 &&
+               R->key_bucket[key] == first_shared_bucket(R, a, b);
     return size <= BLOCK_ALL || y - x < BLOCK_WINDOW;
 }
 
@@ -1643,17 +1665,20 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
     R->pfirst = calloc(M + 1, sizeof *R->pfirst);
     R->places = malloc((nb ? nb : 1) * sizeof *R->places);
     R->key_class = malloc(K->count ? K->count : 1);
+    R->key_bucket = malloc((K->count ? K->count : 1) * sizeof *R->key_bucket);
     size_t *fill = calloc(M + 1, sizeof *fill);
     size_t nparts = 16 * (size_t)R->run->threads;
     size_t *part_start = malloc((nparts + 1) * sizeof *part_start);
     uint64_t **part_out = calloc(nparts, sizeof *part_out);
     size_t *part_count = calloc(nparts, sizeof *part_count);
     size_t parts = 0;
-    if (!R->pfirst || !R->places || !R->key_class || !fill || !part_start || !part_out ||
+    if (!R->pfirst || !R->places || !R->key_class || !R->key_bucket || !fill || !part_start || !part_out ||
         !part_count)
         goto done;
-    for (size_t k = 0; k < K->count; k++)
+    for (size_t k = 0; k < K->count; k++) {
         R->key_class[k] = key_class(K->text[k]);
+        R->key_bucket[k] = key_bucket(K->text[k]);
+    }
     for (size_t i = 0; i < nb; i++)
         R->pfirst[blocks[i].mention + 1]++;
     for (size_t m = 0; m < M; m++)
@@ -2755,6 +2780,7 @@ int claims__resolve(claims__run *run)
     free(R.pfirst);
     free(R.spans);
     free(R.key_class);
+    free(R.key_bucket);
     R.spans = NULL;
     R.judged = NULL;
     R.closeness = NULL;
@@ -2762,6 +2788,7 @@ int claims__resolve(claims__run *run)
     R.places = NULL;
     R.pfirst = NULL;
     R.key_class = NULL;
+    R.key_bucket = NULL;
     PHASE("cluster");
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
     PHASE("explain");
@@ -2804,6 +2831,7 @@ done:
     free(R.one_word);
     free(R.when);
     free(R.key_class);
+    free(R.key_bucket);
     claims__strmap_free(&K.index);
     claims__strmap_free(&K.one_words);
     claims__arena_free(&K.arena);
