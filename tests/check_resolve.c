@@ -1035,6 +1035,28 @@ START_TEST(test_blocking_acronym)
 }
 END_TEST
 
+/* An identifying attribute a schema adds, weighed so that it decides
+ * alone: two undated reports of the same flight number must meet. (They
+ * share no key today: only participants, places, occasions, names and
+ * dates are keyed, so they are "compared with 0 candidates".) */
+START_TEST(test_blocking_schema_identifying)
+{
+    claims_ctx *ctx =
+        ctx_with_schema("{\"attributes\": {\"flight\": {\"type\": \"text\", \"identifying\": 1, "
+                        "\"match\": {\"agree\": 6, \"compatible\": 3, \"conflict\": -6}}}}");
+    ck_assert_double_ge(weights_of(ctx, "flight").match_agree, claims_ctx_match_threshold(ctx));
+    claims_store *st = new_store();
+    doc(st, "a", "2024-05-03", FACTS({"flight", "LX 318"}));
+    doc(st, "b", "2024-05-04", FACTS({"flight", "LX 318"}));
+    claims_result *r = reconcile(ctx, st);
+    ck_assert_msg(compared_of(r, "a/e") != 0, "a/e was compared with nobody");
+    ck_assert_uint_eq(subject_count(r), 1);
+    claims_result_free(r);
+    claims_store_free(st);
+    claims_ctx_free(ctx);
+}
+END_TEST
+
 /* ---- order ---------------------------------------------------------------------------- */
 
 /* The JSON report from its subjects to its notes (the sources before them
@@ -1109,6 +1131,7 @@ int main(void)
     tcase_add_test(b, test_blocking_keeps_candidates_large_blocks);
     tcase_add_test(b, test_blocking_surname_with_country);
     tcase_add_test(b, test_blocking_acronym);
+    tcase_add_test(b, test_blocking_schema_identifying);
     tcase_add_test(b, test_order_breaks_ties_by_content);
     suite_add_tcase(s, b);
     return run_suite(s);
