@@ -633,6 +633,94 @@ START_TEST(test_apart_when_dates_weeks_apart)
 }
 END_TEST
 
+/* A mention without a date tells of the days before its report: a date
+ * after the report (or two weeks before it) weighs half a date conflict
+ * against it; a date within them, nothing. */
+START_TEST(test_implied_date)
+{
+    static const char *const dates[] = {"2024-05-12", "2024-05-08"};
+    for (int k = 0; k < 2; k++) {
+        claims_store *st = new_store();
+        doc(st, "u", "2024-05-10",
+            FACTS({"participant", "Liesel Varga"}, {"occasion", "the summit"}, {"place", "Lima"}));
+        doc(st, "v", "2024-05-13",
+            FACTS({"participant", "Liesel Varga"}, {"occasion", "the summit"}, {"place", "Lima"},
+                  {"date", dates[k]}));
+        claims_ctx *ctx = new_ctx();
+        double base = weights_of(ctx, "participant").match_agree +
+                      weights_of(ctx, "occasion").match_agree +
+                      weights_of(ctx, "place").match_agree;
+        double implied = weights_of(ctx, "date").match_conflict / 2.0;
+        claims_result *r = reconcile(ctx, st);
+        ck_assert_uint_eq(subject_count(r), 1);
+        const char *ex = subject_at(r, 0).explanation;
+        if (k == 0) {
+            ck_assert_msg(has_score(ex, "merged u/e with v/e: score ", base + implied), "%s", ex);
+            ck_assert(has_score(ex, "date outside the days before the other's report (", implied));
+        } else {
+            ck_assert_msg(has_score(ex, "merged u/e with v/e: score ", base), "%s", ex);
+            ck_assert_ptr_null(strstr(ex, "date outside"));
+        }
+        claims_result_free(r);
+        claims_ctx_free(ctx);
+        /* a date that does not identify implies nothing */
+        ctx = ctx_with_schema("{\"attributes\": {\"date\": {\"type\": \"date\"}}}");
+        r = reconcile(ctx, st);
+        ck_assert_ptr_null(strstr(subject_at(r, 0).explanation, "date outside"));
+        claims_result_free(r);
+        claims_ctx_free(ctx);
+        claims_store_free(st);
+    }
+}
+END_TEST
+
+/* Labels: "the fire at the port" and "the blaze" name one sort of event,
+ * "the bombing in Lima" another; the schema entry "label" weighs them. */
+static claims_store *labels_store(void)
+{
+    static const char *const labels[] = {"the fire at the port", "the bombing in Lima",
+                                         "the blaze"};
+    claims_store *st = new_store();
+    for (size_t k = 0; k < 3; k++) {
+        char src[2] = {(char)('a' + k), '\0'};
+        add_event(st, add_source(st, src, "2024-05-03"), "e", labels[k],
+                  FACTS({"place", "Lima"}, {"date", "2024-05-02"}));
+    }
+    return st;
+}
+
+START_TEST(test_label_words)
+{
+    claims_store *st = labels_store();
+    claims_result *r = reconcile(NULL, st);
+    ck_assert_uint_eq(subject_count(r), 2);
+    ck_assert_int_eq(subject_of(r, "a/e"), subject_of(r, "c/e"));
+    ck_assert_ptr_nonnull(strstr(explanation_of(r, "a/e"), "label words 1 of 1 shared (+2)"));
+    /* "lima" is the place's, compared as a place: "bombing" is what is left */
+    ck_assert_ptr_nonnull(
+        strstr(explanation_of(r, "b/e"), "label words 0 of 1 shared, conflict (-2.5)"));
+    claims_result_free(r);
+    claims_ctx *ctx =
+        ctx_with_schema("{\"attributes\": {\"label\": {\"type\": \"text\", \"match\": "
+                        "{\"agree\": 3, \"compatible\": 1, \"conflict\": -4}}}}");
+    r = reconcile(ctx, st);
+    ck_assert_uint_eq(subject_count(r), 2);
+    ck_assert_ptr_nonnull(strstr(explanation_of(r, "a/e"), "label words 1 of 1 shared (+3)"));
+    ck_assert_ptr_nonnull(
+        strstr(explanation_of(r, "b/e"), "label words 0 of 1 shared, conflict (-4)"));
+    claims_result_free(r);
+    claims_ctx_free(ctx);
+    /* an entry without weights that identifies nothing: labels weigh 0 */
+    ctx = ctx_with_schema("{\"attributes\": {\"label\": {\"type\": \"text\"}}}");
+    r = reconcile(ctx, st);
+    ck_assert_uint_eq(subject_count(r), 1);
+    ck_assert_ptr_null(strstr(subject_at(r, 0).explanation, "label words"));
+    claims_result_free(r);
+    claims_ctx_free(ctx);
+    claims_store_free(st);
+}
+END_TEST
+
 /* ---- clustering ---------------------------------------------------------------------- */
 
 /* a, b and d: one meeting at Kessel Bay; d names another occasion. c
@@ -1117,6 +1205,8 @@ int main(void)
     tcase_add_test(e, test_one_conflict_no_veto);
     tcase_add_test(e, test_unlisted_places_half_conflict);
     tcase_add_test(e, test_apart_when_dates_weeks_apart);
+    tcase_add_test(e, test_implied_date);
+    tcase_add_test(e, test_label_words);
     tcase_add_test(e, test_strong_pairs_outweigh_weak_conflict);
     tcase_add_test(e, test_summit_not_chained);
     suite_add_tcase(s, e);
