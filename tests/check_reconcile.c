@@ -575,8 +575,17 @@ START_TEST(test_schema)
         ck_assert_msg(rc < 0, "accepted %s", bad[i]);
         ck_assert_str_eq(err.source, "bad.json");
     }
-    claims_attribute_def set = {
-        CLAIMS_ATTRIBUTE_DEF_VERSION, S("speed"), CLAIMS_TYPE_NUMBER, CLAIMS_SINGLE, 0, 0.1, 0.0, 0.0, 0.0, 0.0, 0.0};
+    claims_attribute_def set = {CLAIMS_ATTRIBUTE_DEF_VERSION,
+                                S("speed"),
+                                CLAIMS_TYPE_NUMBER,
+                                CLAIMS_SINGLE,
+                                0,
+                                0.1,
+                                0.0,
+                                0.0,
+                                0.0,
+                                0.0,
+                                0.0};
     ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_OK);
     set.identifying = 3;
     ck_assert_int_eq(claims_ctx_set_attribute(ctx, &set, &err), CLAIMS_EINVAL);

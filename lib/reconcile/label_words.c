@@ -15,12 +15,12 @@
 /* Words that name no event: articles, prepositions, pronouns, time words.
  * Ordinals stay ("the first debate" is not "the second"). */
 static const char *const STOP[] = {
-    "a",       "about",  "after",   "against", "ago",     "an",    "and",    "around", "as",
-    "at",      "before", "between", "by",      "during",  "earlier", "for",  "from",   "her",
-    "his",     "in",     "into",    "its",     "last",    "later", "month",  "near",   "next",
-    "of",      "off",    "on",      "or",      "over",    "since", "that",   "the",    "their",
-    "this",    "to",     "today",   "tonight", "under",   "week",  "weekend", "which", "while",
-    "who",     "with",   "year",    "yesterday"};
+    "a",    "about",  "after",   "against",  "ago",    "an",      "and",     "around", "as",
+    "at",   "before", "between", "by",       "during", "earlier", "for",     "from",   "her",
+    "his",  "in",     "into",    "its",      "last",   "later",   "month",   "near",   "next",
+    "of",   "off",    "on",      "or",       "over",   "since",   "that",    "the",    "their",
+    "this", "to",     "today",   "tonight",  "under",  "week",    "weekend", "which",  "while",
+    "who",  "with",   "year",    "yesterday"};
 
 /* strcmp of the word w[0..n) and the NUL-terminated s. */
 static int word_cmp(const char *w, size_t n, const char *s)

@@ -52,11 +52,11 @@ typedef struct candidate {
  * only for the few shown, so that millions of pairs cost no text. */
 /* How the mentions of two clusters compare, pair by pair. */
 typedef struct linkage {
-    double mean, lowest;   /* over the pairs with something in common */
-    size_t pairs;          /* those pairs */
-    uint32_t low_a, low_b; /* the pair that scores lowest */
-    bool impossible;       /* two mentions of one document, or two types */
-    bool conflicted;       /* a pair has an attribute that conflicts */
+    double mean, lowest;      /* over the pairs with something in common */
+    size_t pairs;             /* those pairs */
+    uint32_t low_a, low_b;    /* the pair that scores lowest */
+    bool impossible;          /* two mentions of one document, or two types */
+    bool conflicted;          /* a pair has an attribute that conflicts */
     double lowest_conflicted; /* the lowest score of such a pair */
 } linkage;
 
@@ -108,33 +108,33 @@ typedef struct resolver {
     /* per mention: dlo, or else its document's publication (wall-clock
      * seconds of the day), INT64_MAX without either: the order of blocks */
     int64_t *when;
-    uint8_t *key_class; /* per block key: KEY_* */
+    uint8_t *key_class;  /* per block key: KEY_* */
     int64_t *key_bucket; /* per block key: its date bucket, INT64_MIN: none */
-    bool *people;       /* per mention: names participants */
-    bool *keyless;      /* per mention: has no key but its date's */
-    bool *one_word;     /* per mention: names a participant by one word */
-    int64_t *judged;   /* per listed pair: the score in millionths, or
+    bool *people;        /* per mention: names participants */
+    bool *keyless;       /* per mention: has no key but its date's */
+    bool *one_word;      /* per mention: names a participant by one word */
+    int64_t *judged;     /* per listed pair: the score in millionths, or
                         * JUDGED_NOTHING */
-    int32_t *closeness; /* per listed pair: in 1e-4 */
-    bool *conflicted;   /* per listed pair: an attribute conflicts */
-    mention_seen *seen; /* per mention */
+    int32_t *closeness;  /* per listed pair: in 1e-4 */
+    bool *conflicted;    /* per listed pair: an attribute conflicts */
+    mention_seen *seen;  /* per mention */
     /* per mention (CSR): the words of its label that its values do not
      * account for, sorted hashes (events only) */
     uint64_t *lwords;
     size_t *lfirst;
     uint64_t *lmask; /* per label word: the attributes that explain it */
     claims__match label_match;
-    bool *listed;    /* per pool value: a place the gazetteer lists */
+    bool *listed; /* per pool value: a place the gazetteer lists */
     /* per pool value: a person's blocking keys (values.h), "" for other
      * values and a name of one word's first word, and their hashes (0: none;
      * a name of one word is its own first word) */
     const char **skey, **fkey;
     uint64_t *surname, *given;
     claims_arena key_arena;
-    bool *has_date;  /* per mention: gives a date */
-    int64_t *pub;    /* per mention: its report's publication, or INT64_MAX */
-    double implied;  /* the weight of a date its report rules out */
-    double threshold;  /* the score at which mentions merge */
+    bool *has_date;   /* per mention: gives a date */
+    int64_t *pub;     /* per mention: its report's publication, or INT64_MAX */
+    double implied;   /* the weight of a date its report rules out */
+    double threshold; /* the score at which mentions merge */
     /* one comparer per thread, made once: a task takes a free one (no more
      * tasks run at once than there are threads) and gives it back */
     struct comparer *comparers;
@@ -605,7 +605,7 @@ static size_t score_text(char b[32], double s)
     if (r == 0.0)
         return (size_t)snprintf(b, 32, "0"); /* no signed zero */
     return (size_t)(r == (double)(long long)r ? snprintf(b, 32, "%+lld", (long long)r)
-                                             : snprintf(b, 32, "%+.1f", r));
+                                              : snprintf(b, 32, "%+.1f", r));
 }
 
 static void say_score(comparer *K, double s)
@@ -755,7 +755,7 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
             matched_b += best_b[j] >= 0.0;
         /* the same members; the members of one side among the other's; or
          * each naming someone the other does not */
-        level l = matched_a == na && matched_b == nb ? LEVEL_AGREE
+        level l = matched_a == na && matched_b == nb   ? LEVEL_AGREE
                   : matched_a == na || matched_b == nb ? LEVEL_COMPATIBLE
                                                        : LEVEL_CONFLICT;
         size_t shared = matched_a < matched_b ? matched_a : matched_b;
@@ -780,8 +780,8 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
             claims_relation rel = relate(K, fa[i].def, fa[i].value, fb[j].value, &score);
             if (rel == CLAIMS_RELATION_EQUAL || rel == CLAIMS_RELATION_COMPATIBLE) {
                 uint32_t x = r->norm_rank[fa[i].value], y = r->norm_rank[fb[j].value];
-                bool eq = rel == CLAIMS_RELATION_EQUAL ||
-                          (fa[i].type == CLAIMS_TYPE_PLACE && same_head(r, fa[i].value, fb[j].value));
+                bool eq = rel == CLAIMS_RELATION_EQUAL || (fa[i].type == CLAIMS_TYPE_PLACE &&
+                                                           same_head(r, fa[i].value, fb[j].value));
                 /* equal first, then the best score; ties go to the smallest
                  * pair of keys */
                 if (!match || (eq && !equal) ||
@@ -811,8 +811,8 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
     } else if (all_conflict) {
         /* places the gazetteer does not know conflict by their names only:
          * half the weight */
-        bool unknown = fa[0].type == CLAIMS_TYPE_PLACE &&
-                       (!R->listed[fa[0].value] || !R->listed[fb[0].value]);
+        bool unknown =
+            fa[0].type == CLAIMS_TYPE_PLACE && (!R->listed[fa[0].value] || !R->listed[fb[0].value]);
         reach(v, fa, LEVEL_CONFLICT, 0.0);
         if (unknown)
             v->score -= weights_of(fa)->conflict / 2.0;
@@ -829,7 +829,6 @@ static void compare_attribute(comparer *K, const feature *fa, size_t na, const f
         }
     }
 }
-
 
 /* The bit of an attribute rank in a mask of attributes (ranks from 63 on
  * share the last bit). */
@@ -983,8 +982,8 @@ typedef struct keyring {
     claims_strmap index;     /* key -> number */
     claims_strmap one_words; /* participants' names of one word, by key */
     bool timeless;           /* some mention has no time to block by */
-    claims_arena arena;  /* the strings */
-    const char **text;   /* by number, then by rank */
+    claims_arena arena;      /* the strings */
+    const char **text;       /* by number, then by rank */
     size_t count, cap;
     claims_buf buf;
 } keyring;
@@ -1049,7 +1048,6 @@ static int push_key(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t 
     (*e)[(*n)++] = (block_entry){when, (uint32_t)id, 0, (uint32_t)m}; /* rank: later */
     return CLAIMS_OK;
 }
-
 
 /* The span of mention m's first date into R->dlo, R->dhi (INT64_MAX: no
  * date, or one too vague to block on). */
@@ -1145,8 +1143,7 @@ static size_t initials_of(const char *s, size_t len, char out[16])
  * part of a place ("lima, peru": lima, peru) and the occasion, and the
  * occasion's initials, with the buckets (alone without a date); names
  * alone. Features are still in claim order here. */
-static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size_t *n,
-                        size_t *cap)
+static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size_t *n, size_t *cap)
 {
     const claims_result *r = R->r;
     const feature *F = R->features + R->first[m];
@@ -1177,9 +1174,8 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
         size_t any;
         bool meets = !flen[i] || claims__strmap_get(&K->one_words, first[i], flen[i], &any);
         if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "p", tok[i], tlen[i], NULL, 0) ||
-            (meets &&
-             push_keys(K, e, n, cap, m, when, dated, lo, hi, "pf", flen[i] ? first[i] : tok[i],
-                       flen[i] ? flen[i] : tlen[i], NULL, 0)))
+            (meets && push_keys(K, e, n, cap, m, when, dated, lo, hi, "pf",
+                                flen[i] ? first[i] : tok[i], flen[i] ? flen[i] : tlen[i], NULL, 0)))
             return CLAIMS_ENOMEM;
         for (size_t j = 0; j < nt; j++) {
             int c = strncmp(tok[i], tok[j], tlen[i] < tlen[j] ? tlen[i] : tlen[j]);
@@ -1212,13 +1208,20 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
              * "Beirut" meets "Lebanon" */
             claims_str up[MAX_CONTAINERS];
             /* (a mention that names participants meets by them) */
-            size_t nu = R->people[m] ? 0 : claims__place_containers(R->run->ctx, t, up, MAX_CONTAINERS);
+            size_t nu =
+                R->people[m] ? 0 : claims__place_containers(R->run->ctx, t, up, MAX_CONTAINERS);
             for (size_t k = 0; k < nu; k++)
                 if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "pl", up[k].ptr, up[k].len,
                               NULL, 0))
                     return CLAIMS_ENOMEM;
         } else if (F[i].weight >= 2) {
             if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN))
+                return CLAIMS_ENOMEM;
+        } else if (ty != CLAIMS_TYPE_OCCASION && ty != CLAIMS_TYPE_DATE && ty != CLAIMS_TYPE_TIME) {
+            /* any other identifying value of the schema's ("flight": "LX
+             * 318"), under its attribute's name */
+            const char *an = R->attr_names[F[i].attr];
+            if (push_key(K, e, n, cap, m, when, "x", an, strlen(an), t, len, INT64_MIN))
                 return CLAIMS_ENOMEM;
         } else if (ty == CLAIMS_TYPE_OCCASION) {
             char ini[16];
@@ -1393,15 +1396,15 @@ static int64_t date_gap(const resolver *R, size_t a, size_t b)
 
 /* What a block key is, for which of its pairs it lists (block_lists). */
 enum {
-    KEY_DATED = 1,  /* "p:surname@2016-11-14": mentions with a date; else
+    KEY_DATED = 1,      /* "p:surname@2016-11-14": mentions with a date; else
                      * the key without a date, for the pairs with a mention
                      * without one */
-    KEY_THING = 2,  /* a place or an occasion: for the pairs with a mention
+    KEY_THING = 2,      /* a place or an occasion: for the pairs with a mention
                      * that names no participants (two that name
                      * participants meet by them) */
-    KEY_ANY_DATE = 4, /* pairs of participants, names: any pair, dated or
+    KEY_ANY_DATE = 4,   /* pairs of participants, names: any pair, dated or
                        * not */
-    KEY_DATE_ONLY = 8, /* "d:@2016-11-14": for the pairs with a mention that
+    KEY_DATE_ONLY = 8,  /* "d:@2016-11-14": for the pairs with a mention that
                         * has no other key */
     KEY_FIRST_WORD = 16 /* "pf:xi": for the pairs with a mention that names a
                          * participant by one word */
@@ -1420,7 +1423,6 @@ static uint8_t key_class(const char *key)
         c |= KEY_ANY_DATE;
     return c;
 }
-
 
 /* The bucket of a dated key ("...@2016-11-14": the day it starts), or
  * INT64_MIN. */
@@ -1541,7 +1543,13 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
     int64_t reach = c & KEY_DATED ? (int64_t)(BLOCK_DAYS + MAX_BUCKETS * BLOCK_DAYS) * 86400
                                   : (int64_t)UNDATED_DAYS * 86400;
     bool timed = !(c & KEY_ANY_DATE);
-#define TRY(lo, hi)                                                                                   do {                                                                                                  if (block_lists(R, key, (uint32_t)size, (uint32_t)((lo) - i), (uint32_t)((hi) - i),                              blocks[lo].mention, blocks[hi].mention) &&                                            !visit(arg, lo, hi))                                                                              return;                                                                                   } while (0)
+#define TRY(lo, hi)                                                                     \
+    do {                                                                                \
+        if (block_lists(R, key, (uint32_t)size, (uint32_t)((lo)-i), (uint32_t)((hi)-i), \
+                        blocks[lo].mention, blocks[hi].mention) &&                      \
+            !visit(arg, lo, hi))                                                        \
+            return;                                                                     \
+    } while (0)
     if (!has_pivot(c)) {
         for (size_t x = i; x < j; x++) {
             int64_t t = R->when[blocks[x].mention];
@@ -1594,7 +1602,6 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
     }
 #undef TRY
 }
-
 
 typedef struct list_job {
     const resolver *R;
@@ -1672,8 +1679,8 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
     uint64_t **part_out = calloc(nparts, sizeof *part_out);
     size_t *part_count = calloc(nparts, sizeof *part_count);
     size_t parts = 0;
-    if (!R->pfirst || !R->places || !R->key_class || !R->key_bucket || !fill || !part_start || !part_out ||
-        !part_count)
+    if (!R->pfirst || !R->places || !R->key_class || !R->key_bucket || !fill || !part_start ||
+        !part_out || !part_count)
         goto done;
     for (size_t k = 0; k < K->count; k++) {
         R->key_class[k] = key_class(K->text[k]);
@@ -2017,7 +2024,8 @@ static int explain_subject(comparer *K, const explain_job *J, size_t i, claims_b
             verdict v = compare_mentions(K, m, x->best, true);
             put_to(text, "; best: ", &bad);
             put_to(text, r->subjects[r->mention_subject[x->best]].id, &bad);
-            put_to(text, " (", &bad), put_mention(text, st, x->best, &bad), put_to(text, "), ", &bad);
+            put_to(text, " (", &bad), put_mention(text, st, x->best, &bad),
+                put_to(text, "), ", &bad);
             put_verdict(text, K, &v, &bad);
         }
         bad |= claims__buf_putc(text, '\n');
@@ -2232,12 +2240,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges, size_t nm
             size_t ia = r->mention_subject[sp->a], ib = r->mention_subject[sp->b];
             if (ia == ib)
                 continue;
-            slist[sfill[ia]++] =
-                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib, (uint32_t)(j - nmerges),
-                        (uint32_t)(j - nmerges)};
-            slist[sfill[ib]++] =
-                (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia, (uint32_t)(j - nmerges),
-                        (uint32_t)(j - nmerges)};
+            slist[sfill[ia]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ib,
+                                         (uint32_t)(j - nmerges), (uint32_t)(j - nmerges)};
+            slist[sfill[ib]++] = (apart){(uint32_t)sp->a, (uint32_t)sp->b, (uint32_t)ia,
+                                         (uint32_t)(j - nmerges), (uint32_t)(j - nmerges)};
         }
     }
     /* the fills moved each start to the next bucket's: shift back */
@@ -2260,21 +2266,10 @@ static int build_subjects(resolver *R, clusters *C, candidate *merges, size_t nm
         /* several parts per thread: a thread that finishes early takes
          * another, so an uneven part does not hold the others up */
         size_t parts = n < 64 ? 1 : 8 * (size_t)R->run->threads;
-        explain_job J = {R,
-                         merges,
-                         seps,
-                         mfirst,
-                         mlist,
-                         sfirst,
-                         slist,
-                         shown,
-                         why,
-                         claims__result_arenas(r, R->ncomparers),
-                         scratch,
-                         n,
-                         parts,
-                         nshown,
-                         nshown < 64 ? 1 : 8 * (size_t)R->run->threads};
+        explain_job J = {
+            R,       merges, seps,  mfirst, mlist,
+            sfirst,  slist,  shown, why,    claims__result_arenas(r, R->ncomparers),
+            scratch, n,      parts, nshown, nshown < 64 ? 1 : 8 * (size_t)R->run->threads};
         rc = !J.arenas ? CLAIMS_ENOMEM
              : claims__parallel(J.shown_parts, R->run->threads, word_part, &J) != 0
                  ? CLAIMS_ENOMEM
@@ -2366,7 +2361,8 @@ static int block_step(void *arg)
         return CLAIMS_ENOMEM;
     R->people = calloc(M ? M : 1, sizeof *R->people);
     R->when = malloc((M ? M : 1) * sizeof *R->when);
-    int64_t *published = malloc((R->st->source_count ? R->st->source_count : 1) * sizeof *published);
+    int64_t *published =
+        malloc((R->st->source_count ? R->st->source_count : 1) * sizeof *published);
     if (!R->people || !R->when || !published) {
         free(published);
         return CLAIMS_ENOMEM;
@@ -2391,17 +2387,18 @@ static int block_step(void *arg)
         date_span(R, m);
         R->pub[m] = published[R->st->subjects[m].source];
         /* blocked by its date, or by the days before its report */
-        R->blo[m] = R->dlo[m] != INT64_MAX ? R->dlo[m]
+        R->blo[m] = R->dlo[m] != INT64_MAX   ? R->dlo[m]
                     : R->pub[m] != INT64_MAX ? R->pub[m] - (int64_t)UNDATED_DAYS * 86400
                                              : INT64_MAX;
-        R->bhi[m] = R->dlo[m] != INT64_MAX ? R->dhi[m]
+        R->bhi[m] = R->dlo[m] != INT64_MAX   ? R->dhi[m]
                     : R->pub[m] != INT64_MAX ? R->pub[m] + 86400
                                              : INT64_MAX;
         R->when[m] = R->blo[m];
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->has_date[m]; f++)
             R->has_date[m] = R->features[f].type == CLAIMS_TYPE_DATE;
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->people[m]; f++)
-            R->people[m] = R->features[f].card == CLAIMS_SET && R->features[f].type == CLAIMS_TYPE_PERSON;
+            R->people[m] =
+                R->features[f].card == CLAIMS_SET && R->features[f].type == CLAIMS_TYPE_PERSON;
     }
     free(published);
     for (size_t m = 0; m < M && !B->K->timeless; m++)
@@ -2473,9 +2470,9 @@ static int label_part_words(void *arg, size_t part)
             for (size_t f = R->first[m]; f < R->first[m + 1] && rc == CLAIMS_OK && P->n > start;
                  f++) {
                 vn = 0;
-                rc = claims__words(&fold,
-                                   claims__value_norm(R->r->pool[R->features[f].value], NULL), &vw,
-                                   &vn, &vcap);
+                rc =
+                    claims__words(&fold, claims__value_norm(R->r->pool[R->features[f].value], NULL),
+                                  &vw, &vn, &vcap);
                 /* both sorted: mark the label's words the value has */
                 for (size_t k = start, q = 0; rc == CLAIMS_OK && k < P->n && q < vn;) {
                     if (P->words[k] < vw[q])
@@ -2602,13 +2599,13 @@ static double dbg_now(void)
     timespec_get(&ts, TIME_UTC);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
-#define PHASE(name)                                                                                \
-    do {                                                                                           \
-        if (getenv("CLAIMS_DEBUG_RESOLVE")) {                                                      \
-            double t_ = dbg_now();                                                                 \
-            fprintf(stderr, "resolve %-10s %.3f s\n", name, t_ - t_prev);                          \
-            t_prev = t_;                                                                           \
-        }                                                                                          \
+#define PHASE(name)                                                       \
+    do {                                                                  \
+        if (getenv("CLAIMS_DEBUG_RESOLVE")) {                             \
+            double t_ = dbg_now();                                        \
+            fprintf(stderr, "resolve %-10s %.3f s\n", name, t_ - t_prev); \
+            t_prev = t_;                                                  \
+        }                                                                 \
     } while (0)
 
 int claims__resolve(claims__run *run)
@@ -2716,8 +2713,9 @@ int claims__resolve(claims__run *run)
         if (s != JUDGED_NOTHING && s >= at) {
             if (claims__grow((void **)&cand, &ccap, nc + 1, sizeof *cand))
                 goto done;
-            cand[nc++] = (candidate){(double)s / 1e6, (double)R.closeness[i] / 1e4, R.rank[a],
-                                     R.rank[b], (uint32_t)a, (uint32_t)b};
+            cand[nc++] = (candidate){(double)s / 1e6, (double)R.closeness[i] / 1e4,
+                                     R.rank[a],       R.rank[b],
+                                     (uint32_t)a,     (uint32_t)b};
         } else if (s != JUDGED_NOTHING && R.conflicted[i] &&
                    (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
             if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))

@@ -404,8 +404,7 @@ bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const 
     return true;
 }
 
-size_t claims__place_containers(const claims_ctx *ctx, const char *key, claims_str *out,
-                                size_t max)
+size_t claims__place_containers(const claims_ctx *ctx, const char *key, claims_str *out, size_t max)
 {
     const claims__gazetteer *g = claims__ctx_gazetteer(ctx);
     const struct claims__places *learned = ctx ? ctx->learned : NULL;

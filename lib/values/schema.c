@@ -79,12 +79,10 @@ claims__match claims__match_default(claims_type type, claims_cardinality card, i
     if (identifying <= 0)
         return (claims__match){0.0, 0.0, 0.0, 0.0};
     switch (type) {
-    case CLAIMS_TYPE_DATE:
-        return (claims__match){4.0, 2.0, -5.0, 0.0};
+    case CLAIMS_TYPE_DATE: return (claims__match){4.0, 2.0, -5.0, 0.0};
     case CLAIMS_TYPE_PLACE: /* "Peru" is compatible with every city in it */
         return (claims__match){3.0, 1.0, -5.0, 0.0};
-    case CLAIMS_TYPE_OCCASION:
-        return (claims__match){3.0, 2.0, -2.0, 0.0};
+    case CLAIMS_TYPE_OCCASION: return (claims__match){3.0, 2.0, -2.0, 0.0};
     case CLAIMS_TYPE_PERSON:
     case CLAIMS_TYPE_PERSONS:
         /* an event with participants is named with them: a mention
@@ -117,14 +115,14 @@ double claims_ctx_match_threshold(const claims_ctx *ctx) { return claims__match_
 int claims__schema_init(claims_ctx *ctx)
 {
     for (size_t i = 0; i < sizeof BUILTIN / sizeof BUILTIN[0]; i++) {
-        claims__attr a = {BUILTIN[i].name,
-                          BUILTIN[i].type,
-                          BUILTIN[i].cardinality,
-                          BUILTIN[i].identifying,
-                          0.0,
-                          0.0,
-                          claims__match_default(BUILTIN[i].type, BUILTIN[i].cardinality,
-                                                BUILTIN[i].identifying)};
+        claims__attr a = {
+            BUILTIN[i].name,
+            BUILTIN[i].type,
+            BUILTIN[i].cardinality,
+            BUILTIN[i].identifying,
+            0.0,
+            0.0,
+            claims__match_default(BUILTIN[i].type, BUILTIN[i].cardinality, BUILTIN[i].identifying)};
         if (put(ctx, &a, strlen(a.name)) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
     }
@@ -168,8 +166,8 @@ static int validate(const claims_attribute_def *def, claims_error *err)
         return claims__error_simple(err, CLAIMS_EINVAL, "tolerances must be finite and >= 0");
     if (def->version >= 2 &&
         (!(def->match_agree >= def->match_compatible) || !(def->match_compatible >= 0.0) ||
-         !(def->match_conflict <= 0.0) || !(def->match_absent <= 0.0) ||
-         isinf(def->match_agree) || isinf(def->match_conflict) || isinf(def->match_absent)))
+         !(def->match_conflict <= 0.0) || !(def->match_absent <= 0.0) || isinf(def->match_agree) ||
+         isinf(def->match_conflict) || isinf(def->match_absent)))
         return claims__error_simple(err, CLAIMS_EINVAL,
                                     "match weights must be finite, with agree >= compatible >= "
                                     "0 >= conflict and absent <= 0");
@@ -180,8 +178,12 @@ static int validate(const claims_attribute_def *def, claims_error *err)
  * when it gives none. */
 static claims__attr from_def(const claims_attribute_def *def)
 {
-    claims__attr a = {def->name.ptr,    def->type,      def->cardinality,
-                      def->identifying, def->tolerance, def->time_tolerance,
+    claims__attr a = {def->name.ptr,
+                      def->type,
+                      def->cardinality,
+                      def->identifying,
+                      def->tolerance,
+                      def->time_tolerance,
                       claims__match_default(def->type, def->cardinality, def->identifying)};
     if (def->version >= 2 && (def->match_agree != 0.0 || def->match_compatible != 0.0 ||
                               def->match_conflict != 0.0 || def->match_absent != 0.0))
@@ -283,8 +285,7 @@ static int read_definition(claims_attribute_def *d, const char *key, json_t *v, 
                                     "must be an object {\"agree\", \"compatible\", "
                                     "\"conflict\"}");
     static const char *const LEVELS[] = {"agree", "compatible", "conflict", "absent"};
-    double *slot[] = {&d->match_agree, &d->match_compatible, &d->match_conflict,
-                      &d->match_absent};
+    double *slot[] = {&d->match_agree, &d->match_compatible, &d->match_conflict, &d->match_absent};
     for (size_t i = 0; m && i < 4; i++) {
         json_t *w = json_object_get(m, LEVELS[i]);
         if (!w && i < 3)
@@ -295,10 +296,13 @@ static int read_definition(claims_attribute_def *d, const char *key, json_t *v, 
                                         "\"%s\" must be a number", LEVELS[i]);
         *slot[i] = w ? json_number_value(w) : 0.0;
     }
-    claims_error e; /* what is left to check: the name */
+    claims_error e; /* what is left to check: the name, the weights' order */
     claims__error_clear(&e);
-    if (validate(d, &e) != CLAIMS_OK)
-        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, 2, "%s", e.text);
+    if (validate(d, &e) != CLAIMS_OK) {
+        bool weights = m && strncmp(e.text, "match weights", 13) == 0;
+        path[2] = weights ? "match" : NULL;
+        return claims__config_error(err, CLAIMS_ESCHEMA, src, path, weights ? 3 : 2, "%s", e.text);
+    }
     return CLAIMS_OK;
 }
 
