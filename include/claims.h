@@ -695,7 +695,7 @@ typedef struct claims_attribute_def {
      *  or when only one of the two gives the attribute (absent, <= 0).
      *  Mentions whose score reaches the context's threshold are one
      *  subject. All four 0: the defaults of the type and identity weight.
-     *  Ignored when identifying is 0. */
+     *  Kept but not used while identifying is 0. */
     double match_agree, match_compatible, match_conflict, match_absent;
 } claims_attribute_def;
 /** The current version; version 1 (without the match weights, which then
@@ -723,8 +723,9 @@ CLAIMS_API int claims_ctx_set_match_threshold(claims_ctx *ctx, double threshold)
 CLAIMS_API double claims_ctx_match_threshold(const claims_ctx *ctx);
 #define CLAIMS_MATCH_THRESHOLD_DEFAULT 5.0
 /** Looks up an attribute; CLAIMS_ENOTFOUND when the schema does not know
- *  it. out->name borrows from the context; out->version is the current
- *  one and the match weights are those in use. Added in 0.1. */
+ *  it. out->version, set by the caller (1 or 2; else CLAIMS_EINVAL), says
+ *  which fields are written: with 2, the match weights in use too.
+ *  out->name borrows from the context. Added in 0.1. */
 CLAIMS_API int claims_ctx_attribute(claims_attribute_def *out, const claims_ctx *ctx,
                                     const char *name, size_t len);
 
