@@ -2444,7 +2444,35 @@ typedef struct label_job {
     resolver *R;
     label_part *parts;
     size_t nparts;
+    /* the words of each pool value that an event mention gives (CSR) */
+    const uint64_t *vwords;
+    size_t *vfirst;
+    const bool *needed;
+    label_part *vparts; /* and the parts that make them */
 } label_job;
+
+/* The words of the needed pool values of one part. */
+static int value_part_words(void *arg, size_t part)
+{
+    label_job *J = arg;
+    const claims_result *r = J->R->r;
+    label_part *P = &J->vparts[part];
+    size_t n = r->pool_count;
+    size_t from = claims__split(n, J->nparts, part), to = claims__split(n, J->nparts, part + 1);
+    claims_buf fold;
+    claims__buf_init(&fold);
+    int rc = CLAIMS_OK;
+    for (size_t v = from; v < to && rc == CLAIMS_OK; v++) {
+        size_t start = P->n;
+        if (J->needed[v])
+            rc = claims__words(&fold, claims__value_norm(r->pool[v], NULL), &P->words, &P->n,
+                               &P->cap);
+        J->vfirst[v + 1] = P->n - start; /* a count, until summed */
+    }
+    claims__buf_free(&fold);
+    P->rc = rc;
+    return rc != CLAIMS_OK;
+}
 
 static int label_part_words(void *arg, size_t part)
 {
@@ -2454,8 +2482,6 @@ static int label_part_words(void *arg, size_t part)
     label_part *P = &J->parts[part];
     size_t M = st->subject_count;
     size_t from = claims__split(M, J->nparts, part), to = claims__split(M, J->nparts, part + 1);
-    uint64_t *vw = NULL; /* the words of one value */
-    size_t vn = 0, vcap = 0;
     claims_buf fold;
     claims__buf_init(&fold);
     int rc = CLAIMS_OK;
@@ -2469,10 +2495,9 @@ static int label_part_words(void *arg, size_t part)
                 P->mask[k] = 0;
             for (size_t f = R->first[m]; f < R->first[m + 1] && rc == CLAIMS_OK && P->n > start;
                  f++) {
-                vn = 0;
-                rc =
-                    claims__words(&fold, claims__value_norm(R->r->pool[R->features[f].value], NULL),
-                                  &vw, &vn, &vcap);
+                uint32_t v = R->features[f].value;
+                const uint64_t *vw = J->vwords + J->vfirst[v];
+                size_t vn = J->vfirst[v + 1] - J->vfirst[v];
                 /* both sorted: mark the label's words the value has */
                 for (size_t k = start, q = 0; rc == CLAIMS_OK && k < P->n && q < vn;) {
                     if (P->words[k] < vw[q])
@@ -2486,7 +2511,6 @@ static int label_part_words(void *arg, size_t part)
         }
         R->lfirst[m + 1] = P->n - start; /* a count, until summed */
     }
-    free(vw);
     claims__buf_free(&fold);
     P->rc = rc;
     return rc != CLAIMS_OK;
@@ -2499,8 +2523,33 @@ static int label_words(resolver *R)
     size_t M = R->st->subject_count;
     R->lfirst = calloc(M + 1, sizeof *R->lfirst);
     size_t nparts = M < 1024 ? 1 : 8 * (size_t)R->run->threads;
-    label_job J = {R, calloc(nparts, sizeof *J.parts), nparts};
-    int rc = R->lfirst && J.parts ? CLAIMS_OK : CLAIMS_ENOMEM;
+    size_t nv = R->r->pool_count;
+    bool *needed = calloc(nv ? nv : 1, sizeof *needed);
+    size_t *vfirst = calloc(nv + 1, sizeof *vfirst);
+    uint64_t *vwords = NULL;
+    label_job J = {R,      calloc(nparts, sizeof *J.parts), nparts, NULL, vfirst, needed,
+                   calloc(nparts, sizeof *J.vparts)};
+    int rc = R->lfirst && J.parts && needed && vfirst && J.vparts ? CLAIMS_OK : CLAIMS_ENOMEM;
+    /* the words of the values of event mentions, once per value */
+    for (size_t m = 0; rc == CLAIMS_OK && m < M; m++)
+        if (R->st->subjects[m].label[0] && strcmp(R->st->subjects[m].type, "event") == 0)
+            for (size_t f = R->first[m]; f < R->first[m + 1]; f++)
+                needed[R->features[f].value] = true;
+    if (rc == CLAIMS_OK && claims__parallel(nparts, R->run->threads, value_part_words, &J) != 0)
+        rc = CLAIMS_ENOMEM;
+    size_t vtotal = 0;
+    for (size_t p = 0; rc == CLAIMS_OK && p < nparts; p++)
+        vtotal += J.vparts[p].n;
+    if (rc == CLAIMS_OK && !(vwords = malloc((vtotal ? vtotal : 1) * sizeof *vwords)))
+        rc = CLAIMS_ENOMEM;
+    for (size_t p = 0, at = 0; rc == CLAIMS_OK && p < nparts; p++) {
+        if (J.vparts[p].n)
+            memcpy(vwords + at, J.vparts[p].words, J.vparts[p].n * sizeof *vwords);
+        at += J.vparts[p].n;
+    }
+    for (size_t v = 0; rc == CLAIMS_OK && v < nv; v++)
+        vfirst[v + 1] += vfirst[v];
+    J.vwords = vwords;
     if (rc == CLAIMS_OK && claims__parallel(nparts, R->run->threads, label_part_words, &J) != 0)
         rc = CLAIMS_ENOMEM;
     size_t total = 0;
@@ -2522,7 +2571,13 @@ static int label_words(resolver *R)
         free(J.parts[p].words);
         free(J.parts[p].mask);
     }
+    for (size_t p = 0; J.vparts && p < nparts; p++)
+        free(J.vparts[p].words);
     free(J.parts);
+    free(J.vparts);
+    free(vwords);
+    free(vfirst);
+    free(needed);
     return rc;
 }
 
@@ -2716,8 +2771,10 @@ int claims__resolve(claims__run *run)
             cand[nc++] = (candidate){(double)s / 1e6, (double)R.closeness[i] / 1e4,
                                      R.rank[a],       R.rank[b],
                                      (uint32_t)a,     (uint32_t)b};
-        } else if (s != JUDGED_NOTHING && R.conflicted[i] &&
+        } else if (s != JUDGED_NOTHING && R.conflicted[i] && s >= -2 * at &&
                    (sepcount[a] < MAX_SEPARATIONS || sepcount[b] < MAX_SEPARATIONS)) {
+            /* a separation worth showing: not one of two subjects that
+             * have everything against them (twice the threshold) */
             if (claims__grow((void **)&seps, &scap, ns + 1, sizeof *seps))
                 goto done;
             seps[ns++] = (separation){a, b, false, NO_LINKAGE};
