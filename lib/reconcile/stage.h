@@ -128,6 +128,19 @@ int claims__words(claims_buf *fold, const char *text, uint64_t **words, size_t *
 /** How many of two sorted sets of word hashes are shared. */
 size_t claims__shared_words(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
+/** The words of a quote outside double quotation marks, folded, as one hash
+ *  (dependence.c): *words of them. *scratch (of *cap) is the caller's,
+ *  reused between calls and freed by it. CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__quote_fingerprint(const char *text, void **scratch, size_t *cap, uint64_t *hash,
+                              size_t *words);
+/** Sources whose claims another source states identically (copied.c): adds
+ *  them to the dependent pairs of the result, beside shared wording; run
+ *  after claims__dependence(). CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__copied_claims(claims__run *run);
+/** Sources a and b as dependent (dependence.c), for copied.c.
+ *  CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__mark_dependent(claims_result *r, size_t a, size_t b);
+
 /** Do sources a and b share wording (dependence.c)? */
 bool claims__dependent(const claims_result *r, size_t a, size_t b);
 
