@@ -500,6 +500,28 @@ static int pool_support(const claims__rvalue *vals, const bool *live, size_t nc,
     return CLAIMS_OK;
 }
 
+/* When side `side` was last given a value of its own: the latest, over its
+ * live values, of the first publication of each (copies and repeats of a
+ * value never make it later); CLAIMS__NO_TIME when no source says. */
+static int64_t side_latest(const grouper *G, const claims__rvalue *vals, const bool *live,
+                           size_t nc, size_t side)
+{
+    const claims__rows *st = G->st;
+    const size_t *list = G->o->claim_list;
+    int64_t latest = CLAIMS__NO_TIME;
+    for (size_t k = 0; k < nc; k++) {
+        if (!live[k] || vals[k].side != side)
+            continue;
+        int64_t first = INT64_MAX;
+        for (size_t i = 0; i < vals[k].claim_count; i++) {
+            int64_t t = G->instant[st->claims[list[vals[k].claim_start + i]].source];
+            first = t < first ? t : first;
+        }
+        latest = first != INT64_MAX && first > latest ? first : latest;
+    }
+    return latest;
+}
+
 static size_t find_root(size_t *parent, size_t x)
 {
     while (parent[x] != x)
@@ -585,6 +607,7 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     /* the best side of each group of tied sides: most support, then first
      * in content order */
     size_t groups = 0, lead = SIZE_MAX, rival = SIZE_MAX;
+    bool lead_alone = true;
     for (size_t s = 0; s < nsides; s++)
         group_best[s] = SIZE_MAX;
     for (size_t k = 0; k < nc; k++) {
@@ -607,6 +630,26 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
         else if (rival == SIZE_MAX || support[s] > support[rival] ||
                  (support[s] == support[rival] && s < rival))
             rival = s;
+    }
+    /* a tie in support: the side whose value was first reported last leads,
+     * when one is (it was given knowing the others; an evolving count) */
+    if (rival != SIZE_MAX && support[lead] == support[rival]) {
+        size_t best = SIZE_MAX, second = SIZE_MAX;
+        int64_t most = CLAIMS__NO_TIME, next = CLAIMS__NO_TIME;
+        for (size_t g = 0; g < nsides; g++) {
+            size_t s = group_best[g];
+            if (s == SIZE_MAX || support[s] != support[lead])
+                continue;
+            int64_t t = side_latest(G, vals, live, nc, s);
+            if (best == SIZE_MAX || t > most || (t == most && s < best)) {
+                second = best, next = most;
+                best = s, most = t;
+            } else if (second == SIZE_MAX || t > next || (t == next && s < second)) {
+                second = s, next = t;
+            }
+        }
+        lead = best, rival = second;
+        lead_alone = most > next;
     }
     /* the value standing for a side: its best supported live value */
     size_t lead_value = SIZE_MAX, rival_value = SIZE_MAX;
@@ -681,7 +724,8 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     }
     /* preferred: in a conflict, the leading side when it leads alone;
      * otherwise whatever still stands */
-    bool alone = rival == SIZE_MAX || support[lead] > support[rival];
+    bool alone = rival == SIZE_MAX || (support[lead] > support[rival] ||
+                                       (support[lead] == support[rival] && lead_alone));
     for (size_t k = 0; k < nc; k++) {
         vals[k].side_support = vals[k].side == SIZE_MAX ? vals[k].support : support[vals[k].side];
         vals[k].side_origin_count =
