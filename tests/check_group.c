@@ -192,6 +192,40 @@ START_TEST(test_no_bridge)
 }
 END_TEST
 
+/* Equal values name one thing: what agrees with an acronym's expansion
+ * agrees with the acronym ("trade forum" with "ICTF" through
+ * "Inter-Continental Trade Forum"); a value compatible with two that
+ * conflict still bridges nothing. */
+START_TEST(test_equal_values_pool_through_each_other)
+{
+    story s = story_new();
+    size_t a = source(&s, "a", "A", "2024-09-14");
+    claim(&s, a, "occasion", "occasion", "Inter-Continental Trade Forum", NULL, A, CERTAIN);
+    claim(&s, source(&s, "b", "B", "2024-09-14"), "occasion", "occasion", "ICTF", NULL, A, CERTAIN);
+    claim(&s, source(&s, "c", "C", "2024-09-15"), "occasion", "occasion", "trade forum", NULL, A,
+          CERTAIN);
+    claims_result *r = run(NULL, &s);
+    attr_rows d = rows(r, "occasion");
+    ck_assert_int_eq(d.attr.agreement, CLAIMS_COMPATIBLE);
+    ck_assert_msg(strstr(d.attr.reason, "more specific") != NULL, "reason: %s", d.attr.reason);
+    claims_result_free(r);
+    claims_store_free(s.store);
+
+    s = story_new();
+    claim(&s, source(&s, "a", "A", "2024-09-14"), "occasion", "occasion",
+          "Inter-Continental Trade Forum", NULL, A, CERTAIN);
+    claim(&s, source(&s, "b", "B", "2024-09-14"), "occasion", "occasion", "Northern Trade Forum",
+          NULL, A, CERTAIN);
+    claim(&s, source(&s, "c", "C", "2024-09-15"), "occasion", "occasion", "trade forum", NULL, A,
+          CERTAIN);
+    r = run(NULL, &s);
+    d = rows(r, "occasion");
+    ck_assert_int_eq(d.attr.agreement, CLAIMS_CONFLICTING);
+    claims_result_free(r);
+    claims_store_free(s.store);
+}
+END_TEST
+
 /* Origins tied: the value first given last leads (it was given knowing the
  * other); a later repeat of the earlier value by its own origin does not
  * make that value later. */
@@ -451,6 +485,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_no_bridge);
     tcase_add_test(tc, test_copies_do_not_tip);
     tcase_add_test(tc, test_tie_goes_to_the_later_value);
+    tcase_add_test(tc, test_equal_values_pool_through_each_other);
     tcase_add_test(tc, test_weaker_support);
     tcase_add_test(tc, test_sets);
     tcase_add_test(tc, test_different_wording);
