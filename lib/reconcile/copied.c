@@ -83,6 +83,12 @@ int claims__copied_claims(claims__run *run)
     pair_quote *quotes = NULL;
     claims_u64map pair_at;
     claims__u64map_init(&pair_at);
+    claims__ptab read = {NULL, 0, 0}; /* quote -> its fingerprint in prints */
+    struct {
+        uint64_t hash;
+        size_t words;
+    } *prints = NULL;
+    size_t nprints = 0, pcap2 = 0;
     if (!keys || !claims_of || !srank)
         goto done;
 
@@ -92,10 +98,21 @@ int claims__copied_claims(claims__run *run)
         claims_of[c->source]++;
         if (!c->quote || !*c->quote)
             continue;
-        uint64_t qh;
-        size_t words;
-        if (claims__quote_fingerprint(c->quote, &scratch, &scap, &qh, &words) != CLAIMS_OK)
+        /* a quote the store holds once is read once */
+        claims__ptab_slot *slot = claims__ptab_get(&read, c->quote, NULL, 0);
+        if (!slot)
             goto done;
+        if (slot->index == UINT32_MAX) {
+            size_t words;
+            if (claims__grow((void **)&prints, &pcap2, nprints + 1, sizeof *prints) ||
+                claims__quote_fingerprint(c->quote, &scratch, &scap, &prints[nprints].hash,
+                                          &words) != CLAIMS_OK)
+                goto done;
+            prints[nprints].words = words;
+            slot->index = (uint32_t)nprints++;
+        }
+        uint64_t qh = prints[slot->index].hash;
+        size_t words = prints[slot->index].words;
         if (!words)
             continue;
         uint64_t h = claims__hash_step(CLAIMS__HASH_SEED, r->mention_subject[c->subject]);
@@ -193,6 +210,8 @@ int claims__copied_claims(claims__run *run)
     rc = CLAIMS_OK;
 done:
     claims__u64map_free(&pair_at);
+    claims__ptab_free(&read);
+    free(prints);
     free(keys);
     free(claims_of);
     free(srank);
