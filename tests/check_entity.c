@@ -65,6 +65,12 @@ START_TEST(test_organizations)
     ck_relation(NULL, ORG, "Procter & Gamble", "Procter and Gamble", EQ);
     ck_relation(NULL, ORG, "White House press office", "White House", COMPAT);
     ck_relation(NULL, ORG, "Bank of America", "America", CONFLICT);
+    /* a club or company by its last words after a qualifier */
+    ck_relation(NULL, ORG, "Brannock Rovers", "Rovers", COMPAT);
+    ck_relation(NULL, ORG, "Athletic", "Ellesby Athletic", COMPAT);
+    ck_relation(NULL, ORG, "Brannock Rovers", "Ellesby Rovers", CONFLICT);
+    ck_relation(NULL, ORG, "Bank of England", "England", CONFLICT);
+    ck_relation(NULL, ORG, "Friends of the Earth", "Earth", CONFLICT);
     ck_relation(NULL, ORG, "APEC", "Asia Economic Cooperation", CONFLICT);
     ck_relation(NULL, ORG, "IMF", "World Bank", CONFLICT);
     ck_relation(NULL, ORG, "Kremlin", "White House", CONFLICT);

@@ -289,6 +289,22 @@ START_TEST(test_learned)
     claims__ctx_view_free(view);
     claims__places_free(learned);
 
+    /* two containers of one place overlap: an event there is in both;
+     * without a shared place they stay apart */
+    static const char *const levels[] = {"Corvel, Taloria", "Corvel, Lissande province",
+                                         "Brask, Lissande province", "Ostmark, Velda"};
+    view = taught(ctx, levels, sizeof levels / sizeof levels[0], &learned);
+    ck_relation(view, PL, "Taloria", "Lissande province", COMPAT);
+    ck_reason(view, PL, "Taloria", "Lissande province",
+              "lissande province and taloria both contain corvel (learned from the documents)");
+    ck_reason(view, PL, "Lissande province", "Taloria",
+              "lissande province and taloria both contain corvel (learned from the documents)");
+    ck_relation(view, PL, "Velda", "Lissande province", CONFLICT);
+    ck_relation(view, PL, "Velda", "Taloria", CONFLICT);
+    ck_relation(view, PL, "Brask", "Taloria", CONFLICT); /* nobody put Brask in Taloria */
+    claims__ctx_view_free(view);
+    claims__places_free(learned);
+
     /* a cycle of lessons makes neither place the other */
     static const char *const cycle[] = {"Aldmoor, Brenn", "Brenn, Aldmoor"};
     view = taught(ctx, cycle, 2, &learned);

@@ -192,6 +192,77 @@ START_TEST(test_no_bridge)
 }
 END_TEST
 
+/* Equal values name one thing: what agrees with an acronym's expansion
+ * agrees with the acronym ("trade forum" with "ICTF" through
+ * "Inter-Continental Trade Forum"); a value compatible with two that
+ * conflict still bridges nothing. */
+START_TEST(test_equal_values_pool_through_each_other)
+{
+    story s = story_new();
+    size_t a = source(&s, "a", "A", "2024-09-14");
+    claim(&s, a, "occasion", "occasion", "Inter-Continental Trade Forum", NULL, A, CERTAIN);
+    claim(&s, source(&s, "b", "B", "2024-09-14"), "occasion", "occasion", "ICTF", NULL, A, CERTAIN);
+    claim(&s, source(&s, "c", "C", "2024-09-15"), "occasion", "occasion", "trade forum", NULL, A,
+          CERTAIN);
+    claims_result *r = run(NULL, &s);
+    attr_rows d = rows(r, "occasion");
+    ck_assert_int_eq(d.attr.agreement, CLAIMS_COMPATIBLE);
+    ck_assert_msg(strstr(d.attr.reason, "more specific") != NULL, "reason: %s", d.attr.reason);
+    claims_result_free(r);
+    claims_store_free(s.store);
+
+    s = story_new();
+    claim(&s, source(&s, "a", "A", "2024-09-14"), "occasion", "occasion",
+          "Inter-Continental Trade Forum", NULL, A, CERTAIN);
+    claim(&s, source(&s, "b", "B", "2024-09-14"), "occasion", "occasion", "Northern Trade Forum",
+          NULL, A, CERTAIN);
+    claim(&s, source(&s, "c", "C", "2024-09-15"), "occasion", "occasion", "trade forum", NULL, A,
+          CERTAIN);
+    r = run(NULL, &s);
+    d = rows(r, "occasion");
+    ck_assert_int_eq(d.attr.agreement, CLAIMS_CONFLICTING);
+    claims_result_free(r);
+    claims_store_free(s.store);
+}
+END_TEST
+
+/* Origins tied: the value first given last leads (it was given knowing the
+ * other); a later repeat of the earlier value by its own origin does not
+ * make that value later. */
+START_TEST(test_tie_goes_to_the_later_value)
+{
+    story s = story_new();
+    claim(&s, source(&s, "gov", "Ledger", "2024-09-15T09:00:00Z"), "deaths", "number", "27",
+          "Governor Pavel Ruzicka", A, CERTAIN);
+    claim(&s, source(&s, "agency", "Wire", "2024-09-15T16:30:00Z"), "deaths", "number", "31",
+          "the National Emergency Agency", A, CERTAIN);
+    claim(&s, source(&s, "radio", "Radio", "2024-09-15T20:00:00Z"), "deaths", "number", "31",
+          "the National Emergency Agency", A, CERTAIN);
+    claims_result *r = run(NULL, &s);
+    attr_rows d = rows(r, "deaths");
+    ck_assert_int_eq(d.attr.agreement, CLAIMS_CONFLICTING);
+    ck_assert_uint_eq(value(&d, "31")->origin_count, 1);
+    ck_assert(value(&d, "31")->preferred && !value(&d, "27")->preferred);
+    claims_result_free(r);
+    claims_store_free(s.store);
+
+    /* the governor's 27 repeated later by another outlet is still the
+     * earlier value */
+    s = story_new();
+    claim(&s, source(&s, "gov", "Ledger", "2024-09-15T09:00:00Z"), "deaths", "number", "27",
+          "Governor Pavel Ruzicka", A, CERTAIN);
+    claim(&s, source(&s, "agency", "Wire", "2024-09-15T16:30:00Z"), "deaths", "number", "31",
+          "the National Emergency Agency", A, CERTAIN);
+    claim(&s, source(&s, "late", "Weekly", "2024-09-18T08:00:00Z"), "deaths", "number", "27",
+          "Governor Pavel Ruzicka", A, CERTAIN);
+    r = run(NULL, &s);
+    d = rows(r, "deaths");
+    ck_assert(value(&d, "31")->preferred && !value(&d, "27")->preferred);
+    claims_result_free(r);
+    claims_store_free(s.store);
+}
+END_TEST
+
 /* Two outlets citing one agency are one origin: their 12 does not outweigh
  * another agency's 15 (a reprint adds sources, never support). */
 START_TEST(test_copies_do_not_tip)
@@ -317,7 +388,7 @@ START_TEST(test_evolving_toll)
     claim(&s, source(&s, "herald", "Herald", "2024-09-15T07:00:00+03:00"), "deaths", "number",
           "twelve", nea, A, CERTAIN);
     claim(&s, source(&s, "ledger", "Ledger", "2024-09-15T12:00:00+03:00"), "deaths", "number",
-          "Twenty-seven", "the regional governor", A, CERTAIN);
+          "Twenty-seven", "Governor Pavel Ruzicka", A, CERTAIN);
     claim(&s, source(&s, "wire-day2", "Wire", "2024-09-15T19:30:00+03:00"), "deaths", "number",
           "31", nea, A, CERTAIN);
     claim(&s, source(&s, "radio", "Radio", "2024-09-15T22:00:00+02:00"), "deaths", "number", "31",
@@ -413,6 +484,8 @@ static Suite *suite(void)
     tcase_add_test(tc, test_compatible_values_pool);
     tcase_add_test(tc, test_no_bridge);
     tcase_add_test(tc, test_copies_do_not_tip);
+    tcase_add_test(tc, test_tie_goes_to_the_later_value);
+    tcase_add_test(tc, test_equal_values_pool_through_each_other);
     tcase_add_test(tc, test_weaker_support);
     tcase_add_test(tc, test_sets);
     tcase_add_test(tc, test_different_wording);

@@ -43,6 +43,12 @@ static const reading READINGS[] = {
     {"the Indian Foreign Ministry", CLAIMS__SPEAKER_NAMED, "Indian Foreign Ministry", NULL},
     {"Lima police", CLAIMS__SPEAKER_NAMED, "Lima police", NULL},
     {"Émile Duvernoy", CLAIMS__SPEAKER_NAMED, "Émile Duvernoy", NULL},
+    /* the story's own place as possessor names nobody: the body it owns is
+     * the name */
+    {"the country's Civil Protection Directorate", CLAIMS__SPEAKER_NAMED,
+     "Civil Protection Directorate", NULL},
+    {"a spokeswoman for the city's Harbour Authority", CLAIMS__SPEAKER_NAMED, "Harbour Authority",
+     NULL},
     /* institutions known by their kind, of the story's place */
     {"the Foreign Ministry", CLAIMS__SPEAKER_INSTITUTION, "Foreign Ministry", NULL},
     {"a spokeswoman for the Foreign Ministry", CLAIMS__SPEAKER_INSTITUTION, "Foreign Ministry",

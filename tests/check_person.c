@@ -76,6 +76,11 @@ START_TEST(test_titles)
     ck_norm(NULL, P, "Anderson, Prof Kim", "kim anderson");
     ck_norm(NULL, P, "Prime Minister Malcolm Turnbull of Australia", "malcolm turnbull");
     ck_norm(NULL, P, "Catherine of Aragon", "catherine of aragon");
+    /* a portfolio before a title qualifies it: the surname alone is left */
+    ck_norm(NULL, P, "Trade Minister Marrou", "marrou");
+    ck_norm(NULL, P, "Energy Minister Dario Vell", "dario vell");
+    ck_norm(NULL, P, "Commerce Secretary Sayegh", "sayegh");
+    ck_relation(NULL, P, "Trade Minister Marrou", "Calvenian Trade Minister Ines Marrou", COMPAT);
     /* a title that is also a name stays when nothing else is left */
     ck_norm(NULL, P, "King", "king");
     /* words before a title need a full name after it */
@@ -308,6 +313,11 @@ START_TEST(test_of_tail)
     ck_norm(NULL, P, "King Charles III of the United Kingdom", "charles iii");
     /* without a title, "of" belongs to the name */
     ck_norm(NULL, P, "Catherine of Aragon", "catherine of aragon");
+    /* a portfolio before a title qualifies it: the surname alone is left */
+    ck_norm(NULL, P, "Trade Minister Marrou", "marrou");
+    ck_norm(NULL, P, "Energy Minister Dario Vell", "dario vell");
+    ck_norm(NULL, P, "Commerce Secretary Sayegh", "sayegh");
+    ck_relation(NULL, P, "Trade Minister Marrou", "Calvenian Trade Minister Ines Marrou", COMPAT);
     ck_norm(NULL, P, "Joan of Arc", "joan of arc");
     ck_relation(NULL, P, "Chancellor Weber of Austria", "Hanna Weber", COMPAT);
 }
@@ -326,7 +336,8 @@ START_TEST(test_brackets)
     /* qualifiers and a title, but no name */
     claims_error err;
     static const char *const bad[] = {"the [U.S.] secretary", "Russian President",
-                                      "former Prime Minister", "[U.S.] Secretary of State"};
+                                      "former Prime Minister", "[U.S.] Secretary of State",
+                                      "Trade Minister"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ck_assert_msg(parse_rc(P, bad[i], strlen(bad[i]), &err, NULL) == CLAIMS_ESYNTAX,
                       "%s accepted", bad[i]);

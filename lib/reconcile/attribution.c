@@ -181,13 +181,18 @@ static void noun_phrase(const span *w, size_t a, size_t b, claims__speaker *out)
         bool institution = word_in(w[end - 1], HEADS);
         for (size_t k = i; k < end && institution; k++)
             institution = word_in(w[k], HEADS) || word_in(w[k], KINDS);
-        if (!institution)
-            break;
         size_t oa = a;
         while (oa < i - 1 && word_in(w[oa], LEADING))
             oa++;
         span owner = join(w, oa, i);
         owner.n -= cut;
+        if (!institution) {
+            /* "the country's Civil Protection Directorate": the story's own
+             * place says nothing of who the named body is */
+            if (oa == i - 1 && word_in(owner, DEICTIC))
+                a = i;
+            break;
+        }
         bool owner_named = false;
         for (size_t k = oa; k < i; k++)
             owner_named |= names_someone(w[k]);

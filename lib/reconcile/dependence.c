@@ -106,6 +106,21 @@ static int words_of(const char *s, word **out, size_t *n, size_t *cap)
     return CLAIMS_OK;
 }
 
+int claims__quote_fingerprint(const char *text, void **scratch, size_t *cap, uint64_t *hash,
+                              size_t *words)
+{
+    word **w = (word **)scratch;
+    size_t n = 0, wcap = *cap;
+    int rc = words_of(text, w, &n, &wcap);
+    *cap = wcap;
+    uint64_t h = CLAIMS__HASH_SEED;
+    for (size_t i = 0; i < n; i++)
+        h = claims__hash_step(h, (*w)[i].hash);
+    *hash = claims__hash_finish(h, 0, n);
+    *words = n;
+    return rc;
+}
+
 static int cmp_shingle(const void *x, const void *y)
 {
     const shingle *a = x, *b = y;
@@ -167,6 +182,11 @@ static uint64_t pair_key(size_t a, size_t b)
 bool claims__dependent(const claims_result *r, size_t a, size_t b)
 {
     return a != b && claims__u64map_get(&r->dependent, pair_key(a, b), NULL);
+}
+
+int claims__mark_dependent(claims_result *r, size_t a, size_t b)
+{
+    return claims__u64map_put(&r->dependent, pair_key(a, b), 1);
 }
 
 /* The shingles of the quotes, in the order they were cut: quote q has

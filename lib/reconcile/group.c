@@ -500,11 +500,108 @@ static int pool_support(const claims__rvalue *vals, const bool *live, size_t nc,
     return CLAIMS_OK;
 }
 
+/* When side `side` was last given a value of its own: the latest, over its
+ * live values, of the first publication of each (copies and repeats of a
+ * value never make it later); CLAIMS__NO_TIME when no source says. */
+static int64_t side_latest(const grouper *G, const claims__rvalue *vals, const bool *live,
+                           size_t nc, size_t side)
+{
+    const claims__rows *st = G->st;
+    const size_t *list = G->o->claim_list;
+    int64_t latest = CLAIMS__NO_TIME;
+    for (size_t k = 0; k < nc; k++) {
+        if (!live[k] || vals[k].side != side)
+            continue;
+        int64_t first = INT64_MAX;
+        for (size_t i = 0; i < vals[k].claim_count; i++) {
+            int64_t t = G->instant[st->claims[list[vals[k].claim_start + i]].source];
+            first = t < first ? t : first;
+        }
+        latest = first != INT64_MAX && first > latest ? first : latest;
+    }
+    return latest;
+}
+
 static size_t find_root(size_t *parent, size_t x)
 {
     while (parent[x] != x)
         x = parent[x] = parent[parent[x]];
     return x;
+}
+
+static int cmp_rank(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The distinct values of each of the clusters vals[0..nc), the first
+ * CLAIMS__POOL_MEMBERS_MAX in canonical order, for pool.c; *out's arrays
+ * are the caller's to free. */
+static int cluster_members(const grouper *G, const claims__rvalue *vals, size_t nc,
+                           size_t **out_start, const claims_value ***out_values)
+{
+    const claims_result *r = G->r;
+    const size_t *list = G->o->claim_list;
+    size_t *start = malloc((nc + 1) * sizeof *start);
+    const claims_value **values = malloc((nc * CLAIMS__POOL_MEMBERS_MAX + 1) * sizeof *values);
+    uint32_t *ranks = NULL;
+    size_t rcap = 0, n = 0;
+    if (!start || !values)
+        goto fail;
+    for (size_t k = 0; k < nc; k++) {
+        start[k] = n;
+        size_t m = vals[k].claim_count;
+        if (claims__grow((void **)&ranks, &rcap, m ? m : 1, sizeof *ranks) != CLAIMS_OK)
+            goto fail;
+        for (size_t i = 0; i < m; i++)
+            ranks[i] = r->norm_rank[r->claim_value[list[vals[k].claim_start + i]]];
+        qsort(ranks, m, sizeof *ranks, cmp_rank);
+        /* one value per canonical string: the rank's first claim */
+        for (size_t i = 0, kept = 0; i < m && kept < CLAIMS__POOL_MEMBERS_MAX; i++) {
+            if (i && ranks[i] == ranks[i - 1])
+                continue;
+            for (size_t c = 0; c < m; c++) {
+                uint32_t pool = r->claim_value[list[vals[k].claim_start + c]];
+                if (r->norm_rank[pool] == ranks[i]) {
+                    values[n++] = r->pool[pool];
+                    break;
+                }
+            }
+            kept++;
+        }
+    }
+    start[nc] = n;
+    free(ranks);
+    *out_start = start;
+    *out_values = values;
+    return CLAIMS_OK;
+fail:
+    free(start);
+    free(values);
+    free(ranks);
+    return CLAIMS_ENOMEM;
+}
+
+/* Why clusters a and b of one side agree: their reps, or else the first
+ * two of their values that do (a side is read through all its values). */
+static void agreeing_reason(claims_comparison *cmp, const claims_ctx *ctx, const claims__attr *def,
+                            const claims_value *const *rep, const claims__pool_members *members,
+                            size_t a, size_t b)
+{
+    claims__compare_values(cmp, ctx, def, rep[a], rep[b]);
+    if (!members || cmp->relation == CLAIMS_RELATION_EQUAL ||
+        cmp->relation == CLAIMS_RELATION_COMPATIBLE)
+        return;
+    for (size_t x = members->start[a]; x < members->start[a + 1]; x++)
+        for (size_t y = members->start[b]; y < members->start[b + 1]; y++) {
+            claims_comparison c;
+            claims__compare_values(&c, ctx, def, members->values[x], members->values[y]);
+            if (c.relation == CLAIMS_RELATION_EQUAL || c.relation == CLAIMS_RELATION_COMPATIBLE) {
+                *cmp = c;
+                return;
+            }
+        }
 }
 
 /* Several clusters of a single-valued attribute, emitted as vals[0..nc) in
@@ -541,6 +638,9 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     int rc = CLAIMS_ENOMEM;
     size_t na = 0;
     bool text = true;
+    size_t *mstart = NULL; /* the values of each cluster (cluster_members) */
+    const claims_value **mvalues = NULL;
+    claims__pool_members members = {NULL, NULL};
     for (size_t k = 0; k < nc; k++) {
         rep[k] = r->pool[r->claim_value[cl[k].rep]];
         vals[k].side = SIZE_MAX;
@@ -550,7 +650,17 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
             text = text && claims_value_type(rep[k]) == CLAIMS_TYPE_TEXT;
         }
     }
-    if (claims__pool_sides(G->run->ctx, def, rep, nc, active, na, side, &nsides) != CLAIMS_OK)
+    /* the values of each cluster, where pool.c reads them: few clusters,
+     * not of an ordered type (those are intervals) */
+    claims_type t0 = na ? claims_value_type(rep[active[0]]) : CLAIMS_TYPE_TEXT;
+    bool unordered = t0 != CLAIMS_TYPE_NUMBER && t0 != CLAIMS_TYPE_DURATION &&
+                     t0 != CLAIMS_TYPE_DATE && t0 != CLAIMS_TYPE_TIME;
+    if (na >= 2 && na <= CLAIMS__POOL_EQUAL_MAX && unordered &&
+        cluster_members(G, vals, nc, &mstart, &mvalues) != CLAIMS_OK)
+        goto done;
+    members = (claims__pool_members){mstart, mvalues};
+    if (claims__pool_sides(G->run->ctx, def, rep, nc, active, na, mstart ? &members : NULL, side,
+                           &nsides) != CLAIMS_OK)
         goto done;
     for (size_t i = 0; i < na; i++)
         vals[active[i]].side = side[active[i]];
@@ -585,6 +695,7 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     /* the best side of each group of tied sides: most support, then first
      * in content order */
     size_t groups = 0, lead = SIZE_MAX, rival = SIZE_MAX;
+    bool lead_alone = true;
     for (size_t s = 0; s < nsides; s++)
         group_best[s] = SIZE_MAX;
     for (size_t k = 0; k < nc; k++) {
@@ -607,6 +718,26 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
         else if (rival == SIZE_MAX || support[s] > support[rival] ||
                  (support[s] == support[rival] && s < rival))
             rival = s;
+    }
+    /* a tie in support: the side whose value was first reported last leads,
+     * when one is (it was given knowing the others; an evolving count) */
+    if (rival != SIZE_MAX && support[lead] == support[rival]) {
+        size_t best = SIZE_MAX, second = SIZE_MAX;
+        int64_t most = CLAIMS__NO_TIME, next = CLAIMS__NO_TIME;
+        for (size_t g = 0; g < nsides; g++) {
+            size_t s = group_best[g];
+            if (s == SIZE_MAX || support[s] != support[lead])
+                continue;
+            int64_t t = side_latest(G, vals, live, nc, s);
+            if (best == SIZE_MAX || t > most || (t == most && s < best)) {
+                second = best, next = most;
+                best = s, most = t;
+            } else if (second == SIZE_MAX || t > next || (t == next && s < second)) {
+                second = s, next = t;
+            }
+        }
+        lead = best, rival = second;
+        lead_alone = most > next;
     }
     /* the value standing for a side: its best supported live value */
     size_t lead_value = SIZE_MAX, rival_value = SIZE_MAX;
@@ -668,7 +799,7 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
         if (rel == CLAIMS_SINGLE_SOURCE) {
             claims__buf_printf(&G->buf, "only %s", lone_source ? lone_source : "");
         } else if (b != SIZE_MAX) {
-            claims__compare_values(&cmp, G->run->ctx, def, rep[a], rep[b]);
+            agreeing_reason(&cmp, G->run->ctx, def, rep, mstart ? &members : NULL, a, b);
             claims__buf_puts(&G->buf, cmp.reason);
         } else {
             claims__buf_puts(&G->buf, "each source gives a value the others share");
@@ -681,7 +812,8 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     }
     /* preferred: in a conflict, the leading side when it leads alone;
      * otherwise whatever still stands */
-    bool alone = rival == SIZE_MAX || support[lead] > support[rival];
+    bool alone = rival == SIZE_MAX || (support[lead] > support[rival] ||
+                                       (support[lead] == support[rival] && lead_alone));
     for (size_t k = 0; k < nc; k++) {
         vals[k].side_support = vals[k].side == SIZE_MAX ? vals[k].support : support[vals[k].side];
         vals[k].side_origin_count =
@@ -695,6 +827,8 @@ static int single_valued(grouper *G, const cluster *cl, size_t nc, claims__rvalu
     *out_sides = nsides;
     rc = CLAIMS_OK;
 done:
+    free(mstart);
+    free(mvalues);
     return rc;
 }
 

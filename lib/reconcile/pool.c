@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Wall-clock intervals of different zones are at most this far apart. */
 #define POOL_ZONE_SLACK (14 * 3600.0)
@@ -144,9 +145,86 @@ static int sweep(const claims_ctx *ctx, const claims__attr *def, const claims_va
     return CLAIMS_OK;
 }
 
+/* Values of one attribute that are equal name one thing ("ICTF" and
+ * "Inter-Continental Trade Forum"), so what agrees with one agrees with the
+ * other ("trade forum"): a cluster holds equal values, and clusters agree
+ * when any of their values do; equal clusters are one class. */
+static size_t class_of(size_t *parent, size_t x)
+{
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+/* How clusters i and j relate: equal when two of their values are, else
+ * compatible when two agree, else what their reps say. */
+static claims_relation clusters_relate(const claims_ctx *ctx, const claims__attr *def,
+                                       const claims_value *const *rep,
+                                       const claims__pool_members *members, size_t i, size_t j)
+{
+    claims_comparison cmp;
+    claims__compare_values(&cmp, ctx, def, rep[i], rep[j]);
+    if (cmp.relation == CLAIMS_RELATION_EQUAL || !members)
+        return cmp.relation;
+    claims_relation best = cmp.relation;
+    for (size_t x = members->start[i]; x < members->start[i + 1]; x++)
+        for (size_t y = members->start[j]; y < members->start[j + 1]; y++) {
+            claims__compare_values(&cmp, ctx, def, members->values[x], members->values[y]);
+            if (cmp.relation == CLAIMS_RELATION_EQUAL)
+                return CLAIMS_RELATION_EQUAL;
+            if (agree(cmp.relation))
+                best = cmp.relation;
+        }
+    return best;
+}
+
+/* The n x n agreement of the clusters active[0..n): i and j agree when a
+ * cluster equal to i (through a chain of equal ones) agrees with one equal
+ * to j. malloc, NULL on ENOMEM. */
+static unsigned char *equal_closure(const claims_ctx *ctx, const claims__attr *def,
+                                    const claims_value *const *rep, const size_t *active, size_t n,
+                                    const claims__pool_members *members)
+{
+    size_t cells = n ? n * n : 1;
+    unsigned char *rel = malloc(cells), *agrees = malloc(cells);
+    size_t *parent = malloc((n ? n : 1) * sizeof *parent);
+    if (!rel || !agrees || !parent) {
+        free(rel);
+        free(agrees);
+        free(parent);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        parent[i] = i;
+    for (size_t i = 0; i < n; i++) {
+        rel[i * n + i] = CLAIMS_RELATION_EQUAL;
+        for (size_t j = i + 1; j < n; j++) {
+            claims_relation r = clusters_relate(ctx, def, rep, members, active[i], active[j]);
+            rel[i * n + j] = rel[j * n + i] = (unsigned char)r;
+            if (r == CLAIMS_RELATION_EQUAL) {
+                size_t a = class_of(parent, i), b = class_of(parent, j);
+                parent[a > b ? a : b] = a < b ? a : b;
+            }
+        }
+    }
+    /* per pair of classes (by their roots): does a member of one agree
+     * with a member of the other */
+    memset(agrees, 0, cells);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            if (agree((claims_relation)rel[i * n + j]))
+                agrees[class_of(parent, i) * n + class_of(parent, j)] = 1;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+            rel[i * n + j] = agrees[class_of(parent, i) * n + class_of(parent, j)];
+    free(agrees);
+    free(parent);
+    return rel;
+}
+
 int claims__pool_sides(const claims_ctx *ctx, const claims__attr *def,
                        const claims_value *const *rep, size_t nc, const size_t *active, size_t n,
-                       size_t *side, size_t *sides)
+                       const claims__pool_members *members, size_t *side, size_t *sides)
 {
     for (size_t i = 0; i < n; i++)
         side[active[i]] = SIZE_MAX;
@@ -162,19 +240,26 @@ int claims__pool_sides(const claims_ctx *ctx, const claims__attr *def,
     size_t *first = malloc((n ? n : 1) * sizeof *first);
     size_t *next = malloc((nc ? nc : 1) * sizeof *next);
     size_t *last = malloc((n ? n : 1) * sizeof *last);
-    if (!first || !next || !last) {
+    size_t *at = malloc((nc ? nc : 1) * sizeof *at);
+    bool closure = n <= CLAIMS__POOL_EQUAL_MAX;
+    unsigned char *agrees = closure ? equal_closure(ctx, def, rep, active, n, members) : NULL;
+    if (!first || !next || !last || !at || (closure && !agrees)) {
         free(first);
         free(next);
         free(last);
+        free(at);
+        free(agrees);
         return CLAIMS_ENOMEM;
     }
+    for (size_t i = 0; i < n; i++)
+        at[active[i]] = i;
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
         size_t k = active[i], s = 0;
         for (; s < ns; s++) {
             bool all = true;
             for (size_t m = first[s]; m != SIZE_MAX && all; m = next[m])
-                all = compatible(ctx, def, rep[m], rep[k]);
+                all = agrees ? agrees[at[m] * n + i] : compatible(ctx, def, rep[m], rep[k]);
             if (all)
                 break;
         }
@@ -188,6 +273,8 @@ int claims__pool_sides(const claims_ctx *ctx, const claims__attr *def,
     free(first);
     free(next);
     free(last);
+    free(at);
+    free(agrees);
     *sides = ns;
     return CLAIMS_OK;
 }

@@ -92,6 +92,8 @@ int claims_reconcile(claims_result **out, const claims_ctx *ctx, const claims_st
     double t2 = now();
     if (rc == CLAIMS_OK)
         rc = claims__dependence(&run); /* origins need the shared copies */
+    if (rc == CLAIMS_OK)
+        rc = claims__copied_claims(&run); /* and the copies too short to share wording */
     double t3 = now();
     if (rc == CLAIMS_OK)
         rc = claims__origins(&run);

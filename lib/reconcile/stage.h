@@ -128,16 +128,43 @@ int claims__words(claims_buf *fold, const char *text, uint64_t **words, size_t *
 /** How many of two sorted sets of word hashes are shared. */
 size_t claims__shared_words(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
+/** The words of a quote outside double quotation marks, folded, as one hash
+ *  (dependence.c): *words of them. *scratch (of *cap) is the caller's,
+ *  reused between calls and freed by it. CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__quote_fingerprint(const char *text, void **scratch, size_t *cap, uint64_t *hash,
+                              size_t *words);
+/** Sources whose claims another source states identically (copied.c): adds
+ *  them to the dependent pairs of the result, beside shared wording; run
+ *  after claims__dependence(). CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__copied_claims(claims__run *run);
+/** Sources a and b as dependent (dependence.c), for copied.c.
+ *  CLAIMS_OK or CLAIMS_ENOMEM. */
+int claims__mark_dependent(claims_result *r, size_t a, size_t b);
+
 /** Do sources a and b share wording (dependence.c)? */
 bool claims__dependent(const claims_result *r, size_t a, size_t b);
+
+/** The distinct values of each value cluster, for claims__pool_sides():
+ *  cluster k's are values[start[k]] up to values[start[k + 1]]. */
+typedef struct claims__pool_members {
+    const size_t *start;
+    const claims_value *const *values;
+} claims__pool_members;
+/** Up to this many clusters, claims__pool_sides() reads agreement through
+ *  all the values of each cluster and through chains of equal clusters. */
+#define CLAIMS__POOL_EQUAL_MAX 128
+/** At most this many values of a cluster are compared (the first in
+ *  canonical order). */
+#define CLAIMS__POOL_MEMBERS_MAX 8
 
 /** Sides of a single-valued attribute (pool.c): the clusters active[0..n)
  *  (indices into rep, nc of them) split into sets of pairwise compatible
  *  values; side[k] receives the side of cluster k, *sides their number.
- *  Ordered types by sort and sweep. CLAIMS_OK or CLAIMS_ENOMEM. */
+ *  Ordered types by sort and sweep. members (may be NULL: each cluster is
+ *  its rep) gives every value of each cluster. CLAIMS_OK or CLAIMS_ENOMEM. */
 int claims__pool_sides(const claims_ctx *ctx, const claims__attr *def,
                        const claims_value *const *rep, size_t nc, const size_t *active, size_t n,
-                       size_t *side, size_t *sides);
+                       const claims__pool_members *members, size_t *side, size_t *sides);
 
 /** Publication instants of the sources (supersede.c): seconds since
  *  1970-01-01 UTC per source (malloc), CLAIMS__NO_TIME where a source gives

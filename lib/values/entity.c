@@ -821,7 +821,13 @@ void claims__entity_compare(claims_comparison *out, const claims_ctx *ctx, const
          * "white house press office", but not "bank of america" */
         bool a_in_b = topical && acronym_inside(wb, nb, wa, na);
         bool b_in_a = topical && !a_in_b && acronym_inside(wa, na, wb, nb);
-        if (at >= 0 && ns < nl && (topical || at == 0)) {
+        /* ... or names it by its last words after a qualifier: "rovers" of
+         * "brannock rovers", never across a function word ("america" of
+         * "bank of america") */
+        bool tail = a->type == CLAIMS_TYPE_ORGANIZATION && at > 0 && (size_t)at == nl - ns;
+        for (size_t i = 0; tail && i < (size_t)at; i++)
+            tail = !stopword((a_short ? wb : wa)[i]);
+        if (at >= 0 && ns < nl && (topical || at == 0 || tail)) {
             out->relation = CLAIMS_RELATION_COMPATIBLE;
             out->score = (double)ns / (double)nl;
             claims__reason(out, "%s is more specific than %s", kl, ks);

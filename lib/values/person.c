@@ -249,6 +249,18 @@ static const char *const QUALIFIERS[] = {
     "then",   "current", "new",  "us",     "uk",     "un",      "eu",
 };
 
+/* Portfolios that stand before a title as qualifiers do: "Trade Minister
+ * Marrou", "Energy Minister Vell", "Commerce Secretary Sayegh". */
+static const char *const PORTFOLIOS[] = {
+    "trade",       "commerce", "energy",     "health",         "education",      "transport",
+    "environment", "economy",  "economic",   "labour",         "labor",          "agriculture",
+    "culture",     "tourism",  "industry",   "housing",        "development",    "sports",
+    "sport",       "science",  "technology", "communications", "fisheries",      "immigration",
+    "security",    "welfare",  "youth",      "treasury",       "infrastructure", "planning",
+    "employment",  "climate",  "affairs",    "foreign",        "interior",       "defence",
+    "defense",     "finance",  "home",       "justice",        "water",          "mining",
+};
+
 typedef struct suffix {
     const char *phrase;
     const char *canonical; /* NULL: a degree or honour, dropped */
@@ -537,8 +549,8 @@ static bool is_initial(claims_str w)
 /* A word that may stand before a title without being part of the name. */
 static bool qualifier(claims_str w)
 {
-    return in_list(QUALIFIERS, COUNT(QUALIFIERS), w) || is_initial(w) ||
-           claims__entity_demonym(w) != NULL;
+    return in_list(QUALIFIERS, COUNT(QUALIFIERS), w) || in_list(PORTFOLIOS, COUNT(PORTFOLIOS), w) ||
+           is_initial(w) || claims__entity_demonym(w) != NULL;
 }
 
 /* Strips the titles at the start of tok[*start..n). Up to three words may

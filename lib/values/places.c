@@ -33,7 +33,15 @@ struct claims__places {
     claims_arena arena;
     edge *edges; /* sorted by (child, parent), no repeats */
     size_t count, cap;
+    edge *by_parent; /* the same, sorted by (parent, child) */
 };
+
+static int edge_parent_cmp(const void *x, const void *y)
+{
+    const edge *a = x, *b = y;
+    int c = strcmp(a->parent, b->parent);
+    return c ? c : strcmp(a->child, b->child);
+}
 
 static int edge_cmp(const void *x, const void *y)
 {
@@ -91,6 +99,12 @@ int claims__places_learn(struct claims__places **out, const claims_ctx *ctx,
         if (kept == 0 || edge_cmp(&p->edges[kept - 1], &p->edges[i]) != 0)
             p->edges[kept++] = p->edges[i];
     p->count = kept;
+    if (!(p->by_parent = malloc(kept * sizeof *p->by_parent))) {
+        claims__places_free(p);
+        return CLAIMS_ENOMEM;
+    }
+    memcpy(p->by_parent, p->edges, kept * sizeof *p->by_parent);
+    qsort(p->by_parent, kept, sizeof *p->by_parent, edge_parent_cmp);
     *out = p;
     return CLAIMS_OK;
 }
@@ -101,6 +115,7 @@ void claims__places_free(struct claims__places *p)
         return;
     claims__arena_free(&p->arena);
     free(p->edges);
+    free(p->by_parent);
     free(p);
 }
 
@@ -125,6 +140,33 @@ static size_t learned_parents(const struct claims__places *p, claims_str name, s
     size_t end = lo;
     while (end < p->count && strlen(p->edges[end].child) == name.len &&
            memcmp(p->edges[end].child, name.ptr, name.len) == 0)
+        end++;
+    *first = lo;
+    return end - lo;
+}
+
+/* The edges whose parent is name[0..len), in p->by_parent: *first and the
+ * count. */
+static size_t learned_children(const struct claims__places *p, claims_str name, size_t *first)
+{
+    *first = 0;
+    if (!p)
+        return 0;
+    size_t lo = 0, hi = p->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *c = p->by_parent[mid].parent;
+        int d = strncmp(c, name.ptr, name.len);
+        if (d == 0 && c[name.len] != '\0')
+            d = 1;
+        if (d < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < p->count && strlen(p->by_parent[end].parent) == name.len &&
+           memcmp(p->by_parent[end].parent, name.ptr, name.len) == 0)
         end++;
     *first = lo;
     return end - lo;
@@ -336,6 +378,39 @@ static bool one_place(const claims__gazetteer *g, const reading *a, const readin
     return true;
 }
 
+/* Places the documents teach a lesson about, looked at below one place. */
+#define MAX_SHARED_CHILDREN 16
+
+/* Do the place read as `a` (key ka) and the one read as `b` both contain a
+ * place the documents put in a ("Corvel, Taloria" and "Corvel, Lissande
+ * province": Taloria and Lissande province)? Then they overlap, one perhaps
+ * within the other, and an event in that place is in both: compatible. */
+static bool shared_child(claims_comparison *out, const claims__gazetteer *g,
+                         const struct claims__places *learned, const char *ka, const reading *a,
+                         const char *kb, const reading *b)
+{
+    size_t at, k = learned_children(learned, a->parts[0], &at);
+    if (k > MAX_SHARED_CHILDREN)
+        k = MAX_SHARED_CHILDREN; /* the first in byte order */
+    for (size_t i = at; i < at + k; i++) {
+        const char *child = learned->by_parent[i].child;
+        reading rc;
+        read_place(&rc, g, child);
+        ancestry up;
+        unsigned char by_lesson = BY_PARTS;
+        walk_up(&up, g, learned, &rc);
+        if (rc.nparts == 0 || !contains(&up, b, &by_lesson))
+            continue;
+        out->relation = CLAIMS_RELATION_COMPATIBLE;
+        out->score = 0.5;
+        bool ab = strcmp(ka, kb) < 0;
+        claims__reason(out, "%s and %s both contain %s (learned from the documents)", ab ? ka : kb,
+                       ab ? kb : ka, child);
+        return true;
+    }
+    return false;
+}
+
 bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const char *ka,
                            const char *kb)
 {
@@ -395,8 +470,15 @@ bool claims__places_relate(claims_comparison *out, const claims_ctx *ctx, const 
             inner = kb;
         }
     }
-    if (!outer)
-        return false;
+    if (!outer) {
+        /* the one first in byte order looked below first: either way round
+         * the same reason */
+        bool ab = strcmp(ka, kb) < 0;
+        return shared_child(out, g, learned, ab ? ka : kb, ab ? &ra : &rb, ab ? kb : ka,
+                            ab ? &rb : &ra) ||
+               shared_child(out, g, learned, ab ? kb : ka, ab ? &rb : &ra, ab ? ka : kb,
+                            ab ? &ra : &rb);
+    }
     out->relation = CLAIMS_RELATION_COMPATIBLE;
     out->score = 0.5;
     static const char *const how[] = {"as written", "gazetteer", "learned from the documents"};
