@@ -1158,15 +1158,13 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
     const char *tok[16], *first[16];
     size_t tlen[16], flen[16], nt = 0;
     for (size_t i = 0; i < nf && nt < 16; i++)
-        if (F[i].card == CLAIMS_SET && F[i].type == CLAIMS_TYPE_PERSON) {
+        if (F[i].card == CLAIMS_SET && R->skey[F[i].value][0]) {
             tok[nt] = R->skey[F[i].value];
             first[nt] = R->fkey[F[i].value];
             tlen[nt] = strlen(tok[nt]);
             flen[nt] = strlen(first[nt]);
-            if (tlen[nt]) {
-                R->one_word[m] |= flen[nt] == 0;
-                nt++;
-            }
+            R->one_word[m] |= flen[nt] == 0 && F[i].type == CLAIMS_TYPE_PERSON;
+            nt++;
         }
     for (size_t i = 0; i < nt; i++) {
         /* "pf": the first word of a longer name, where a name of one word
@@ -1215,7 +1213,16 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
                               NULL, 0))
                     return CLAIMS_ENOMEM;
         } else if (F[i].weight >= 2) {
-            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN))
+            /* a name: a person's by its blocking key ("al-Sayegh", "Sayegh");
+             * any other also by its initials ("CSL", "Corvane Sea Lines") */
+            if (ty == CLAIMS_TYPE_PERSON && R->skey[F[i].value][0]) {
+                t = R->skey[F[i].value];
+                len = strlen(t);
+            }
+            char ini[16];
+            size_t il = ty == CLAIMS_TYPE_PERSON ? 0 : initials_of(t, len, ini);
+            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN) ||
+                (il && push_key(K, e, n, cap, m, when, "na", ini, il, NULL, 0, INT64_MIN)))
                 return CLAIMS_ENOMEM;
         } else if (ty != CLAIMS_TYPE_OCCASION && ty != CLAIMS_TYPE_DATE && ty != CLAIMS_TYPE_TIME) {
             /* any other identifying value of the schema's ("flight": "LX
@@ -2398,7 +2405,7 @@ static int block_step(void *arg)
             R->has_date[m] = R->features[f].type == CLAIMS_TYPE_DATE;
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->people[m]; f++)
             R->people[m] =
-                R->features[f].card == CLAIMS_SET && R->features[f].type == CLAIMS_TYPE_PERSON;
+                R->features[f].card == CLAIMS_SET && R->skey[R->features[f].value][0];
     }
     free(published);
     for (size_t m = 0; m < M && !B->K->timeless; m++)
@@ -2594,7 +2601,23 @@ static int person_keys(resolver *R)
         return CLAIMS_ENOMEM;
     for (size_t v = 0; v < r->pool_count; v++) {
         R->skey[v] = R->fkey[v] = "";
-        if (claims_value_type(r->pool[v]) != CLAIMS_TYPE_PERSON || claims_value_is_none(r->pool[v]))
+        claims_type t = claims_value_type(r->pool[v]);
+        if (claims_value_is_none(r->pool[v]))
+            continue;
+        if (t == CLAIMS_TYPE_ORGANIZATION) {
+            /* participants that are organizations (two clubs of a match):
+             * by the last word of their name ("Brannock Rovers", "Rovers");
+             * no hashes, so that their comparison is always made ("CSL") */
+            size_t len;
+            const char *k = claims__value_norm(r->pool[v], &len);
+            const char *w = k + len;
+            while (w > k && w[-1] != ' ')
+                w--;
+            if (len && !(R->skey[v] = claims__arena_strdup(&R->key_arena, w, len - (size_t)(w - k))))
+                return CLAIMS_ENOMEM;
+            continue;
+        }
+        if (t != CLAIMS_TYPE_PERSON)
             continue;
         char k[48], w[48];
         size_t kl = claims__person_block_key(r->pool[v], CLAIMS__BLOCK_SURNAME, k, sizeof k);
