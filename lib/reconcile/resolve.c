@@ -113,6 +113,7 @@ typedef struct resolver {
     bool *people;        /* per mention: names participants */
     bool *keyless;       /* per mention: has no key but its date's */
     bool *one_word;      /* per mention: names a participant by one word */
+    bool *vague;    /* per mention: dated to a month, not to days */
     int64_t *judged;     /* per listed pair: the score in millionths, or
                         * JUDGED_NOTHING */
     int32_t *closeness;  /* per listed pair: in 1e-4 */
@@ -982,6 +983,9 @@ typedef struct keyring {
     claims_strmap index;     /* key -> number */
     claims_strmap one_words; /* participants' names of one word, by key */
     bool timeless;           /* some mention has no time to block by */
+    bool vague;              /* some mention is dated to a month only */
+    int64_t months[2];       /* the months the mention being keyed keys */
+    size_t nmonths;
     claims_arena arena;      /* the strings */
     const char **text;       /* by number, then by rank */
     size_t count, cap;
@@ -1080,6 +1084,20 @@ static int64_t bucket_of(int64_t t)
  * what the documents teach). */
 #define MAX_CONTAINERS 8
 
+/* Pushes key prefix:a[|b]#YYYY-MM for the month numbered `month` (year *
+ * 12 + month - 1). */
+static int push_month_key(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t m,
+                          int64_t when, const char *prefix, const char *a, size_t al,
+                          const char *b, size_t bl, int64_t month)
+{
+    char p[16], v[48];
+    int pl = snprintf(p, sizeof p, "m%s", prefix);
+    int vl = snprintf(v, sizeof v, "%.*s#%04lld-%02d", (int)(al < 40 ? al : 40), a,
+                      (long long)(month / 12), (int)(month % 12) + 1);
+    (void)pl;
+    return push_key(K, e, n, cap, m, when, p, v, (size_t)vl, b, bl, INT64_MIN);
+}
+
 /* Pushes key prefix:a[|b] once per bucket in [lo, hi] when the mention has
  * a time to block by, else without a date; and without a date too when
  * some mentions have no time (K->timeless): that key is where they meet
@@ -1090,6 +1108,11 @@ static int push_keys(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t
 {
     if ((!dated || K->timeless) && push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, INT64_MIN))
         return CLAIMS_ENOMEM;
+    /* by the month, where a mention dated only to a month meets the others
+     * of its month ("the March earthquake" in a September report) */
+    for (size_t k = 0; k < K->nmonths; k++)
+        if (push_month_key(K, e, n, cap, m, when, prefix, a, al, b, bl, K->months[k]))
+            return CLAIMS_ENOMEM;
     for (int64_t k = lo; dated && k <= hi; k++)
         if (push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, k))
             return CLAIMS_ENOMEM;
@@ -1137,6 +1160,36 @@ static size_t initials_of(const char *s, size_t len, char out[16])
     return words >= 2 && n >= 2 ? n : 0;
 }
 
+/* The months (year * 12 + month - 1) of mention m's first date, when it
+ * lies within two (a month, or days): at most 2 into out. */
+static size_t months_of(const resolver *R, size_t m, int64_t out[2])
+{
+    const feature *F = R->features + R->first[m];
+    size_t nf = R->first[m + 1] - R->first[m];
+    for (size_t i = 0; i < nf; i++) {
+        if (F[i].type != CLAIMS_TYPE_DATE)
+            continue;
+        claims__when w;
+        claims__value_when(R->r->pool[F[i].value], &w);
+        if (w.precision == CLAIMS_PRECISION_NONE || w.end <= w.begin)
+            return 0;
+        int64_t y;
+        int mo, d;
+        int64_t day0 = w.begin >= 0 ? w.begin / 86400 : -((-w.begin + 86399) / 86400);
+        int64_t day1 = (w.end - 1) >= 0 ? (w.end - 1) / 86400 : -((-(w.end - 1) + 86399) / 86400);
+        claims__civil_from_days(day0, &y, &mo, &d);
+        int64_t m0 = y * 12 + mo - 1;
+        claims__civil_from_days(day1, &y, &mo, &d);
+        int64_t m1 = y * 12 + mo - 1;
+        if (m1 - m0 > 1)
+            return 0; /* vaguer than a month: a year */
+        out[0] = m0;
+        out[1] = m1;
+        return m1 > m0 ? 2 : 1;
+    }
+    return 0;
+}
+
 /* Block keys of one mention (docs/reconciliation.md, "Blocking"): every
  * participant (its blocking token) with the date's buckets, or alone when
  * the mention has no date; pairs of participants, dated or not; every
@@ -1153,6 +1206,7 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
     int64_t when = R->when[m];
     bool dated = R->blo[m] != INT64_MAX;
     int64_t lo = dated ? bucket_of(R->blo[m]) : 0, hi = dated ? bucket_of(R->bhi[m] - 1) + 1 : 0;
+    K->nmonths = K->vague ? months_of(R, m, K->months) : 0;
     /* participants by their blocking keys (values.h): spelling variants,
      * particles and a family name written first share one */
     const char *tok[16], *first[16];
@@ -1413,12 +1467,16 @@ enum {
                        * not */
     KEY_DATE_ONLY = 8,  /* "d:@2016-11-14": for the pairs with a mention that
                         * has no other key */
-    KEY_FIRST_WORD = 16 /* "pf:xi": for the pairs with a mention that names a
-                         * participant by one word */
+    KEY_FIRST_WORD = 16, /* "pf:xi": for the pairs with a mention that names a
+                          * participant by one word */
+    KEY_MONTH = 32 /* "mp:varga#2024-03": for the pairs with a mention dated
+                    * to a month only */
 };
 
 static uint8_t key_class(const char *key)
 {
+    if (key[0] == 'm')
+        return KEY_MONTH;
     uint8_t c = strchr(key, '@') ? KEY_DATED : 0;
     if ((key[0] == 'p' && key[1] == 'l') || (key[0] == 'o' && (key[1] == 'c' || key[1] == 'a')))
         c |= KEY_THING;
@@ -1458,11 +1516,14 @@ static bool block_lists(const resolver *R, uint32_t key, uint32_t size, uint32_t
 {
     uint8_t c = R->key_class[key];
     bool ua = undated(R, a), ub = undated(R, b);
-    if ((!(c & (KEY_DATED | KEY_ANY_DATE)) && !ua && !ub) ||
+    if ((!(c & (KEY_DATED | KEY_ANY_DATE | KEY_MONTH)) && !ua && !ub) ||
         ((c & KEY_THING) && R->people[a] && R->people[b]) ||
         ((c & KEY_DATE_ONLY) && !R->keyless[a] && !R->keyless[b]) ||
-        ((c & KEY_FIRST_WORD) && !R->one_word[a] && !R->one_word[b]))
+        ((c & KEY_FIRST_WORD) && !R->one_word[a] && !R->one_word[b]) ||
+        ((c & KEY_MONTH) && !R->vague[a] && !R->vague[b]))
         return false;
+    if (c & KEY_MONTH) /* of one month: no nearer time to go by */
+        return size <= BLOCK_ALL || y - x < BLOCK_WINDOW;
     /* close in time: dates within BLOCK_DAYS; a mention without one and
      * the others of the UNDATED_DAYS before its report */
     if (c & KEY_DATED)
@@ -1518,11 +1579,14 @@ static bool listed(const resolver *R, size_t a, size_t b, uint32_t k, uint32_t x
  * block_lists); false: none, every pair may be listed. */
 static bool has_pivot(uint8_t c)
 {
-    return !(c & (KEY_DATED | KEY_ANY_DATE)) || (c & (KEY_THING | KEY_DATE_ONLY | KEY_FIRST_WORD));
+    return !(c & (KEY_DATED | KEY_ANY_DATE)) ||
+           (c & (KEY_THING | KEY_DATE_ONLY | KEY_FIRST_WORD | KEY_MONTH));
 }
 
 static bool is_pivot(const resolver *R, uint8_t c, size_t m)
 {
+    if (c & KEY_MONTH)
+        return R->vague[m];
     if (!(c & (KEY_DATED | KEY_ANY_DATE)))
         return undated(R, m);
     if (c & KEY_THING)
@@ -1549,7 +1613,7 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
         u--;
     int64_t reach = c & KEY_DATED ? (int64_t)(BLOCK_DAYS + MAX_BUCKETS * BLOCK_DAYS) * 86400
                                   : (int64_t)UNDATED_DAYS * 86400;
-    bool timed = !(c & KEY_ANY_DATE);
+    bool timed = !(c & (KEY_ANY_DATE | KEY_MONTH));
 #define TRY(lo, hi)                                                                     \
     do {                                                                                \
         if (block_lists(R, key, (uint32_t)size, (uint32_t)((lo)-i), (uint32_t)((hi)-i), \
@@ -2410,6 +2474,14 @@ static int block_step(void *arg)
     free(published);
     for (size_t m = 0; m < M && !B->K->timeless; m++)
         B->K->timeless = R->blo[m] == INT64_MAX;
+    R->vague = calloc(M ? M : 1, sizeof *R->vague);
+    if (!R->vague)
+        return CLAIMS_ENOMEM;
+    for (size_t m = 0; m < M; m++) { /* dated, but too vaguely to block by the day */
+        int64_t mm[2];
+        R->vague[m] = R->has_date[m] && R->dlo[m] == INT64_MAX && months_of(R, m, mm) > 0;
+        B->K->vague |= R->vague[m];
+    }
     R->keyless = calloc(M ? M : 1, sizeof *R->keyless);
     R->one_word = calloc(M ? M : 1, sizeof *R->one_word);
     if (!R->keyless || !R->one_word)
@@ -2707,6 +2779,8 @@ int claims__resolve(claims__run *run)
     K.text = NULL;
     K.count = K.cap = 0;
     K.timeless = false;
+    K.vague = false;
+    K.nmonths = 0;
     claims__buf_init(&K.buf);
     block_entry *blocks = NULL;
     size_t nb = 0;
@@ -2906,6 +2980,7 @@ done:
     free(R.lfirst);
     free(R.lmask);
     free(R.keyless);
+    free(R.vague);
     free(R.one_word);
     free(R.when);
     free(R.key_class);
