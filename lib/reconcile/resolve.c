@@ -984,6 +984,7 @@ typedef struct keyring {
     claims_strmap one_words; /* participants' names of one word, by key */
     bool timeless;           /* some mention has no time to block by */
     bool vague;              /* some mention is dated to a month only */
+    bool any_keyless;        /* some mention gives dates and times only */
     int64_t months[2];       /* the months the mention being keyed keys */
     size_t nmonths;
     claims_arena arena;      /* the strings */
@@ -1109,8 +1110,10 @@ static int push_keys(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t
     if ((!dated || K->timeless) && push_key(K, e, n, cap, m, when, prefix, a, al, b, bl, INT64_MIN))
         return CLAIMS_ENOMEM;
     /* by the month, where a mention dated only to a month meets the others
-     * of its month ("the March earthquake" in a September report) */
-    for (size_t k = 0; k < K->nmonths; k++)
+     * of its month ("the March earthquake" in a September report): by its
+     * participants and places */
+    bool monthly = prefix[0] == 'p' && (prefix[1] == '\0' || prefix[1] == 'l'); /* p, pl */
+    for (size_t k = 0; monthly && k < K->nmonths; k++)
         if (push_month_key(K, e, n, cap, m, when, prefix, a, al, b, bl, K->months[k]))
             return CLAIMS_ENOMEM;
     for (int64_t k = lo; dated && k <= hi; k++)
@@ -1293,8 +1296,8 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
         }
     }
     /* the date alone: where a mention that has nothing else to go by meets
-     * the others of its days */
-    if (dated)
+     * the others of its days (when there is such a mention) */
+    if (dated && K->any_keyless)
         for (int64_t k = lo; k <= hi; k++)
             if (push_key(K, e, n, cap, m, when, "d", "", 0, NULL, 0, k))
                 return CLAIMS_ENOMEM;
@@ -2474,6 +2477,13 @@ static int block_step(void *arg)
     free(published);
     for (size_t m = 0; m < M && !B->K->timeless; m++)
         B->K->timeless = R->blo[m] == INT64_MAX;
+    for (size_t m = 0; m < M && !B->K->any_keyless; m++) {
+        bool only_time = true;
+        for (size_t f = R->first[m]; f < R->first[m + 1] && only_time; f++)
+            only_time = R->features[f].type == CLAIMS_TYPE_DATE ||
+                        R->features[f].type == CLAIMS_TYPE_TIME;
+        B->K->any_keyless = only_time && R->first[m + 1] > R->first[m];
+    }
     R->vague = calloc(M ? M : 1, sizeof *R->vague);
     if (!R->vague)
         return CLAIMS_ENOMEM;
@@ -2780,6 +2790,7 @@ int claims__resolve(claims__run *run)
     K.count = K.cap = 0;
     K.timeless = false;
     K.vague = false;
+    K.any_keyless = false;
     K.nmonths = 0;
     claims__buf_init(&K.buf);
     block_entry *blocks = NULL;
