@@ -2420,6 +2420,52 @@ typedef struct blocking {
     size_t nb, cap;
 } blocking;
 
+/* The keys of the mentions of one part (block_step). */
+typedef struct key_part {
+    keyring K; /* its own keys; what the whole keyring knows, shared */
+    block_entry *e;
+    size_t n, cap;
+    int rc;
+} key_part;
+
+typedef struct key_job {
+    resolver *R;
+    const keyring *whole;
+    key_part *parts;
+    size_t nparts;
+} key_job;
+
+static int key_part_run(void *arg, size_t part)
+{
+    key_job *J = arg;
+    resolver *R = J->R;
+    key_part *P = &J->parts[part];
+    keyring *K = &P->K;
+    claims__strmap_init(&K->index);
+    claims__arena_init(&K->arena);
+    claims__buf_init(&K->buf);
+    K->text = NULL;
+    K->count = K->cap = 0;
+    K->one_words = J->whole->one_words; /* read only, not freed here */
+    K->timeless = J->whole->timeless;
+    K->vague = J->whole->vague;
+    K->any_keyless = J->whole->any_keyless;
+    K->nmonths = 0;
+    size_t M = R->st->subject_count;
+    for (size_t m = claims__split(M, J->nparts, part); m < claims__split(M, J->nparts, part + 1);
+         m++) {
+        size_t before = P->n;
+        if ((P->rc = mention_keys(R, K, m, &P->e, &P->n, &P->cap)) != CLAIMS_OK)
+            return 1;
+        /* its keys are the date's alone: "d:" only (see mention_keys) */
+        bool other = false;
+        for (size_t k = before; k < P->n && !other; k++)
+            other = K->text[P->e[k].key][0] != 'd';
+        R->keyless[m] = !other;
+    }
+    return 0;
+}
+
 static int block_step(void *arg)
 {
     blocking *B = arg;
@@ -2508,17 +2554,58 @@ static int block_step(void *arg)
             claims__strmap_put(&B->K->one_words, k, kl, 0) != CLAIMS_OK)
             return CLAIMS_ENOMEM;
     }
-    for (size_t m = 0; m < M; m++) {
-        size_t before = B->nb;
-        if (mention_keys(R, B->K, m, &B->blocks, &B->nb, &B->cap) != CLAIMS_OK)
-            return CLAIMS_ENOMEM;
-        /* its keys are the date's alone: "d:" only (see mention_keys) */
-        bool other = false;
-        for (size_t k = before; k < B->nb && !other; k++)
-            other = B->K->text[B->blocks[k].key][0] != 'd';
-        R->keyless[m] = !other;
+    /* the keys of the mentions, by parts on the threads, each with keys of
+     * its own; then one keyring, numbered in mention order as if made by
+     * one thread */
+    size_t nparts = M < 4096 ? 1 : 2 * (size_t)R->run->threads;
+    key_part *parts = calloc(nparts, sizeof *parts);
+    if (!parts)
+        return CLAIMS_ENOMEM;
+    key_job J = {R, B->K, parts, nparts};
+    int rc = claims__parallel(nparts, R->run->threads, key_part_run, &J) != 0 ? CLAIMS_ENOMEM
+                                                                           : CLAIMS_OK;
+    uint32_t *map = NULL;
+    size_t mcap = 0;
+    for (size_t p = 0; p < nparts && rc == CLAIMS_OK; p++) {
+        keyring *L = &parts[p].K;
+        if ((rc = claims__grow((void **)&map, &mcap, L->count + 1, sizeof *map)) != CLAIMS_OK)
+            break;
+        for (size_t i = 0; i < L->count && rc == CLAIMS_OK; i++) {
+            size_t len = strlen(L->text[i]), id;
+            if (!claims__strmap_get(&B->K->index, L->text[i], len, &id)) {
+                char *copy = claims__arena_strdup(&B->K->arena, L->text[i], len);
+                id = B->K->count;
+                rc = !copy ||
+                             claims__grow((void **)&B->K->text, &B->K->cap, id + 1,
+                                          sizeof *B->K->text) ||
+                             claims__strmap_put(&B->K->index, copy, len, id)
+                         ? CLAIMS_ENOMEM
+                         : CLAIMS_OK;
+                if (rc == CLAIMS_OK)
+                    B->K->text[B->K->count++] = copy;
+            }
+            map[i] = (uint32_t)id;
+        }
+        if (rc == CLAIMS_OK &&
+            (rc = claims__grow((void **)&B->blocks, &B->cap, B->nb + parts[p].n + 1,
+                               sizeof *B->blocks)) == CLAIMS_OK)
+            for (size_t i = 0; i < parts[p].n; i++) {
+                B->blocks[B->nb] = parts[p].e[i];
+                B->blocks[B->nb++].key = map[parts[p].e[i].key];
+            }
     }
-    return rank_keys(B->K, B->blocks, B->nb);
+    for (size_t p = 0; p < nparts; p++) {
+        keyring *L = &parts[p].K;
+        claims__strmap_free(&L->index);
+        claims__arena_free(&L->arena);
+        free(L->text);
+        claims__buf_free(&L->buf);
+        free(parts[p].e);
+        rc = rc != CLAIMS_OK ? rc : parts[p].rc;
+    }
+    free(parts);
+    free(map);
+    return rc != CLAIMS_OK ? rc : rank_keys(B->K, B->blocks, B->nb);
 }
 
 /* The label words of the mentions of one part, each with the attributes
