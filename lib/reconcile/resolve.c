@@ -113,7 +113,7 @@ typedef struct resolver {
     bool *people;        /* per mention: names participants */
     bool *keyless;       /* per mention: has no key but its date's */
     bool *one_word;      /* per mention: names a participant by one word */
-    bool *vague;    /* per mention: dated to a month, not to days */
+    bool *vague;         /* per mention: dated to a month, not to days */
     int64_t *judged;     /* per listed pair: the score in millionths, or
                         * JUDGED_NOTHING */
     int32_t *closeness;  /* per listed pair: in 1e-4 */
@@ -987,8 +987,8 @@ typedef struct keyring {
     bool any_keyless;        /* some mention gives dates and times only */
     int64_t months[2];       /* the months the mention being keyed keys */
     size_t nmonths;
-    claims_arena arena;      /* the strings */
-    const char **text;       /* by number, then by rank */
+    claims_arena arena; /* the strings */
+    const char **text;  /* by number, then by rank */
     size_t count, cap;
     claims_buf buf;
 } keyring;
@@ -1088,8 +1088,8 @@ static int64_t bucket_of(int64_t t)
 /* Pushes key prefix:a[|b]#YYYY-MM for the month numbered `month` (year *
  * 12 + month - 1). */
 static int push_month_key(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t m,
-                          int64_t when, const char *prefix, const char *a, size_t al,
-                          const char *b, size_t bl, int64_t month)
+                          int64_t when, const char *prefix, const char *a, size_t al, const char *b,
+                          size_t bl, int64_t month)
 {
     char p[16], v[48];
     int pl = snprintf(p, sizeof p, "m%s", prefix);
@@ -1460,19 +1460,19 @@ static int64_t date_gap(const resolver *R, size_t a, size_t b)
 
 /* What a block key is, for which of its pairs it lists (block_lists). */
 enum {
-    KEY_DATED = 1,      /* "p:surname@2016-11-14": mentions with a date; else
+    KEY_DATED = 1,       /* "p:surname@2016-11-14": mentions with a date; else
                      * the key without a date, for the pairs with a mention
                      * without one */
-    KEY_THING = 2,      /* a place or an occasion: for the pairs with a mention
+    KEY_THING = 2,       /* a place or an occasion: for the pairs with a mention
                      * that names no participants (two that name
                      * participants meet by them) */
-    KEY_ANY_DATE = 4,   /* pairs of participants, names: any pair, dated or
+    KEY_ANY_DATE = 4,    /* pairs of participants, names: any pair, dated or
                        * not */
-    KEY_DATE_ONLY = 8,  /* "d:@2016-11-14": for the pairs with a mention that
+    KEY_DATE_ONLY = 8,   /* "d:@2016-11-14": for the pairs with a mention that
                         * has no other key */
     KEY_FIRST_WORD = 16, /* "pf:xi": for the pairs with a mention that names a
                           * participant by one word */
-    KEY_MONTH = 32 /* "mp:varga#2024-03": for the pairs with a mention dated
+    KEY_MONTH = 32       /* "mp:varga#2024-03": for the pairs with a mention dated
                     * to a month only */
 };
 
@@ -2517,8 +2517,7 @@ static int block_step(void *arg)
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->has_date[m]; f++)
             R->has_date[m] = R->features[f].type == CLAIMS_TYPE_DATE;
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->people[m]; f++)
-            R->people[m] =
-                R->features[f].card == CLAIMS_SET && R->skey[R->features[f].value][0];
+            R->people[m] = R->features[f].card == CLAIMS_SET && R->skey[R->features[f].value][0];
     }
     free(published);
     for (size_t m = 0; m < M && !B->K->timeless; m++)
@@ -2526,8 +2525,8 @@ static int block_step(void *arg)
     for (size_t m = 0; m < M && !B->K->any_keyless; m++) {
         bool only_time = true;
         for (size_t f = R->first[m]; f < R->first[m + 1] && only_time; f++)
-            only_time = R->features[f].type == CLAIMS_TYPE_DATE ||
-                        R->features[f].type == CLAIMS_TYPE_TIME;
+            only_time =
+                R->features[f].type == CLAIMS_TYPE_DATE || R->features[f].type == CLAIMS_TYPE_TIME;
         B->K->any_keyless = only_time && R->first[m + 1] > R->first[m];
     }
     R->vague = calloc(M ? M : 1, sizeof *R->vague);
@@ -2563,7 +2562,7 @@ static int block_step(void *arg)
         return CLAIMS_ENOMEM;
     key_job J = {R, B->K, parts, nparts};
     int rc = claims__parallel(nparts, R->run->threads, key_part_run, &J) != 0 ? CLAIMS_ENOMEM
-                                                                           : CLAIMS_OK;
+                                                                              : CLAIMS_OK;
     uint32_t *map = NULL;
     size_t mcap = 0;
     for (size_t p = 0; p < nparts && rc == CLAIMS_OK; p++) {
@@ -2703,8 +2702,8 @@ static int label_words(resolver *R)
     bool *needed = calloc(nv ? nv : 1, sizeof *needed);
     size_t *vfirst = calloc(nv + 1, sizeof *vfirst);
     uint64_t *vwords = NULL;
-    label_job J = {R,      calloc(nparts, sizeof *J.parts), nparts, NULL, vfirst, needed,
-                   calloc(nparts, sizeof *J.vparts)};
+    label_job J = {R,      calloc(nparts, sizeof *J.parts), nparts, NULL, vfirst,
+                   needed, calloc(nparts, sizeof *J.vparts)};
     int rc = R->lfirst && J.parts && needed && vfirst && J.vparts ? CLAIMS_OK : CLAIMS_ENOMEM;
     /* the words of the values of event mentions, once per value */
     for (size_t m = 0; rc == CLAIMS_OK && m < M; m++)
@@ -2782,7 +2781,8 @@ static int person_keys(resolver *R)
             const char *w = k + len;
             while (w > k && w[-1] != ' ')
                 w--;
-            if (len && !(R->skey[v] = claims__arena_strdup(&R->key_arena, w, len - (size_t)(w - k))))
+            if (len &&
+                !(R->skey[v] = claims__arena_strdup(&R->key_arena, w, len - (size_t)(w - k))))
                 return CLAIMS_ENOMEM;
             continue;
         }
@@ -2823,6 +2823,44 @@ static int value_step(void *arg)
             R->listed[v] = claims__place_listed(R->run->ctx, claims__value_norm(r->pool[v], NULL));
     }
     return representatives(R);
+}
+
+/* Sorting the block entries: parts sorted on the threads, then merged. */
+typedef struct sort_job {
+    block_entry *e;
+    size_t n, parts;
+} sort_job;
+
+static int sort_part(void *arg, size_t part)
+{
+    sort_job *J = arg;
+    size_t from = claims__split(J->n, J->parts, part), to = claims__split(J->n, J->parts, part + 1);
+    if (to - from > 1)
+        qsort(J->e + from, to - from, sizeof *J->e, cmp_block);
+    return 0;
+}
+
+static int sort_blocks(block_entry **blocks, size_t n, unsigned threads)
+{
+    size_t parts = n < 65536 || threads < 2 ? 1 : 2;
+    sort_job J = {*blocks, n, parts};
+    claims__parallel(parts, threads, sort_part, &J);
+    if (parts == 1)
+        return CLAIMS_OK;
+    block_entry *out = malloc(n * sizeof *out);
+    if (!out)
+        return CLAIMS_ENOMEM;
+    size_t mid = claims__split(n, 2, 1), i = 0, j = mid, k = 0;
+    const block_entry *e = *blocks;
+    while (i < mid && j < n)
+        out[k++] = cmp_block(&e[j], &e[i]) < 0 ? e[j++] : e[i++];
+    while (i < mid)
+        out[k++] = e[i++];
+    while (j < n)
+        out[k++] = e[j++];
+    free(*blocks);
+    *blocks = out;
+    return CLAIMS_OK;
 }
 
 /* Notes that mention a was compared with b, with score s. The best is the
@@ -2924,8 +2962,10 @@ int claims__resolve(claims__run *run)
         PHASE("labels");
         for (size_t i = 0; i < nb; i++)
             blocks[i].rank = R.rank[blocks[i].mention];
-        if (nb > 1)
-            qsort(blocks, nb, sizeof *blocks, cmp_block);
+        if (nb > 1 && sort_blocks(&blocks, nb, run->threads) != CLAIMS_OK) {
+            rc = CLAIMS_ENOMEM;
+            goto done;
+        }
     }
 
     PHASE("keys");
