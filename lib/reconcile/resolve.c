@@ -2877,25 +2877,8 @@ static void note_seen(resolver *R, size_t a, size_t b, int64_t s)
     }
 }
 
-#include <time.h>
-static double dbg_now(void)
-{
-    struct timespec ts;
-    timespec_get(&ts, TIME_UTC);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-#define PHASE(name)                                                       \
-    do {                                                                  \
-        if (getenv("CLAIMS_DEBUG_RESOLVE")) {                             \
-            double t_ = dbg_now();                                        \
-            fprintf(stderr, "resolve %-10s %.3f s\n", name, t_ - t_prev); \
-            t_prev = t_;                                                  \
-        }                                                                 \
-    } while (0)
-
 int claims__resolve(claims__run *run)
 {
-    double t_prev = dbg_now();
     claims_result *r = run->r;
     const claims__rows *st = &r->rows;
     size_t M = st->subject_count;
@@ -2948,18 +2931,15 @@ int claims__resolve(claims__run *run)
         R.seen[m] = (mention_seen){0, UINT32_MAX, 0};
     {
         blocking B = {&R, &K, NULL, 0, 0};
-        PHASE("features");
         rc = person_keys(&R);
         if (rc == CLAIMS_OK)
             rc = side_by_side(run->threads, block_step, &B, value_step, &R);
-        PHASE("blocksteps");
         blocks = B.blocks;
         nb = B.nb;
         if (rc != CLAIMS_OK || rank_attributes(&R) != CLAIMS_OK || label_words(&R) != CLAIMS_OK) {
             rc = CLAIMS_ENOMEM;
             goto done;
         }
-        PHASE("labels");
         for (size_t i = 0; i < nb; i++)
             blocks[i].rank = R.rank[blocks[i].mention];
         if (nb > 1 && sort_blocks(&blocks, nb, run->threads) != CLAIMS_OK) {
@@ -2967,15 +2947,10 @@ int claims__resolve(claims__run *run)
             goto done;
         }
     }
-
-    PHASE("keys");
     if ((rc = mention_dates(&R)) != CLAIMS_OK ||
         (rc = list_pairs(&R, &K, blocks, nb, &pairs, &np)) != CLAIMS_OK)
         goto done;
-    PHASE("list");
     rc = CLAIMS_ENOMEM;
-    if (getenv("CLAIMS_DEBUG_RESOLVE"))
-        fprintf(stderr, "resolve: %zu block entries, %zu keys, %zu pairs\n", nb, K.count, np);
     free(blocks);
     blocks = NULL;
     for (size_t i = 0; i < R.ncomparers; i++)
@@ -2993,7 +2968,6 @@ int claims__resolve(claims__run *run)
         if (claims__parallel(parts, run->threads, judge_part, &J) != 0)
             goto done;
     }
-    PHASE("judge");
     const int64_t at = llround(R.threshold * 1e6);
     for (size_t i = 0; i < np; i++) {
         size_t a = (size_t)(pairs[i] >> 32), b = (size_t)(pairs[i] & 0xffffffffu);
@@ -3079,9 +3053,7 @@ int claims__resolve(claims__run *run)
     R.pfirst = NULL;
     R.key_class = NULL;
     R.key_bucket = NULL;
-    PHASE("cluster");
     rc = build_subjects(&R, &C, cand, merged, seps, ns);
-    PHASE("explain");
 done:
     for (size_t i = 0; R.comparers && i < R.ncomparers; i++)
         comparer_free(&R.comparers[i]);
