@@ -99,38 +99,10 @@ static int cmp_u64(const void *x, const void *y)
 
 /* Appends the hashes of the words of folded text s (stemmed, without stop
  * words, numbers and calendar words) to *out. */
-/* ASCII text as claims__fold(PUNCT) reads it, without its Unicode work:
- * lower case, dots within a word dropped ("u.s." -> "us"), ' and - kept
- * within words, anything else a space. False when s is not plain ASCII
- * (or has a character reference): then the fold does it. */
-static bool fold_ascii(claims_buf *out, const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80 || s[i] == '&')
-            return false;
-    claims__buf_clear(out);
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        bool inner = i > 0 && i + 1 < len && out->len && out->data[out->len - 1] != ' ';
-        if (alnum)
-            c = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-        else if (c == '.' && inner)
-            continue;
-        else if (!((c == '\'' || c == '-') && inner))
-            c = ' ';
-        if (c == ' ' && (!out->len || out->data[out->len - 1] == ' '))
-            continue;
-        if (claims__buf_putc(out, c) != CLAIMS_OK)
-            return false;
-    }
-    return true;
-}
-
 static int add_words(claims_buf *fold, const char *s, size_t len, uint64_t **out, size_t *n,
                      size_t *cap)
 {
-    if (!fold_ascii(fold, s, len) && claims__fold(fold, s, len, CLAIMS__FOLD_PUNCT) != CLAIMS_OK)
+    if (claims__fold(fold, s, len, CLAIMS__FOLD_PUNCT) != CLAIMS_OK)
         return CLAIMS_OK; /* not text this can read: no words */
     const char *p = fold->data, *end = fold->data + fold->len;
     while (p < end) {

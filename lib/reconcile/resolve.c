@@ -1,28 +1,32 @@
 /* resolve.c - subject resolution: which subject mentions of different
- * documents are one event (or one person, organization...).
+ * documents are one event (or one person, organization...)
+ * (docs/reconciliation.md, section 2).
  *
- * A mention's identity comes from its identifying attributes (schema weight
- * 1: participant, date, place, occasion; weight 2: a name); a mention with
- * none, unless it is an event, is identified by its label. Two mentions
- * match when the attributes they both have agree with a total weight of at
- * least 2 and none conflicts: a single-valued attribute conflicts when every
- * pair of values conflicts, a set (participants) when fewer than half of
- * the members are shared (Jaccard < 0.5). Candidates come from blocks
- * (participant pairs, names, places), never from all pairs, and never
- * from mentions whose dates lie months apart (see FAR_APART); they are merged
- * greedily, best first, and a merge that would put two mentions of one
- * document, or two conflicting mentions, in one subject is refused. Every
+ * Two mentions are scored by weighed evidence, as Fellegi and Sunter do:
+ * each identifying attribute both give adds the weight of how their values
+ * relate (agree, compatible, conflict), one that only one gives its
+ * `absent` weight, their labels' own words and the date a report implies
+ * add theirs; a pair whose score reaches the threshold is a candidate
+ * (the weights and the threshold are the schema's, schema.c). Candidates
+ * are merged best first by average linkage (linked): two subjects become
+ * one when the pairs of their mentions agree on the whole and none that
+ * conflicts scores low; two mentions of one document never do. Every
  * decision is derived from content (ids, values), never from input order.
  *
+ * Candidates come from blocks, never from all pairs: keys of every
+ * participant, place part, occasion and name, with the date in buckets
+ * (mention_keys); what pairs a block lists depends on its key (block_lists),
+ * and a pair sharing a participant within BLOCK_DAYS is always listed.
+ *
  * Cost: strings are ranked once (attribute names, canonical values, block
- * keys, mentions), so comparisons and sorts compare integers. The pairs of
- * the blocks are listed in block order by parallel tasks (whether a pair was
- * met in an earlier block is read off the two mentions' places in the
- * blocks), judged in parallel (each thread's comparer remembers value
- * comparisons; a comparison is a pure function of its two values, so what is
- * remembered never changes a verdict), and turned into candidates in list
- * order; explanations are worded in parallel with plain appends, each
- * separation once however many subjects show it. */
+ * keys, mentions), so comparisons and sorts compare integers. Keys are made
+ * in parallel parts; the pairs of the blocks are listed in block order by
+ * parallel tasks (whether a pair was met in an earlier block is read off the
+ * two mentions' places in the blocks), judged in parallel (each thread's
+ * comparer remembers value comparisons; a comparison is a pure function of
+ * its two values, so what is remembered never changes a verdict), and
+ * turned into candidates in list order; explanations are worded in parallel
+ * with plain appends, each separation once however many subjects show it. */
 #include "reconcile/stage.h"
 #include "values/calendar.h"
 
@@ -102,12 +106,10 @@ typedef struct resolver {
     /* per mention: the span of its first date, [dlo, dhi), that blocking
      * buckets; INT64_MAX: none (or too vague to block on) */
     int64_t *dlo, *dhi;
-    /* per mention: the span it blocks by: its date's, or the days before
-     * its report (UNDATED_DAYS); INT64_MAX: neither */
+    /* per mention: the span it blocks by, and the order of the blocks: its
+     * date's, or the days before its report (UNDATED_DAYS); INT64_MAX:
+     * neither */
     int64_t *blo, *bhi;
-    /* per mention: dlo, or else its document's publication (wall-clock
-     * seconds of the day), INT64_MAX without either: the order of blocks */
-    int64_t *when;
     uint8_t *key_class;  /* per block key: KEY_* */
     int64_t *key_bucket; /* per block key: its date bucket, INT64_MIN: none */
     bool *people;        /* per mention: names participants */
@@ -712,11 +714,13 @@ static void say_level(comparer *K, const feature *f, level l)
 }
 
 /* Compares the values two mentions give for one attribute. A set agrees
- * when every member is shared (equal or compatible), is compatible when at
- * least half are (Jaccard >= 0.5), and conflicts otherwise. A single value
- * agrees when a pair of values is equal, is compatible when a pair is
- * compatible (a hedge, a precision, a containment), and conflicts when
- * every pair conflicts; values that cannot be compared say nothing. */
+ * when both name the same members (equal or compatible), is compatible when
+ * the members of one are all among the other's, and conflicts when each
+ * names someone the other does not. A single value agrees when a pair of
+ * values is equal (for places: the same most specific place), is compatible
+ * when a pair is compatible (a hedge, a precision, a containment), and
+ * conflicts when every pair conflicts; values that cannot be compared say
+ * nothing. */
 static void compare_attribute(comparer *K, const feature *fa, size_t na, const feature *fb,
                               size_t nb, verdict *v, bool explain)
 {
@@ -1091,11 +1095,10 @@ static int push_month_key(keyring *K, block_entry **e, size_t *n, size_t *cap, s
                           int64_t when, const char *prefix, const char *a, size_t al, const char *b,
                           size_t bl, int64_t month)
 {
-    char p[16], v[48];
-    int pl = snprintf(p, sizeof p, "m%s", prefix);
+    char p[16], v[64];
+    snprintf(p, sizeof p, "m%s", prefix);
     int vl = snprintf(v, sizeof v, "%.*s#%04lld-%02d", (int)(al < 40 ? al : 40), a,
                       (long long)(month / 12), (int)(month % 12) + 1);
-    (void)pl;
     return push_key(K, e, n, cap, m, when, p, v, (size_t)vl, b, bl, INT64_MIN);
 }
 
@@ -1122,45 +1125,29 @@ static int push_keys(keyring *K, block_entry **e, size_t *n, size_t *cap, size_t
     return CLAIMS_OK;
 }
 
-static bool stop_word(const char *w, size_t n)
+/* The keys an acronym and its expansion share: the initials of a name of
+ * several words, as the comparison reads them (with and without "of",
+ * "the"...), or the name itself when it is one short word ("nsc"). Into
+ * out[0], out[1]; how many (0 to 2). */
+static size_t initials_of(const char *s, size_t len, char out[2][16], size_t outlen[2])
 {
-    static const char *const STOP[] = {"the", "of", "and", "for", "on", "in", "at", "a", "an"};
-    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++)
-        if (strlen(STOP[i]) == n && !memcmp(STOP[i], w, n))
-            return true;
-    return false;
-}
-
-/* The initials of a name of several words ("northern security conference"
- * -> "nsc"), or the name itself when it is one short word ("nsc"): so
- * that an acronym and its expansion share a block. 0: neither. */
-static size_t initials_of(const char *s, size_t len, char out[16])
-{
-    size_t n = 0, words = 0;
-    const char *p = s, *end = s + len;
-    while (p < end) {
-        while (p < end && (*p == ' ' || *p == '-'))
-            p++;
-        const char *w = p;
-        while (p < end && *p != ' ' && *p != '-')
-            p++;
-        if (p == w)
-            break;
-        words++;
-        if (stop_word(w, (size_t)(p - w)))
-            continue;
-        if (n == 15 || (unsigned char)*w >= 0x80)
+    if (!memchr(s, ' ', len)) {
+        bool letters = len >= 2 && len <= 6;
+        for (size_t i = 0; i < len && letters; i++)
+            letters = s[i] >= 'a' && s[i] <= 'z';
+        if (!letters)
             return 0;
-        out[n++] = *w;
+        memcpy(out[0], s, len);
+        outlen[0] = len;
+        return 1;
     }
-    if (words == 1 && len >= 2 && len <= 6) {
-        for (size_t i = 0; i < len; i++)
-            if (!(s[i] >= 'a' && s[i] <= 'z'))
-                return 0;
-        memcpy(out, s, len);
-        return len;
+    size_t n = 0;
+    for (int skip = 1; skip >= 0; skip--) {
+        size_t l = claims__entity_initials(s, len, skip, out[n], sizeof out[n]);
+        if (l && !(n && l == outlen[0] && !memcmp(out[0], out[n], l)))
+            outlen[n++] = l;
     }
-    return words >= 2 && n >= 2 ? n : 0;
+    return n;
 }
 
 /* The months (year * 12 + month - 1) of mention m's first date, when it
@@ -1206,7 +1193,7 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
     size_t nf = R->first[m + 1] - R->first[m];
     /* the date orders a block (see cmp_block) and buckets the keys: its
      * buckets and the next */
-    int64_t when = R->when[m];
+    int64_t when = R->blo[m];
     bool dated = R->blo[m] != INT64_MAX;
     int64_t lo = dated ? bucket_of(R->blo[m]) : 0, hi = dated ? bucket_of(R->bhi[m] - 1) + 1 : 0;
     K->nmonths = K->vague ? months_of(R, m, K->months) : 0;
@@ -1276,11 +1263,13 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
                 t = R->skey[F[i].value];
                 len = strlen(t);
             }
-            char ini[16];
-            size_t il = ty == CLAIMS_TYPE_PERSON ? 0 : initials_of(t, len, ini);
-            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN) ||
-                (il && push_key(K, e, n, cap, m, when, "na", ini, il, NULL, 0, INT64_MIN)))
+            char ini[2][16];
+            size_t il[2], ni = ty == CLAIMS_TYPE_PERSON ? 0 : initials_of(t, len, ini, il);
+            if (push_key(K, e, n, cap, m, when, "n", t, len, NULL, 0, INT64_MIN))
                 return CLAIMS_ENOMEM;
+            for (size_t k = 0; k < ni; k++)
+                if (push_key(K, e, n, cap, m, when, "na", ini[k], il[k], NULL, 0, INT64_MIN))
+                    return CLAIMS_ENOMEM;
         } else if (ty != CLAIMS_TYPE_OCCASION && ty != CLAIMS_TYPE_DATE && ty != CLAIMS_TYPE_TIME) {
             /* any other identifying value of the schema's ("flight": "LX
              * 318"), under its attribute's name */
@@ -1288,11 +1277,13 @@ static int mention_keys(resolver *R, keyring *K, size_t m, block_entry **e, size
             if (push_key(K, e, n, cap, m, when, "x", an, strlen(an), t, len, INT64_MIN))
                 return CLAIMS_ENOMEM;
         } else if (ty == CLAIMS_TYPE_OCCASION) {
-            char ini[16];
-            size_t il = initials_of(t, len, ini);
-            if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "oc", t, len, NULL, 0) ||
-                (il && push_keys(K, e, n, cap, m, when, dated, lo, hi, "oa", ini, il, NULL, 0)))
+            char ini[2][16];
+            size_t il[2], ni = initials_of(t, len, ini, il);
+            if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "oc", t, len, NULL, 0))
                 return CLAIMS_ENOMEM;
+            for (size_t k = 0; k < ni; k++)
+                if (push_keys(K, e, n, cap, m, when, dated, lo, hi, "oa", ini[k], il[k], NULL, 0))
+                    return CLAIMS_ENOMEM;
         }
     }
     /* the date alone: where a mention that has nothing else to go by meets
@@ -1601,7 +1592,7 @@ static bool is_pivot(const resolver *R, uint8_t c, size_t m)
 
 /* Calls visit(arg, x, y) for the pairs of positions x < y of the block
  * blocks[i, j) that block_lists() lists; stops when it returns false. A
- * block is in time order (R->when), mentions without one last. Where a pair
+ * block is in time order (R->blo), mentions without one last. Where a pair
  * needs one of its mentions to be of a kind (without a date, without
  * participants...), only the pairs of those mentions are looked at, each
  * with the mentions close to it in time; else every pair close in time. */
@@ -1612,7 +1603,7 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
     uint32_t key = blocks[i].key;
     uint8_t c = R->key_class[key];
     size_t u = j; /* the first mention without a time */
-    while (u > i && R->when[blocks[u - 1].mention] == INT64_MAX)
+    while (u > i && R->blo[blocks[u - 1].mention] == INT64_MAX)
         u--;
     int64_t reach = c & KEY_DATED ? (int64_t)(BLOCK_DAYS + MAX_BUCKETS * BLOCK_DAYS) * 86400
                                   : (int64_t)UNDATED_DAYS * 86400;
@@ -1626,10 +1617,10 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
     } while (0)
     if (!has_pivot(c)) {
         for (size_t x = i; x < j; x++) {
-            int64_t t = R->when[blocks[x].mention];
+            int64_t t = R->blo[blocks[x].mention];
             for (size_t y = x + 1; y < j; y++) {
                 if (timed && x < u && y < u) {
-                    if (R->when[blocks[y].mention] - t > reach) {
+                    if (R->blo[blocks[y].mention] - t > reach) {
                         y = u - 1; /* and every one after, until those without a time */
                         continue;
                     }
@@ -1651,16 +1642,16 @@ static void block_pairs(const resolver *R, const block_entry *blocks, size_t i, 
             from = x - i > BLOCK_WINDOW ? x - BLOCK_WINDOW + 1 : i;
             to = j - x > BLOCK_WINDOW ? x + BLOCK_WINDOW : j;
         }
-        int64_t t = R->when[blocks[x].mention];
+        int64_t t = R->blo[blocks[x].mention];
         if (timed && x < u) { /* by time: the window only for those without */
             from = x;
-            while (from > i && t - R->when[blocks[from - 1].mention] <= reach)
+            while (from > i && t - R->blo[blocks[from - 1].mention] <= reach)
                 from--;
         }
         for (size_t y = from; y < to || (timed && x < u && y < j); y++) {
             if (y == x)
                 continue;
-            if (timed && x < u && y > x && y < u && R->when[blocks[y].mention] - t > reach) {
+            if (timed && x < u && y > x && y < u && R->blo[blocks[y].mention] - t > reach) {
                 y = u - 1; /* the rest with a time are too late */
                 continue;
             }
@@ -1775,7 +1766,7 @@ static int list_pairs(resolver *R, keyring *K, const block_entry *blocks, size_t
         /* a large block compares by time; what has no time, or a key that
          * keeps no time, within a window: said, since pairs go uncompared */
         if (size > BLOCK_ALL && ((R->key_class[blocks[i].key] & KEY_ANY_DATE) ||
-                                 R->when[blocks[j - 1].mention] == INT64_MAX))
+                                 R->blo[blocks[j - 1].mention] == INT64_MAX))
             claims__result_note(r, (size_t)-1,
                                 "block \"%.60s\" has %zu mentions: those without a date or "
                                 "report compared within a window of %d",
@@ -2480,10 +2471,9 @@ static int block_step(void *arg)
     if (!R->dlo || !R->dhi || !R->blo || !R->bhi)
         return CLAIMS_ENOMEM;
     R->people = calloc(M ? M : 1, sizeof *R->people);
-    R->when = malloc((M ? M : 1) * sizeof *R->when);
     int64_t *published =
         malloc((R->st->source_count ? R->st->source_count : 1) * sizeof *published);
-    if (!R->people || !R->when || !published) {
+    if (!R->people || !published) {
         free(published);
         return CLAIMS_ENOMEM;
     }
@@ -2513,7 +2503,6 @@ static int block_step(void *arg)
         R->bhi[m] = R->dlo[m] != INT64_MAX   ? R->dhi[m]
                     : R->pub[m] != INT64_MAX ? R->pub[m] + 86400
                                              : INT64_MAX;
-        R->when[m] = R->blo[m];
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->has_date[m]; f++)
             R->has_date[m] = R->features[f].type == CLAIMS_TYPE_DATE;
         for (size_t f = R->first[m]; f < R->first[m + 1] && !R->people[m]; f++)
@@ -2612,7 +2601,6 @@ static int block_step(void *arg)
 typedef struct label_part {
     uint64_t *words, *mask;
     size_t n, cap, mcap;
-    int rc;
 } label_part;
 
 typedef struct label_job {
@@ -2645,7 +2633,6 @@ static int value_part_words(void *arg, size_t part)
         J->vfirst[v + 1] = P->n - start; /* a count, until summed */
     }
     claims__buf_free(&fold);
-    P->rc = rc;
     return rc != CLAIMS_OK;
 }
 
@@ -2687,8 +2674,21 @@ static int label_part_words(void *arg, size_t part)
         R->lfirst[m + 1] = P->n - start; /* a count, until summed */
     }
     claims__buf_free(&fold);
-    P->rc = rc;
     return rc != CLAIMS_OK;
+}
+
+/* The words (or with `masks` the masks) of parts[0..n), one after the
+ * other (malloc), NULL on ENOMEM. */
+static uint64_t *concat_parts(const label_part *parts, size_t n, bool masks)
+{
+    size_t total = 0;
+    for (size_t p = 0; p < n; p++)
+        total += parts[p].n;
+    uint64_t *out = malloc((total ? total : 1) * sizeof *out);
+    for (size_t p = 0, at = 0; out && p < n; at += parts[p].n, p++)
+        if (parts[p].n)
+            memcpy(out + at, masks ? parts[p].mask : parts[p].words, parts[p].n * sizeof *out);
+    return out;
 }
 
 /* Words of each event mention's label (R->lwords, R->lmask, R->lfirst), in
@@ -2712,34 +2712,16 @@ static int label_words(resolver *R)
                 needed[R->features[f].value] = true;
     if (rc == CLAIMS_OK && claims__parallel(nparts, R->run->threads, value_part_words, &J) != 0)
         rc = CLAIMS_ENOMEM;
-    size_t vtotal = 0;
-    for (size_t p = 0; rc == CLAIMS_OK && p < nparts; p++)
-        vtotal += J.vparts[p].n;
-    if (rc == CLAIMS_OK && !(vwords = malloc((vtotal ? vtotal : 1) * sizeof *vwords)))
+    if (rc == CLAIMS_OK && !(vwords = concat_parts(J.vparts, nparts, false)))
         rc = CLAIMS_ENOMEM;
-    for (size_t p = 0, at = 0; rc == CLAIMS_OK && p < nparts; p++) {
-        if (J.vparts[p].n)
-            memcpy(vwords + at, J.vparts[p].words, J.vparts[p].n * sizeof *vwords);
-        at += J.vparts[p].n;
-    }
     for (size_t v = 0; rc == CLAIMS_OK && v < nv; v++)
         vfirst[v + 1] += vfirst[v];
     J.vwords = vwords;
     if (rc == CLAIMS_OK && claims__parallel(nparts, R->run->threads, label_part_words, &J) != 0)
         rc = CLAIMS_ENOMEM;
-    size_t total = 0;
-    for (size_t p = 0; rc == CLAIMS_OK && p < nparts; p++)
-        total += J.parts[p].n;
-    if (rc == CLAIMS_OK && (!(R->lwords = malloc((total ? total : 1) * sizeof *R->lwords)) ||
-                            !(R->lmask = malloc((total ? total : 1) * sizeof *R->lmask))))
+    if (rc == CLAIMS_OK && (!(R->lwords = concat_parts(J.parts, nparts, false)) ||
+                            !(R->lmask = concat_parts(J.parts, nparts, true))))
         rc = CLAIMS_ENOMEM;
-    for (size_t p = 0, at = 0; rc == CLAIMS_OK && p < nparts; p++) {
-        if (J.parts[p].n) {
-            memcpy(R->lwords + at, J.parts[p].words, J.parts[p].n * sizeof *R->lwords);
-            memcpy(R->lmask + at, J.parts[p].mask, J.parts[p].n * sizeof *R->lmask);
-        }
-        at += J.parts[p].n;
-    }
     for (size_t m = 0; rc == CLAIMS_OK && m < M; m++)
         R->lfirst[m + 1] += R->lfirst[m];
     for (size_t p = 0; J.parts && p < nparts; p++) {
@@ -3092,7 +3074,6 @@ done:
     free(R.keyless);
     free(R.vague);
     free(R.one_word);
-    free(R.when);
     free(R.key_class);
     free(R.key_bucket);
     claims__strmap_free(&K.index);

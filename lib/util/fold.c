@@ -221,8 +221,41 @@ static const char *letter_expansion(int32_t c)
 
 /* NFKC + case fold + strip marks + the mappings above, white space collapsed
  * and trimmed, into out (cleared first). */
+/* The base fold of printable ASCII without a character reference, which
+ * is all the fold does to it: lower case, ` as ', white space collapsed and
+ * trimmed. False (nothing written) for other text. Most values are such
+ * text, and utf8proc's work on them is all copying. */
+static bool fold_ascii(claims_buf *out, const char *s, size_t len, int *rc)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 0x20 || s[i] > 0x7e || s[i] == '&')
+            return false;
+    claims__buf_clear(out);
+    *rc = claims__buf_reserve(out, len);
+    bool pending = false;
+    for (size_t i = 0; i < len && *rc == CLAIMS_OK; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            pending = out->len > 0;
+            continue;
+        }
+        if (pending)
+            *rc = claims__buf_putc(out, ' ');
+        pending = false;
+        c = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c == '`' ? '\'' : c;
+        if (*rc == CLAIMS_OK)
+            *rc = claims__buf_putc(out, c);
+    }
+    if (*rc == CLAIMS_OK) /* NUL-terminated even when empty */
+        *rc = claims__buf_append(out, "", 0);
+    return true;
+}
+
 static int fold_base(claims_buf *out, const char *s, size_t len)
 {
+    int fast;
+    if (fold_ascii(out, s, len, &fast))
+        return fast;
     claims_buf decoded;
     claims__buf_init(&decoded);
     if (memchr(s, '&', len)) {

@@ -245,6 +245,38 @@ static bool initials_match(claims_str acr, const claims_str *w, size_t n, bool s
     return parts >= 2 && ai == acr.len;
 }
 
+size_t claims__entity_initials(const char *key, size_t len, bool skip_stopwords, char *out,
+                               size_t cap)
+{
+    size_t n = 0, parts = 0, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && key[i] != ' ')
+            continue;
+        claims_str w = {key + start, i - start};
+        start = i + 1;
+        if (!w.len || (skip_stopwords && stopword(w)))
+            continue;
+        /* the first character of each hyphenated part, as initials_match */
+        for (size_t k = 0; k < w.len;) {
+            size_t from = k;
+            while (k < w.len && w.ptr[k] != '-')
+                k++;
+            if (k > from) {
+                size_t p = from;
+                claims__utf8_next(w.ptr, w.len, &p);
+                if (n + (p - from) >= cap)
+                    return 0;
+                memcpy(out + n, w.ptr + from, p - from);
+                n += p - from;
+                parts++;
+            }
+            k++;
+        }
+    }
+    out[n] = '\0';
+    return parts >= 2 ? n : 0;
+}
+
 /* True when the single word acr (letters only) is the acronym of the words
  * w[0..n): "apec" of "asia-pacific economic cooperation". */
 static bool is_acronym(claims_str acr, const claims_str *w, size_t n)

@@ -119,16 +119,14 @@ void claims__places_free(struct claims__places *p)
     free(p);
 }
 
-/* The edges whose child is name[0..len): *first and the count. */
-static size_t learned_parents(const struct claims__places *p, claims_str name, size_t *first)
+/* The run of edges[0..n), sorted by the end `by_parent` says, whose that end
+ * is name[0..len): *first and the count. */
+static size_t edge_run(const edge *edges, size_t n, bool by_parent, claims_str name, size_t *first)
 {
-    *first = 0;
-    if (!p)
-        return 0;
-    size_t lo = 0, hi = p->count;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        const char *c = p->edges[mid].child;
+        const char *c = by_parent ? edges[mid].parent : edges[mid].child;
         int d = strncmp(c, name.ptr, name.len);
         if (d == 0 && c[name.len] != '\0')
             d = 1;
@@ -138,38 +136,27 @@ static size_t learned_parents(const struct claims__places *p, claims_str name, s
             hi = mid;
     }
     size_t end = lo;
-    while (end < p->count && strlen(p->edges[end].child) == name.len &&
-           memcmp(p->edges[end].child, name.ptr, name.len) == 0)
-        end++;
+    for (; end < n; end++) {
+        const char *c = by_parent ? edges[end].parent : edges[end].child;
+        if (strlen(c) != name.len || memcmp(c, name.ptr, name.len) != 0)
+            break;
+    }
     *first = lo;
     return end - lo;
 }
 
-/* The edges whose parent is name[0..len), in p->by_parent: *first and the
- * count. */
+/* The edges whose child is name[0..len), in p->edges: *first and the count. */
+static size_t learned_parents(const struct claims__places *p, claims_str name, size_t *first)
+{
+    *first = 0;
+    return p ? edge_run(p->edges, p->count, false, name, first) : 0;
+}
+
+/* The edges whose parent is name[0..len), in p->by_parent. */
 static size_t learned_children(const struct claims__places *p, claims_str name, size_t *first)
 {
     *first = 0;
-    if (!p)
-        return 0;
-    size_t lo = 0, hi = p->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *c = p->by_parent[mid].parent;
-        int d = strncmp(c, name.ptr, name.len);
-        if (d == 0 && c[name.len] != '\0')
-            d = 1;
-        if (d < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t end = lo;
-    while (end < p->count && strlen(p->by_parent[end].parent) == name.len &&
-           memcmp(p->by_parent[end].parent, name.ptr, name.len) == 0)
-        end++;
-    *first = lo;
-    return end - lo;
+    return p ? edge_run(p->by_parent, p->count, true, name, first) : 0;
 }
 
 /* ---- readings in the gazetteer ----------------------------------------------------- */

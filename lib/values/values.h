@@ -62,6 +62,15 @@ void claims__value_when(const claims_value *v, claims__when *out);
 void claims__value_compare(claims_comparison *out, const claims_ctx *ctx, const claims_value *a,
                            const claims_value *b);
 
+/** The initials of the canonical name key[0..len) as the acronym rule of
+ *  the entity comparison reads them (a hyphenated part counts; with
+ *  skip_stopwords, "of", "the"... do not): "inter-continental trade forum"
+ *  -> "ictf", "bank of america" -> "ba" or "boa". Into out (NUL-terminated);
+ *  its length, 0 when the name has fewer than two parts or cap is short. So
+ *  that an acronym and its expansion share a block (resolve.c). */
+size_t claims__entity_initials(const char *key, size_t len, bool skip_stopwords, char *out,
+                               size_t cap);
+
 /** Which blocking key of a person claims__person_block_key() gives. */
 enum { CLAIMS__BLOCK_SURNAME = 0, CLAIMS__BLOCK_FIRST_WORD = 1 };
 /** A blocking key of a PERSON value into out (NUL-terminated, cut at cap),
